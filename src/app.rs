@@ -1,0 +1,109 @@
+//! What each command does, from parsed arguments to an exit code.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use crate::catalogue::Catalogue;
+use crate::cli::{Cli, Command, FailOn, Format, ValidateArgs};
+use crate::finding::{self, Finding, Rule, Tally};
+use crate::load::{self, Loaded};
+use crate::render::diagnostic;
+use crate::validate::{self, Context};
+
+/// No finding at or above `--fail-on`.
+pub const EXIT_OK: u8 = 0;
+/// Findings at or above `--fail-on`, including files that do not parse.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Usage errors, and paths that do not exist or cannot be read.
+pub const EXIT_USAGE: u8 = 2;
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Validate(args) => validate(&args),
+        Command::Schema => {
+            print!("{}", crate::schema::plan_schema());
+            Ok(ExitCode::from(EXIT_OK))
+        }
+        Command::Rules => {
+            for rule in Rule::ALL {
+                println!("{}  {:<28} {:<8} {}", rule.code(), rule.name(), rule.default_severity(), rule.summary());
+            }
+            Ok(ExitCode::from(EXIT_OK))
+        }
+    }
+}
+
+/// Every file of a run, loaded, with the findings of loading and validating.
+pub struct Checked {
+    pub files: Vec<Loaded>,
+    pub findings: Vec<Finding>,
+}
+
+pub fn check_paths(paths: &[std::path::PathBuf]) -> anyhow::Result<Checked> {
+    let files = crate::walk::plan_files(paths)?;
+    let loaded = files
+        .iter()
+        .map(|path| load::load_file(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let findings = check_loaded(&loaded);
+    Ok(Checked { files: loaded, findings })
+}
+
+pub fn check_loaded(loaded: &[Loaded]) -> Vec<Finding> {
+    let plans: HashMap<&str, &crate::model::Plan> = loaded
+        .iter()
+        .filter_map(|l| l.plan.as_ref().ok())
+        .map(|p| (p.document.id.as_str(), p))
+        .collect();
+    let cx = Context {
+        catalogue: Catalogue::embedded(),
+        plans,
+    };
+    let mut findings = Vec::new();
+    for file in loaded {
+        match &file.plan {
+            Ok(plan) => findings.extend(validate::validate(plan, &file.source, &cx)),
+            Err(error) => findings.push(Finding::from_load_error(&file.source, error)),
+        }
+    }
+    finding::sort(&mut findings);
+    findings
+}
+
+fn validate(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
+    let checked = check_paths(&args.paths)?;
+    let tally = Tally::of(&checked.findings);
+    let mut out = anstream::stdout().lock();
+    match args.output.format {
+        Format::Human => {
+            let renderer = diagnostic::renderer(true);
+            let sources: HashMap<_, _> = checked.files.iter().map(|f| (&f.source.path, &f.source)).collect();
+            for f in &checked.findings {
+                let source = sources.get(&f.location.file).copied();
+                writeln!(out, "{}\n", diagnostic::render(f, source, &renderer))?;
+            }
+            writeln!(out, "{}", diagnostic::summary(tally, checked.files.len()))?;
+        }
+        Format::Json => {
+            let doc = serde_json::json!({
+                "version": 1,
+                "files": checked.files.len(),
+                "summary": tally,
+                "findings": checked.findings,
+            });
+            serde_json::to_writer_pretty(&mut out, &doc).context("writing JSON")?;
+            writeln!(out)?;
+        }
+    }
+    Ok(exit_code(&checked.findings, args.output.fail_on))
+}
+
+pub fn exit_code(findings: &[Finding], fail_on: FailOn) -> ExitCode {
+    let failing = fail_on
+        .threshold()
+        .is_some_and(|threshold| findings.iter().any(|f| f.severity >= threshold));
+    ExitCode::from(if failing { EXIT_FINDINGS } else { EXIT_OK })
+}

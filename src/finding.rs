@@ -1,0 +1,244 @@
+//! Findings are data, not errors: every check returns them, every renderer
+//! draws them. Each carries a stable rule code, a severity, a message and the
+//! place in the file it is about.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::load::{LoadError, LoadErrorKind};
+use crate::source::{FieldPath, LineCol, SourceFile};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        })
+    }
+}
+
+macro_rules! rules {
+    ($($variant:ident = $code:literal, $name:literal, $severity:ident, $summary:literal;)*) => {
+        /// Every rule xhht checks. Codes are stable: never renumber or reuse one.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule { $($variant,)* }
+
+        impl Rule {
+            pub const ALL: &[Rule] = &[$(Rule::$variant,)*];
+
+            pub fn code(self) -> &'static str {
+                match self { $(Rule::$variant => $code,)* }
+            }
+
+            pub fn name(self) -> &'static str {
+                match self { $(Rule::$variant => $name,)* }
+            }
+
+            pub fn default_severity(self) -> Severity {
+                match self { $(Rule::$variant => Severity::$severity,)* }
+            }
+
+            pub fn summary(self) -> &'static str {
+                match self { $(Rule::$variant => $summary,)* }
+            }
+        }
+    };
+}
+
+rules! {
+    Syntax = "XH001", "syntax", Error, "the file is not well-formed YAML or TOML, or not UTF-8";
+    UnknownField = "XH002", "unknown-field", Error, "a field or value name the plan format does not have";
+    MissingField = "XH003", "missing-field", Error, "a required field is absent";
+    WrongType = "XH004", "wrong-type", Error, "a field holds the wrong kind of value";
+    DuplicateId = "XH010", "duplicate-id", Error, "two items of one kind share an id";
+    UnknownAgency = "XH011", "unknown-agency", Error, "a task names an agency id the plan does not declare";
+    UnknownPlan = "XH012", "unknown-plan", Error, "a link or reference names a plan xhht does not know";
+    UnknownIndicator = "XH013", "unknown-indicator", Error, "a target's indicator is not in the catalogue";
+    UnknownItem = "XH014", "unknown-item", Error, "a reference names a target, task or phase that does not exist";
+    BadId = "XH015", "bad-id", Error, "an id is not lower-case ASCII letters, digits, '-', '_' or '.'";
+    OutOfRange = "XH020", "out-of-range", Error, "a value outside what it can be (a percentage over 100, min above max, month 13)";
+    YearOutsidePeriod = "XH021", "year-outside-period", Warning, "a target or deadline year outside the plan's period";
+    MilestoneRegression = "XH022", "milestone-regression", Warning, "a later milestone asks for less than an earlier one";
+    LeadCount = "XH030", "lead-count", Warning, "a task without exactly one lead";
+    OrderedMassOrganisation = "XH031", "ordered-mass-organisation", Info, "a mass organisation is given an order instead of a request";
+    CitationDateConflict = "XH040", "citation-date-conflict", Warning, "one cited document is given two different dates";
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+/// A place in a file: the byte range for snippets, line and column for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub file: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    #[serde(skip)]
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub code: Rule,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub location: Location,
+    /// The field the finding is about, e.g. `targets[3].value`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// Which part of a field's text a finding points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Key,
+    Value,
+}
+
+impl Finding {
+    /// A finding about the field at `path`, located through the file's span
+    /// index (built on first use).
+    pub fn at(
+        rule: Rule,
+        source: &SourceFile,
+        path: &FieldPath,
+        anchor: Anchor,
+        message: impl Into<String>,
+    ) -> Self {
+        let (field, span) = match source.locate(path) {
+            Some((found, node)) => {
+                let span = match (anchor, &node.key) {
+                    (Anchor::Key, Some(key)) => key.clone(),
+                    _ if found != *path => node.key.clone().unwrap_or(node.value.clone()),
+                    _ => node.value.clone(),
+                };
+                (path.to_string(), span)
+            }
+            None => (path.to_string(), 0..0),
+        };
+        Self::new(rule, source, span, message).field(field)
+    }
+
+    pub fn new(rule: Rule, source: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
+        let LineCol { line, column } = source.line_col(span.start);
+        Self {
+            code: rule,
+            rule: rule.name(),
+            severity: rule.default_severity(),
+            message: message.into(),
+            location: Location {
+                file: source.path.clone(),
+                line,
+                column,
+                span,
+            },
+            field: None,
+            hint: None,
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn from_load_error(source: &SourceFile, error: &LoadError) -> Self {
+        let rule = match error.kind {
+            LoadErrorKind::Syntax => Rule::Syntax,
+            LoadErrorKind::UnknownField => Rule::UnknownField,
+            LoadErrorKind::MissingField => Rule::MissingField,
+            LoadErrorKind::WrongType => Rule::WrongType,
+        };
+        let finding = Self::new(rule, source, error.span.clone().unwrap_or(0..0), &error.message);
+        match &error.hint {
+            Some(hint) => finding.hint(hint.clone()),
+            None => finding,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
+    fn field(mut self, field: String) -> Self {
+        self.field = Some(field);
+        self
+    }
+}
+
+/// Findings in the order people read them: by file, then position, then rule.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (&a.location.file, a.location.line, a.location.column, a.code)
+            .cmp(&(&b.location.file, b.location.line, b.location.column, b.code))
+    });
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Tally {
+    pub fn of(findings: &[Finding]) -> Self {
+        let mut tally = Self::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => tally.errors += 1,
+                Severity::Warning => tally.warnings += 1,
+                Severity::Info => tally.infos += 1,
+            }
+        }
+        tally
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_and_names_are_unique() {
+        let codes: HashSet<_> = Rule::ALL.iter().map(|r| r.code()).collect();
+        let names: HashSet<_> = Rule::ALL.iter().map(|r| r.name()).collect();
+        assert_eq!(codes.len(), Rule::ALL.len());
+        assert_eq!(names.len(), Rule::ALL.len());
+    }
+}

@@ -1,0 +1,199 @@
+//! Reading plan files into the model. Each format deserializes straight into
+//! the typed model (never through an untyped value, so "no" and "on" stay
+//! text) and builds a path → span index on demand for findings.
+
+mod toml;
+mod yaml;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::model::Plan;
+use crate::source::{Format, LineCol, SourceFile, SpanIndex};
+
+/// Plans are a few dozen kilobytes; anything this large is not a plan.
+pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
+
+/// Why a file could not be turned into a plan, with where and what to do.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    pub kind: LoadErrorKind,
+    pub message: String,
+    /// Byte range in the text, when the parser gave one.
+    pub span: Option<std::ops::Range<usize>>,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// The file cannot be read as text of a known format.
+    Syntax,
+    UnknownField,
+    MissingField,
+    WrongType,
+}
+
+impl LoadError {
+    fn syntax(message: impl Into<String>) -> Self {
+        Self {
+            kind: LoadErrorKind::Syntax,
+            message: message.into(),
+            span: None,
+            hint: None,
+        }
+    }
+
+    fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Sorts a serde message into the rule it breaks and, for an unknown
+    /// name, suggests the closest one the model accepts.
+    fn from_serde_message(message: &str, span: Option<std::ops::Range<usize>>) -> Self {
+        let kind = if message.contains("unknown field") || message.contains("unknown variant") {
+            LoadErrorKind::UnknownField
+        } else if message.contains("missing field") {
+            LoadErrorKind::MissingField
+        } else if message.contains("invalid type")
+            || message.contains("invalid value")
+            || message.contains("invalid length")
+            || message.contains("not a date")
+            || message.contains("not a valid date")
+            || message.contains("invalid boolean")
+            || message.starts_with("invalid ")
+        {
+            LoadErrorKind::WrongType
+        } else {
+            LoadErrorKind::Syntax
+        };
+        let hint = match kind {
+            LoadErrorKind::UnknownField => did_you_mean_from_message(message),
+            LoadErrorKind::MissingField => {
+                Some("add the field; `xhht schema` prints every field a plan may have".into())
+            }
+            _ => None,
+        };
+        Self {
+            kind,
+            message: message.trim().to_owned(),
+            span,
+            hint,
+        }
+    }
+}
+
+/// serde words it "unknown field `nmae`, expected one of `name`, `id`".
+fn did_you_mean_from_message(message: &str) -> Option<String> {
+    let mut quoted = message.split('`').skip(1).step_by(2);
+    let unknown = quoted.next()?;
+    let candidates: Vec<&str> = quoted.collect();
+    match crate::suggest::closest(unknown, candidates.iter().copied()) {
+        Some(best) => Some(format!("did you mean `{best}`?")),
+        None if !candidates.is_empty() => Some(format!(
+            "expected one of {}",
+            candidates
+                .iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        None => None,
+    }
+}
+
+/// A file as read from disk: its text, and the plan if it parsed.
+pub struct Loaded {
+    pub source: SourceFile,
+    pub plan: Result<Plan, LoadError>,
+}
+
+/// Reading failures that are about the path, not the content: the user named
+/// something that is not there or cannot be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: not a plan file: expected a .yaml, .yml or .toml extension")]
+    UnknownFormat { path: PathBuf },
+}
+
+pub fn load_file(path: &Path) -> Result<Loaded, ReadError> {
+    let format = Format::from_path(path).ok_or_else(|| ReadError::UnknownFormat {
+        path: path.to_owned(),
+    })?;
+    let bytes = fs::read(path).map_err(|source| ReadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(load_bytes(path.to_owned(), bytes, format))
+}
+
+pub fn load_bytes(path: PathBuf, bytes: Vec<u8>, format: Format) -> Loaded {
+    if bytes.len() > MAX_FILE_BYTES {
+        let size = bytes.len();
+        return Loaded {
+            source: SourceFile::new(path, String::new(), format),
+            plan: Err(LoadError::syntax(format!(
+                "the file is {size} bytes; plan files are limited to {MAX_FILE_BYTES} bytes"
+            ))
+            .with_hint("split the plan or check that this is the file you meant")),
+        };
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let source = SourceFile::new(path, text, format);
+            let plan = parse(&source);
+            Loaded { source, plan }
+        }
+        Err(err) => {
+            let valid = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
+            let source = SourceFile::new(path, text, format);
+            let at = source.line_col(valid);
+            let mut error = LoadError::syntax(format!(
+                "the file is not valid UTF-8: byte {valid} (line {}, column {}) is not part of a UTF-8 character",
+                at.line, at.column
+            ))
+            .with_hint("save the file as UTF-8; legacy Vietnamese encodings (TCVN3, VNI) are not supported");
+            error.span = Some(source.text.len()..source.text.len());
+            Loaded {
+                source,
+                plan: Err(error),
+            }
+        }
+    }
+}
+
+pub fn parse(source: &SourceFile) -> Result<Plan, LoadError> {
+    if source.text.trim().is_empty() {
+        return Err(LoadError::syntax("the file is empty")
+            .with_hint("a plan needs at least a `document` section; see examples/ for one"));
+    }
+    match source.format {
+        Format::Yaml => yaml::parse(source),
+        Format::Toml => toml::parse(source),
+    }
+}
+
+/// Builds the path → span index of a file that already parsed. Returns an
+/// empty index if the structural parser disagrees with the deserializer, so
+/// findings fall back to the file rather than fail.
+pub(crate) fn span_index(source: &SourceFile) -> SpanIndex {
+    match source.format {
+        Format::Yaml => yaml::span_index(source),
+        Format::Toml => toml::span_index(source),
+    }
+}
+
+/// A location for errors the YAML parser reports by line and column.
+fn offset_for(source: &SourceFile, line: u64, column: u64) -> usize {
+    source.offset_of(LineCol {
+        line: line as usize,
+        column: column as usize,
+    })
+}

@@ -1,0 +1,53 @@
+//! TOML through the toml crate; node positions through its span-carrying
+//! document tree, built only when a finding needs a location.
+
+use toml::de::{DeArray, DeTable, DeValue};
+
+use super::LoadError;
+use crate::model::Plan;
+use crate::source::{FieldPath, NodeSpan, SourceFile, SpanIndex};
+
+pub(super) fn parse(source: &SourceFile) -> Result<Plan, LoadError> {
+    toml::from_str(&source.text)
+        .map_err(|err| LoadError::from_serde_message(err.message(), err.span()))
+}
+
+pub(super) fn span_index(source: &SourceFile) -> SpanIndex {
+    let mut index = SpanIndex::new();
+    if let Ok(root) = DeTable::parse(&source.text) {
+        let span = root.span();
+        table(root.get_ref(), &FieldPath::root(), &mut index);
+        index.insert(FieldPath::root(), NodeSpan { key: None, value: span });
+    }
+    index
+}
+
+fn table(t: &DeTable<'_>, path: &FieldPath, index: &mut SpanIndex) {
+    for (k, v) in t {
+        let child = path.key(k.get_ref());
+        value(v.get_ref(), &child, index);
+        index.insert(
+            child,
+            NodeSpan {
+                key: Some(k.span()),
+                value: v.span(),
+            },
+        );
+    }
+}
+
+fn array(a: &DeArray<'_>, path: &FieldPath, index: &mut SpanIndex) {
+    for (i, v) in a.iter().enumerate() {
+        let child = path.index(i);
+        value(v.get_ref(), &child, index);
+        index.insert(child, NodeSpan { key: None, value: v.span() });
+    }
+}
+
+fn value(v: &DeValue<'_>, path: &FieldPath, index: &mut SpanIndex) {
+    match v {
+        DeValue::Table(t) => table(t, path, index),
+        DeValue::Array(a) => array(a, path, index),
+        _ => {}
+    }
+}

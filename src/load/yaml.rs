@@ -1,0 +1,120 @@
+//! YAML through serde-saphyr (maintained, pure Rust, strict on duplicate keys,
+//! budgets against alias bombs and deep nesting); node positions through
+//! saphyr's marked tree, built only when a finding needs a location.
+
+use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+
+use super::{LoadError, offset_for};
+use crate::model::Plan;
+use crate::source::{FieldPath, LineCol, NodeSpan, SourceFile, SpanIndex};
+
+fn options() -> serde_saphyr::Options {
+    let mut options = serde_saphyr::Options::default();
+    // YAML 1.1's yes/no/on/off must never turn into booleans.
+    options.strict_booleans = true;
+    options.reject_unsupported_tags = true;
+    options
+}
+
+pub(super) fn parse(source: &SourceFile) -> Result<Plan, LoadError> {
+    serde_saphyr::from_str_with_options(&source.text, options())
+        .map_err(|err| to_load_error(source, &err))
+}
+
+fn to_load_error(source: &SourceFile, err: &serde_saphyr::Error) -> LoadError {
+    let span = err.location().and_then(|at| {
+        (at.line() > 0).then(|| {
+            let offset = offset_for(source, at.line(), at.column());
+            offset..offset
+        })
+    });
+    let mut error = LoadError::from_serde_message(&message_of(err), span);
+    let lowered = error.message.to_lowercase();
+    if lowered.contains("budget") || lowered.contains("alias") && lowered.contains("limit") {
+        error.message = format!("the YAML expands beyond safe limits ({})", error.message);
+        error.hint = Some(
+            "plans never need this many aliases or nodes; remove the anchors (&) and aliases (*) that repeat each other"
+                .into(),
+        );
+    } else if lowered.contains("recursion") || lowered.contains("depth") || lowered.contains("nesting") {
+        error.message = format!("the YAML is nested too deeply ({})", error.message);
+        error.hint = Some("a plan is at most a few levels deep; check for unclosed brackets".into());
+    }
+    error
+}
+
+/// The error's own words, without the position and snippet we render ourselves.
+fn message_of(err: &serde_saphyr::Error) -> String {
+    let text = err.without_snippet().to_string();
+    let first = text.lines().next().unwrap_or_default();
+    // "line 3 column 1: duplicate mapping key" → "duplicate mapping key"
+    match first.split_once(": ") {
+        Some((prefix, rest)) if prefix.starts_with("line ") => rest.to_owned(),
+        _ => first.to_owned(),
+    }
+}
+
+pub(super) fn span_index(source: &SourceFile) -> SpanIndex {
+    let mut index = SpanIndex::new();
+    if let Ok(docs) = MarkedYaml::load_from_str(&source.text)
+        && let Some(root) = docs.first()
+    {
+        walk(source, root, FieldPath::root(), None, &mut index);
+    }
+    index
+}
+
+fn walk(
+    source: &SourceFile,
+    node: &MarkedYaml<'_>,
+    path: FieldPath,
+    key: Option<std::ops::Range<usize>>,
+    index: &mut SpanIndex,
+) {
+    let value = byte_range(source, node);
+    match &node.data {
+        YamlData::Mapping(map) => {
+            for (k, v) in map {
+                let name = match &k.data {
+                    YamlData::Value(Scalar::String(s)) => s.to_string(),
+                    YamlData::Value(other) => scalar_text(other),
+                    _ => continue,
+                };
+                walk(source, v, path.key(&name), Some(byte_range(source, k)), index);
+            }
+        }
+        YamlData::Sequence(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk(source, item, path.index(i), None, index);
+            }
+        }
+        YamlData::Tagged(_, inner) => {
+            walk(source, inner, path.clone(), key.clone(), index);
+        }
+        _ => {}
+    }
+    index.entry(path).or_insert(NodeSpan { key, value });
+}
+
+fn scalar_text(scalar: &Scalar<'_>) -> String {
+    match scalar {
+        Scalar::Null => "null".into(),
+        Scalar::Boolean(b) => b.to_string(),
+        Scalar::Integer(i) => i.to_string(),
+        Scalar::FloatingPoint(f) => f.to_string(),
+        Scalar::String(s) => s.to_string(),
+    }
+}
+
+// saphyr counts characters; the rest of xhht works in bytes of the text.
+fn byte_range(source: &SourceFile, node: &MarkedYaml<'_>) -> std::ops::Range<usize> {
+    let at = |m: &saphyr::Marker| {
+        source.offset_of(LineCol {
+            line: m.line(),
+            column: m.col() + 1,
+        })
+    };
+    let start = at(&node.span.start);
+    let end = at(&node.span.end).max(start);
+    start..end
+}

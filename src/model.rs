@@ -1,0 +1,502 @@
+//! One model for every plan: a national scheme, a province's plan, a
+//! district's, a commune's. It holds what the source text says, irregularities
+//! included; flagging them is the validator's job.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::date::CivilDate;
+use crate::text::Text;
+
+/// A plan file: one document with its links, agencies, targets and tasks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub document: Document,
+    #[serde(default, skip_serializing_if = "Links::is_empty")]
+    pub links: Links,
+    /// Documents the plan cites without being held to them, number and date as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agencies: Vec<Agency>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<Target>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Stable id other plans use to refer to this one, e.g. `de-an-89`.
+    pub id: String,
+    pub title: Text,
+    pub kind: DocumentKind,
+    /// The issuing body as the document names it.
+    pub issuer: Text,
+    pub level: Level,
+    /// The territory the plan covers, e.g. "tỉnh Vĩnh Long", "huyện Cát Hải".
+    pub jurisdiction: Text,
+    /// Document number as printed, e.g. "1960/KH-UBND"; absent when the source has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<CivilDate>,
+    /// The decision that approved this document, if it was approved by one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_by: Option<DocumentRef>,
+    pub period: Period,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<u16>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub phases: Vec<Phase>,
+    /// Where the text was read: a seed file (`seeds/000_….txt`) or URLs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// A national scheme (Đề án) approved by a Prime Minister's decision.
+    Scheme,
+    /// An implementation plan (Kế hoạch), at any level.
+    Plan,
+    /// A decision that itself carries tasks (Quyết định).
+    Decision,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    National,
+    Province,
+    District,
+    Commune,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRef {
+    pub number: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<CivilDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<Text>,
+}
+
+/// Years the plan covers, both ends included; `end` is absent for open-ended plans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<u16>,
+}
+
+impl Period {
+    pub fn contains(&self, year: u16) -> bool {
+        year >= self.start && self.end.is_none_or(|end| year <= end)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: String,
+    pub name: Text,
+    pub start: u16,
+    pub end: u16,
+    /// The phrase of the source that states the item, quoted exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Text>,
+    /// Section of the source, e.g. "II.1" or "IV.3.b".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Links {
+    /// The schemes the plan is held to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implements: Vec<Link>,
+    /// The plan this one is issued under, e.g. a district plan under its province's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Link>,
+}
+
+impl Links {
+    fn is_empty(&self) -> bool {
+        self.implements.is_empty() && self.parent.is_none()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// Id of the linked plan, e.g. `de-an-89`.
+    pub plan: String,
+    /// Its document number as the citing text gives it.
+    pub number: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<CivilDate>,
+    /// False when the document is cited but xhht does not have it.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub available: bool,
+    /// The phrase of the source that states the item, quoted exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Text>,
+    /// Section of the source, e.g. "II.1" or "IV.3.b".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    pub id: String,
+    /// Number as written, e.g. "11-CT/TW".
+    pub number: Text,
+    /// Date exactly as written in the text, e.g. "13/4/2007".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Text>,
+    /// The phrase of the source that states the item, quoted exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Text>,
+    /// Section of the source, e.g. "II.1" or "IV.3.b".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    pub id: String,
+    /// Official name as the plan writes it.
+    pub name: Text,
+    /// Other spellings and abbreviations the plan uses, e.g. "Sở GD&ĐT".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Text>,
+    pub kind: AgencyKind,
+    pub level: Level,
+    /// Id of the matching body in xhht's agency registry, where one exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registry: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyKind {
+    /// Government or Prime Minister.
+    Government,
+    Ministry,
+    PeoplesCommittee,
+    /// A provincial department (Sở) or a national body's department.
+    Department,
+    /// A district office (Phòng).
+    Office,
+    /// Fatherland Front, unions, associations: requested, never ordered.
+    MassOrganisation,
+    SteeringCommittee,
+    /// Schools, centres, newspapers, broadcasters.
+    PublicServiceUnit,
+    /// Police, army, border guard.
+    ArmedForces,
+    PartyBody,
+    /// A collective such as "các sở, ban, ngành và địa phương".
+    Collective,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub id: String,
+    /// Indicator from the catalogue; names the indicator only, not its level,
+    /// unit or population, e.g. `literacy.rate.age_15_60`.
+    pub indicator: String,
+    /// Ordinal standard level ("mức độ 2") where the target is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    pub unit: Unit,
+    /// What a percentage counts: people, provinces, districts, ….
+    pub population: Population,
+    pub value: TargetValue,
+    /// How the text commits to the value: "phấn đấu" is strive, "duy trì" maintain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+    /// Overrides the catalogue's direction for this target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// Milestone year the value is due by.
+    pub year: u16,
+    /// True when the value applies every year up to `year` ("hằng năm").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub each_year: bool,
+    /// A sub-population the target is restricted to, e.g. `disadvantaged_areas`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    /// The national (or parent) targets this one restates; two when it merges them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restates: Vec<ItemRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Text>,
+    /// The phrase of the source that states the item, quoted exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Text>,
+    /// Section of the source, e.g. "II.1" or "IV.3.b".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Percent,
+    Count,
+    /// Percentage points of growth per year.
+    PercentGrowthPerYear,
+    /// A standard level reached (the value is the level).
+    Level,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Population {
+    People,
+    Provinces,
+    Districts,
+    Communes,
+    Households,
+    Clans,
+    /// Villages, hamlets, neighbourhoods (thôn, ấp, bản, tổ dân phố).
+    Communities,
+    /// Agencies, schools, enterprises (đơn vị).
+    Units,
+    Institutions,
+    Libraries,
+    Museums,
+    CulturalCentres,
+    Members,
+    /// Visits, users or other counts of use.
+    Uses,
+}
+
+/// The figure a target sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetValue {
+    /// A bare figure: "96%", "đạt 96%".
+    Point(f64),
+    /// Inclusive lower bound: "ít nhất", "trở lên", "tối thiểu".
+    AtLeast(f64),
+    /// Strict lower bound: "trên 99%".
+    Above(f64),
+    /// "từ 30% - 50%".
+    Range { min: f64, max: f64 },
+    /// No figure: "tăng dần hằng năm".
+    Qualitative,
+    /// The scheme names the indicator but no figure was found for it.
+    Unavailable,
+}
+
+impl TargetValue {
+    pub fn numbers(&self) -> Vec<f64> {
+        match *self {
+            Self::Point(v) | Self::AtLeast(v) | Self::Above(v) => vec![v],
+            Self::Range { min, max } => vec![min, max],
+            Self::Qualitative | Self::Unavailable => Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Reach,
+    Strive,
+    Maintain,
+    About,
+    IncreaseAnnually,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+/// How far a national figure can be trusted (the reference's flags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verification {
+    /// Seen in a Vietnamese source.
+    Verified,
+    /// Computed from an official review that states the result and its distance from the target.
+    VerifiedDerived,
+    /// Seen only in an English or French summary.
+    VerifiedEn,
+    /// Seen only in a provincial plan restating the scheme.
+    VerifiedLocal,
+    /// Recalled or inferred; never grounds for a hard shortfall.
+    Unverified,
+    /// Sources disagree.
+    Disputed,
+    /// Searched for and not seen.
+    NotFound,
+}
+
+/// A reference to an item of another plan: `plan` is its document id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRef {
+    pub plan: String,
+    pub item: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub id: String,
+    pub title: Text,
+    /// Agency ids that lead (chủ trì); a collective lead is an agency of kind `collective`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub leads: Vec<String>,
+    /// Agency ids that coordinate (phối hợp).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coordinates: Vec<String>,
+    #[serde(default, skip_serializing_if = "Mode::is_assigned")]
+    pub mode: Mode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<Deadline>,
+    /// The function of the scheme this task carries out, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub function: Option<Function>,
+    /// The national (or parent) tasks this one carries out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carries_out: Vec<ItemRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Text>,
+    /// The phrase of the source that states the item, quoted exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Text>,
+    /// Section of the source, e.g. "II.1" or "IV.3.b".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// Whether the issuer orders the task or, for mass organisations, requests it ("Đề nghị …").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    #[default]
+    Assigned,
+    Requested,
+}
+
+impl Mode {
+    fn is_assigned(&self) -> bool {
+        *self == Self::Assigned
+    }
+}
+
+/// Functions a scheme hands out, used to match national duties with local owners.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Function {
+    /// Standing body (cơ quan thường trực) of the scheme.
+    StandingBody,
+    SteeringAndCoordination,
+    Literacy,
+    UniversalEducation,
+    ContinuingEducation,
+    CommunityLearningCentres,
+    VocationalTraining,
+    CivilServantTraining,
+    LibrariesMuseums,
+    Communication,
+    LearningModels,
+    WorkersLearning,
+    DigitalLearning,
+    Funding,
+    Planning,
+    InspectionAndReview,
+    Reporting,
+    EmulationAndAwards,
+    InternationalCooperation,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    /// The deadline exactly as the text words it, e.g. "trong Quý III năm 2020".
+    pub wording: Text,
+    /// The deadline in normal form; may be left out and read from the wording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Due>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Due {
+    /// "trước 15/01/2020".
+    Date(CivilDate),
+    Month { year: u16, month: u8 },
+    /// "Quý III năm 2020".
+    Quarter { year: u16, quarter: u8 },
+    /// "trong năm 2022", "vào năm 2025".
+    Year(u16),
+    /// The end of a phase of the plan, by phase id.
+    Phase(String),
+    /// "trước ngày 20 tháng 12 hằng năm".
+    Yearly {
+        month: u8,
+        day: u8,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<u16>,
+    },
+    /// "định kỳ 6 tháng".
+    EveryMonths {
+        months: u8,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<u16>,
+    },
+    /// "từ năm 2013": ongoing from that year on.
+    FromYear(u16),
+}

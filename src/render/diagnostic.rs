@@ -1,0 +1,95 @@
+//! Findings as rustc-style diagnostics: code, message, file:line:column, the
+//! offending line with a caret, and a hint.
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::finding::{Finding, Severity, Tally};
+use crate::source::SourceFile;
+
+pub fn renderer(color: bool) -> Renderer {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    renderer.decor_style(DecorStyle::Unicode)
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// Renders one finding; `source` is the file it points into, when its text is at hand.
+pub fn render(finding: &Finding, source: Option<&SourceFile>, renderer: &Renderer) -> String {
+    let path = finding.location.file.display().to_string();
+    let title = level(finding.severity)
+        .primary_title(finding.message.as_str())
+        .id(finding.code.code());
+    let mut groups = Vec::new();
+    match source.and_then(|s| line_snippet(s, finding)) {
+        Some((line_text, span)) => {
+            let label = finding.field.as_deref().unwrap_or_default();
+            groups.push(
+                title.element(
+                    Snippet::source(line_text)
+                        .line_start(finding.location.line)
+                        .path(path)
+                        .annotation(AnnotationKind::Primary.span(span).label(label)),
+                ),
+            );
+        }
+        None => {
+            let origin = annotate_snippets::Origin::path(path)
+                .line(finding.location.line.max(1))
+                .char_column(finding.location.column.max(1));
+            groups.push(title.element(origin));
+        }
+    }
+    for note in &finding.notes {
+        groups.push(Group::with_title(Level::NOTE.secondary_title(note.as_str())));
+    }
+    if let Some(hint) = &finding.hint {
+        groups.push(Group::with_title(Level::HELP.secondary_title(hint.as_str())));
+    }
+    renderer.render(&groups).to_string()
+}
+
+/// The line a finding starts on, and its span within that line (a snippet
+/// never runs past its first line: plans have long multi-line values).
+fn line_snippet<'s>(source: &'s SourceFile, finding: &Finding) -> Option<(&'s str, std::ops::Range<usize>)> {
+    if source.text.is_empty() {
+        return None;
+    }
+    let span = &finding.location.span;
+    let start = span.start.min(source.text.len());
+    let line_start = source.text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source.text[start..]
+        .find('\n')
+        .map_or(source.text.len(), |i| start + i);
+    let line = source.text[line_start..line_end].trim_end_matches('\r');
+    let from = start - line_start;
+    let to = span.end.clamp(start, line_start + line.len()) - line_start;
+    Some((line, from.min(line.len())..to.max(from).min(line.len())))
+}
+
+pub fn summary(tally: Tally, files: usize) -> String {
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{} checked: {}, {}, {}",
+        plural(files, "file"),
+        plural(tally.errors, "error"),
+        plural(tally.warnings, "warning"),
+        plural(tally.infos, "info")
+    )
+}

@@ -1,0 +1,23 @@
+//! "Did you mean" for misspelt names and ids.
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_misses_only() {
+        assert_eq!(closest("nmae", ["name", "id"]), Some("name"));
+        assert_eq!(closest("literacy.rate.age_15_6", ["literacy.rate.age_15_60"]), Some("literacy.rate.age_15_60"));
+        assert_eq!(closest("zzz", ["name", "id"]), None);
+    }
+}

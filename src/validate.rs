@@ -1,0 +1,587 @@
+//! Structure and internal consistency of one plan: ids, references, ranges,
+//! years, milestones, leads, modes and citations. Comparison with other plans
+//! is not done here.
+
+use std::collections::HashMap;
+
+use crate::catalogue::Catalogue;
+use crate::finding::{Anchor, Finding, Rule};
+use crate::model::{AgencyKind, Direction, Due, Mode, Plan, Target, TargetValue, Unit};
+use crate::source::{FieldPath, SourceFile};
+use crate::suggest::closest;
+use crate::text::fold;
+
+/// What a plan's references may point at.
+pub struct Context<'a> {
+    pub catalogue: &'a Catalogue,
+    /// Plans known by id: the embedded baselines and every file of the run.
+    pub plans: HashMap<&'a str, &'a Plan>,
+}
+
+pub fn validate(plan: &Plan, source: &SourceFile, cx: &Context<'_>) -> Vec<Finding> {
+    let mut check = Check {
+        plan,
+        source,
+        cx,
+        findings: Vec::new(),
+    };
+    check.ids();
+    check.links();
+    check.period();
+    check.targets();
+    check.milestone_regressions();
+    check.tasks();
+    check.citations();
+    check.findings
+}
+
+struct Check<'a> {
+    plan: &'a Plan,
+    source: &'a SourceFile,
+    cx: &'a Context<'a>,
+    findings: Vec<Finding>,
+}
+
+fn root() -> FieldPath {
+    FieldPath::root()
+}
+
+fn is_valid_id(id: &str) -> bool {
+    id.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+impl Check<'_> {
+    fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    fn at(&self, rule: Rule, path: &FieldPath, message: impl Into<String>) -> Finding {
+        Finding::at(rule, self.source, path, Anchor::Value, message)
+    }
+
+    fn ids(&mut self) {
+        let plan = self.plan;
+        let doc_id = root().key("document").key("id");
+        self.check_id(&doc_id, &plan.document.id, "document");
+        let groups: [(&str, &str, Vec<&str>); 5] = [
+            ("agencies", "agency", plan.agencies.iter().map(|a| a.id.as_str()).collect()),
+            ("targets", "target", plan.targets.iter().map(|t| t.id.as_str()).collect()),
+            ("tasks", "task", plan.tasks.iter().map(|t| t.id.as_str()).collect()),
+            ("citations", "citation", plan.citations.iter().map(|c| c.id.as_str()).collect()),
+            (
+                "document.phases",
+                "phase",
+                plan.document.phases.iter().map(|p| p.id.as_str()).collect(),
+            ),
+        ];
+        for (list, kind, ids) in groups {
+            let base = list
+                .split('.')
+                .fold(root(), |path, part| path.key(part));
+            let mut first_seen: HashMap<&str, usize> = HashMap::new();
+            for (i, id) in ids.iter().enumerate() {
+                let path = base.index(i).key("id");
+                self.check_id(&path, id, kind);
+                if let Some(&first) = first_seen.get(id) {
+                    let first_at = self
+                        .at(Rule::DuplicateId, &base.index(first).key("id"), "")
+                        .location;
+                    let finding = self
+                        .at(Rule::DuplicateId, &path, format!("{kind} id `{id}` is used twice"))
+                        .note(format!(
+                            "first used at {}:{}:{}",
+                            first_at.file.display(),
+                            first_at.line,
+                            first_at.column
+                        ))
+                        .hint(format!("give each {kind} its own id"));
+                    self.push(finding);
+                } else {
+                    first_seen.insert(id, i);
+                }
+            }
+        }
+    }
+
+    fn check_id(&mut self, path: &FieldPath, id: &str, kind: &str) {
+        if !is_valid_id(id) {
+            let finding = self
+                .at(Rule::BadId, path, format!("{kind} id `{id}` is not a valid id"))
+                .hint("use lower-case ASCII letters, digits, '-', '_' and '.', e.g. `so-gddt`");
+            self.push(finding);
+        }
+    }
+
+    fn known_plan(&self, id: &str) -> Option<&Plan> {
+        self.cx.plans.get(id).copied()
+    }
+
+    fn unknown_plan(&self, path: &FieldPath, id: &str) -> Finding {
+        let finding = self.at(Rule::UnknownPlan, path, format!("no plan with id `{id}` is known"));
+        match closest(id, self.cx.plans.keys().copied()) {
+            Some(best) => finding.hint(format!("did you mean `{best}`?")),
+            None => finding.hint(
+                "name a bundled scheme (`xhht baselines` lists them) or check the plan's file in the same run; \
+                 a document you do not have is a link with `available: false`",
+            ),
+        }
+    }
+
+    fn links(&mut self) {
+        let links = &self.plan.links;
+        let base = root().key("links");
+        let mut all = Vec::new();
+        for (i, link) in links.implements.iter().enumerate() {
+            all.push((base.key("implements").index(i), link));
+        }
+        if let Some(parent) = &links.parent {
+            all.push((base.key("parent"), parent));
+        }
+        for (path, link) in all {
+            if link.available && self.known_plan(&link.plan).is_none() {
+                let finding = self.unknown_plan(&path.key("plan"), &link.plan);
+                self.push(finding);
+            }
+        }
+    }
+
+    fn period(&mut self) {
+        let doc = &self.plan.document;
+        let base = root().key("document");
+        if let Some(end) = doc.period.end
+            && end < doc.period.start
+        {
+            let finding = self.at(
+                Rule::OutOfRange,
+                &base.key("period").key("end"),
+                format!("the period ends in {end}, before it starts in {}", doc.period.start),
+            );
+            self.push(finding);
+        }
+        for (i, &year) in doc.milestones.iter().enumerate() {
+            if !doc.period.contains(year) {
+                let finding = self.at(
+                    Rule::YearOutsidePeriod,
+                    &base.key("milestones").index(i),
+                    format!("milestone {year} is outside the plan's period {}", period_text(doc.period)),
+                );
+                self.push(finding);
+            }
+        }
+        for (i, phase) in doc.phases.iter().enumerate() {
+            let path = base.key("phases").index(i);
+            if phase.end < phase.start {
+                let finding = self.at(
+                    Rule::OutOfRange,
+                    &path.key("end"),
+                    format!("phase `{}` ends in {} before it starts in {}", phase.id, phase.end, phase.start),
+                );
+                self.push(finding);
+            } else if !doc.period.contains(phase.start) || !doc.period.contains(phase.end) {
+                let finding = self.at(
+                    Rule::YearOutsidePeriod,
+                    &path,
+                    format!(
+                        "phase `{}` ({}-{}) runs outside the plan's period {}",
+                        phase.id,
+                        phase.start,
+                        phase.end,
+                        period_text(doc.period)
+                    ),
+                );
+                self.push(finding);
+            }
+        }
+    }
+
+    fn targets(&mut self) {
+        let catalogue = self.cx.catalogue;
+        for (i, target) in self.plan.targets.iter().enumerate() {
+            let path = root().key("targets").index(i);
+            if catalogue.indicator(&target.indicator).is_none() {
+                let finding = self.at(
+                    Rule::UnknownIndicator,
+                    &path.key("indicator"),
+                    format!("indicator `{}` is not in the catalogue", target.indicator),
+                );
+                let ids = catalogue.indicators.iter().map(|i| i.id.as_str());
+                let finding = match closest(&target.indicator, ids) {
+                    Some(best) => finding.hint(format!("did you mean `{best}`?")),
+                    None => finding.hint("catalogue/indicators.yaml lists the known indicators; add a new one there"),
+                };
+                self.push(finding);
+            }
+            if let Some(condition) = &target.condition
+                && catalogue.condition(condition).is_none()
+            {
+                let ids = catalogue.conditions.iter().map(|c| c.id.as_str());
+                let mut finding = self.at(
+                    Rule::UnknownIndicator,
+                    &path.key("condition"),
+                    format!("condition `{condition}` is not in the catalogue"),
+                );
+                if let Some(best) = closest(condition, ids) {
+                    finding = finding.hint(format!("did you mean `{best}`?"));
+                }
+                self.push(finding);
+            }
+            self.target_value(target, &path);
+            if !self.plan.document.period.contains(target.year) {
+                let finding = self.at(
+                    Rule::YearOutsidePeriod,
+                    &path.key("year"),
+                    format!(
+                        "target `{}` is set for {}, outside the plan's period {}",
+                        target.id,
+                        target.year,
+                        period_text(self.plan.document.period)
+                    ),
+                );
+                self.push(finding);
+            }
+            for (j, reference) in target.restates.iter().enumerate() {
+                let ref_path = path.key("restates").index(j);
+                match self.known_plan(&reference.plan) {
+                    None => {
+                        let finding = self.unknown_plan(&ref_path.key("plan"), &reference.plan);
+                        self.push(finding);
+                    }
+                    Some(other) => {
+                        let ids = other.targets.iter().map(|t| t.id.as_str());
+                        if !other.targets.iter().any(|t| t.id == reference.item) {
+                            let mut finding = self.at(
+                                Rule::UnknownItem,
+                                &ref_path.key("item"),
+                                format!("plan `{}` has no target `{}`", reference.plan, reference.item),
+                            );
+                            if let Some(best) = closest(&reference.item, ids) {
+                                finding = finding.hint(format!("did you mean `{best}`?"));
+                            }
+                            self.push(finding);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn target_value(&mut self, target: &Target, path: &FieldPath) {
+        let value_path = path.key("value");
+        if let TargetValue::Range { min, max } = target.value
+            && min > max
+        {
+            let finding = self.at(
+                Rule::OutOfRange,
+                &value_path,
+                format!("target `{}` has a range from {min} down to {max}", target.id),
+            )
+            .hint("write the smaller figure as `min`");
+            self.push(finding);
+        }
+        if target.unit == Unit::Percent {
+            for v in target.value.numbers() {
+                if !(0.0..=100.0).contains(&v) {
+                    let finding = self.at(
+                        Rule::OutOfRange,
+                        &value_path,
+                        format!("target `{}` is {v}%, but a percentage lies between 0 and 100", target.id),
+                    );
+                    self.push(finding);
+                }
+            }
+        } else if target.value.numbers().iter().any(|v| *v < 0.0) {
+            let finding = self.at(
+                Rule::OutOfRange,
+                &value_path,
+                format!("target `{}` is negative", target.id),
+            );
+            self.push(finding);
+        }
+        if let Some(level) = target.level
+            && !(1..=5).contains(&level)
+        {
+            let finding = self.at(
+                Rule::OutOfRange,
+                &path.key("level"),
+                format!("level {level} is not a standard level (1 to 5)"),
+            );
+            self.push(finding);
+        }
+    }
+
+    /// A 2020 target below the 2015 target of the same indicator, when
+    /// higher is better, asks for less over time.
+    fn milestone_regressions(&mut self) {
+        let catalogue = self.cx.catalogue;
+        let targets = &self.plan.targets;
+        let mut by_series: HashMap<_, Vec<usize>> = HashMap::new();
+        for (i, t) in targets.iter().enumerate() {
+            let key = (&t.indicator, t.level, &t.condition, t.unit, t.population);
+            by_series.entry(key).or_default().push(i);
+        }
+        let mut series: Vec<Vec<usize>> = by_series.into_values().collect();
+        series.sort();
+        for mut indices in series {
+            indices.sort_by_key(|&i| (targets[i].year, i));
+            for pair in indices.windows(2) {
+                let (earlier, later) = (&targets[pair[0]], &targets[pair[1]]);
+                if earlier.year == later.year {
+                    continue;
+                }
+                let (Some(a), Some(b)) = (floor(&earlier.value), floor(&later.value)) else {
+                    continue;
+                };
+                let direction = later
+                    .direction
+                    .or_else(|| catalogue.indicator(&later.indicator).map(|i| i.direction))
+                    .unwrap_or(Direction::HigherIsBetter);
+                let regresses = match direction {
+                    Direction::HigherIsBetter => b < a,
+                    Direction::LowerIsBetter => b > a,
+                };
+                if regresses {
+                    let first = self
+                        .at(Rule::MilestoneRegression, &root().key("targets").index(pair[0]), "")
+                        .location;
+                    let finding = self
+                        .at(
+                            Rule::MilestoneRegression,
+                            &root().key("targets").index(pair[1]).key("value"),
+                            format!(
+                                "`{}` asks for {b} by {}, less than the {a} it asks for by {}",
+                                later.indicator, later.year, earlier.year
+                            ),
+                        )
+                        .note(format!("the {} target is at line {}", earlier.year, first.line))
+                        .hint("check both figures against the source text; if the text says so, this warning is about the plan, not the file");
+                    self.push(finding);
+                }
+            }
+        }
+    }
+
+    fn tasks(&mut self) {
+        let plan = self.plan;
+        let agency_ids: Vec<&str> = plan.agencies.iter().map(|a| a.id.as_str()).collect();
+        let kind_of = |id: &str| plan.agencies.iter().find(|a| a.id == id).map(|a| a.kind);
+        for (i, task) in plan.tasks.iter().enumerate() {
+            let path = root().key("tasks").index(i);
+            for (field, ids) in [("leads", &task.leads), ("coordinates", &task.coordinates)] {
+                for (j, id) in ids.iter().enumerate() {
+                    if !agency_ids.contains(&id.as_str()) {
+                        let mut finding = self.at(
+                            Rule::UnknownAgency,
+                            &path.key(field).index(j),
+                            format!("task `{}` names agency `{id}`, which the plan does not declare", task.id),
+                        );
+                        finding = match closest(id, agency_ids.iter().copied()) {
+                            Some(best) => finding.hint(format!("did you mean `{best}`?")),
+                            None => finding.hint("declare the agency under `agencies`"),
+                        };
+                        self.push(finding);
+                    }
+                }
+            }
+            self.lead_count(task, &path, kind_of);
+            if task.mode == Mode::Assigned {
+                for (j, id) in task.leads.iter().enumerate() {
+                    if kind_of(id) == Some(AgencyKind::MassOrganisation) {
+                        let finding = self
+                            .at(
+                                Rule::OrderedMassOrganisation,
+                                &path.key("leads").index(j),
+                                format!(
+                                    "task `{}` assigns mass organisation `{id}`; a government plan can only request it",
+                                    task.id
+                                ),
+                            )
+                            .hint("if the text says \"Đề nghị …\", set `mode: requested`");
+                        self.push(finding);
+                    }
+                }
+            }
+            for (j, reference) in task.carries_out.iter().enumerate() {
+                let ref_path = path.key("carries_out").index(j);
+                match self.known_plan(&reference.plan) {
+                    None => {
+                        let finding = self.unknown_plan(&ref_path.key("plan"), &reference.plan);
+                        self.push(finding);
+                    }
+                    Some(other) if !other.tasks.iter().any(|t| t.id == reference.item) => {
+                        let mut finding = self.at(
+                            Rule::UnknownItem,
+                            &ref_path.key("item"),
+                            format!("plan `{}` has no task `{}`", reference.plan, reference.item),
+                        );
+                        if let Some(best) = closest(&reference.item, other.tasks.iter().map(|t| t.id.as_str())) {
+                            finding = finding.hint(format!("did you mean `{best}`?"));
+                        }
+                        self.push(finding);
+                    }
+                    Some(_) => {}
+                }
+            }
+            if let Some(due) = task.deadline.as_ref().and_then(|d| d.due.as_ref()) {
+                self.due(due, &path.key("deadline").key("due"));
+            }
+        }
+    }
+
+    fn lead_count(
+        &mut self,
+        task: &crate::model::Task,
+        path: &FieldPath,
+        kind_of: impl Fn(&str) -> Option<AgencyKind>,
+    ) {
+        let collective = task
+            .leads
+            .iter()
+            .any(|id| kind_of(id) == Some(AgencyKind::Collective));
+        let message = match task.leads.len() {
+            1 if !collective => return,
+            1 => format!("task `{}` is led by a collective, not by one body", task.id),
+            0 => format!("task `{}` has no lead", task.id),
+            n => format!("task `{}` has {n} leads", task.id),
+        };
+        let at = if task.leads.is_empty() { path.key("id") } else { path.key("leads") };
+        let finding = self
+            .at(Rule::LeadCount, &at, message)
+            .note("real plans do give tasks to several bodies or to \"the departments and localities\"; \
+                   that is recorded faithfully, but nobody in particular answers for the result");
+        self.push(finding);
+    }
+
+    fn due(&mut self, due: &Due, path: &FieldPath) {
+        let period = self.plan.document.period;
+        let (year, problem) = match *due {
+            Due::Date(date) => (Some(date.year() as u16), None),
+            Due::Month { year, month } => (
+                Some(year),
+                (!(1..=12).contains(&month)).then(|| (path.key("month").key("month"), format!("month {month} does not exist"))),
+            ),
+            Due::Quarter { year, quarter } => (
+                Some(year),
+                (!(1..=4).contains(&quarter))
+                    .then(|| (path.key("quarter").key("quarter"), format!("quarter {quarter} does not exist (Quý I to IV)"))),
+            ),
+            Due::Year(year) | Due::FromYear(year) => (Some(year), None),
+            Due::Phase(ref id) => {
+                if !self.plan.document.phases.iter().any(|p| &p.id == id) {
+                    let finding = self.at(Rule::UnknownItem, &path.key("phase"), format!("the plan has no phase `{id}`"));
+                    self.push(finding);
+                }
+                (None, None)
+            }
+            Due::Yearly { month, day, from } => (
+                from,
+                jiff::civil::Date::new(2024, month as i8, day as i8)
+                    .is_err()
+                    .then(|| (path.key("yearly"), format!("day {day} of month {month} does not exist"))),
+            ),
+            Due::EveryMonths { months, from } => (
+                from,
+                (!(1..=12).contains(&months))
+                    .then(|| (path.key("every_months").key("months"), format!("every {months} months is not a reporting cycle"))),
+            ),
+        };
+        if let Some((at, message)) = problem {
+            let finding = self.at(Rule::OutOfRange, &at, message);
+            self.push(finding);
+        }
+        if let Some(year) = year
+            && !period.contains(year)
+        {
+            let finding = self.at(
+                Rule::YearOutsidePeriod,
+                path,
+                format!("the deadline falls in {year}, outside the plan's period {}", period_text(period)),
+            );
+            self.push(finding);
+        }
+    }
+
+    /// One document cited with two dates is a mistake in one of the places.
+    fn citations(&mut self) {
+        let mut first_by_number: HashMap<String, usize> = HashMap::new();
+        for (i, citation) in self.plan.citations.iter().enumerate() {
+            let Some(date) = &citation.date else { continue };
+            let key = fold(citation.number.as_str()).replace(' ', "");
+            match first_by_number.get(&key) {
+                None => {
+                    first_by_number.insert(key, i);
+                }
+                Some(&first) => {
+                    let first_citation = &self.plan.citations[first];
+                    let Some(first_date) = &first_citation.date else { continue };
+                    if same_written_date(first_date.as_str(), date.as_str()) {
+                        continue;
+                    }
+                    let first_at = self
+                        .at(Rule::CitationDateConflict, &root().key("citations").index(first).key("date"), "")
+                        .location;
+                    let finding = self
+                        .at(
+                            Rule::CitationDateConflict,
+                            &root().key("citations").index(i).key("date"),
+                            format!(
+                                "{} is cited as of {date} here and as of {first_date} at line {}",
+                                citation.number, first_at.line
+                            ),
+                        )
+                        .hint("one of the two dates is wrong in the source; the file records both as written");
+                    self.push(finding);
+                }
+            }
+        }
+    }
+}
+
+/// Compares dates as written ("13/4/2007", "13/04/2007") by their numbers.
+fn same_written_date(a: &str, b: &str) -> bool {
+    let numbers = |s: &str| -> Vec<u32> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter(|p| !p.is_empty())
+            .filter_map(|p| p.parse().ok())
+            .collect()
+    };
+    numbers(a) == numbers(b)
+}
+
+fn floor(value: &TargetValue) -> Option<f64> {
+    match *value {
+        TargetValue::Point(v) | TargetValue::AtLeast(v) | TargetValue::Above(v) => Some(v),
+        TargetValue::Range { min, .. } => Some(min),
+        TargetValue::Qualitative | TargetValue::Unavailable => None,
+    }
+}
+
+fn period_text(period: crate::model::Period) -> String {
+    match period.end {
+        Some(end) if end == period.start => format!("{end}"),
+        Some(end) => format!("{}-{end}", period.start),
+        None => format!("{}-", period.start),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_dates_compare_by_number() {
+        assert!(same_written_date("13/4/2007", "13/04/2007"));
+        assert!(!same_written_date("13/4/2007", "13/4/2017"));
+    }
+
+    #[test]
+    fn ids() {
+        assert!(is_valid_id("so-gddt"));
+        assert!(is_valid_id("literacy.rate.age_15_60"));
+        assert!(!is_valid_id("Sở-GD"));
+        assert!(!is_valid_id("-x"));
+        assert!(!is_valid_id(""));
+    }
+}
