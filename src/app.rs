@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 
+use crate::baselines;
 use crate::catalogue::Catalogue;
-use crate::cli::{Cli, Command, FailOn, Format, ValidateArgs};
+use crate::cli::{BaselinesAction, Cli, Command, FailOn, Format, ValidateArgs};
 use crate::finding::{self, Finding, Rule, Tally};
 use crate::load::{self, Loaded};
 use crate::render::diagnostic;
@@ -23,13 +24,20 @@ pub const EXIT_USAGE: u8 = 2;
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Validate(args) => validate(&args),
+        Command::Baselines(args) => baselines_command(args.action),
         Command::Schema => {
             print!("{}", crate::schema::plan_schema());
             Ok(ExitCode::from(EXIT_OK))
         }
         Command::Rules => {
             for rule in Rule::ALL {
-                println!("{}  {:<28} {:<8} {}", rule.code(), rule.name(), rule.default_severity(), rule.summary());
+                println!(
+                    "{}  {:<28} {:<8} {}",
+                    rule.code(),
+                    rule.name(),
+                    rule.default_severity(),
+                    rule.summary()
+                );
             }
             Ok(ExitCode::from(EXIT_OK))
         }
@@ -49,12 +57,20 @@ pub fn check_paths(paths: &[std::path::PathBuf]) -> anyhow::Result<Checked> {
         .map(|path| load::load_file(path))
         .collect::<Result<Vec<_>, _>>()?;
     let findings = check_loaded(&loaded);
-    Ok(Checked { files: loaded, findings })
+    Ok(Checked {
+        files: loaded,
+        findings,
+    })
 }
 
+/// Validates the run's files. References may point at any file of the run
+/// and at the embedded national schemes; a file of the run wins over the
+/// embedded scheme of the same id, so an edited copy is checked as edited.
 pub fn check_loaded(loaded: &[Loaded]) -> Vec<Finding> {
-    let plans: HashMap<&str, &crate::model::Plan> = loaded
+    let embedded = baselines::embedded();
+    let plans: HashMap<&str, &crate::model::Plan> = embedded
         .iter()
+        .chain(loaded)
         .filter_map(|l| l.plan.as_ref().ok())
         .map(|p| (p.document.id.as_str(), p))
         .collect();
@@ -80,7 +96,11 @@ fn validate(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     match args.output.format {
         Format::Human => {
             let renderer = diagnostic::renderer(true);
-            let sources: HashMap<_, _> = checked.files.iter().map(|f| (&f.source.path, &f.source)).collect();
+            let sources: HashMap<_, _> = checked
+                .files
+                .iter()
+                .map(|f| (&f.source.path, &f.source))
+                .collect();
             for f in &checked.findings {
                 let source = sources.get(&f.location.file).copied();
                 writeln!(out, "{}\n", diagnostic::render(f, source, &renderer))?;
@@ -106,4 +126,45 @@ pub fn exit_code(findings: &[Finding], fail_on: FailOn) -> ExitCode {
         .threshold()
         .is_some_and(|threshold| findings.iter().any(|f| f.severity >= threshold));
     ExitCode::from(if failing { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+fn baselines_command(action: Option<BaselinesAction>) -> anyhow::Result<ExitCode> {
+    let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let embedded = baselines::embedded();
+    let plans: Vec<&crate::model::Plan> = embedded
+        .iter()
+        .filter_map(|l| l.plan.as_ref().ok())
+        .collect();
+    let text = match action {
+        None => crate::render::baselines::list(&plans, color),
+        Some(BaselinesAction::Show { scheme }) => {
+            let from_disk;
+            let plan = match plans.iter().find(|p| p.document.id == scheme) {
+                Some(plan) => *plan,
+                None if std::path::Path::new(&scheme).is_file() => {
+                    let loaded = load::load_file(scheme.as_ref())?;
+                    from_disk = loaded.plan.map_err(|e| {
+                        let at = e.span.map(|s| loaded.source.line_col(s.start));
+                        let at = at.map(|a| format!(":{a}")).unwrap_or_default();
+                        anyhow::anyhow!("{scheme}{at}: {}", e.message)
+                    })?;
+                    &from_disk
+                }
+                None => {
+                    let ids: Vec<&str> = plans.iter().map(|p| p.document.id.as_str()).collect();
+                    let hint = crate::suggest::closest(&scheme, ids.iter().copied())
+                        .map(|best| format!(" (did you mean `{best}`?)"))
+                        .unwrap_or_default();
+                    anyhow::bail!(
+                        "no scheme `{scheme}`{hint}; the embedded ones are {}",
+                        ids.join(", ")
+                    );
+                }
+            };
+            crate::render::baselines::show(plan, color)
+        }
+    };
+    let mut out = anstream::stdout().lock();
+    write!(out, "{text}")?;
+    Ok(ExitCode::from(EXIT_OK))
 }

@@ -50,8 +50,9 @@ impl Catalogue {
     pub fn embedded() -> &'static Catalogue {
         static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
         CATALOGUE.get_or_init(|| {
-            serde_saphyr::from_str(INDICATORS)
-                .unwrap_or_else(|e| panic!("the embedded catalogue/indicators.yaml is invalid: {e}"))
+            serde_saphyr::from_str(INDICATORS).unwrap_or_else(|e| {
+                panic!("the embedded catalogue/indicators.yaml is invalid: {e}")
+            })
         })
     }
 
@@ -79,8 +80,17 @@ mod tests {
         let mut seen = HashSet::new();
         for i in &c.indicators {
             assert!(seen.insert(&i.id), "duplicate indicator {}", i.id);
-            assert!(c.group(&i.group).is_some(), "{} has unknown group {}", i.id, i.group);
-            assert!(i.id.starts_with(&format!("{}.", i.group)), "{} is outside its group", i.id);
+            assert!(
+                c.group(&i.group).is_some(),
+                "{} has unknown group {}",
+                i.id,
+                i.group
+            );
+            assert!(
+                i.id.starts_with(&format!("{}.", i.group)),
+                "{} is outside its group",
+                i.id
+            );
         }
     }
 }

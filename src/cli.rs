@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Check plan files for structure and internal consistency.
     Validate(ValidateArgs),
+    /// List the embedded national schemes, or show one.
+    Baselines(BaselinesArgs),
     /// Print the JSON Schema of plan files.
     Schema,
     /// List the rules xhht checks, with their codes and default severities.
@@ -69,4 +71,19 @@ impl FailOn {
             Self::Never => None,
         }
     }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BaselinesArgs {
+    #[command(subcommand)]
+    pub action: Option<BaselinesAction>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BaselinesAction {
+    /// Show a scheme's targets and how far each figure can be trusted.
+    Show {
+        /// A scheme id (e.g. `de-an-89`) or a plan file.
+        scheme: String,
+    },
 }

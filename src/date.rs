@@ -22,9 +22,13 @@ impl CivilDate {
     pub fn parse_iso(s: &str) -> Result<Self, String> {
         let s = s.trim();
         let well_formed = s.len() == 10
-            && s.bytes()
-                .enumerate()
-                .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+            && s.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         if !well_formed {
             return Err(format!(
                 "`{s}` is not a date in the form YYYY-MM-DD (write 15/01/2020 as 2020-01-15)"
@@ -100,9 +104,20 @@ mod tests {
 
     #[test]
     fn iso_only() {
-        assert_eq!(CivilDate::parse_iso("2020-01-15").unwrap().to_string(), "2020-01-15");
-        assert!(CivilDate::parse_iso("15/01/2020").unwrap_err().contains("YYYY-MM-DD"));
-        assert!(CivilDate::parse_iso("2025-02-29").unwrap_err().contains("not a valid date"));
+        assert_eq!(
+            CivilDate::parse_iso("2020-01-15").unwrap().to_string(),
+            "2020-01-15"
+        );
+        assert!(
+            CivilDate::parse_iso("15/01/2020")
+                .unwrap_err()
+                .contains("YYYY-MM-DD")
+        );
+        assert!(
+            CivilDate::parse_iso("2025-02-29")
+                .unwrap_err()
+                .contains("not a valid date")
+        );
     }
 
     #[test]

@@ -146,7 +146,12 @@ impl Finding {
         Self::new(rule, source, span, message).field(field)
     }
 
-    pub fn new(rule: Rule, source: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn new(
+        rule: Rule,
+        source: &SourceFile,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
         let LineCol { line, column } = source.line_col(span.start);
         Self {
             code: rule,
@@ -172,7 +177,12 @@ impl Finding {
             LoadErrorKind::MissingField => Rule::MissingField,
             LoadErrorKind::WrongType => Rule::WrongType,
         };
-        let finding = Self::new(rule, source, error.span.clone().unwrap_or(0..0), &error.message);
+        let finding = Self::new(
+            rule,
+            source,
+            error.span.clone().unwrap_or(0..0),
+            &error.message,
+        );
         match &error.hint {
             Some(hint) => finding.hint(hint.clone()),
             None => finding,
@@ -203,8 +213,12 @@ impl Finding {
 /// Findings in the order people read them: by file, then position, then rule.
 pub fn sort(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
-        (&a.location.file, a.location.line, a.location.column, a.code)
-            .cmp(&(&b.location.file, b.location.line, b.location.column, b.code))
+        (&a.location.file, a.location.line, a.location.column, a.code).cmp(&(
+            &b.location.file,
+            b.location.line,
+            b.location.column,
+            b.code,
+        ))
     });
 }
 

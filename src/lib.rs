@@ -1,12 +1,14 @@
 //! xhht: a compliance checker for Vietnamese "learning society" plans.
 
 pub mod app;
+pub mod baselines;
 pub mod catalogue;
 pub mod cli;
 pub mod date;
 pub mod finding;
 pub mod load;
 pub mod model;
+
 pub mod render;
 pub mod schema;
 pub mod source;

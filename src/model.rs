@@ -69,7 +69,9 @@ pub enum DocumentKind {
     Decision,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     National,
@@ -436,7 +438,9 @@ impl Mode {
 }
 
 /// Functions a scheme hands out, used to match national duties with local owners.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Function {
     /// Standing body (cơ quan thường trực) of the scheme.
@@ -477,9 +481,15 @@ pub struct Deadline {
 pub enum Due {
     /// "trước 15/01/2020".
     Date(CivilDate),
-    Month { year: u16, month: u8 },
+    Month {
+        year: u16,
+        month: u8,
+    },
     /// "Quý III năm 2020".
-    Quarter { year: u16, quarter: u8 },
+    Quarter {
+        year: u16,
+        quarter: u8,
+    },
     /// "trong năm 2022", "vào năm 2025".
     Year(u16),
     /// The end of a phase of the plan, by phase id.

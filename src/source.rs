@@ -77,7 +77,11 @@ impl FieldPath {
 
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0.is_empty() { "(document)" } else { &self.0 })
+        f.write_str(if self.0.is_empty() {
+            "(document)"
+        } else {
+            &self.0
+        })
     }
 }
 
@@ -176,8 +180,20 @@ mod tests {
             Format::Yaml,
         );
         let byte = f.text.find("dục").unwrap();
-        assert_eq!(f.line_col(byte), LineCol { line: 2, column: 17 });
-        assert_eq!(f.offset_of(LineCol { line: 2, column: 17 }), byte);
+        assert_eq!(
+            f.line_col(byte),
+            LineCol {
+                line: 2,
+                column: 15
+            }
+        );
+        assert_eq!(
+            f.offset_of(LineCol {
+                line: 2,
+                column: 15
+            }),
+            byte
+        );
     }
 
     #[test]

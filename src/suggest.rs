@@ -17,7 +17,10 @@ mod tests {
     #[test]
     fn suggests_near_misses_only() {
         assert_eq!(closest("nmae", ["name", "id"]), Some("name"));
-        assert_eq!(closest("literacy.rate.age_15_6", ["literacy.rate.age_15_60"]), Some("literacy.rate.age_15_60"));
+        assert_eq!(
+            closest("literacy.rate.age_15_6", ["literacy.rate.age_15_60"]),
+            Some("literacy.rate.age_15_60")
+        );
         assert_eq!(closest("zzz", ["name", "id"]), None);
     }
 }

@@ -47,10 +47,12 @@ fn root() -> FieldPath {
 }
 
 fn is_valid_id(id: &str) -> bool {
-    id.bytes().next().is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+    id.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        && id.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        })
 }
 
 impl Check<'_> {
@@ -67,10 +69,26 @@ impl Check<'_> {
         let doc_id = root().key("document").key("id");
         self.check_id(&doc_id, &plan.document.id, "document");
         let groups: [(&str, &str, Vec<&str>); 5] = [
-            ("agencies", "agency", plan.agencies.iter().map(|a| a.id.as_str()).collect()),
-            ("targets", "target", plan.targets.iter().map(|t| t.id.as_str()).collect()),
-            ("tasks", "task", plan.tasks.iter().map(|t| t.id.as_str()).collect()),
-            ("citations", "citation", plan.citations.iter().map(|c| c.id.as_str()).collect()),
+            (
+                "agencies",
+                "agency",
+                plan.agencies.iter().map(|a| a.id.as_str()).collect(),
+            ),
+            (
+                "targets",
+                "target",
+                plan.targets.iter().map(|t| t.id.as_str()).collect(),
+            ),
+            (
+                "tasks",
+                "task",
+                plan.tasks.iter().map(|t| t.id.as_str()).collect(),
+            ),
+            (
+                "citations",
+                "citation",
+                plan.citations.iter().map(|c| c.id.as_str()).collect(),
+            ),
             (
                 "document.phases",
                 "phase",
@@ -78,9 +96,7 @@ impl Check<'_> {
             ),
         ];
         for (list, kind, ids) in groups {
-            let base = list
-                .split('.')
-                .fold(root(), |path, part| path.key(part));
+            let base = list.split('.').fold(root(), |path, part| path.key(part));
             let mut first_seen: HashMap<&str, usize> = HashMap::new();
             for (i, id) in ids.iter().enumerate() {
                 let path = base.index(i).key("id");
@@ -90,7 +106,11 @@ impl Check<'_> {
                         .at(Rule::DuplicateId, &base.index(first).key("id"), "")
                         .location;
                     let finding = self
-                        .at(Rule::DuplicateId, &path, format!("{kind} id `{id}` is used twice"))
+                        .at(
+                            Rule::DuplicateId,
+                            &path,
+                            format!("{kind} id `{id}` is used twice"),
+                        )
                         .note(format!(
                             "first used at {}:{}:{}",
                             first_at.file.display(),
@@ -109,7 +129,11 @@ impl Check<'_> {
     fn check_id(&mut self, path: &FieldPath, id: &str, kind: &str) {
         if !is_valid_id(id) {
             let finding = self
-                .at(Rule::BadId, path, format!("{kind} id `{id}` is not a valid id"))
+                .at(
+                    Rule::BadId,
+                    path,
+                    format!("{kind} id `{id}` is not a valid id"),
+                )
                 .hint("use lower-case ASCII letters, digits, '-', '_' and '.', e.g. `so-gddt`");
             self.push(finding);
         }
@@ -120,7 +144,11 @@ impl Check<'_> {
     }
 
     fn unknown_plan(&self, path: &FieldPath, id: &str) -> Finding {
-        let finding = self.at(Rule::UnknownPlan, path, format!("no plan with id `{id}` is known"));
+        let finding = self.at(
+            Rule::UnknownPlan,
+            path,
+            format!("no plan with id `{id}` is known"),
+        );
         match closest(id, self.cx.plans.keys().copied()) {
             Some(best) => finding.hint(format!("did you mean `{best}`?")),
             None => finding.hint(
@@ -157,7 +185,10 @@ impl Check<'_> {
             let finding = self.at(
                 Rule::OutOfRange,
                 &base.key("period").key("end"),
-                format!("the period ends in {end}, before it starts in {}", doc.period.start),
+                format!(
+                    "the period ends in {end}, before it starts in {}",
+                    doc.period.start
+                ),
             );
             self.push(finding);
         }
@@ -166,7 +197,10 @@ impl Check<'_> {
                 let finding = self.at(
                     Rule::YearOutsidePeriod,
                     &base.key("milestones").index(i),
-                    format!("milestone {year} is outside the plan's period {}", period_text(doc.period)),
+                    format!(
+                        "milestone {year} is outside the plan's period {}",
+                        period_text(doc.period)
+                    ),
                 );
                 self.push(finding);
             }
@@ -177,7 +211,10 @@ impl Check<'_> {
                 let finding = self.at(
                     Rule::OutOfRange,
                     &path.key("end"),
-                    format!("phase `{}` ends in {} before it starts in {}", phase.id, phase.end, phase.start),
+                    format!(
+                        "phase `{}` ends in {} before it starts in {}",
+                        phase.id, phase.end, phase.start
+                    ),
                 );
                 self.push(finding);
             } else if !doc.period.contains(phase.start) || !doc.period.contains(phase.end) {
@@ -210,7 +247,9 @@ impl Check<'_> {
                 let ids = catalogue.indicators.iter().map(|i| i.id.as_str());
                 let finding = match closest(&target.indicator, ids) {
                     Some(best) => finding.hint(format!("did you mean `{best}`?")),
-                    None => finding.hint("catalogue/indicators.yaml lists the known indicators; add a new one there"),
+                    None => finding.hint(
+                        "catalogue/indicators.yaml lists the known indicators; add a new one there",
+                    ),
                 };
                 self.push(finding);
             }
@@ -255,7 +294,10 @@ impl Check<'_> {
                             let mut finding = self.at(
                                 Rule::UnknownItem,
                                 &ref_path.key("item"),
-                                format!("plan `{}` has no target `{}`", reference.plan, reference.item),
+                                format!(
+                                    "plan `{}` has no target `{}`",
+                                    reference.plan, reference.item
+                                ),
                             );
                             if let Some(best) = closest(&reference.item, ids) {
                                 finding = finding.hint(format!("did you mean `{best}`?"));
@@ -273,12 +315,16 @@ impl Check<'_> {
         if let TargetValue::Range { min, max } = target.value
             && min > max
         {
-            let finding = self.at(
-                Rule::OutOfRange,
-                &value_path,
-                format!("target `{}` has a range from {min} down to {max}", target.id),
-            )
-            .hint("write the smaller figure as `min`");
+            let finding = self
+                .at(
+                    Rule::OutOfRange,
+                    &value_path,
+                    format!(
+                        "target `{}` has a range from {min} down to {max}",
+                        target.id
+                    ),
+                )
+                .hint("write the smaller figure as `min`");
             self.push(finding);
         }
         if target.unit == Unit::Percent {
@@ -287,7 +333,10 @@ impl Check<'_> {
                     let finding = self.at(
                         Rule::OutOfRange,
                         &value_path,
-                        format!("target `{}` is {v}%, but a percentage lies between 0 and 100", target.id),
+                        format!(
+                            "target `{}` is {v}%, but a percentage lies between 0 and 100",
+                            target.id
+                        ),
                     );
                     self.push(finding);
                 }
@@ -344,7 +393,11 @@ impl Check<'_> {
                 };
                 if regresses {
                     let first = self
-                        .at(Rule::MilestoneRegression, &root().key("targets").index(pair[0]), "")
+                        .at(
+                            Rule::MilestoneRegression,
+                            &root().key("targets").index(pair[0]),
+                            "",
+                        )
                         .location;
                     let finding = self
                         .at(
@@ -375,7 +428,10 @@ impl Check<'_> {
                         let mut finding = self.at(
                             Rule::UnknownAgency,
                             &path.key(field).index(j),
-                            format!("task `{}` names agency `{id}`, which the plan does not declare", task.id),
+                            format!(
+                                "task `{}` names agency `{id}`, which the plan does not declare",
+                                task.id
+                            ),
                         );
                         finding = match closest(id, agency_ids.iter().copied()) {
                             Some(best) => finding.hint(format!("did you mean `{best}`?")),
@@ -416,7 +472,9 @@ impl Check<'_> {
                             &ref_path.key("item"),
                             format!("plan `{}` has no task `{}`", reference.plan, reference.item),
                         );
-                        if let Some(best) = closest(&reference.item, other.tasks.iter().map(|t| t.id.as_str())) {
+                        if let Some(best) =
+                            closest(&reference.item, other.tasks.iter().map(|t| t.id.as_str()))
+                        {
                             finding = finding.hint(format!("did you mean `{best}`?"));
                         }
                         self.push(finding);
@@ -446,11 +504,15 @@ impl Check<'_> {
             0 => format!("task `{}` has no lead", task.id),
             n => format!("task `{}` has {n} leads", task.id),
         };
-        let at = if task.leads.is_empty() { path.key("id") } else { path.key("leads") };
-        let finding = self
-            .at(Rule::LeadCount, &at, message)
-            .note("real plans do give tasks to several bodies or to \"the departments and localities\"; \
-                   that is recorded faithfully, but nobody in particular answers for the result");
+        let at = if task.leads.is_empty() {
+            path.key("id")
+        } else {
+            path.key("leads")
+        };
+        let finding = self.at(Rule::LeadCount, &at, message).note(
+            "real plans do give tasks to several bodies or to \"the departments and localities\"; \
+                   that is recorded faithfully, but nobody in particular answers for the result",
+        );
         self.push(finding);
     }
 
@@ -460,17 +522,30 @@ impl Check<'_> {
             Due::Date(date) => (Some(date.year() as u16), None),
             Due::Month { year, month } => (
                 Some(year),
-                (!(1..=12).contains(&month)).then(|| (path.key("month").key("month"), format!("month {month} does not exist"))),
+                (!(1..=12).contains(&month)).then(|| {
+                    (
+                        path.key("month").key("month"),
+                        format!("month {month} does not exist"),
+                    )
+                }),
             ),
             Due::Quarter { year, quarter } => (
                 Some(year),
-                (!(1..=4).contains(&quarter))
-                    .then(|| (path.key("quarter").key("quarter"), format!("quarter {quarter} does not exist (Quý I to IV)"))),
+                (!(1..=4).contains(&quarter)).then(|| {
+                    (
+                        path.key("quarter").key("quarter"),
+                        format!("quarter {quarter} does not exist (Quý I to IV)"),
+                    )
+                }),
             ),
             Due::Year(year) | Due::FromYear(year) => (Some(year), None),
             Due::Phase(ref id) => {
                 if !self.plan.document.phases.iter().any(|p| &p.id == id) {
-                    let finding = self.at(Rule::UnknownItem, &path.key("phase"), format!("the plan has no phase `{id}`"));
+                    let finding = self.at(
+                        Rule::UnknownItem,
+                        &path.key("phase"),
+                        format!("the plan has no phase `{id}`"),
+                    );
                     self.push(finding);
                 }
                 (None, None)
@@ -479,12 +554,21 @@ impl Check<'_> {
                 from,
                 jiff::civil::Date::new(2024, month as i8, day as i8)
                     .is_err()
-                    .then(|| (path.key("yearly"), format!("day {day} of month {month} does not exist"))),
+                    .then(|| {
+                        (
+                            path.key("yearly"),
+                            format!("day {day} of month {month} does not exist"),
+                        )
+                    }),
             ),
             Due::EveryMonths { months, from } => (
                 from,
-                (!(1..=12).contains(&months))
-                    .then(|| (path.key("every_months").key("months"), format!("every {months} months is not a reporting cycle"))),
+                (!(1..=12).contains(&months)).then(|| {
+                    (
+                        path.key("every_months").key("months"),
+                        format!("every {months} months is not a reporting cycle"),
+                    )
+                }),
             ),
         };
         if let Some((at, message)) = problem {
@@ -497,7 +581,10 @@ impl Check<'_> {
             let finding = self.at(
                 Rule::YearOutsidePeriod,
                 path,
-                format!("the deadline falls in {year}, outside the plan's period {}", period_text(period)),
+                format!(
+                    "the deadline falls in {year}, outside the plan's period {}",
+                    period_text(period)
+                ),
             );
             self.push(finding);
         }
@@ -515,12 +602,18 @@ impl Check<'_> {
                 }
                 Some(&first) => {
                     let first_citation = &self.plan.citations[first];
-                    let Some(first_date) = &first_citation.date else { continue };
+                    let Some(first_date) = &first_citation.date else {
+                        continue;
+                    };
                     if same_written_date(first_date.as_str(), date.as_str()) {
                         continue;
                     }
                     let first_at = self
-                        .at(Rule::CitationDateConflict, &root().key("citations").index(first).key("date"), "")
+                        .at(
+                            Rule::CitationDateConflict,
+                            &root().key("citations").index(first).key("date"),
+                            "",
+                        )
                         .location;
                     let finding = self
                         .at(

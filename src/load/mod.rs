@@ -55,7 +55,8 @@ impl LoadError {
             LoadErrorKind::UnknownField
         } else if message.contains("missing field") {
             LoadErrorKind::MissingField
-        } else if message.contains("invalid type")
+        } else if message.starts_with("expected ")
+            || message.contains("invalid type")
             || message.contains("invalid value")
             || message.contains("invalid length")
             || message.contains("not a date")
@@ -74,6 +75,13 @@ impl LoadError {
             }
             _ => None,
         };
+        // With a suggestion at hand, the full list of names is noise.
+        let message = match (kind, &hint) {
+            (LoadErrorKind::UnknownField, Some(h)) if h.starts_with("did you mean") => {
+                message.split(", expected").next().unwrap_or(message)
+            }
+            _ => message,
+        };
         Self {
             kind,
             message: message.trim().to_owned(),
@@ -83,11 +91,17 @@ impl LoadError {
     }
 }
 
-/// serde words it "unknown field `nmae`, expected one of `name`, `id`".
+/// serde words it "unknown field `nmae`, expected one of `name`, `id`"; some
+/// deserializers leave the candidates unquoted.
 fn did_you_mean_from_message(message: &str) -> Option<String> {
-    let mut quoted = message.split('`').skip(1).step_by(2);
-    let unknown = quoted.next()?;
-    let candidates: Vec<&str> = quoted.collect();
+    let unknown = message.split('`').nth(1)?;
+    let (_, expected) = message.split_once("expected ")?;
+    let expected = expected.strip_prefix("one of ").unwrap_or(expected);
+    let candidates: Vec<&str> = expected
+        .split([',', ' '])
+        .map(|c| c.trim_matches(|ch: char| ch == '`' || ch.is_whitespace()))
+        .filter(|c| !c.is_empty() && *c != "or")
+        .collect();
     match crate::suggest::closest(unknown, candidates.iter().copied()) {
         Some(best) => Some(format!("did you mean `{best}`?")),
         None if !candidates.is_empty() => Some(format!(

@@ -17,7 +17,13 @@ pub(super) fn span_index(source: &SourceFile) -> SpanIndex {
     if let Ok(root) = DeTable::parse(&source.text) {
         let span = root.span();
         table(root.get_ref(), &FieldPath::root(), &mut index);
-        index.insert(FieldPath::root(), NodeSpan { key: None, value: span });
+        index.insert(
+            FieldPath::root(),
+            NodeSpan {
+                key: None,
+                value: span,
+            },
+        );
     }
     index
 }
@@ -40,7 +46,13 @@ fn array(a: &DeArray<'_>, path: &FieldPath, index: &mut SpanIndex) {
     for (i, v) in a.iter().enumerate() {
         let child = path.index(i);
         value(v.get_ref(), &child, index);
-        index.insert(child, NodeSpan { key: None, value: v.span() });
+        index.insert(
+            child,
+            NodeSpan {
+                key: None,
+                value: v.span(),
+            },
+        );
     }
 }
 

@@ -29,6 +29,18 @@ fn to_load_error(source: &SourceFile, err: &serde_saphyr::Error) -> LoadError {
         })
     });
     let mut error = LoadError::from_serde_message(&message_of(err), span);
+    if error.kind == super::LoadErrorKind::MissingField
+        && let Some(at) = error.span.as_ref().map(|s| s.start)
+        && let Some((path, key)) = enclosing_mapping(source, at)
+    {
+        // serde-saphyr stops where the mapping ended; point at the mapping's own key.
+        error.message = format!("`{path}` is {}", error.message);
+        error.span = Some(key);
+    }
+    if error.message.starts_with("duplicate mapping key") {
+        error.hint =
+            Some("remove one of the two; xhht never lets the last one silently win".into());
+    }
     let lowered = error.message.to_lowercase();
     if lowered.contains("budget") || lowered.contains("alias") && lowered.contains("limit") {
         error.message = format!("the YAML expands beyond safe limits ({})", error.message);
@@ -36,22 +48,50 @@ fn to_load_error(source: &SourceFile, err: &serde_saphyr::Error) -> LoadError {
             "plans never need this many aliases or nodes; remove the anchors (&) and aliases (*) that repeat each other"
                 .into(),
         );
-    } else if lowered.contains("recursion") || lowered.contains("depth") || lowered.contains("nesting") {
+    } else if lowered.contains("recursion")
+        || lowered.contains("depth")
+        || lowered.contains("nesting")
+    {
         error.message = format!("the YAML is nested too deeply ({})", error.message);
-        error.hint = Some("a plan is at most a few levels deep; check for unclosed brackets".into());
+        error.hint =
+            Some("a plan is at most a few levels deep; check for unclosed brackets".into());
     }
     error
 }
 
-/// The error's own words, without the position and snippet we render ourselves.
+/// The error's own words, without the position and snippet we render
+/// ourselves and without advice about serde-saphyr's options.
 fn message_of(err: &serde_saphyr::Error) -> String {
     let text = err.without_snippet().to_string();
-    let first = text.lines().next().unwrap_or_default();
+    let mut message = text.lines().next().unwrap_or_default();
     // "line 3 column 1: duplicate mapping key" → "duplicate mapping key"
-    match first.split_once(": ") {
-        Some((prefix, rest)) if prefix.starts_with("line ") => rest.to_owned(),
-        _ => first.to_owned(),
+    if let Some((prefix, rest)) = message.split_once(": ")
+        && prefix.starts_with("line ")
+    {
+        message = rest;
     }
+    if let Some(at) = message.rfind(" at line ") {
+        message = &message[..at];
+    }
+    let message = message.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
+    match message.as_str() {
+        "expected mapping start" => "expected `key: value` pairs here".into(),
+        "expected sequence start" => "expected a list here".into(),
+        _ => message,
+    }
+}
+
+/// The innermost keyed mapping whose text holds `offset`, with its key's span.
+fn enclosing_mapping(
+    source: &SourceFile,
+    offset: usize,
+) -> Option<(FieldPath, std::ops::Range<usize>)> {
+    span_index(source)
+        .into_iter()
+        .filter_map(|(path, span)| Some((path, span.key?, span.value)))
+        .filter(|(_, _, value)| value.start <= offset && offset <= value.end && !value.is_empty())
+        .min_by_key(|(_, _, value)| value.len())
+        .map(|(path, key, _)| (path, key))
 }
 
 pub(super) fn span_index(source: &SourceFile) -> SpanIndex {
@@ -80,7 +120,13 @@ fn walk(
                     YamlData::Value(other) => scalar_text(other),
                     _ => continue,
                 };
-                walk(source, v, path.key(&name), Some(byte_range(source, k)), index);
+                walk(
+                    source,
+                    v,
+                    path.key(&name),
+                    Some(byte_range(source, k)),
+                    index,
+                );
             }
         }
         YamlData::Sequence(items) => {

@@ -51,18 +51,25 @@ pub fn render(finding: &Finding, source: Option<&SourceFile>, renderer: &Rendere
         }
     }
     for note in &finding.notes {
-        groups.push(Group::with_title(Level::NOTE.secondary_title(note.as_str())));
+        groups.push(Group::with_title(
+            Level::NOTE.secondary_title(note.as_str()),
+        ));
     }
     if let Some(hint) = &finding.hint {
-        groups.push(Group::with_title(Level::HELP.secondary_title(hint.as_str())));
+        groups.push(Group::with_title(
+            Level::HELP.secondary_title(hint.as_str()),
+        ));
     }
     renderer.render(&groups).to_string()
 }
 
 /// The line a finding starts on, and its span within that line (a snippet
 /// never runs past its first line: plans have long multi-line values).
-fn line_snippet<'s>(source: &'s SourceFile, finding: &Finding) -> Option<(&'s str, std::ops::Range<usize>)> {
-    if source.text.is_empty() {
+fn line_snippet<'s>(
+    source: &'s SourceFile,
+    finding: &Finding,
+) -> Option<(&'s str, std::ops::Range<usize>)> {
+    if source.text.trim().is_empty() {
         return None;
     }
     let span = &finding.location.span;

@@ -1,1 +1,2 @@
+pub mod baselines;
 pub mod diagnostic;

@@ -1,0 +1,115 @@
+//! The national schemes, embedded in the binary so that xhht can hold a plan
+//! to them on a machine with nothing else.
+
+use std::path::{Path, PathBuf};
+
+use crate::load::{Loaded, load_bytes};
+use crate::model::{Plan, TargetValue, Verification};
+use crate::source::Format;
+
+/// Each scheme's file, as shipped under plans/national/.
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "plans/national/de-an-89.yaml",
+        include_str!("../plans/national/de-an-89.yaml"),
+    ),
+    (
+        "plans/national/de-an-1373.yaml",
+        include_str!("../plans/national/de-an-1373.yaml"),
+    ),
+    (
+        "plans/national/de-an-281.yaml",
+        include_str!("../plans/national/de-an-281.yaml"),
+    ),
+    (
+        "plans/national/qd-489.yaml",
+        include_str!("../plans/national/qd-489.yaml"),
+    ),
+];
+
+/// The embedded schemes, loaded. Paths are the files' places in the
+/// repository, so a finding in a baseline points at a file a user can open.
+pub fn embedded() -> Vec<Loaded> {
+    EMBEDDED
+        .iter()
+        .map(|(path, text)| load_bytes(PathBuf::from(path), text.as_bytes().to_vec(), Format::Yaml))
+        .collect()
+}
+
+/// Whether `path` names one of the embedded files (then the copy on disk and
+/// the embedded one are the same document, not two).
+pub fn is_embedded_path(path: &Path) -> bool {
+    EMBEDDED.iter().any(|(p, _)| path.ends_with(p))
+}
+
+/// How much of a scheme's figures can be relied on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Honesty {
+    pub targets: usize,
+    /// Figures seen in a Vietnamese source, directly or derived from an official review.
+    pub verified: usize,
+    /// Figures resting on an English/French summary or a provincial restatement.
+    pub secondary: usize,
+    pub unverified: usize,
+    pub disputed: usize,
+    /// Indicator and milestone named, figure not found.
+    pub unavailable: usize,
+}
+
+impl Honesty {
+    pub fn of(plan: &Plan) -> Self {
+        let mut h = Self {
+            targets: plan.targets.len(),
+            ..Self::default()
+        };
+        for t in &plan.targets {
+            if t.value == TargetValue::Unavailable {
+                h.unavailable += 1;
+                continue;
+            }
+            match t.verification {
+                Some(Verification::Verified | Verification::VerifiedDerived) => h.verified += 1,
+                Some(Verification::VerifiedEn | Verification::VerifiedLocal) => h.secondary += 1,
+                Some(Verification::Disputed) => h.disputed += 1,
+                Some(Verification::Unverified | Verification::NotFound) | None => h.unverified += 1,
+            }
+        }
+        h
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_scheme_loads() {
+        for loaded in embedded() {
+            let plan = loaded
+                .plan
+                .unwrap_or_else(|e| panic!("{}: {}", loaded.source.path.display(), e.message));
+            assert_eq!(plan.document.level, crate::model::Level::National);
+        }
+    }
+
+    #[test]
+    fn every_national_target_has_a_source_and_a_flag() {
+        for loaded in embedded() {
+            let plan = loaded.plan.unwrap();
+            for t in &plan.targets {
+                assert!(
+                    t.verification.is_some(),
+                    "{} {} has no flag",
+                    plan.document.id,
+                    t.id
+                );
+                assert!(
+                    !t.sources.is_empty() || t.value == TargetValue::Unavailable,
+                    "{} {} has no source",
+                    plan.document.id,
+                    t.id
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! `xhht baselines`: the embedded schemes, with how far their figures can be
+//! trusted.
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use crate::baselines::Honesty;
+use crate::model::{Plan, Target, TargetValue, Unit, Verification};
+
+pub fn table(color: bool) -> Table {
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_FULL_CONDENSED);
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    if !color {
+        table.force_no_tty();
+        table.set_width(120);
+    }
+    table
+}
+
+pub fn list(plans: &[&Plan], color: bool) -> String {
+    let mut t = table(color);
+    t.set_header([
+        "id",
+        "decision",
+        "date",
+        "period",
+        "targets",
+        "verified",
+        "summary/local only",
+        "unverified",
+        "disputed",
+        "no figure",
+    ]);
+    for plan in plans {
+        let doc = &plan.document;
+        let h = Honesty::of(plan);
+        t.add_row([
+            doc.id.clone(),
+            doc.number
+                .as_ref()
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+            doc.date.map(|d| d.to_string()).unwrap_or_default(),
+            match doc.period.end {
+                Some(end) => format!("{}-{end}", doc.period.start),
+                None => format!("{}-", doc.period.start),
+            },
+            h.targets.to_string(),
+            h.verified.to_string(),
+            h.secondary.to_string(),
+            h.unverified.to_string(),
+            h.disputed.to_string(),
+            h.unavailable.to_string(),
+        ]);
+    }
+    t.to_string()
+}
+
+pub fn show(plan: &Plan, color: bool) -> String {
+    let doc = &plan.document;
+    let mut out = format!(
+        "{} — {}\n{}{}\n",
+        doc.id,
+        doc.title,
+        doc.number
+            .as_ref()
+            .map(|n| format!("{n}, "))
+            .unwrap_or_default(),
+        doc.date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "no date".into()),
+    );
+    if let Some(note) = &doc.note {
+        out.push_str(&format!("note: {note}\n"));
+    }
+    if plan.targets.is_empty() {
+        out.push_str(
+            "\nThis scheme has no targets on record: a comparison against it can only say so.\n",
+        );
+        return out;
+    }
+    let mut t = table(color);
+    t.set_header([
+        "target",
+        "level",
+        "condition",
+        "year",
+        "value",
+        "trust",
+        "note",
+    ]);
+    let mut targets: Vec<&Target> = plan.targets.iter().collect();
+    targets.sort_by(|a, b| {
+        (a.year, &a.indicator, a.level, &a.condition).cmp(&(
+            b.year,
+            &b.indicator,
+            b.level,
+            &b.condition,
+        ))
+    });
+    for target in targets {
+        t.add_row([
+            target.indicator.clone(),
+            target.level.map(|l| l.to_string()).unwrap_or_default(),
+            target.condition.clone().unwrap_or_default(),
+            target.year.to_string(),
+            value_text(target),
+            trust_text(target).to_owned(),
+            target
+                .note
+                .as_ref()
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
+        ]);
+    }
+    out.push('\n');
+    out.push_str(&t.to_string());
+    let h = Honesty::of(plan);
+    out.push_str(&format!(
+        "\n{} targets: {} verified, {} from a summary or provincial restatement only, {} unverified, {} disputed, {} with no figure found\n",
+        h.targets, h.verified, h.secondary, h.unverified, h.disputed, h.unavailable
+    ));
+    out
+}
+
+/// A target's figure as a reader writes it: "96%", "> 99%", "30–50%".
+pub fn value_text(target: &Target) -> String {
+    let unit = match target.unit {
+        Unit::Percent => "%",
+        Unit::PercentGrowthPerYear => " %/yr",
+        Unit::Count | Unit::Level => "",
+    };
+    let n = |v: f64| format!("{v}{unit}");
+    match target.value {
+        TargetValue::Point(v) => n(v),
+        TargetValue::AtLeast(v) => format!("≥ {}", n(v)),
+        TargetValue::Above(v) => format!("> {}", n(v)),
+        TargetValue::Range { min, max } => format!("{min}–{}", n(max)),
+        TargetValue::Qualitative => "qualitative".into(),
+        TargetValue::Unavailable => "not found".into(),
+    }
+}
+
+pub fn trust_text(target: &Target) -> &'static str {
+    if target.value == TargetValue::Unavailable {
+        return "no figure found";
+    }
+    match target.verification {
+        Some(Verification::Verified) => "verified",
+        Some(Verification::VerifiedDerived) => "verified (derived from an official review)",
+        Some(Verification::VerifiedEn) => "summary only (English/French)",
+        Some(Verification::VerifiedLocal) => "provincial restatement only",
+        Some(Verification::Unverified) | None => "unverified",
+        Some(Verification::Disputed) => "disputed",
+        Some(Verification::NotFound) => "not found",
+    }
+}
