@@ -8,7 +8,7 @@ pub mod date;
 pub mod finding;
 pub mod load;
 pub mod model;
-
+pub mod registry;
 pub mod render;
 pub mod schema;
 pub mod source;

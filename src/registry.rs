@@ -53,7 +53,8 @@ pub struct Body {
 
 impl Body {
     pub fn exists_on(&self, date: CivilDate) -> bool {
-        self.valid_from.is_none_or(|from| from <= date) && self.valid_until.is_none_or(|until| date <= until)
+        self.valid_from.is_none_or(|from| from <= date)
+            && self.valid_until.is_none_or(|until| date <= until)
     }
 
     fn spellings(&self) -> impl Iterator<Item = &Text> {
@@ -129,12 +130,26 @@ mod tests {
         assert_eq!(ids.len(), r.bodies.len(), "duplicate ids");
         for b in &r.bodies {
             for m in &b.mirrors {
-                let parent = r.get(m).unwrap_or_else(|| panic!("{} mirrors unknown {m}", b.id));
-                assert!(parent.level < b.level, "{} mirrors {m}, which is not above it", b.id);
+                let parent = r
+                    .get(m)
+                    .unwrap_or_else(|| panic!("{} mirrors unknown {m}", b.id));
+                assert!(
+                    parent.level < b.level,
+                    "{} mirrors {m}, which is not above it",
+                    b.id
+                );
             }
             if let Some(s) = &b.successor {
-                assert!(ids.contains(s.as_str()), "{} has unknown successor {s}", b.id);
-                assert!(b.valid_until.is_some(), "{} has a successor but no end date", b.id);
+                assert!(
+                    ids.contains(s.as_str()),
+                    "{} has unknown successor {s}",
+                    b.id
+                );
+                assert!(
+                    b.valid_until.is_some(),
+                    "{} has a successor but no end date",
+                    b.id
+                );
             }
         }
     }

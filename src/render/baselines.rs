@@ -79,16 +79,8 @@ pub fn show(plan: &Plan, color: bool) -> String {
         );
         return out;
     }
-    let mut t = table(color);
-    t.set_header([
-        "target",
-        "level",
-        "condition",
-        "year",
-        "value",
-        "trust",
-        "note",
-    ]);
+    // Grouped by how far each figure can be trusted, most trusted first; the
+    // notes behind each flag stay in the plan file.
     let mut targets: Vec<&Target> = plan.targets.iter().collect();
     targets.sort_by(|a, b| {
         (a.year, &a.indicator, a.level, &a.condition).cmp(&(
@@ -98,29 +90,76 @@ pub fn show(plan: &Plan, color: bool) -> String {
             &b.condition,
         ))
     });
-    for target in targets {
-        t.add_row([
-            target.indicator.clone(),
-            target.level.map(|l| l.to_string()).unwrap_or_default(),
-            target.condition.clone().unwrap_or_default(),
-            target.year.to_string(),
-            value_text(target),
-            trust_text(target).to_owned(),
-            target
-                .note
-                .as_ref()
-                .map(|n| n.to_string())
-                .unwrap_or_default(),
-        ]);
+    for group in TRUST_GROUPS {
+        let members: Vec<&Target> = targets
+            .iter()
+            .copied()
+            .filter(|t| trust_group(t) == *group)
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        out.push_str(&format!("\n{} ({}):\n", group.heading(), members.len()));
+        let mut t = table(color);
+        t.set_header(["indicator", "level", "condition", "year", "value", "flag"]);
+        for target in members {
+            t.add_row([
+                target.indicator.clone(),
+                target.level.map(|l| l.to_string()).unwrap_or_default(),
+                target.condition.clone().unwrap_or_default(),
+                target.year.to_string(),
+                value_text(target),
+                trust_text(target).to_owned(),
+            ]);
+        }
+        out.push_str(&t.to_string());
+        out.push('\n');
     }
-    out.push('\n');
-    out.push_str(&t.to_string());
     let h = Honesty::of(plan);
     out.push_str(&format!(
         "\n{} targets: {} verified, {} from a summary or provincial restatement only, {} unverified, {} disputed, {} with no figure found\n",
         h.targets, h.verified, h.secondary, h.unverified, h.disputed, h.unavailable
     ));
     out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TrustGroup {
+    Verified,
+    Secondary,
+    Doubtful,
+    Unavailable,
+}
+
+const TRUST_GROUPS: &[TrustGroup] = &[
+    TrustGroup::Verified,
+    TrustGroup::Secondary,
+    TrustGroup::Doubtful,
+    TrustGroup::Unavailable,
+];
+
+impl TrustGroup {
+    fn heading(self) -> &'static str {
+        match self {
+            Self::Verified => "Verified in a Vietnamese source",
+            Self::Secondary => "Resting on a summary or a provincial restatement only",
+            Self::Doubtful => "Unverified or disputed: never grounds for a hard shortfall",
+            Self::Unavailable => "Named, but no figure found",
+        }
+    }
+}
+
+fn trust_group(target: &Target) -> TrustGroup {
+    if target.value == TargetValue::Unavailable {
+        return TrustGroup::Unavailable;
+    }
+    match target.verification {
+        Some(Verification::Verified | Verification::VerifiedDerived) => TrustGroup::Verified,
+        Some(Verification::VerifiedEn | Verification::VerifiedLocal) => TrustGroup::Secondary,
+        Some(Verification::Unverified | Verification::Disputed | Verification::NotFound) | None => {
+            TrustGroup::Doubtful
+        }
+    }
 }
 
 /// A target's figure as a reader writes it: "96%", "> 99%", "30–50%".
