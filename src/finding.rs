@@ -74,6 +74,23 @@ rules! {
     LeadCount = "XH030", "lead-count", Warning, "a task without exactly one lead";
     OrderedMassOrganisation = "XH031", "ordered-mass-organisation", Info, "a mass organisation is given an order instead of a request";
     CitationDateConflict = "XH040", "citation-date-conflict", Warning, "one cited document is given two different dates";
+    Gap = "XH101", "gap", Error, "the scheme sets a figure for a milestone in the plan's period and the plan has no target for it";
+    Shortfall = "XH102", "shortfall", Error, "the plan's target is weaker than the scheme's";
+    ParentUnavailable = "XH103", "parent-unavailable", Warning, "the plan is issued under a plan xhht does not have; the comparison falls back to the next level";
+    NothingToCompare = "XH104", "nothing-to-compare", Warning, "the scheme has no figures or duties on record to hold the plan to";
+    ChainBroken = "XH105", "chain-broken", Error, "a plan the chain needs is missing, or the chain loops";
+    ResponsibilityGap = "XH110", "responsibility-gap", Warning, "a duty the scheme assigns has no local owner";
+    ResponsibilityElsewhere = "XH111", "responsibility-elsewhere", Warning, "a duty the scheme assigns is led locally by another body than the mapped one";
+    DeadlineConflict = "XH120", "deadline-conflict", Warning, "a local deadline is later than the parent's for the same obligation";
+    Overdue = "XH201", "overdue", Warning, "a deadline passed and the item is not recorded as done";
+    DueSoon = "XH202", "due-soon", Info, "a deadline falls within the --within window";
+    DoneLate = "XH203", "done-late", Info, "recorded as done after its deadline";
+    MissedOccurrence = "XH204", "missed-occurrence", Warning, "an occurrence of a recurring obligation passed without a record";
+    DeadlineOutsidePeriod = "XH205", "deadline-outside-period", Warning, "a due date falls outside the plan's period";
+    DeadlineBeforeIssue = "XH206", "deadline-before-issue", Warning, "a due date falls before the plan was issued";
+    OwnerGone = "XH207", "owner-gone", Info, "the body that owns an obligation no longer existed when it fell due";
+    DeadlineMismatch = "XH208", "deadline-mismatch", Warning, "a deadline's normal form disagrees with its wording";
+    UnreadableDeadline = "XH209", "unreadable-deadline", Info, "xhht cannot read a deadline's wording";
 }
 
 impl fmt::Display for Rule {

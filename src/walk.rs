@@ -32,7 +32,7 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), std::io::Error> {
         }
         if entry.file_type().map_err(|e| with_path(&path, e))?.is_dir() {
             collect(&path, files)?;
-        } else if Format::from_path(&path).is_some() {
+        } else if Format::from_path(&path).is_some() && !is_status_file(&path) {
             files.push(path);
         }
     }
@@ -41,4 +41,11 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), std::io::Error> {
 
 fn with_path(path: &Path, err: std::io::Error) -> std::io::Error {
     std::io::Error::new(err.kind(), format!("{}: {err}", path.display()))
+}
+
+/// Status files (`PLAN.status.yaml`) sit beside plans but are not plans.
+pub fn is_status_file(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|stem| Path::new(stem).extension())
+        .is_some_and(|ext| ext == "status")
 }
