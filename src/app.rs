@@ -8,7 +8,9 @@ use anyhow::Context as _;
 
 use crate::baselines;
 use crate::catalogue::Catalogue;
-use crate::cli::{BaselinesAction, Cli, Command, FailOn, Format, ValidateArgs};
+use crate::cli::{
+    BaselinesAction, Cli, Command, DiffArgs, DiffFormat, FailOn, Format, ValidateArgs,
+};
 use crate::finding::{self, Finding, Rule, Tally};
 use crate::load::{self, Loaded};
 use crate::render::diagnostic;
@@ -24,6 +26,7 @@ pub const EXIT_USAGE: u8 = 2;
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Validate(args) => validate(&args),
+        Command::Diff(args) => diff_command(&args),
         Command::Baselines(args) => baselines_command(args.action),
         Command::Schema => {
             print!("{}", crate::schema::plan_schema());
@@ -167,4 +170,83 @@ fn baselines_command(action: Option<BaselinesAction>) -> anyhow::Result<ExitCode
     let mut out = anstream::stdout().lock();
     write!(out, "{text}")?;
     Ok(ExitCode::from(EXIT_OK))
+}
+
+fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
+    let target = load::load_file(&args.plan)?;
+    let plan = match &target.plan {
+        Ok(plan) => plan,
+        Err(error) => {
+            let finding = Finding::from_load_error(&target.source, error);
+            let renderer = diagnostic::renderer(true);
+            anstream::println!(
+                "{}",
+                diagnostic::render(&finding, Some(&target.source), &renderer)
+            );
+            return Ok(ExitCode::from(EXIT_FINDINGS));
+        }
+    };
+    let search = args
+        .plans
+        .clone()
+        .or_else(|| args.plan.parent().map(std::path::Path::to_path_buf))
+        .unwrap_or_else(|| ".".into());
+    let mut neighbours = Vec::new();
+    for path in crate::walk::plan_files(&[search])? {
+        if !same_file(&path, &args.plan) {
+            neighbours.push(load::load_file(&path)?);
+        }
+    }
+    let chosen = match &args.against {
+        Some(against) if std::path::Path::new(against).is_file() => {
+            Some(load::load_file(against.as_ref())?)
+        }
+        _ => None,
+    };
+    let embedded = baselines::embedded();
+    let mut known: crate::compare::chain::Known<'_> = HashMap::new();
+    for loaded in embedded.iter().chain(&neighbours).chain(&chosen) {
+        if let Ok(p) = &loaded.plan {
+            known.insert(p.document.id.as_str(), (p, &loaded.source));
+        }
+    }
+    let against = match (&args.against, &chosen) {
+        (_, Some(loaded)) => Some(match &loaded.plan {
+            Ok(p) => p.document.id.clone(),
+            Err(e) => anyhow::bail!("{}: {}", loaded.source.path.display(), e.message),
+        }),
+        (Some(id), None) if !known.contains_key(id.as_str()) => {
+            let hint = crate::suggest::closest(id, known.keys().copied())
+                .map(|best| format!(" (did you mean `{best}`?)"))
+                .unwrap_or_default();
+            anyhow::bail!("--against {id}: no such plan or file{hint}")
+        }
+        (id, None) => id.clone(),
+    };
+    let chain = crate::compare::resolve(plan, &target.source, &known, against.as_deref());
+    let diff = crate::compare::diff(
+        plan,
+        &target.source,
+        &chain,
+        crate::registry::Registry::embedded(),
+    );
+    let mut out = anstream::stdout().lock();
+    match args.format {
+        DiffFormat::Table => {
+            let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
+            write!(out, "{}", crate::render::diff::render(&diff, color))?;
+        }
+        DiffFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &diff).context("writing JSON")?;
+            writeln!(out)?;
+        }
+    }
+    Ok(exit_code(&diff.findings, args.fail_on))
+}
+
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }

@@ -11,7 +11,7 @@ use crate::text::Text;
 #[serde(deny_unknown_fields)]
 pub struct Catalogue {
     pub groups: Vec<Entry>,
-    pub conditions: Vec<Entry>,
+    pub conditions: Vec<Condition>,
     pub indicators: Vec<Indicator>,
 }
 
@@ -21,6 +21,19 @@ pub struct Entry {
     pub id: String,
     pub vi: Text,
     pub en: String,
+}
+
+/// A sub-population a target can be restricted to.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub id: String,
+    pub vi: Text,
+    pub en: String,
+    /// True when the condition names a region: a target for it binds only
+    /// the provinces of that region.
+    #[serde(default)]
+    pub region: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,7 +73,7 @@ impl Catalogue {
         self.indicators.iter().find(|i| i.id == id)
     }
 
-    pub fn condition(&self, id: &str) -> Option<&Entry> {
+    pub fn condition(&self, id: &str) -> Option<&Condition> {
         self.conditions.iter().find(|c| c.id == id)
     }
 

@@ -19,6 +19,8 @@ pub struct Cli {
 pub enum Command {
     /// Check plan files for structure and internal consistency.
     Validate(ValidateArgs),
+    /// Compare a plan with its parent plan and the schemes it implements.
+    Diff(DiffArgs),
     /// List the embedded national schemes, or show one.
     Baselines(BaselinesArgs),
     /// Print the JSON Schema of plan files.
@@ -86,4 +88,32 @@ pub enum BaselinesAction {
         /// A scheme id (e.g. `de-an-89`) or a plan file.
         scheme: String,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The plan to compare.
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// Compare with this plan only: a scheme id (`de-an-89`), a plan id found
+    /// under --plans, or a plan file.
+    #[arg(long, value_name = "ID|FILE")]
+    pub against: Option<String>,
+    /// Where to look for parent plans [default: the plan's own directory].
+    #[arg(long, value_name = "DIR")]
+    pub plans: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table, help_heading = "Output")]
+    pub format: DiffFormat,
+    /// Exit with 1 when a finding at or above this severity exists.
+    #[arg(long, value_enum, default_value_t = FailOn::Error, help_heading = "Output")]
+    pub fail_on: FailOn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Side-by-side tables, for people.
+    Table,
+    /// One JSON document with every row and finding.
+    Json,
 }

@@ -4,6 +4,7 @@ pub mod app;
 pub mod baselines;
 pub mod catalogue;
 pub mod cli;
+pub mod compare;
 pub mod date;
 pub mod finding;
 pub mod load;

@@ -280,6 +280,26 @@ pub struct Target {
     pub note: Option<Text>,
 }
 
+impl Target {
+    /// A target's figure as a reader writes it: "96%", "> 99%", "30–50%".
+    pub fn value_text(&self) -> String {
+        let unit = match self.unit {
+            Unit::Percent => "%",
+            Unit::PercentGrowthPerYear => " %/yr",
+            Unit::Count | Unit::Level => "",
+        };
+        let n = |v: f64| format!("{v}{unit}");
+        match self.value {
+            TargetValue::Point(v) => n(v),
+            TargetValue::AtLeast(v) => format!("≥ {}", n(v)),
+            TargetValue::Above(v) => format!("> {}", n(v)),
+            TargetValue::Range { min, max } => format!("{min}–{}", n(max)),
+            TargetValue::Qualitative => "qualitative".into(),
+            TargetValue::Unavailable => "not found".into(),
+        }
+    }
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }

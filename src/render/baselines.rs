@@ -4,7 +4,7 @@
 use comfy_table::{ContentArrangement, Table, presets};
 
 use crate::baselines::Honesty;
-use crate::model::{Plan, Target, TargetValue, Unit, Verification};
+use crate::model::{Plan, Target, TargetValue, Verification};
 
 pub fn table(color: bool) -> Table {
     let mut table = Table::new();
@@ -108,7 +108,7 @@ pub fn show(plan: &Plan, color: bool) -> String {
                 target.level.map(|l| l.to_string()).unwrap_or_default(),
                 target.condition.clone().unwrap_or_default(),
                 target.year.to_string(),
-                value_text(target),
+                target.value_text(),
                 trust_text(target).to_owned(),
             ]);
         }
@@ -159,24 +159,6 @@ fn trust_group(target: &Target) -> TrustGroup {
         Some(Verification::Unverified | Verification::Disputed | Verification::NotFound) | None => {
             TrustGroup::Doubtful
         }
-    }
-}
-
-/// A target's figure as a reader writes it: "96%", "> 99%", "30–50%".
-pub fn value_text(target: &Target) -> String {
-    let unit = match target.unit {
-        Unit::Percent => "%",
-        Unit::PercentGrowthPerYear => " %/yr",
-        Unit::Count | Unit::Level => "",
-    };
-    let n = |v: f64| format!("{v}{unit}");
-    match target.value {
-        TargetValue::Point(v) => n(v),
-        TargetValue::AtLeast(v) => format!("≥ {}", n(v)),
-        TargetValue::Above(v) => format!("> {}", n(v)),
-        TargetValue::Range { min, max } => format!("{min}–{}", n(max)),
-        TargetValue::Qualitative => "qualitative".into(),
-        TargetValue::Unavailable => "not found".into(),
     }
 }
 

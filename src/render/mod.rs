@@ -1,2 +1,3 @@
 pub mod baselines;
 pub mod diagnostic;
+pub mod diff;

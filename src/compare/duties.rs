@@ -1,0 +1,254 @@
+//! Duty by duty: every function the scheme hands out needs a local owner,
+//! and where the scheme names a national body, the owner should be that
+//! body's local counterpart (Bộ GD&ĐT → Sở GD&ĐT → Phòng GD&ĐT).
+
+use serde::Serialize;
+
+use crate::finding::{Anchor, Finding, Rule, Severity};
+use crate::model::{Agency, Function, Plan, Task, Verification};
+use crate::registry::{Body, Registry};
+use crate::source::{FieldPath, SourceFile};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DutyStatus {
+    /// A local task carries the duty, led by the mapped body (or any body, when the scheme names none).
+    Owned,
+    /// Local tasks carry the duty, but none is led by the mapped body.
+    Elsewhere,
+    /// No local task carries the duty.
+    Gap,
+}
+
+impl DutyStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Owned => "owned",
+            Self::Elsewhere => "led by another body",
+            Self::Gap => "no local owner",
+        }
+    }
+}
+
+/// One function the scheme hands out, and who carries it locally.
+#[derive(Debug, Clone, Serialize)]
+pub struct DutyRow {
+    pub function: Function,
+    /// Ids of the scheme's tasks with this function.
+    pub duties: Vec<String>,
+    /// The national leads, as the scheme names them.
+    pub national_leads: Vec<String>,
+    /// The local bodies that should carry it, from the registry.
+    pub expected_owners: Vec<String>,
+    /// The plan's tasks that carry it, and their leads.
+    pub local_tasks: Vec<String>,
+    pub local_leads: Vec<String>,
+    pub status: DutyStatus,
+    /// The best verification among the scheme's tasks with this function.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
+}
+
+pub(super) fn compare(
+    local: &Plan,
+    source: &SourceFile,
+    upper: &Plan,
+    upper_source: &SourceFile,
+    registry: &Registry,
+) -> (Vec<DutyRow>, Vec<Finding>) {
+    let mut functions: Vec<Function> = upper
+        .tasks
+        .iter()
+        .filter_map(|t| t.function)
+        .filter(|f| *f != Function::Other)
+        .collect();
+    functions.sort();
+    functions.dedup();
+    let mut rows = Vec::new();
+    let mut findings = Vec::new();
+    for function in functions {
+        let duties: Vec<(usize, &Task)> = upper
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.function == Some(function))
+            .collect();
+        let national: Vec<&Agency> = unique(
+            duties
+                .iter()
+                .flat_map(|(_, t)| t.leads.iter().filter_map(|id| agency(upper, id))),
+        );
+        let expected: Vec<&Body> = national
+            .iter()
+            .filter_map(|a| body_of(registry, a))
+            .flat_map(|b| {
+                if b.level == local.document.level {
+                    vec![b]
+                } else {
+                    registry.counterparts(&b.id, local.document.level)
+                }
+            })
+            .collect();
+        let carrying: Vec<(usize, &Task)> = local
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                t.function == Some(function)
+                    || t.carries_out.iter().any(|r| {
+                        r.plan == upper.document.id && duties.iter().any(|(_, d)| d.id == r.item)
+                    })
+            })
+            .collect();
+        let local_leads: Vec<&Agency> = unique(
+            carrying
+                .iter()
+                .flat_map(|(_, t)| t.leads.iter().filter_map(|id| agency(local, id))),
+        );
+        let owner = carrying.iter().find(|(_, t)| {
+            t.leads.iter().filter_map(|id| agency(local, id)).any(|a| {
+                body_of(registry, a).is_some_and(|b| expected.iter().any(|e| e.id == b.id))
+            })
+        });
+        let status = match (carrying.first(), owner) {
+            (None, _) => DutyStatus::Gap,
+            (Some(_), Some(_)) => DutyStatus::Owned,
+            (Some(_), None) if expected.is_empty() => DutyStatus::Owned,
+            (Some(_), None) => DutyStatus::Elsewhere,
+        };
+        let mut expected_names: Vec<String> = expected.iter().map(|b| b.name.to_string()).collect();
+        expected_names.sort();
+        expected_names.dedup();
+        let national_names: Vec<String> = national.iter().map(|a| a.name.to_string()).collect();
+        let local_names: Vec<String> = local_leads.iter().map(|a| a.name.to_string()).collect();
+        let verification = duties
+            .iter()
+            .filter_map(|(_, t)| t.verification)
+            .min_by_key(|v| trust_rank(*v));
+        let label = function_label(function);
+        match status {
+            DutyStatus::Gap => {
+                let (index, _) = duties[0];
+                findings.push(duty_finding(
+                    Rule::ResponsibilityGap,
+                    upper_source,
+                    &FieldPath::root().key("tasks").index(index).key("function"),
+                    format!(
+                        "{} hands out {label} ({}); no task of `{}` carries it",
+                        upper.document.id,
+                        ids(&duties),
+                        local.document.id
+                    ),
+                    verification,
+                    &expected_names,
+                ));
+            }
+            DutyStatus::Elsewhere => {
+                let (index, _) = carrying[0];
+                findings.push(duty_finding(
+                    Rule::ResponsibilityElsewhere,
+                    source,
+                    &FieldPath::root().key("tasks").index(index).key("leads"),
+                    format!(
+                        "{} gives {label} to {}; in `{}` it is led by {}",
+                        upper.document.id,
+                        national_names.join(", "),
+                        local.document.id,
+                        if local_names.is_empty() {
+                            "nobody".to_owned()
+                        } else {
+                            local_names.join("; ")
+                        }
+                    ),
+                    verification,
+                    &expected_names,
+                ));
+            }
+            DutyStatus::Owned => {}
+        }
+        rows.push(DutyRow {
+            function,
+            duties: duties.iter().map(|(_, t)| t.id.clone()).collect(),
+            national_leads: national_names,
+            expected_owners: expected_names,
+            local_tasks: carrying.iter().map(|(_, t)| t.id.clone()).collect(),
+            local_leads: local_names,
+            status,
+            verification,
+        });
+    }
+    (rows, findings)
+}
+
+fn ids(tasks: &[(usize, &Task)]) -> String {
+    tasks
+        .iter()
+        .map(|(_, t)| format!("`{}`", t.id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn unique<'p>(agencies: impl Iterator<Item = &'p Agency>) -> Vec<&'p Agency> {
+    let mut seen: Vec<&Agency> = Vec::new();
+    for a in agencies {
+        if !seen.iter().any(|s| s.id == a.id) {
+            seen.push(a);
+        }
+    }
+    seen
+}
+
+fn trust_rank(v: Verification) -> u8 {
+    match v {
+        Verification::Verified | Verification::VerifiedDerived => 0,
+        Verification::VerifiedEn | Verification::VerifiedLocal => 1,
+        Verification::Disputed => 2,
+        Verification::Unverified | Verification::NotFound => 3,
+    }
+}
+
+/// The function as the plan format spells it, e.g. `libraries_museums`.
+pub fn function_label(function: Function) -> String {
+    serde_json::to_value(function)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn agency<'p>(plan: &'p Plan, id: &str) -> Option<&'p Agency> {
+    plan.agencies.iter().find(|a| a.id == id)
+}
+
+fn body_of<'r>(registry: &'r Registry, agency: &Agency) -> Option<&'r Body> {
+    if let Some(id) = &agency.registry {
+        return registry.get(id);
+    }
+    std::iter::once(&agency.name)
+        .chain(&agency.aliases)
+        .find_map(|name| registry.find(name.as_str(), Some(agency.level)))
+}
+
+/// Duties rest on thinner evidence than targets: the reference found few
+/// ministry-by-ministry clauses. A duty no source confirms is reported as info.
+fn duty_finding(
+    rule: Rule,
+    source: &SourceFile,
+    path: &FieldPath,
+    message: String,
+    verification: Option<Verification>,
+    expected: &[String],
+) -> Finding {
+    let mut finding = Finding::at(rule, source, path, Anchor::Value, message);
+    if !expected.is_empty() {
+        finding = finding.note(format!(
+            "the registry maps the national lead to {}",
+            expected.join(", ")
+        ));
+    }
+    match verification {
+        Some(Verification::Verified | Verification::VerifiedDerived) => finding,
+        _ => finding
+            .severity(Severity::Info)
+            .note("the national duty is not verified: it rests on follow-up instructions or provincial mirrors"),
+    }
+}

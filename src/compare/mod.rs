@@ -1,0 +1,78 @@
+//! Holding a plan to the plans above it: its parent and the schemes it
+//! implements. Targets are paired by indicator, level, year and condition (or
+//! by an explicit `restates` link, never by wording); duties by function and
+//! the registry's mapping of national bodies to local ones. Where the record
+//! cannot support a verdict, the row says so instead of passing or failing.
+
+pub mod chain;
+mod duties;
+mod targets;
+
+use serde::Serialize;
+
+pub use chain::{Chain, Reference, resolve};
+pub use duties::{DutyRow, DutyStatus, function_label};
+pub use targets::{TargetRow, TargetStatus};
+
+use crate::finding::Finding;
+use crate::model::Plan;
+use crate::registry::Registry;
+use crate::source::SourceFile;
+
+/// The comparison of one plan with one plan above it.
+#[derive(Debug, Serialize)]
+pub struct Comparison {
+    /// Document id of the plan compared against.
+    pub against: String,
+    /// Why it is compared against: its parent, or a scheme it implements.
+    pub relation: Relation,
+    pub targets: Vec<TargetRow>,
+    pub duties: Vec<DutyRow>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    Parent,
+    Implements,
+    /// Named with `--against`.
+    Chosen,
+}
+
+/// Everything `diff` reports about a plan.
+#[derive(Debug, Serialize)]
+pub struct Diff {
+    pub plan: String,
+    pub comparisons: Vec<Comparison>,
+    pub findings: Vec<Finding>,
+}
+
+/// Compares `plan` with every plan of its chain.
+pub fn diff(plan: &Plan, source: &SourceFile, chain: &Chain<'_>, registry: &Registry) -> Diff {
+    let mut findings = chain.findings.clone();
+    let mut comparisons = Vec::new();
+    for reference in &chain.references {
+        let upper = reference.plan;
+        let (target_rows, target_findings) =
+            targets::compare(plan, source, upper, reference.source);
+        let (duty_rows, duty_findings) =
+            duties::compare(plan, source, upper, reference.source, registry);
+        findings.extend(target_findings);
+        findings.extend(duty_findings);
+        if upper.targets.is_empty() && upper.tasks.is_empty() {
+            findings.push(chain::nothing_to_compare(plan, source, upper));
+        }
+        comparisons.push(Comparison {
+            against: upper.document.id.clone(),
+            relation: reference.relation,
+            targets: target_rows,
+            duties: duty_rows,
+        });
+    }
+    crate::finding::sort(&mut findings);
+    Diff {
+        plan: plan.document.id.clone(),
+        comparisons,
+        findings,
+    }
+}

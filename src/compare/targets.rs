@@ -1,0 +1,501 @@
+//! Target by target: does the plan ask for at least what the plan above it
+//! asks for?
+
+use serde::Serialize;
+
+use crate::catalogue::Catalogue;
+use crate::finding::{Anchor, Finding, Rule, Severity};
+use crate::model::{Direction, Plan, Target, TargetValue, Verification};
+use crate::source::{FieldPath, SourceFile};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status", content = "reason")]
+pub enum TargetStatus {
+    /// The upper plan sets a figure for a milestone in the plan's period; the plan has nothing.
+    Gap,
+    Shortfall,
+    Meets,
+    Exceeds,
+    /// Same indicator, counted differently; the reason says how.
+    NotComparable(String),
+    /// Both state the aim without a figure.
+    NoFigures,
+    /// The upper plan names the indicator, but no figure was found for the milestone.
+    NoNationalFigure,
+    /// In the plan, not in the upper plan.
+    LocalOnly,
+}
+
+impl TargetStatus {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Gap => "gap",
+            Self::Shortfall => "shortfall",
+            Self::Meets => "meets",
+            Self::Exceeds => "exceeds",
+            Self::NotComparable(_) => "not comparable",
+            Self::NoFigures => "no figures",
+            Self::NoNationalFigure => "no national figure",
+            Self::LocalOnly => "local only",
+        }
+    }
+}
+
+/// One pair of targets, or one unpaired target, as a row a reader can check
+/// against both texts.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetRow {
+    pub indicator: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    pub year: u16,
+    /// Id of the upper plan's target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme_target: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme_value: Option<String>,
+    /// Id of the plan's target.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_target: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_value: Option<String>,
+    /// Plan minus scheme, in the unit of both, where both are figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub difference: Option<f64>,
+    #[serde(flatten)]
+    pub status: TargetStatus,
+    /// The verification flag of the upper plan's figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
+}
+
+pub(super) fn compare(
+    local: &Plan,
+    local_source: &SourceFile,
+    upper: &Plan,
+    upper_source: &SourceFile,
+) -> (Vec<TargetRow>, Vec<Finding>) {
+    let catalogue = Catalogue::embedded();
+    let period = local.document.period;
+    let mut rows = Vec::new();
+    let mut findings = Vec::new();
+    let mut paired = vec![false; local.targets.len()];
+    for (ui, theirs) in upper.targets.iter().enumerate() {
+        if !period.contains(theirs.year) {
+            continue;
+        }
+        let matches: Vec<usize> = local
+            .targets
+            .iter()
+            .enumerate()
+            .filter(|(_, ours)| pairs(ours, theirs, &upper.document.id))
+            .map(|(i, _)| i)
+            .collect();
+        if matches.is_empty() {
+            let regional = theirs
+                .condition
+                .as_deref()
+                .and_then(|c| catalogue.condition(c))
+                .filter(|c| c.region);
+            let status = if theirs.value == TargetValue::Unavailable {
+                TargetStatus::NoNationalFigure
+            } else if let Some(region) = regional {
+                // Which provinces a region holds is not on record; a gap here
+                // could be false, and silence would hide a real one.
+                TargetStatus::NotComparable(format!(
+                    "binds only {}; whether {} is one of them is not on record",
+                    region.vi, local.document.jurisdiction
+                ))
+            } else {
+                findings.push(gap(local, upper, upper_source, ui));
+                TargetStatus::Gap
+            };
+            rows.push(row(theirs, Some(theirs), None, status));
+            continue;
+        }
+        for li in matches {
+            paired[li] = true;
+            let ours = &local.targets[li];
+            let direction = ours
+                .direction
+                .or(theirs.direction)
+                .or_else(|| catalogue.indicator(&theirs.indicator).map(|i| i.direction))
+                .unwrap_or(Direction::HigherIsBetter);
+            let status = judge(ours, theirs, direction);
+            if status == TargetStatus::Shortfall {
+                findings.push(shortfall(local_source, li, ours, upper, theirs));
+            }
+            rows.push(row(theirs, Some(theirs), Some(ours), status));
+        }
+    }
+    for (li, ours) in local.targets.iter().enumerate() {
+        if !paired[li] {
+            rows.push(row(ours, None, Some(ours), TargetStatus::LocalOnly));
+        }
+    }
+    rows.sort_by(|a, b| {
+        (a.year, &a.indicator, a.level, &a.condition, &a.plan_target).cmp(&(
+            b.year,
+            &b.indicator,
+            b.level,
+            &b.condition,
+            &b.plan_target,
+        ))
+    });
+    (rows, findings)
+}
+
+/// Same indicator, level, year and condition, or an explicit `restates` link.
+fn pairs(ours: &Target, theirs: &Target, upper_id: &str) -> bool {
+    let restated = ours
+        .restates
+        .iter()
+        .any(|r| r.plan == upper_id && r.item == theirs.id);
+    let same_key = ours.indicator == theirs.indicator
+        && ours.level == theirs.level
+        && ours.year == theirs.year
+        && ours.condition == theirs.condition;
+    restated || same_key
+}
+
+/// The least a value asks for: the figure and whether it must be exceeded
+/// strictly ("trên 99%" asks for more than 99%).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Floor {
+    value: f64,
+    strict: bool,
+}
+
+fn floor(value: &TargetValue) -> Option<Floor> {
+    match *value {
+        TargetValue::Point(v) | TargetValue::AtLeast(v) => Some(Floor {
+            value: v,
+            strict: false,
+        }),
+        TargetValue::Above(v) => Some(Floor {
+            value: v,
+            strict: true,
+        }),
+        TargetValue::Range { min, .. } => Some(Floor {
+            value: min,
+            strict: false,
+        }),
+        TargetValue::Qualitative | TargetValue::Unavailable => None,
+    }
+}
+
+/// The most a value allows, for indicators where lower is better.
+fn ceiling(value: &TargetValue) -> Option<Floor> {
+    match *value {
+        TargetValue::Point(v) => Some(Floor {
+            value: v,
+            strict: false,
+        }),
+        TargetValue::Range { max, .. } => Some(Floor {
+            value: max,
+            strict: false,
+        }),
+        TargetValue::AtLeast(_)
+        | TargetValue::Above(_)
+        | TargetValue::Qualitative
+        | TargetValue::Unavailable => None,
+    }
+}
+
+fn judge(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
+    if theirs.value == TargetValue::Unavailable {
+        return TargetStatus::NoNationalFigure;
+    }
+    if ours.unit != theirs.unit || ours.population != theirs.population {
+        let describe = |t: &Target| format!("{:?} of {:?}", t.unit, t.population).to_lowercase();
+        return TargetStatus::NotComparable(format!(
+            "the scheme counts {}, the plan counts {}",
+            describe(theirs),
+            describe(ours)
+        ));
+    }
+    if let (Some(a), Some(b)) = (ours.level, theirs.level)
+        && a != b
+    {
+        return if a < b {
+            TargetStatus::Shortfall
+        } else {
+            TargetStatus::NotComparable(format!(
+                "the plan sets level {a}, the scheme level {b}: a higher standard, but the shares are of different things"
+            ))
+        };
+    }
+    let (ours_bound, theirs_bound) = match direction {
+        Direction::HigherIsBetter => (floor(&ours.value), floor(&theirs.value)),
+        Direction::LowerIsBetter => (ceiling(&ours.value), ceiling(&theirs.value)),
+    };
+    match (ours_bound, theirs_bound) {
+        (None, None) => TargetStatus::NoFigures,
+        // The scheme sets a figure and the plan only states the aim.
+        (None, Some(_)) => TargetStatus::Shortfall,
+        (Some(_), None) => TargetStatus::Exceeds,
+        (Some(a), Some(b)) => {
+            let better = |x: Floor, y: Floor| match direction {
+                Direction::HigherIsBetter => {
+                    x.value > y.value || (x.value == y.value && x.strict && !y.strict)
+                }
+                Direction::LowerIsBetter => {
+                    x.value < y.value || (x.value == y.value && x.strict && !y.strict)
+                }
+            };
+            if better(a, b) {
+                TargetStatus::Exceeds
+            } else if better(b, a) {
+                TargetStatus::Shortfall
+            } else {
+                TargetStatus::Meets
+            }
+        }
+    }
+}
+
+fn row(
+    key: &Target,
+    theirs: Option<&Target>,
+    ours: Option<&Target>,
+    status: TargetStatus,
+) -> TargetRow {
+    let difference = match (
+        ours.and_then(|t| floor(&t.value)),
+        theirs.and_then(|t| floor(&t.value)),
+    ) {
+        (Some(a), Some(b))
+            if matches!(
+                status,
+                TargetStatus::Meets | TargetStatus::Exceeds | TargetStatus::Shortfall
+            ) =>
+        {
+            Some(((a.value - b.value) * 100.0).round() / 100.0)
+        }
+        _ => None,
+    };
+    TargetRow {
+        indicator: key.indicator.clone(),
+        level: key.level,
+        condition: key.condition.clone(),
+        year: key.year,
+        scheme_target: theirs.map(|t| t.id.clone()),
+        scheme_value: theirs.map(Target::value_text),
+        plan_target: ours.map(|t| t.id.clone()),
+        plan_value: ours.map(Target::value_text),
+        difference,
+        status,
+        verification: theirs.and_then(|t| t.verification),
+    }
+}
+
+/// Findings on a figure the reference could not confirm are softened, and
+/// say what they rest on.
+fn trust(theirs: &Target) -> (Severity, Option<&'static str>) {
+    match theirs.verification {
+        Some(Verification::Verified | Verification::VerifiedDerived) => (Severity::Error, None),
+        Some(Verification::VerifiedEn) => (
+            Severity::Warning,
+            Some(
+                "the national figure was seen only in an English or French summary, which may blur its wording",
+            ),
+        ),
+        Some(Verification::VerifiedLocal) => (
+            Severity::Warning,
+            Some("the national figure was seen only in provincial plans restating the scheme"),
+        ),
+        Some(Verification::Disputed) => (
+            Severity::Info,
+            Some("sources disagree on the national figure"),
+        ),
+        Some(Verification::Unverified | Verification::NotFound) | None => {
+            (Severity::Info, Some("the national figure is unverified"))
+        }
+    }
+}
+
+fn describe(t: &Target) -> String {
+    let mut s = t.indicator.clone();
+    if let Some(level) = t.level {
+        s.push_str(&format!(" (level {level})"));
+    }
+    if let Some(condition) = &t.condition {
+        s.push_str(&format!(" [{condition}]"));
+    }
+    s
+}
+
+fn gap(local: &Plan, upper: &Plan, upper_source: &SourceFile, index: usize) -> Finding {
+    let theirs = &upper.targets[index];
+    let (severity, rests_on) = trust(theirs);
+    let path = FieldPath::root().key("targets").index(index);
+    let mut finding = Finding::at(
+        Rule::Gap,
+        upper_source,
+        &path.key("id"),
+        Anchor::Value,
+        format!(
+            "{} sets {} for {} by {}; `{}` has no target for it",
+            upper.document.id,
+            theirs.value_text(),
+            describe(theirs),
+            theirs.year,
+            local.document.id
+        ),
+    )
+    .severity(severity)
+    .hint(format!(
+        "add a target with indicator `{}` and year {} to `{}`, or a `restates` link from the target that covers it",
+        theirs.indicator, theirs.year, local.document.id
+    ));
+    if let Some(why) = rests_on {
+        finding = finding.note(why);
+    }
+    let related: Vec<String> = local
+        .targets
+        .iter()
+        .filter(|t| t.indicator == theirs.indicator && t.year == theirs.year)
+        .map(|t| {
+            let level = t
+                .level
+                .map(|l| format!(" at level {l}"))
+                .unwrap_or_default();
+            format!("`{}` ({}{level})", t.id, t.value_text())
+        })
+        .collect();
+    if !related.is_empty() {
+        finding = finding.note(format!(
+            "the plan does set {} for the same indicator and year: check whether it covers this one",
+            related.join(", ")
+        ));
+    }
+    finding
+}
+
+fn shortfall(
+    source: &SourceFile,
+    index: usize,
+    ours: &Target,
+    upper: &Plan,
+    theirs: &Target,
+) -> Finding {
+    let (severity, rests_on) = trust(theirs);
+    let path = FieldPath::root().key("targets").index(index).key("value");
+    let message = match (&ours.value, ours.level, theirs.level) {
+        (TargetValue::Qualitative, _, _) => format!(
+            "`{}` states {} without a figure; {} sets {} by {}",
+            ours.id,
+            describe(ours),
+            upper.document.id,
+            theirs.value_text(),
+            theirs.year
+        ),
+        (_, Some(a), Some(b)) if a < b => format!(
+            "`{}` sets level {a} for {}; {} sets level {b}",
+            ours.id, ours.indicator, upper.document.id
+        ),
+        _ => format!(
+            "`{}` sets {} for {} by {}; {} sets {}",
+            ours.id,
+            ours.value_text(),
+            describe(ours),
+            ours.year,
+            upper.document.id,
+            theirs.value_text()
+        ),
+    };
+    let mut finding =
+        Finding::at(Rule::Shortfall, source, &path, Anchor::Value, message).severity(severity);
+    if let Some(why) = rests_on {
+        finding = finding.note(why);
+    }
+    if let Some(note) = &theirs.note {
+        finding = finding.note(format!("on the national figure: {note}"));
+    }
+    finding
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Population, Unit};
+
+    fn target(value: TargetValue) -> Target {
+        Target {
+            id: "t".into(),
+            indicator: "model.learning_clan".into(),
+            level: None,
+            unit: Unit::Percent,
+            population: Population::Clans,
+            value,
+            stance: None,
+            direction: None,
+            year: 2020,
+            each_year: false,
+            condition: None,
+            restates: Vec::new(),
+            verification: None,
+            sources: Vec::new(),
+            quote: None,
+            section: None,
+            note: None,
+        }
+    }
+
+    fn status(ours: TargetValue, theirs: TargetValue) -> TargetStatus {
+        judge(&target(ours), &target(theirs), Direction::HigherIsBetter)
+    }
+
+    #[test]
+    fn bounds_points_and_ranges() {
+        use TargetValue::*;
+        assert_eq!(
+            status(
+                Range {
+                    min: 30.0,
+                    max: 50.0
+                },
+                Point(50.0)
+            ),
+            TargetStatus::Shortfall
+        );
+        assert_eq!(status(Above(99.0), Point(98.0)), TargetStatus::Exceeds);
+        assert_eq!(status(Above(90.0), Point(90.0)), TargetStatus::Exceeds);
+        assert_eq!(status(Point(90.0), Above(90.0)), TargetStatus::Shortfall);
+        assert_eq!(status(AtLeast(90.0), Point(90.0)), TargetStatus::Meets);
+        assert_eq!(status(Point(85.0), Point(90.0)), TargetStatus::Shortfall);
+        assert_eq!(status(Qualitative, Point(90.0)), TargetStatus::Shortfall);
+        assert_eq!(status(Qualitative, Qualitative), TargetStatus::NoFigures);
+        assert_eq!(
+            status(Point(90.0), Unavailable),
+            TargetStatus::NoNationalFigure
+        );
+    }
+
+    #[test]
+    fn lower_is_better_reverses() {
+        let s = judge(
+            &target(TargetValue::Point(5.0)),
+            &target(TargetValue::Point(10.0)),
+            Direction::LowerIsBetter,
+        );
+        assert_eq!(s, TargetStatus::Exceeds);
+    }
+
+    #[test]
+    fn other_population_is_not_comparable() {
+        let mut ours = target(TargetValue::Point(100.0));
+        ours.population = Population::Districts;
+        let mut theirs = target(TargetValue::Point(70.0));
+        theirs.population = Population::Provinces;
+        match judge(&ours, &theirs, Direction::HigherIsBetter) {
+            TargetStatus::NotComparable(why) => assert!(
+                why.contains("provinces") && why.contains("districts"),
+                "{why}"
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+}
