@@ -9,7 +9,8 @@ use anyhow::Context as _;
 use crate::baselines;
 use crate::catalogue::Catalogue;
 use crate::cli::{
-    BaselinesAction, Cli, Command, DiffArgs, DiffFormat, FailOn, Format, ValidateArgs,
+    BaselinesAction, Cli, Command, DiffArgs, DiffFormat, FailOn, Format, ReportArgs, ReportFormat,
+    SchemaKind, ValidateArgs,
 };
 use crate::finding::{self, Finding, Rule, Tally};
 use crate::load::{self, Loaded};
@@ -28,8 +29,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Validate(args) => validate(&args),
         Command::Diff(args) => diff_command(&args),
         Command::Baselines(args) => baselines_command(args.action),
-        Command::Schema => {
-            print!("{}", crate::schema::plan_schema());
+        Command::Report(args) => report_command(&args),
+        Command::Schema { kind } => {
+            print!(
+                "{}",
+                match kind {
+                    SchemaKind::Plan => crate::schema::plan_schema(),
+                    SchemaKind::Report => crate::report::report_schema(),
+                }
+            );
             Ok(ExitCode::from(EXIT_OK))
         }
         Command::Rules => {
@@ -249,4 +257,70 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     }
+}
+
+fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    let checked = check_paths(&args.paths)?;
+    let lang = args.lang.unwrap_or_else(crate::i18n::Lang::from_env);
+    let options = crate::report::Options {
+        as_of: args.as_of.unwrap_or_else(crate::report::today_in_vietnam),
+        lang,
+        against: args.against.as_deref(),
+        only: args.only,
+    };
+    let report = crate::report::build(&checked.files, checked.findings, &options);
+    let sections: Vec<crate::finding::Kind> = match args.only {
+        Some(only) => ALL_KINDS
+            .iter()
+            .copied()
+            .filter(|k| only.keeps(*k))
+            .collect(),
+        None => ALL_KINDS.to_vec(),
+    };
+    let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let text = match args.format {
+        ReportFormat::Table => crate::render::report::terminal(
+            &crate::render::report::blocks(&report, &sections),
+            to_terminal,
+        ),
+        ReportFormat::Markdown => {
+            crate::render::report::markdown(&crate::render::report::blocks(&report, &sections))
+        }
+        ReportFormat::Json => {
+            let mut json =
+                serde_json::to_string_pretty(&report).context("serializing the report")?;
+            json.push('\n');
+            json
+        }
+    };
+    match &args.output {
+        Some(path) => write_atomically(path, text.as_bytes())?,
+        None => write!(anstream::stdout().lock(), "{text}")?,
+    }
+    Ok(exit_code(&report.findings, args.fail_on))
+}
+
+const ALL_KINDS: &[crate::finding::Kind] = &[
+    crate::finding::Kind::Gap,
+    crate::finding::Kind::Shortfall,
+    crate::finding::Kind::Conflict,
+    crate::finding::Kind::Schedule,
+    crate::finding::Kind::Comparison,
+    crate::finding::Kind::Validation,
+];
+
+/// Writes through a temporary file in the same directory and renames it into
+/// place, so a reader never sees half a report.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or_else(|| std::path::Path::new("."));
+    let mut file = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("{}: cannot create a file in this directory", dir.display()))?;
+    file.write_all(bytes)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    file.persist(path)
+        .with_context(|| format!("{}: cannot replace", path.display()))?;
+    Ok(())
 }

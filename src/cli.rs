@@ -23,8 +23,14 @@ pub enum Command {
     Diff(DiffArgs),
     /// List the embedded national schemes, or show one.
     Baselines(BaselinesArgs),
-    /// Print the JSON Schema of plan files.
-    Schema,
+    /// Check plans and report validation findings, gaps, shortfalls,
+    /// conflicts and the schedule, in one document.
+    Report(ReportArgs),
+    /// Print a JSON Schema: of plan files, or of the JSON report.
+    Schema {
+        #[arg(value_enum, default_value_t = SchemaKind::Plan)]
+        kind: SchemaKind,
+    },
     /// List the rules xhht checks, with their codes and default severities.
     Rules,
 }
@@ -116,4 +122,52 @@ pub enum DiffFormat {
     Table,
     /// One JSON document with every row and finding.
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    Plan,
+    Report,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// Plan files, or directories to search for *.yaml, *.yml and *.toml.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Compare every plan with this one only: a scheme id or a plan id of the run.
+    #[arg(long, value_name = "ID")]
+    pub against: Option<String>,
+    /// Judge deadlines as of this date [default: today in Vietnam, UTC+7].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<crate::date::CivilDate>,
+    /// Keep only these findings.
+    #[arg(long, value_enum)]
+    pub only: Option<crate::report::Only>,
+    /// Language of labels and messages [default: from LANG, else English].
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table, help_heading = "Output")]
+    pub format: ReportFormat,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+    /// Exit with 1 when a finding at or above this severity exists.
+    #[arg(long, value_enum, default_value_t = FailOn::Error, help_heading = "Output")]
+    pub fail_on: FailOn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Tables for the terminal.
+    Table,
+    /// The versioned JSON report (schemas/report.schema.json).
+    Json,
+    /// Markdown for a pull-request comment or a CI job summary.
+    Markdown,
+}
+
+fn parse_date(s: &str) -> Result<crate::date::CivilDate, String> {
+    crate::date::CivilDate::parse_iso(s)
 }

@@ -11,7 +11,19 @@ use serde::Serialize;
 use crate::load::{LoadError, LoadErrorKind};
 use crate::source::{FieldPath, LineCol, SourceFile};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    schemars::JsonSchema,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -93,6 +105,67 @@ rules! {
     UnreadableDeadline = "XH209", "unreadable-deadline", Info, "xhht cannot read a deadline's wording";
 }
 
+/// What a finding is about, for grouping reports into sections.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// The file's structure or internal consistency.
+    Validation,
+    /// Something the plan above asks for that the plan does not have.
+    Gap,
+    /// A target weaker than the plan above's.
+    Shortfall,
+    /// Contradictions inside a plan or between a plan and the plan above.
+    Conflict,
+    /// What the comparison could and could not be made against.
+    Comparison,
+    /// Deadlines and progress as of a date.
+    Schedule,
+}
+
+impl Rule {
+    pub fn kind(self) -> Kind {
+        match self {
+            Rule::Gap | Rule::ResponsibilityGap => Kind::Gap,
+            Rule::Shortfall => Kind::Shortfall,
+            Rule::CitationDateConflict
+            | Rule::MilestoneRegression
+            | Rule::ResponsibilityElsewhere
+            | Rule::DeadlineConflict => Kind::Conflict,
+            Rule::ParentUnavailable | Rule::NothingToCompare | Rule::ChainBroken => {
+                Kind::Comparison
+            }
+            Rule::Overdue
+            | Rule::DueSoon
+            | Rule::DoneLate
+            | Rule::MissedOccurrence
+            | Rule::DeadlineOutsidePeriod
+            | Rule::DeadlineBeforeIssue
+            | Rule::OwnerGone
+            | Rule::DeadlineMismatch
+            | Rule::UnreadableDeadline => Kind::Schedule,
+            _ => Kind::Validation,
+        }
+    }
+}
+
+impl schemars::JsonSchema for Rule {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleCode".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
+        schemars::json_schema!({
+            "type": "string",
+            "description": "Stable rule code; `xhht rules` lists them.",
+            "enum": codes,
+        })
+    }
+}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -106,7 +179,7 @@ impl Serialize for Rule {
 }
 
 /// A place in a file: the byte range for snippets, line and column for people.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Location {
     pub file: PathBuf,
     pub line: usize,
@@ -115,13 +188,33 @@ pub struct Location {
     pub span: Range<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     pub code: Rule,
+    /// The rule's name, e.g. `unknown-agency`.
     pub rule: &'static str,
+    pub kind: Kind,
     pub severity: Severity,
     pub message: String,
     pub location: Location,
+    /// Document id of the plan the finding is about.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<String>,
+    /// The indicator (with level, condition and year), task, agency or citation concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// What the plan above asks for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected: Option<String>,
+    /// What the plan has.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
+    /// The item of the plan above it rests on, as `plan-id/item-id`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// The verification flag of the national figure it rests on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verification: Option<crate::model::Verification>,
     /// The field the finding is about, e.g. `targets[3].value`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
@@ -173,6 +266,7 @@ impl Finding {
         Self {
             code: rule,
             rule: rule.name(),
+            kind: rule.kind(),
             severity: rule.default_severity(),
             message: message.into(),
             location: Location {
@@ -181,6 +275,12 @@ impl Finding {
                 column,
                 span,
             },
+            plan: None,
+            subject: None,
+            expected: None,
+            actual: None,
+            reference: None,
+            verification: None,
             field: None,
             hint: None,
             notes: Vec::new(),
@@ -213,6 +313,35 @@ impl Finding {
 
     pub fn note(mut self, note: impl Into<String>) -> Self {
         self.notes.push(note.into());
+        self
+    }
+
+    pub fn about(mut self, plan: &str, subject: impl Into<String>) -> Self {
+        self.plan = Some(plan.to_owned());
+        self.subject = Some(subject.into());
+        self
+    }
+
+    /// Names the plan a finding is about, unless a more specific one is set.
+    pub fn in_plan(mut self, plan: &str) -> Self {
+        self.plan.get_or_insert_with(|| plan.to_owned());
+        self
+    }
+
+    pub fn figures(mut self, expected: Option<String>, actual: Option<String>) -> Self {
+        self.expected = expected;
+        self.actual = actual;
+        self
+    }
+
+    pub fn rests_on(
+        mut self,
+        plan: &str,
+        item: &str,
+        verification: Option<crate::model::Verification>,
+    ) -> Self {
+        self.reference = Some(format!("{plan}/{item}"));
+        self.verification = verification;
         self
     }
 

@@ -32,7 +32,8 @@ pub fn validate(plan: &Plan, source: &SourceFile, cx: &Context<'_>) -> Vec<Findi
     check.milestone_regressions();
     check.tasks();
     check.citations();
-    check.findings
+    let id = &plan.document.id;
+    check.findings.into_iter().map(|f| f.in_plan(id)).collect()
 }
 
 struct Check<'a> {

@@ -9,7 +9,7 @@ use crate::model::{Agency, Function, Plan, Task, Verification};
 use crate::registry::{Body, Registry};
 use crate::source::{FieldPath, SourceFile};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DutyStatus {
     /// A local task carries the duty, led by the mapped body (or any body, when the scheme names none).
@@ -31,7 +31,7 @@ impl DutyStatus {
 }
 
 /// One function the scheme hands out, and who carries it locally.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DutyRow {
     pub function: Function,
     /// Ids of the scheme's tasks with this function.
@@ -128,41 +128,58 @@ pub(super) fn compare(
         let label = function_label(function);
         match status {
             DutyStatus::Gap => {
-                let (index, _) = duties[0];
-                findings.push(duty_finding(
-                    Rule::ResponsibilityGap,
-                    upper_source,
-                    &FieldPath::root().key("tasks").index(index).key("function"),
-                    format!(
-                        "{} hands out {label} ({}); no task of `{}` carries it",
-                        upper.document.id,
-                        ids(&duties),
-                        local.document.id
-                    ),
-                    verification,
-                    &expected_names,
-                ));
+                let (index, first) = duties[0];
+                findings.push(
+                    duty_finding(
+                        Rule::ResponsibilityGap,
+                        upper_source,
+                        &FieldPath::root().key("tasks").index(index).key("function"),
+                        format!(
+                            "{} hands out {label} ({}); no task of `{}` carries it",
+                            upper.document.id,
+                            ids(&duties),
+                            local.document.id
+                        ),
+                        verification,
+                        &expected_names,
+                    )
+                    .about(&local.document.id, label.clone())
+                    .figures(Some(expected_names.join("; ")), None)
+                    .rests_on(&upper.document.id, &first.id, verification),
+                );
             }
             DutyStatus::Elsewhere => {
                 let (index, _) = carrying[0];
-                findings.push(duty_finding(
-                    Rule::ResponsibilityElsewhere,
-                    source,
-                    &FieldPath::root().key("tasks").index(index).key("leads"),
-                    format!(
-                        "{} gives {label} to {}; in `{}` it is led by {}",
-                        upper.document.id,
-                        national_names.join(", "),
-                        local.document.id,
-                        if local_names.is_empty() {
-                            "nobody".to_owned()
-                        } else {
-                            local_names.join("; ")
-                        }
+                findings.push(
+                    duty_finding(
+                        Rule::ResponsibilityElsewhere,
+                        source,
+                        &FieldPath::root().key("tasks").index(index).key("leads"),
+                        format!(
+                            "{} gives {label} to {}; in `{}` it is led by {}",
+                            upper.document.id,
+                            national_names.join(", "),
+                            local.document.id,
+                            if local_names.is_empty() {
+                                "nobody".to_owned()
+                            } else {
+                                local_names.join("; ")
+                            }
+                        ),
+                        verification,
+                        &expected_names,
+                    )
+                    .about(&local.document.id, label.clone())
+                    .figures(
+                        Some(expected_names.join("; ")),
+                        Some(local_names.join("; ")),
+                    )
+                    .rests_on(
+                        &upper.document.id,
+                        &duties[0].1.id,
+                        verification,
                     ),
-                    verification,
-                    &expected_names,
-                ));
+                );
             }
             DutyStatus::Owned => {}
         }

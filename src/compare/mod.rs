@@ -20,8 +20,10 @@ use crate::registry::Registry;
 use crate::source::SourceFile;
 
 /// The comparison of one plan with one plan above it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct Comparison {
+    /// Document id of the plan compared.
+    pub plan: String,
     /// Document id of the plan compared against.
     pub against: String,
     /// Why it is compared against: its parent, or a scheme it implements.
@@ -30,7 +32,7 @@ pub struct Comparison {
     pub duties: Vec<DutyRow>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     Parent,
@@ -63,12 +65,15 @@ pub fn diff(plan: &Plan, source: &SourceFile, chain: &Chain<'_>, registry: &Regi
             findings.push(chain::nothing_to_compare(plan, source, upper));
         }
         comparisons.push(Comparison {
+            plan: plan.document.id.clone(),
             against: upper.document.id.clone(),
             relation: reference.relation,
             targets: target_rows,
             duties: duty_rows,
         });
     }
+    let id = &plan.document.id;
+    let mut findings: Vec<Finding> = findings.into_iter().map(|f| f.in_plan(id)).collect();
     crate::finding::sort(&mut findings);
     Diff {
         plan: plan.document.id.clone(),

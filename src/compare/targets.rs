@@ -8,7 +8,7 @@ use crate::finding::{Anchor, Finding, Rule, Severity};
 use crate::model::{Direction, Plan, Target, TargetValue, Verification};
 use crate::source::{FieldPath, SourceFile};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "status", content = "reason")]
 pub enum TargetStatus {
     /// The upper plan sets a figure for a milestone in the plan's period; the plan has nothing.
@@ -43,7 +43,7 @@ impl TargetStatus {
 
 /// One pair of targets, or one unpaired target, as a row a reader can check
 /// against both texts.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TargetRow {
     pub indicator: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -125,7 +125,10 @@ pub(super) fn compare(
                 .unwrap_or(Direction::HigherIsBetter);
             let status = judge(ours, theirs, direction);
             if status == TargetStatus::Shortfall {
-                findings.push(shortfall(local_source, li, ours, upper, theirs));
+                findings.push(
+                    shortfall(local_source, li, ours, upper, theirs)
+                        .about(&local.document.id, subject(ours)),
+                );
             }
             rows.push(row(theirs, Some(theirs), Some(ours), status));
         }
@@ -316,6 +319,11 @@ fn trust(theirs: &Target) -> (Severity, Option<&'static str>) {
     }
 }
 
+/// The subject of a target finding: indicator, level, condition and year.
+fn subject(t: &Target) -> String {
+    format!("{} {}", describe(t), t.year)
+}
+
 fn describe(t: &Target) -> String {
     let mut s = t.indicator.clone();
     if let Some(level) = t.level {
@@ -346,6 +354,9 @@ fn gap(local: &Plan, upper: &Plan, upper_source: &SourceFile, index: usize) -> F
         ),
     )
     .severity(severity)
+    .about(&local.document.id, subject(theirs))
+    .figures(Some(theirs.value_text()), None)
+    .rests_on(&upper.document.id, &theirs.id, theirs.verification)
     .hint(format!(
         "add a target with indicator `{}` and year {} to `{}`, or a `restates` link from the target that covers it",
         theirs.indicator, theirs.year, local.document.id

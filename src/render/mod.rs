@@ -1,3 +1,4 @@
 pub mod baselines;
 pub mod diagnostic;
 pub mod diff;
+pub mod report;

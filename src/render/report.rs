@@ -1,0 +1,366 @@
+//! The report as a sequence of headings, paragraphs and tables, laid out once
+//! and drawn either in the terminal (comfy-table) or as Markdown.
+
+use crate::compare::Comparison;
+use crate::compare::{DutyStatus, TargetStatus, function_label};
+use crate::finding::{Finding, Kind};
+use crate::i18n::{self, Label, Lang};
+use crate::render::baselines::table;
+use crate::report::Report;
+
+pub enum Block {
+    Heading(u8, String),
+    Para(String),
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+}
+
+/// The report's sections in reading order; a section `--only` left out is
+/// not drawn at all, an empty one says so.
+pub fn blocks(report: &Report, sections: &[Kind]) -> Vec<Block> {
+    let lang = report.lang;
+    let l = |label: Label| label.text(lang).to_owned();
+    let mut out = vec![Block::Heading(
+        1,
+        format!(
+            "{} — {} {}",
+            l(Label::ReportTitle),
+            l(Label::AsOf),
+            report.as_of
+        ),
+    )];
+    out.push(Block::Heading(2, l(Label::Plans)));
+    out.push(Block::Table {
+        header: vec![l(Label::Plans), l(Label::Subject), l(Label::Location)],
+        rows: report
+            .plans
+            .iter()
+            .map(|p| {
+                let number = match (&p.number, p.date) {
+                    (Some(n), Some(d)) => format!("{n}, {d}"),
+                    (Some(n), None) => n.clone(),
+                    (None, Some(d)) => d.to_string(),
+                    (None, None) => "—".into(),
+                };
+                vec![
+                    p.id.clone(),
+                    format!("{} ({}; {number})", p.title, p.issuer),
+                    p.file.display().to_string(),
+                ]
+            })
+            .collect(),
+    });
+    out.push(Block::Heading(2, l(Label::Summary)));
+    let s = &report.summary;
+    out.push(Block::Para(format!(
+        "{} {}, {} {}, {} {} · {}: {} · {}: {} · {}: {}",
+        s.errors,
+        l(Label::Errors),
+        s.warnings,
+        l(Label::Warnings),
+        s.infos,
+        l(Label::Infos),
+        l(Label::GapsAndShortfalls),
+        s.gaps + s.shortfalls,
+        l(Label::Conflicts),
+        s.conflicts,
+        l(Label::OverdueAndDueSoon),
+        s.schedule,
+    )));
+    for (section, kinds) in [
+        (Label::GapsAndShortfalls, &[Kind::Gap, Kind::Shortfall][..]),
+        (Label::Conflicts, &[Kind::Conflict][..]),
+        (Label::OverdueAndDueSoon, &[Kind::Schedule][..]),
+        (Label::ComparisonNotices, &[Kind::Comparison][..]),
+        (Label::ValidationFindings, &[Kind::Validation][..]),
+    ] {
+        if !kinds.iter().any(|k| sections.contains(k)) {
+            continue;
+        }
+        out.push(Block::Heading(2, l(section)));
+        let findings: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| kinds.contains(&f.kind))
+            .collect();
+        if findings.is_empty() {
+            out.push(Block::Para(l(Label::NoFindings)));
+        } else {
+            out.push(findings_table(&findings, lang));
+        }
+        if section == Label::GapsAndShortfalls {
+            for comparison in &report.comparisons {
+                out.extend(comparison_blocks(comparison, lang));
+            }
+        }
+    }
+    out.push(Block::Heading(2, l(Label::Baselines)));
+    out.push(Block::Table {
+        header: vec![l(Label::Scheme), l(Label::Location), "sha256".into()],
+        rows: report
+            .baselines
+            .iter()
+            .map(|b| {
+                vec![
+                    b.id.clone(),
+                    b.file.display().to_string(),
+                    b.sha256[..16].to_owned(),
+                ]
+            })
+            .collect(),
+    });
+    out.push(Block::Para(format!(
+        "{} {} {}",
+        l(Label::Generated),
+        report.tool.name,
+        report.tool.version
+    )));
+    out
+}
+
+fn findings_table(findings: &[&Finding], lang: Lang) -> Block {
+    let l = |label: Label| label.text(lang).to_owned();
+    Block::Table {
+        header: vec![
+            l(Label::Severity),
+            l(Label::Code),
+            l(Label::Location),
+            l(Label::Subject),
+            l(Label::Message),
+        ],
+        rows: findings
+            .iter()
+            .map(|f| {
+                let mut message = f.message.clone();
+                if let (Some(reference), Some(flag)) = (&f.reference, f.verification) {
+                    message.push_str(&format!(
+                        " ({} {reference}: {})",
+                        l(Label::RestsOn),
+                        flag_text(flag)
+                    ));
+                }
+                vec![
+                    i18n::severity(f.severity, lang).to_owned(),
+                    f.code.code().to_owned(),
+                    format!(
+                        "{}:{}:{}",
+                        f.location.file.display(),
+                        f.location.line,
+                        f.location.column
+                    ),
+                    f.subject.clone().unwrap_or_default(),
+                    message,
+                ]
+            })
+            .collect(),
+    }
+}
+
+fn flag_text(flag: crate::model::Verification) -> String {
+    serde_json::to_value(flag)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+pub fn target_status(status: &TargetStatus, lang: Lang) -> String {
+    let label = match status {
+        TargetStatus::Gap => Label::Gap,
+        TargetStatus::Shortfall => Label::Shortfall,
+        TargetStatus::Meets => Label::Meets,
+        TargetStatus::Exceeds => Label::Exceeds,
+        TargetStatus::NotComparable(_) => Label::NotComparable,
+        TargetStatus::NoFigures => Label::NoFigures,
+        TargetStatus::NoNationalFigure => Label::NoNationalFigure,
+        TargetStatus::LocalOnly => Label::LocalOnly,
+    };
+    match status {
+        TargetStatus::NotComparable(why) => format!("{}: {why}", label.text(lang)),
+        _ => label.text(lang).to_owned(),
+    }
+}
+
+fn duty_status(status: DutyStatus, lang: Lang) -> &'static str {
+    match status {
+        DutyStatus::Owned => Label::Owned,
+        DutyStatus::Elsewhere => Label::Elsewhere,
+        DutyStatus::Gap => Label::NoOwner,
+    }
+    .text(lang)
+}
+
+pub fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
+    let l = |label: Label| label.text(lang).to_owned();
+    let mut out = Vec::new();
+    if !comparison.targets.is_empty() {
+        out.push(Block::Heading(
+            3,
+            format!(
+                "{}: {} {}",
+                comparison.plan,
+                l(Label::Comparison),
+                comparison.against
+            ),
+        ));
+        out.push(Block::Table {
+            header: vec![
+                l(Label::Indicator),
+                l(Label::Level),
+                l(Label::Year),
+                l(Label::Scheme),
+                l(Label::PlanValue),
+                l(Label::Difference),
+                l(Label::Status),
+            ],
+            rows: comparison
+                .targets
+                .iter()
+                .map(|row| {
+                    let mut indicator = row.indicator.clone();
+                    if let Some(condition) = &row.condition {
+                        indicator.push_str(&format!(" [{condition}]"));
+                    }
+                    let mut status = target_status(&row.status, lang);
+                    if let Some(flag) = row.verification.filter(|_| row.scheme_value.is_some()) {
+                        let flag = flag_text(flag);
+                        if flag != "verified" && flag != "verified-derived" {
+                            status.push_str(&format!(" ({flag})"));
+                        }
+                    }
+                    vec![
+                        indicator,
+                        row.level.map(|l| l.to_string()).unwrap_or_default(),
+                        row.year.to_string(),
+                        row.scheme_value.clone().unwrap_or_else(|| "—".into()),
+                        row.plan_value.clone().unwrap_or_else(|| "—".into()),
+                        row.difference.map(|d| format!("{d:+}")).unwrap_or_default(),
+                        status,
+                    ]
+                })
+                .collect(),
+        });
+    }
+    if !comparison.duties.is_empty() {
+        out.push(Block::Heading(
+            3,
+            format!(
+                "{}: {} {}",
+                comparison.plan,
+                l(Label::Duties),
+                comparison.against
+            ),
+        ));
+        out.push(Block::Table {
+            header: vec![
+                l(Label::Function),
+                l(Label::NationalLead),
+                l(Label::ExpectedOwner),
+                l(Label::LocalTasks),
+                l(Label::Status),
+            ],
+            rows: comparison
+                .duties
+                .iter()
+                .map(|row| {
+                    vec![
+                        function_label(row.function),
+                        row.national_leads.join("; "),
+                        row.expected_owners.join("; "),
+                        abbreviate(&row.local_tasks),
+                        duty_status(row.status, lang).to_owned(),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    out
+}
+
+/// The first few ids and a count, so a long list does not swamp a table.
+pub fn abbreviate(ids: &[String]) -> String {
+    const SHOWN: usize = 3;
+    match ids.len() {
+        0 => "—".into(),
+        n if n <= SHOWN => ids.join(", "),
+        n => format!("{} (+{})", ids[..SHOWN].join(", "), n - SHOWN),
+    }
+}
+
+pub fn terminal(blocks: &[Block], color: bool) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Heading(level, text) => {
+                let underline = if *level == 1 { '=' } else { '-' };
+                let width = text.chars().count();
+                out.push_str(&format!(
+                    "\n{text}\n{}\n",
+                    underline.to_string().repeat(width)
+                ));
+            }
+            Block::Para(text) => out.push_str(&format!("{text}\n")),
+            Block::Table { header, rows } => {
+                let mut t = table(color);
+                t.set_header(header);
+                for row in rows {
+                    t.add_row(row);
+                }
+                out.push_str(&format!("{t}\n"));
+            }
+        }
+    }
+    out
+}
+
+pub fn markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Heading(level, text) => {
+                out.push_str(&format!(
+                    "{} {}\n\n",
+                    "#".repeat(*level as usize),
+                    escape(text)
+                ));
+            }
+            Block::Para(text) => out.push_str(&format!("{}\n\n", escape(text))),
+            Block::Table { header, rows } => {
+                let line = |cells: &[String]| {
+                    format!(
+                        "| {} |\n",
+                        cells
+                            .iter()
+                            .map(|c| escape(c))
+                            .collect::<Vec<_>>()
+                            .join(" | ")
+                    )
+                };
+                out.push_str(&line(header));
+                out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+                for row in rows {
+                    out.push_str(&line(row));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// Keeps cell text from breaking a Markdown table or turning into markup.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}

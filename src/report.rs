@@ -1,0 +1,199 @@
+//! One findings model for every output: validation, comparison with the plans
+//! above, and (later) the schedule, gathered into a versioned report that the
+//! table, JSON and Markdown renderers all draw from.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::baselines;
+use crate::compare::{self, Comparison};
+use crate::date::CivilDate;
+use crate::finding::{self, Finding, Kind, Tally};
+use crate::i18n::Lang;
+use crate::load::Loaded;
+use crate::model::Level;
+use crate::registry::Registry;
+
+/// Bumped when a field changes meaning or disappears; additions keep it.
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Report {
+    pub version: u32,
+    pub tool: Tool,
+    /// The date deadlines are judged against; given so a report can be reproduced.
+    pub as_of: CivilDate,
+    pub lang: Lang,
+    /// The national schemes the report was made with, by content hash.
+    pub baselines: Vec<BaselineUsed>,
+    pub plans: Vec<PlanSummary>,
+    /// Comparison rows: data, including "meets" and "exceeds", which are never findings.
+    pub comparisons: Vec<Comparison>,
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct BaselineUsed {
+    pub id: String,
+    pub file: PathBuf,
+    pub sha256: String,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PlanSummary {
+    pub id: String,
+    pub file: PathBuf,
+    pub title: String,
+    pub level: Level,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<CivilDate>,
+    pub issuer: String,
+}
+
+#[derive(Debug, Default, Serialize, JsonSchema)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub gaps: usize,
+    pub shortfalls: usize,
+    pub conflicts: usize,
+    pub schedule: usize,
+}
+
+/// Which sections a report keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Only {
+    /// Gaps and shortfalls against the plans above.
+    Gaps,
+    /// Contradictions inside a plan or with the plans above.
+    Conflicts,
+    /// Overdue and soon-due items.
+    Overdue,
+}
+
+impl Only {
+    pub fn keeps(self, kind: Kind) -> bool {
+        match self {
+            Self::Gaps => matches!(kind, Kind::Gap | Kind::Shortfall),
+            Self::Conflicts => kind == Kind::Conflict,
+            Self::Overdue => kind == Kind::Schedule,
+        }
+    }
+}
+
+pub struct Options<'a> {
+    pub as_of: CivilDate,
+    pub lang: Lang,
+    pub against: Option<&'a str>,
+    pub only: Option<Only>,
+}
+
+/// Builds the report of a run: `loaded` are the user's files, already
+/// validated into `validation`.
+pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>) -> Report {
+    let embedded = baselines::embedded();
+    let mut known: compare::chain::Known<'_> = HashMap::new();
+    for file in embedded.iter().chain(loaded) {
+        if let Ok(plan) = &file.plan {
+            known.insert(plan.document.id.as_str(), (plan, &file.source));
+        }
+    }
+    let registry = Registry::embedded();
+    let mut findings = validation;
+    let mut comparisons = Vec::new();
+    let mut plans = Vec::new();
+    for file in loaded {
+        let Ok(plan) = &file.plan else { continue };
+        let doc = &plan.document;
+        plans.push(PlanSummary {
+            id: doc.id.clone(),
+            file: file.source.path.clone(),
+            title: doc.title.to_string(),
+            level: doc.level,
+            number: doc.number.as_ref().map(|n| n.to_string()),
+            date: doc.date,
+            issuer: doc.issuer.to_string(),
+        });
+        // The schemes themselves are the yardstick, not held to one.
+        if doc.level == Level::National && options.against.is_none() {
+            continue;
+        }
+        let chain = compare::resolve(plan, &file.source, &known, options.against);
+        let diff = compare::diff(plan, &file.source, &chain, registry);
+        findings.extend(diff.findings);
+        comparisons.extend(diff.comparisons);
+    }
+    if let Some(only) = options.only {
+        findings.retain(|f| only.keeps(f.kind));
+    }
+    finding::sort(&mut findings);
+    findings.dedup();
+    let tally = Tally::of(&findings);
+    let count = |kind: Kind| findings.iter().filter(|f| f.kind == kind).count();
+    let summary = Summary {
+        files: loaded.len(),
+        errors: tally.errors,
+        warnings: tally.warnings,
+        infos: tally.infos,
+        gaps: count(Kind::Gap),
+        shortfalls: count(Kind::Shortfall),
+        conflicts: count(Kind::Conflict),
+        schedule: count(Kind::Schedule),
+    };
+    Report {
+        version: REPORT_VERSION,
+        tool: Tool {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        as_of: options.as_of,
+        lang: options.lang,
+        baselines: embedded
+            .iter()
+            .filter_map(|b| {
+                let plan = b.plan.as_ref().ok()?;
+                Some(BaselineUsed {
+                    id: plan.document.id.clone(),
+                    file: b.source.path.clone(),
+                    sha256: hex(&Sha256::digest(b.source.text.as_bytes())),
+                })
+            })
+            .collect(),
+        plans,
+        comparisons,
+        summary,
+        findings,
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Today in Vietnam (UTC+7, no daylight saving), the default as-of date.
+pub fn today_in_vietnam() -> CivilDate {
+    let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::offset(7)));
+    CivilDate(now.date())
+}
+
+pub fn report_schema() -> String {
+    let schema = schemars::schema_for!(Report);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serializes");
+    text.push('\n');
+    text
+}
