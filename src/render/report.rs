@@ -349,18 +349,8 @@ pub fn markdown(blocks: &[Block]) -> String {
     out
 }
 
-/// Keeps cell text from breaking a Markdown table or turning into markup.
+/// Keeps cell text from breaking a Markdown table or being read as HTML.
+/// Backticks stay: messages quote ids in them, which Markdown shows as code.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    text.replace('|', "\\|").replace('<', "&lt;").replace('\n', " ")
 }
