@@ -286,6 +286,7 @@ fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         ReportFormat::Markdown => {
             crate::render::report::markdown(&crate::render::report::blocks(&report, &sections))
         }
+        ReportFormat::Html => crate::render::html::render(&report),
         ReportFormat::Json => {
             let mut json =
                 serde_json::to_string_pretty(&report).context("serializing the report")?;
@@ -320,6 +321,14 @@ fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> 
         .with_context(|| format!("{}: cannot create a file in this directory", dir.display()))?;
     file.write_all(bytes)
         .with_context(|| format!("{}: cannot write", path.display()))?;
+    // A temporary file is private to its owner; a report is not.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .with_context(|| format!("{}: cannot set permissions", path.display()))?;
+    }
     file.persist(path)
         .with_context(|| format!("{}: cannot replace", path.display()))?;
     Ok(())

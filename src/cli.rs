@@ -166,6 +166,8 @@ pub enum ReportFormat {
     Json,
     /// Markdown for a pull-request comment or a CI job summary.
     Markdown,
+    /// A printable, self-contained HTML gap report (A4).
+    Html,
 }
 
 fn parse_date(s: &str) -> Result<crate::date::CivilDate, String> {

@@ -37,11 +37,25 @@ const SEEDS: &[&str] = &[
 
 #[test]
 fn json_of_every_seed_validates_against_the_report_schema() {
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(root().join("schemas/report.schema.json")).unwrap()).unwrap();
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/report.schema.json")).unwrap(),
+    )
+    .unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     for seed in SEEDS {
-        let json: Value = serde_json::from_str(&stdout(&["report", "--format", "json", "--as-of", "2026-11-22", seed])).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&json).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        let json: Value = serde_json::from_str(&stdout(&[
+            "report",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-22",
+            seed,
+        ]))
+        .unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
         assert!(errors.is_empty(), "{seed}: {}", errors.join("; "));
         assert_eq!(json["version"], 1);
         assert_eq!(json["as_of"], "2026-11-22");
@@ -52,7 +66,8 @@ fn json_of_every_seed_validates_against_the_report_schema() {
 #[test]
 fn the_table_carries_the_same_findings_as_the_json() {
     for seed in SEEDS {
-        let json: Value = serde_json::from_str(&stdout(&["report", "--format", "json", seed])).unwrap();
+        let json: Value =
+            serde_json::from_str(&stdout(&["report", "--format", "json", seed])).unwrap();
         let mut from_json: Vec<String> = json["findings"]
             .as_array()
             .unwrap()
@@ -92,28 +107,74 @@ fn labels_follow_lang() {
 
 #[test]
 fn only_keeps_one_kind_of_finding() {
-    let json: Value = serde_json::from_str(&stdout(&["report", "--format", "json", "--only", "gaps", "plans/binh-duong-2014-2020.yaml"])).unwrap();
-    let kinds: Vec<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    let json: Value = serde_json::from_str(&stdout(&[
+        "report",
+        "--format",
+        "json",
+        "--only",
+        "gaps",
+        "plans/binh-duong-2014-2020.yaml",
+    ]))
+    .unwrap();
+    let kinds: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
     assert!(!kinds.is_empty());
-    assert!(kinds.iter().all(|k| *k == "gap" || *k == "shortfall"), "{kinds:?}");
+    assert!(
+        kinds.iter().all(|k| *k == "gap" || *k == "shortfall"),
+        "{kinds:?}"
+    );
 }
 
 #[test]
 fn output_is_written_whole_to_the_named_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.md");
-    let out = xhht(&["report", "--format", "markdown", "--output", path.to_str().unwrap(), "plans/cat-hai-2020.yaml"]);
+    let out = xhht(&[
+        "report",
+        "--format",
+        "markdown",
+        "--output",
+        path.to_str().unwrap(),
+        "plans/cat-hai-2020.yaml",
+    ]);
     assert!(out.stdout.is_empty());
     let written = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(written, stdout(&["report", "--format", "markdown", "plans/cat-hai-2020.yaml"]));
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left behind");
+    assert_eq!(
+        written,
+        stdout(&["report", "--format", "markdown", "plans/cat-hai-2020.yaml"])
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file is left behind"
+    );
 }
 
 #[test]
 fn snapshots() {
     for seed in ["plans/cat-hai-2020.yaml", "plans/binh-duong-2014-2020.yaml"] {
-        let name = Path::new(seed).file_stem().unwrap().to_str().unwrap().to_owned();
-        let args = |format: &'static str| vec!["report", "--format", format, "--as-of", "2026-11-22", "--lang", "vi", seed];
+        let name = Path::new(seed)
+            .file_stem()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let args = |format: &'static str| {
+            vec![
+                "report",
+                "--format",
+                format,
+                "--as-of",
+                "2026-11-22",
+                "--lang",
+                "vi",
+                seed,
+            ]
+        };
         insta::assert_snapshot!(format!("{name}-table"), stdout(&args("table")));
         insta::assert_snapshot!(format!("{name}-markdown"), stdout(&args("markdown")));
         let json: Value = serde_json::from_str(&stdout(&args("json"))).unwrap();

@@ -5,7 +5,9 @@ use std::fs;
 use std::path::Path;
 
 fn matches_committed(file: &str, generated: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas").join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("schemas")
+        .join(file);
     if std::env::var_os("XHHT_BLESS").is_some() {
         fs::write(&path, generated).unwrap();
     }
@@ -37,7 +39,15 @@ fn every_bundled_plan_validates_against_the_plan_schema() {
     for path in files {
         let plan = xhht::load::load_file(&path).unwrap().plan.unwrap();
         let json = serde_json::to_value(&plan).unwrap();
-        let errors: Vec<String> = validator.iter_errors(&json).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-        assert!(errors.is_empty(), "{}: {}", path.display(), errors.join("; "));
+        let errors: Vec<String> = validator
+            .iter_errors(&json)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{}: {}",
+            path.display(),
+            errors.join("; ")
+        );
     }
 }

@@ -61,9 +61,15 @@ pub struct TargetRow {
     pub plan_target: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan_value: Option<String>,
-    /// Plan minus scheme, in the unit of both, where both are figures.
+    /// Plan minus scheme, in the unit of both, where the pair is comparable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub difference: Option<f64>,
+    /// The least the scheme's and the plan's values ask for, where the pair
+    /// is comparable (what a chart draws).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheme_figure: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_figure: Option<f64>,
     #[serde(flatten)]
     pub status: TargetStatus,
     /// The verification flag of the upper plan's figure.
@@ -265,20 +271,18 @@ fn row(
     ours: Option<&Target>,
     status: TargetStatus,
 ) -> TargetRow {
-    let difference = match (
+    let comparable = matches!(
+        status,
+        TargetStatus::Meets | TargetStatus::Exceeds | TargetStatus::Shortfall
+    );
+    let figures = match (
         ours.and_then(|t| floor(&t.value)),
         theirs.and_then(|t| floor(&t.value)),
     ) {
-        (Some(a), Some(b))
-            if matches!(
-                status,
-                TargetStatus::Meets | TargetStatus::Exceeds | TargetStatus::Shortfall
-            ) =>
-        {
-            Some(((a.value - b.value) * 100.0).round() / 100.0)
-        }
+        (Some(a), Some(b)) if comparable => Some((a.value, b.value)),
         _ => None,
     };
+    let difference = figures.map(|(a, b)| ((a - b) * 100.0).round() / 100.0);
     TargetRow {
         indicator: key.indicator.clone(),
         level: key.level,
@@ -289,6 +293,8 @@ fn row(
         plan_target: ours.map(|t| t.id.clone()),
         plan_value: ours.map(Target::value_text),
         difference,
+        scheme_figure: figures.map(|(_, b)| b),
+        plan_figure: figures.map(|(a, _)| a),
         status,
         verification: theirs.and_then(|t| t.verification),
     }

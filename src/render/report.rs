@@ -352,5 +352,7 @@ pub fn markdown(blocks: &[Block]) -> String {
 /// Keeps cell text from breaking a Markdown table or being read as HTML.
 /// Backticks stay: messages quote ids in them, which Markdown shows as code.
 fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('<', "&lt;").replace('\n', " ")
+    text.replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('\n', " ")
 }
