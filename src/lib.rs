@@ -10,6 +10,7 @@ pub mod load;
 pub mod model;
 pub mod registry;
 pub mod render;
+pub mod schedule;
 pub mod schema;
 pub mod source;
 pub mod suggest;
