@@ -355,7 +355,7 @@ fn the_fixture_raises_each_schedule_rule_where_it_should() {
     };
     let gone = message("tasks[1].deadline", Rule::OwnerGone);
     assert!(
-        gone.message.contains("was due 2025-09-30"),
+        gone.message.contains("was due 2025-09-30 (107 days ago)"),
         "{}",
         gone.message
     );

@@ -431,13 +431,17 @@ impl<'a> Check<'a> {
                     row.note =
                         format!("{}; owner no longer existed: {}", row.note, gone.join("; "));
                     if past || soon {
-                        let tense = if past { "was" } else { "is" };
+                        let when = if past {
+                            format!("was due {due} ({} ago)", days(after))
+                        } else {
+                            format!("is due {due}")
+                        };
                         let finding = self
                             .at(
                                 Rule::OwnerGone,
                                 &cx.path,
                                 format!(
-                                    "{which} {tense} due {due}, but its owner no longer existed by then: {}",
+                                    "{which} {when}, but its owner no longer existed by then: {}",
                                     gone.join("; ")
                                 ),
                             )
