@@ -13,6 +13,7 @@ pub mod model;
 pub mod registry;
 pub mod render;
 pub mod report;
+pub mod schedule;
 pub mod schema;
 pub mod source;
 pub mod suggest;

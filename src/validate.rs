@@ -652,7 +652,7 @@ fn floor(value: &TargetValue) -> Option<f64> {
     }
 }
 
-fn period_text(period: crate::model::Period) -> String {
+pub(crate) fn period_text(period: crate::model::Period) -> String {
     match period.end {
         Some(end) if end == period.start => format!("{end}"),
         Some(end) => format!("{}-{end}", period.start),

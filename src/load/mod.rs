@@ -8,6 +8,8 @@ mod yaml;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
+
 use crate::model::Plan;
 use crate::source::{Format, LineCol, SourceFile, SpanIndex};
 
@@ -131,11 +133,44 @@ pub enum ReadError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: not a plan file: expected a .yaml, .yml or .toml extension")]
+    #[error("{path}: not a plan or status file: expected a .yaml, .yml or .toml extension")]
     UnknownFormat { path: PathBuf },
 }
 
 pub fn load_file(path: &Path) -> Result<Loaded, ReadError> {
+    let (bytes, format) = read(path)?;
+    Ok(load_bytes(path.to_owned(), bytes, format))
+}
+
+pub fn load_bytes(path: PathBuf, bytes: Vec<u8>, format: Format) -> Loaded {
+    let (source, undecodable) = decode(path, bytes, format);
+    let plan = match undecodable {
+        Some(error) => Err(error),
+        None => parse(&source),
+    };
+    Loaded { source, plan }
+}
+
+/// A file of another kind than a plan (a status file), with its text for
+/// findings and the value if it parsed.
+pub struct Parsed<T> {
+    pub source: SourceFile,
+    pub value: Result<T, LoadError>,
+}
+
+/// Reads a file that is not a plan with the same limits, decoding and
+/// parser options as plans, straight into its typed model.
+pub fn load_file_as<T: DeserializeOwned>(path: &Path) -> Result<Parsed<T>, ReadError> {
+    let (bytes, format) = read(path)?;
+    let (source, undecodable) = decode(path.to_owned(), bytes, format);
+    let value = match undecodable {
+        Some(error) => Err(error),
+        None => parse_as(&source),
+    };
+    Ok(Parsed { source, value })
+}
+
+fn read(path: &Path) -> Result<(Vec<u8>, Format), ReadError> {
     let format = Format::from_path(path).ok_or_else(|| ReadError::UnknownFormat {
         path: path.to_owned(),
     })?;
@@ -143,26 +178,26 @@ pub fn load_file(path: &Path) -> Result<Loaded, ReadError> {
         path: path.to_owned(),
         source,
     })?;
-    Ok(load_bytes(path.to_owned(), bytes, format))
+    Ok((bytes, format))
 }
 
-pub fn load_bytes(path: PathBuf, bytes: Vec<u8>, format: Format) -> Loaded {
+/// The file's text, and why it is not text xhht reads if it is not (the
+/// text then holds as much as could be decoded, for the finding's location).
+fn decode(path: PathBuf, bytes: Vec<u8>, format: Format) -> (SourceFile, Option<LoadError>) {
     if bytes.len() > MAX_FILE_BYTES {
         let size = bytes.len();
-        return Loaded {
-            source: SourceFile::new(path, String::new(), format),
-            plan: Err(LoadError::syntax(format!(
-                "the file is {size} bytes; plan files are limited to {MAX_FILE_BYTES} bytes"
-            ))
-            .with_hint("split the plan or check that this is the file you meant")),
-        };
+        return (
+            SourceFile::new(path, String::new(), format),
+            Some(
+                LoadError::syntax(format!(
+                    "the file is {size} bytes; plan files are limited to {MAX_FILE_BYTES} bytes"
+                ))
+                .with_hint("split the plan or check that this is the file you meant"),
+            ),
+        );
     }
     match String::from_utf8(bytes) {
-        Ok(text) => {
-            let source = SourceFile::new(path, text, format);
-            let plan = parse(&source);
-            Loaded { source, plan }
-        }
+        Ok(text) => (SourceFile::new(path, text, format), None),
         Err(err) => {
             let valid = err.utf8_error().valid_up_to();
             let bytes = err.into_bytes();
@@ -175,10 +210,7 @@ pub fn load_bytes(path: PathBuf, bytes: Vec<u8>, format: Format) -> Loaded {
             ))
             .with_hint("save the file as UTF-8; legacy Vietnamese encodings (TCVN3, VNI) are not supported");
             error.span = Some(source.text.len()..source.text.len());
-            Loaded {
-                source,
-                plan: Err(error),
-            }
+            (source, Some(error))
         }
     }
 }
@@ -188,6 +220,11 @@ pub fn parse(source: &SourceFile) -> Result<Plan, LoadError> {
         return Err(LoadError::syntax("the file is empty")
             .with_hint("a plan needs at least a `document` section; see examples/ for one"));
     }
+    parse_as(source)
+}
+
+/// Deserializes the file straight into `T` (never through an untyped value).
+pub fn parse_as<T: DeserializeOwned>(source: &SourceFile) -> Result<T, LoadError> {
     match source.format {
         Format::Yaml => yaml::parse(source),
         Format::Toml => toml::parse(source),

@@ -3,11 +3,12 @@
 
 use toml::de::{DeArray, DeTable, DeValue};
 
+use serde::de::DeserializeOwned;
+
 use super::LoadError;
-use crate::model::Plan;
 use crate::source::{FieldPath, NodeSpan, SourceFile, SpanIndex};
 
-pub(super) fn parse(source: &SourceFile) -> Result<Plan, LoadError> {
+pub(super) fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, LoadError> {
     toml::from_str(&source.text)
         .map_err(|err| LoadError::from_serde_message(err.message(), err.span()))
 }

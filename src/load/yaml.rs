@@ -4,8 +4,9 @@
 
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
+use serde::de::DeserializeOwned;
+
 use super::{LoadError, offset_for};
-use crate::model::Plan;
 use crate::source::{FieldPath, LineCol, NodeSpan, SourceFile, SpanIndex};
 
 fn options() -> serde_saphyr::Options {
@@ -16,7 +17,7 @@ fn options() -> serde_saphyr::Options {
     options
 }
 
-pub(super) fn parse(source: &SourceFile) -> Result<Plan, LoadError> {
+pub(super) fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, LoadError> {
     serde_saphyr::from_str_with_options(&source.text, options())
         .map_err(|err| to_load_error(source, &err))
 }

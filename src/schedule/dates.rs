@@ -1,0 +1,473 @@
+//! When a deadline falls due. Vietnamese plans name periods ("Quý III năm
+//! 2020", "hằng năm", "định kỳ 6 tháng") more often than days, so every
+//! period is turned into one due date by a convention, and each convention
+//! is spelled out so a report can say which ones it relied on.
+
+use crate::date::CivilDate;
+use crate::model::{Due, Plan};
+
+/// The obligation is met when done on or before its due date; a day later it is late.
+pub const DATE: &str = "a date (\"trước 15/01/2020\") is due on that day: done on it is on time, done after it is late";
+pub const MONTH: &str = "a month is due on its last day";
+pub const QUARTER: &str =
+    "a quarter (Quý I-IV) is due on its last day: 31/03, 30/06, 30/09 or 31/12";
+pub const YEAR: &str = "a year (\"trong năm 2022\", \"đến hết năm 2020\") is due on 31/12";
+pub const PHASE: &str = "a phase is due on 31/12 of its last year";
+pub const YEARLY: &str = "\"trước ngày D tháng M hằng năm\" is due on D/M each year: done on that day is on time, done after it is late";
+/// Clamping back, not forward to 01/03, keeps the deadline inside the month the text names.
+pub const LEAP_DAY: &str = "29/02 each year is due on 28/02 in years without a 29 February";
+pub const MONTHLY: &str = "every month: due on the last day of each calendar month";
+pub const QUARTERLY: &str =
+    "every 3 months: calendar quarters assumed, due 31/03, 30/06, 30/09 and 31/12";
+pub const HALF_YEARLY: &str = "every 6 months: calendar half-years assumed, due 30/06 and 31/12";
+pub const YEARLY_NO_DAY: &str = "every year with no day given (\"hằng năm\"): due 31/12 each year";
+pub const ONGOING: &str =
+    "\"từ năm Y\" is ongoing from that year: it has no single due date and is never overdue";
+pub const RECURRING_WINDOW: &str = "recurring occurrences run from the plan's issue date (without one, the start of its period) to the end of its period (open-ended plans: to the end of the as-of year)";
+
+/// One time an obligation falls due, with the key a status file uses for
+/// it: "2021" (a year), "2021-H1", "2021-Q3", "2021-06", or for a one-off
+/// date "2020-01-15".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    pub key: String,
+    pub due: CivilDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Timing {
+    Once(Occurrence),
+    /// The occurrences inside the plan's window, earliest first.
+    Recurring(Vec<Occurrence>),
+    Ongoing {
+        since: u16,
+    },
+}
+
+/// The conventions `due` is scheduled by, the main one first (for a cycle
+/// [`timing`] accepts: 1, 3, 6 or 12 months).
+pub fn conventions(due: &Due) -> Vec<&'static str> {
+    match *due {
+        Due::Date(_) => vec![DATE],
+        Due::Month { .. } => vec![MONTH],
+        Due::Quarter { .. } => vec![QUARTER],
+        Due::Year(_) => vec![YEAR],
+        Due::Phase(_) => vec![PHASE],
+        Due::Yearly {
+            month: 2, day: 29, ..
+        } => vec![YEARLY, LEAP_DAY, RECURRING_WINDOW],
+        Due::Yearly { .. } => vec![YEARLY, RECURRING_WINDOW],
+        Due::EveryMonths { months, .. } => vec![
+            match months {
+                1 => MONTHLY,
+                3 => QUARTERLY,
+                6 => HALF_YEARLY,
+                _ => YEARLY_NO_DAY,
+            },
+            RECURRING_WINDOW,
+        ],
+        Due::FromYear(_) => vec![ONGOING],
+    }
+}
+
+/// When `due` falls due for `plan`; `as_of` ends the window of an
+/// open-ended plan's recurring obligations. An error says why the normal
+/// form names no date (a month 13, an unknown phase, a year past 9999).
+pub fn timing(due: &Due, plan: &Plan, as_of: CivilDate) -> Result<Timing, String> {
+    let once = |key: String, due: Option<CivilDate>, what: String| {
+        due.map(|due| Timing::Once(Occurrence { key, due }))
+            .ok_or(what)
+    };
+    match *due {
+        Due::Date(date) => Ok(Timing::Once(Occurrence {
+            key: date.to_string(),
+            due: date,
+        })),
+        Due::Month { year, month } => once(
+            format!("{year:04}-{month:02}"),
+            civil_year(year).and_then(|y| month_end(y, month)),
+            format!("month {month} of {year} is not a calendar month"),
+        ),
+        Due::Quarter { year, quarter } => once(
+            format!("{year:04}-Q{quarter}"),
+            civil_year(year).and_then(|y| quarter_end(y, quarter)),
+            format!("quarter {quarter} of {year} is not a calendar quarter"),
+        ),
+        Due::Year(year) => once(
+            format!("{year:04}"),
+            civil_year(year).and_then(year_end),
+            format!("{year} is not a calendar year xhht can date"),
+        ),
+        Due::Phase(ref id) => {
+            let phase = plan
+                .document
+                .phases
+                .iter()
+                .find(|p| &p.id == id)
+                .ok_or_else(|| format!("the plan has no phase `{id}`"))?;
+            once(
+                format!("{:04}", phase.end),
+                civil_year(phase.end).and_then(year_end),
+                format!(
+                    "phase `{id}` ends in {}, a year xhht cannot date",
+                    phase.end
+                ),
+            )
+        }
+        Due::Yearly { month, day, from } => {
+            if yearly_on(2024, month, day).is_none() {
+                return Err(format!("{day}/{month} is not a day of the year"));
+            }
+            Ok(Timing::Recurring(recurring(plan, from, as_of, |year| {
+                yearly_on(year, month, day)
+                    .map(|due| Occurrence {
+                        key: format!("{year:04}"),
+                        due,
+                    })
+                    .into_iter()
+                    .collect()
+            })))
+        }
+        Due::EveryMonths { months, from } => {
+            if !matches!(months, 1 | 3 | 6 | 12) {
+                return Err(format!(
+                    "every {months} months: xhht schedules monthly, quarterly, half-yearly and yearly cycles only"
+                ));
+            }
+            Ok(Timing::Recurring(recurring(plan, from, as_of, |year| {
+                cycle_in_year(year, months)
+            })))
+        }
+        Due::FromYear(since) => Ok(Timing::Ongoing { since }),
+    }
+}
+
+/// Occurrences from the later of `from`, the plan's issue date and the start
+/// of its period, through the end of its period (an open-ended plan: the end
+/// of the as-of year).
+fn recurring(
+    plan: &Plan,
+    from: Option<u16>,
+    as_of: CivilDate,
+    in_year: impl Fn(i16) -> Vec<Occurrence>,
+) -> Vec<Occurrence> {
+    let period = plan.document.period;
+    let first = i32::from(period.start.max(from.unwrap_or(0)));
+    let last = period
+        .end
+        .map_or(i32::from(as_of.year()), i32::from)
+        .min(i32::from(jiff::civil::Date::MAX.year()));
+    let issued = plan.document.date;
+    (first..=last)
+        .filter_map(|year| i16::try_from(year).ok())
+        .flat_map(in_year)
+        .filter(|o| issued.is_none_or(|issued| issued <= o.due))
+        .collect()
+}
+
+fn cycle_in_year(year: i16, months: u8) -> Vec<Occurrence> {
+    let ends = (1..=12u8).filter(|m| m % months == 0);
+    ends.filter_map(|m| {
+        let due = month_end(year, m)?;
+        let n = m / months;
+        let key = match months {
+            1 => format!("{year:04}-{m:02}"),
+            3 => format!("{year:04}-Q{n}"),
+            6 => format!("{year:04}-H{n}"),
+            _ => format!("{year:04}"),
+        };
+        Some(Occurrence { key, due })
+    })
+    .collect()
+}
+
+fn civil_year(year: u16) -> Option<i16> {
+    i16::try_from(year).ok()
+}
+
+pub fn year_end(year: i16) -> Option<CivilDate> {
+    CivilDate::new(year, 12, 31)
+}
+
+pub fn month_end(year: i16, month: u8) -> Option<CivilDate> {
+    let first = jiff::civil::Date::new(year, i8::try_from(month).ok()?, 1).ok()?;
+    Some(CivilDate(first.last_of_month()))
+}
+
+pub fn quarter_end(year: i16, quarter: u8) -> Option<CivilDate> {
+    (1..=4)
+        .contains(&quarter)
+        .then(|| month_end(year, quarter * 3))?
+}
+
+/// `day`/`month` of `year`, with 29/02 falling back to 28/02 in common years
+/// ([`LEAP_DAY`]).
+pub fn yearly_on(year: i16, month: u8, day: u8) -> Option<CivilDate> {
+    let (m, d) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
+    CivilDate::new(year, m, d).or_else(|| {
+        (month == 2 && day == 29)
+            .then(|| CivilDate::new(year, 2, 28))
+            .flatten()
+    })
+}
+
+/// Whole days from `due` to `as_of`: positive when `as_of` is later.
+pub fn days_after(due: CivilDate, as_of: CivilDate) -> i64 {
+    // Any two civil dates are at most ~7.3 million days apart, which a Span holds.
+    let span = due
+        .0
+        .until(as_of.0)
+        .expect("two civil dates are always a representable number of days apart");
+    i64::from(span.get_days())
+}
+
+/// `date` plus `days`, or the last representable date when that runs past it.
+pub fn add_days(date: CivilDate, days: u32) -> CivilDate {
+    jiff::Span::new()
+        .try_days(i64::from(days))
+        .ok()
+        .and_then(|span| date.0.checked_add(span).ok())
+        .map_or(CivilDate(jiff::civil::Date::MAX), CivilDate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, DocumentKind, Level, Period};
+    use proptest::prelude::*;
+
+    fn plan(start: u16, end: Option<u16>, issued: Option<CivilDate>) -> Plan {
+        Plan {
+            document: Document {
+                id: "p".into(),
+                title: "P".into(),
+                kind: DocumentKind::Plan,
+                issuer: "UBND".into(),
+                level: Level::Province,
+                jurisdiction: "tỉnh X".into(),
+                number: None,
+                date: issued,
+                approved_by: None,
+                period: Period { start, end },
+                milestones: Vec::new(),
+                phases: Vec::new(),
+                sources: Vec::new(),
+                note: None,
+            },
+            links: Default::default(),
+            citations: Vec::new(),
+            agencies: Vec::new(),
+            targets: Vec::new(),
+            tasks: Vec::new(),
+            progress: None,
+        }
+    }
+
+    fn d(y: i16, m: i8, day: i8) -> CivilDate {
+        CivilDate::new(y, m, day).unwrap()
+    }
+
+    fn recurring_of(due: &Due, plan: &Plan, as_of: CivilDate) -> Vec<Occurrence> {
+        match timing(due, plan, as_of).unwrap() {
+            Timing::Recurring(occurrences) => occurrences,
+            other => panic!("not recurring: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn quarter_ends() {
+        assert_eq!(quarter_end(2020, 1), Some(d(2020, 3, 31)));
+        assert_eq!(quarter_end(2020, 2), Some(d(2020, 6, 30)));
+        assert_eq!(quarter_end(2020, 3), Some(d(2020, 9, 30)));
+        assert_eq!(quarter_end(2020, 4), Some(d(2020, 12, 31)));
+        assert_eq!(quarter_end(2020, 0), None);
+        assert_eq!(quarter_end(2020, 5), None);
+    }
+
+    #[test]
+    fn leap_day_clamps_back_to_28_february() {
+        assert_eq!(yearly_on(2024, 2, 29), Some(d(2024, 2, 29)));
+        assert_eq!(yearly_on(2023, 2, 29), Some(d(2023, 2, 28)));
+        assert_eq!(yearly_on(2100, 2, 29), Some(d(2100, 2, 28)));
+        assert_eq!(yearly_on(2000, 2, 29), Some(d(2000, 2, 29)));
+        assert_eq!(yearly_on(2023, 2, 30), None);
+        let due = Due::Yearly {
+            month: 2,
+            day: 29,
+            from: None,
+        };
+        let got = recurring_of(&due, &plan(2023, Some(2025), None), d(2030, 1, 1));
+        let dues: Vec<_> = got.iter().map(|o| o.due).collect();
+        assert_eq!(dues, [d(2023, 2, 28), d(2024, 2, 29), d(2025, 2, 28)]);
+        assert!(conventions(&due).contains(&LEAP_DAY));
+    }
+
+    #[test]
+    fn half_years_and_keys() {
+        let due = Due::EveryMonths {
+            months: 6,
+            from: None,
+        };
+        let got = recurring_of(&due, &plan(2013, Some(2014), None), d(2030, 1, 1));
+        let keys: Vec<_> = got.iter().map(|o| (o.key.as_str(), o.due)).collect();
+        assert_eq!(
+            keys,
+            [
+                ("2013-H1", d(2013, 6, 30)),
+                ("2013-H2", d(2013, 12, 31)),
+                ("2014-H1", d(2014, 6, 30)),
+                ("2014-H2", d(2014, 12, 31)),
+            ]
+        );
+        assert!(conventions(&due)[0].contains("calendar half-years assumed"));
+        let monthly = Due::EveryMonths {
+            months: 1,
+            from: None,
+        };
+        let got = recurring_of(&monthly, &plan(2020, Some(2020), None), d(2030, 1, 1));
+        assert_eq!(got.len(), 12);
+        assert_eq!(got[1].key, "2020-02");
+        assert_eq!(got[1].due, d(2020, 2, 29));
+        let quarterly = Due::EveryMonths {
+            months: 3,
+            from: None,
+        };
+        let got = recurring_of(&quarterly, &plan(2020, Some(2020), None), d(2030, 1, 1));
+        assert_eq!(got[2].key, "2020-Q3");
+    }
+
+    #[test]
+    fn issue_date_and_from_cut_the_window() {
+        let due = Due::Yearly {
+            month: 12,
+            day: 20,
+            from: None,
+        };
+        let issued_late = plan(2021, Some(2023), Some(d(2021, 12, 21)));
+        let keys: Vec<_> = recurring_of(&due, &issued_late, d(2030, 1, 1))
+            .into_iter()
+            .map(|o| o.key)
+            .collect();
+        assert_eq!(keys, ["2022", "2023"]);
+        let from = Due::Yearly {
+            month: 12,
+            day: 20,
+            from: Some(2023),
+        };
+        assert_eq!(
+            recurring_of(&from, &plan(2021, Some(2030), None), d(2024, 1, 1)).len(),
+            8
+        );
+    }
+
+    #[test]
+    fn open_ended_plans_run_to_the_as_of_year() {
+        let due = Due::EveryMonths {
+            months: 12,
+            from: None,
+        };
+        let got = recurring_of(&due, &plan(2020, None, None), d(2022, 3, 1));
+        let keys: Vec<_> = got.iter().map(|o| o.key.as_str()).collect();
+        assert_eq!(keys, ["2020", "2021", "2022"]);
+    }
+
+    #[test]
+    fn unschedulable_forms_say_why() {
+        let p = plan(2020, Some(2020), None);
+        let as_of = d(2020, 1, 1);
+        let month13 = Due::Month {
+            year: 2020,
+            month: 13,
+        };
+        assert!(
+            timing(&month13, &p, as_of)
+                .unwrap_err()
+                .contains("month 13")
+        );
+        let phase = Due::Phase("pilot".into());
+        assert!(timing(&phase, &p, as_of).unwrap_err().contains("no phase"));
+        let five = Due::EveryMonths {
+            months: 5,
+            from: None,
+        };
+        assert!(
+            timing(&five, &p, as_of)
+                .unwrap_err()
+                .contains("every 5 months")
+        );
+        assert!(timing(&Due::Year(40000), &p, as_of).is_err());
+    }
+
+    #[test]
+    fn days_and_windows() {
+        assert_eq!(days_after(d(2020, 6, 30), d(2020, 7, 1)), 1);
+        assert_eq!(days_after(d(2022, 12, 20), d(2022, 11, 22)), -28);
+        assert_eq!(add_days(d(2022, 11, 22), 30), d(2022, 12, 22));
+        assert_eq!(
+            add_days(d(9999, 12, 1), u32::MAX),
+            CivilDate(jiff::civil::Date::MAX)
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn a_quarter_ends_on_the_last_day_of_its_last_month(year in 1i16..=9999, quarter in 1u8..=4) {
+            let end = quarter_end(year, quarter).unwrap();
+            prop_assert_eq!(end.0.month(), (quarter * 3) as i8);
+            prop_assert_eq!(end.0.day(), end.0.days_in_month());
+            let next = end.0.tomorrow();
+            if let Ok(next) = next {
+                prop_assert_eq!(next.day(), 1);
+                prop_assert_eq!(next.month(), ((quarter * 3) % 12 + 1) as i8);
+            }
+        }
+
+        #[test]
+        fn yearly_29_february_falls_in_february_every_year(year in 1i16..=9999) {
+            let due = yearly_on(year, 2, 29).unwrap();
+            prop_assert_eq!(due.0.month(), 2);
+            prop_assert_eq!(due.0.day(), if due.0.in_leap_year() { 29 } else { 28 });
+        }
+
+        #[test]
+        fn recurring_occurrences_stay_inside_the_period(
+            start in 1990u16..2040,
+            length in 0u16..12,
+            months in prop_oneof![Just(1u8), Just(3), Just(6), Just(12)],
+            issued_day in 0i64..800,
+            yearly_day in 1u8..=28,
+            yearly_month in 1u8..=12,
+        ) {
+            let end = start + length;
+            let issued = add_days(d(start as i16, 1, 1), issued_day as u32);
+            let p = plan(start, Some(end), Some(issued));
+            let as_of = d(2000, 1, 1);
+            let cycle = Due::EveryMonths { months, from: None };
+            let yearly = Due::Yearly { month: yearly_month, day: yearly_day, from: None };
+            for due in [cycle, yearly] {
+                let got = recurring_of(&due, &p, as_of);
+                for o in &got {
+                    prop_assert!(o.due >= issued);
+                    prop_assert!(o.due.year() as u16 <= end);
+                }
+                // The last occurrence is the last one of the period's final year.
+                let last_of_period = match due {
+                    Due::EveryMonths { .. } => d(end as i16, 12, 31),
+                    _ => yearly_on(end as i16, yearly_month, yearly_day).unwrap(),
+                };
+                if last_of_period >= issued {
+                    prop_assert_eq!(got.last().map(|o| o.due), Some(last_of_period));
+                } else {
+                    prop_assert!(got.is_empty());
+                }
+                // The first one is the first due on or after the issue date.
+                if let Some(first) = got.first() {
+                    let all = recurring_of(&due, &plan(start, Some(end), None), as_of);
+                    let expected = all.iter().find(|o| o.due >= issued).map(|o| o.due);
+                    prop_assert_eq!(Some(first.due), expected);
+                    prop_assert_eq!(all.first().map(|o| o.due.year() as u16), Some(start));
+                }
+            }
+        }
+    }
+}

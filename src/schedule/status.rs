@@ -1,0 +1,205 @@
+//! Progress records: a status file beside the plan (`PLAN.status.yaml`,
+//! `.yml` or `.toml`) and the plan's inline `progress`. The approved text
+//! and what has been done since are kept apart, so a status file can change
+//! every month while the plan file stays as issued.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::load::{self, LoadError, ReadError};
+use crate::model::{Plan, Progress, StatusFile, TaskProgress};
+use crate::source::SourceFile;
+
+#[derive(thiserror::Error)]
+pub enum StatusError {
+    #[error(transparent)]
+    Read(#[from] ReadError),
+    /// The file is not a status file; `Finding::from_load_error(&file,
+    /// &error)` turns this into a diagnostic with the offending line.
+    #[error("{}: {}", .file.path.display(), .error.message)]
+    Invalid {
+        file: Box<SourceFile>,
+        error: LoadError,
+    },
+    #[error("{}: the status file is for plan `{found}`, not `{expected}`", .path.display())]
+    OtherPlan {
+        path: PathBuf,
+        found: String,
+        expected: String,
+    },
+    #[error(
+        "two status files sit beside the plan, {} and {}: keep one, or name one with --status",
+        .first.display(),
+        .second.display()
+    )]
+    Ambiguous { first: PathBuf, second: PathBuf },
+}
+
+// A SourceFile holds the whole text; the message says what matters.
+impl fmt::Debug for StatusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "StatusError({self})")
+    }
+}
+
+const EXTENSIONS: [&str; 3] = ["yaml", "yml", "toml"];
+
+/// The status file beside `plan_path`: `STEM.status.yaml`, `.yml` or
+/// `.toml`, whichever exists. Two of them is an error rather than a silent
+/// choice, since they could disagree.
+pub fn status_beside(plan_path: &Path) -> Result<Option<PathBuf>, StatusError> {
+    let Some(stem) = plan_path.file_stem() else {
+        return Ok(None);
+    };
+    let mut existing = EXTENSIONS
+        .iter()
+        .map(|ext| {
+            let mut name = stem.to_owned();
+            name.push(format!(".status.{ext}"));
+            plan_path.with_file_name(name)
+        })
+        .filter(|p| p.is_file());
+    match (existing.next(), existing.next()) {
+        (Some(first), Some(second)) => Err(StatusError::Ambiguous { first, second }),
+        (first, _) => Ok(first),
+    }
+}
+
+/// Reads a status file, YAML or TOML, with the same parser and options as plans.
+pub fn load_status(path: &Path) -> Result<StatusFile, StatusError> {
+    let parsed = load::load_file_as::<StatusFile>(path)?;
+    parsed.value.map_err(|error| StatusError::Invalid {
+        file: Box::new(parsed.source),
+        error,
+    })
+}
+
+/// The status file's records, then the plan's inline ones that the file does
+/// not also record: the file wins for the same task and period (and the same
+/// target and year), being where progress is normally kept up to date.
+pub fn merge(plan: &Plan, status: Option<&StatusFile>) -> Progress {
+    let mut progress = Progress::default();
+    if let Some(status) = status {
+        progress.tasks.extend(status.tasks.iter().cloned());
+        progress.targets.extend(status.targets.iter().cloned());
+    }
+    let Some(inline) = &plan.progress else {
+        return progress;
+    };
+    let from_file = progress.tasks.len();
+    for record in &inline.tasks {
+        let overridden = progress.tasks[..from_file]
+            .iter()
+            .any(|r| r.task == record.task && same_period(r, record));
+        if !overridden {
+            progress.tasks.push(record.clone());
+        }
+    }
+    let from_file = progress.targets.len();
+    for record in &inline.targets {
+        let overridden = progress.targets[..from_file]
+            .iter()
+            .any(|r| r.target == record.target && r.year == record.year);
+        if !overridden {
+            progress.targets.push(record.clone());
+        }
+    }
+    progress
+}
+
+fn same_period(a: &TaskProgress, b: &TaskProgress) -> bool {
+    match (&a.period, &b.period) {
+        (None, None) => true,
+        (Some(a), Some(b)) => period_eq(a, b),
+        _ => false,
+    }
+}
+
+/// Period keys compare without regard to case or surrounding space: "2023-h1" is "2023-H1".
+pub(super) fn period_eq(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TaskState;
+
+    fn record(task: &str, period: Option<&str>, state: TaskState) -> TaskProgress {
+        TaskProgress {
+            task: task.into(),
+            period: period.map(str::to_owned),
+            state,
+            date: None,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn the_file_wins_for_the_same_task_and_period() {
+        let loaded = load::load_file(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/plans/cat-hai-2020.yaml"
+        )))
+        .unwrap();
+        let mut plan = loaded.plan.unwrap();
+        plan.progress = Some(Progress {
+            tasks: vec![
+                record("a", Some("2023"), TaskState::InProgress),
+                record("a", Some("2024"), TaskState::Done),
+                record("b", None, TaskState::Done),
+            ],
+            targets: Vec::new(),
+        });
+        let status = StatusFile {
+            plan: plan.document.id.clone(),
+            tasks: vec![record("a", Some("2023 "), TaskState::Done)],
+            targets: Vec::new(),
+        };
+        let merged = merge(&plan, Some(&status));
+        assert_eq!(
+            merged.tasks,
+            [
+                record("a", Some("2023 "), TaskState::Done),
+                record("a", Some("2024"), TaskState::Done),
+                record("b", None, TaskState::Done),
+            ]
+        );
+        assert_eq!(merge(&plan, None).tasks.len(), 3);
+    }
+
+    #[test]
+    fn status_files_are_found_beside_the_plan() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("thai-binh.yaml");
+        assert_eq!(status_beside(&plan).unwrap(), None);
+        let toml = dir.path().join("thai-binh.status.toml");
+        std::fs::write(&toml, "plan = \"thai-binh\"\n").unwrap();
+        assert_eq!(status_beside(&plan).unwrap(), Some(toml.clone()));
+        assert_eq!(load_status(&toml).unwrap().plan, "thai-binh");
+        std::fs::write(dir.path().join("thai-binh.status.yaml"), "plan: x\n").unwrap();
+        assert!(matches!(
+            status_beside(&plan),
+            Err(StatusError::Ambiguous { .. })
+        ));
+    }
+
+    #[test]
+    fn a_bad_status_file_keeps_its_text_for_the_diagnostic() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.status.yaml");
+        std::fs::write(&path, "plan: p\ntasks:\n  - task: a\n    state: finished\n").unwrap();
+        match load_status(&path) {
+            Err(StatusError::Invalid { file, error }) => {
+                assert!(file.text.contains("finished"));
+                assert!(error.message.contains("finished"), "{}", error.message);
+                assert!(error.span.is_some());
+            }
+            other => panic!("expected an invalid status file, got {other:?}"),
+        }
+        assert!(matches!(
+            load_status(&dir.path().join("missing.status.yaml")),
+            Err(StatusError::Read(_))
+        ));
+    }
+}

@@ -1,0 +1,468 @@
+//! Reads a deadline as Vietnamese plans word it ("trong Quý III năm 2020",
+//! "trước 15/01/2020", "trước ngày 20 tháng 12 hằng năm", "định kỳ 6 tháng")
+//! into its normal form.
+//!
+//! The whole wording has to be understood: a phrase with words the grammar
+//! does not know is unreadable rather than half-read, so "hàng năm và từng
+//! giai đoạn" is not taken for "hàng năm", and "trước năm 2025" (before the
+//! year starts, or by its end?) is refused instead of guessed. Numeric dates
+//! are day/month/year, always: Vietnamese has no month-first order to guess.
+
+use crate::date::CivilDate;
+use crate::model::Due;
+use crate::text::fold;
+
+/// Why a wording could not be read, in words a plan's author can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{reason}")]
+pub struct Unreadable {
+    pub reason: String,
+}
+
+fn unreadable(reason: impl Into<String>) -> Unreadable {
+    Unreadable {
+        reason: reason.into(),
+    }
+}
+
+type Read = Result<Due, Unreadable>;
+
+/// Reads `wording` into a [`Due`]. Case, NFC/NFD and old/new tone placement
+/// do not matter; punctuation other than `/` and `-` is ignored. Recurring
+/// wordings carry no `from` year: the text never states one, and the
+/// schedule starts them at the plan's issue date.
+///
+/// | wording | reads as |
+/// |---|---|
+/// | `trong Quý II năm 2020`, `Quý III/2020`, `hoàn thành trong Quý IV năm 2020` | `Quarter` |
+/// | `trước 15/01/2020`, `trước ngày 5 tháng 1 năm 2020`, `chậm nhất ngày 15/1/2020` | `Date` |
+/// | `tháng 6 năm 2020`, `trong tháng 6/2020` | `Month` |
+/// | `năm 2025`, `trong năm 2022`, `vào năm 2025`, `(từ nay) đến hết năm 2020`, `cuối năm 2020` | `Year` |
+/// | `năm 2014-2015`, `giai đoạn 2021-2025` | `Year` of the last year |
+/// | `từ năm 2013` | `FromYear` |
+/// | `(định kỳ) trước ngày 20 tháng 12 hằng năm`, `hằng năm, trước ngày 20/12` | `Yearly` |
+/// | `hằng năm`, `hàng năm`, `định kỳ hằng năm` | `EveryMonths { months: 12 }` |
+/// | `định kỳ 6 tháng`, `6 tháng một lần`, `hằng quý`, `hằng tháng` | `EveryMonths` |
+pub fn parse(wording: &str) -> Read {
+    let folded = fold(wording);
+    let all = tokens(&folded);
+    let (_, t) = strip_front(&all, &["hoan", "thanh"]);
+    let (periodic, t) = strip_front(t, &["dinh", "ky"]);
+    let (yearly_front, t) = strip_front(t, YEARLY);
+    let (yearly_back, t) = strip_back(t, YEARLY);
+    let yearly = yearly_front || yearly_back;
+    if let Some(months) = cycle(t, periodic, yearly)? {
+        return Ok(Due::EveryMonths { months, from: None });
+    }
+    if let Some((day, month)) = day_and_month(t)? {
+        return if yearly {
+            Ok(Due::Yearly {
+                month,
+                day,
+                from: None,
+            })
+        } else if periodic {
+            Err(unreadable(
+                "\"định kỳ\" with a day but no cycle: add \"hằng năm\" if it is every year",
+            ))
+        } else {
+            Err(unreadable(format!(
+                "{day}/{month} has no year: add the year, or \"hằng năm\" if it is every year"
+            )))
+        };
+    }
+    if yearly || periodic {
+        return Err(unreadable(
+            "a recurring deadline xhht does not read; it knows \"hằng năm\", \
+             \"trước ngày D tháng M hằng năm\" and \"định kỳ N tháng\"",
+        ));
+    }
+    one_off(t)
+}
+
+const YEARLY: &[&str] = &["hang", "nam"];
+
+/// Words of the folded text, with `/` and dashes as tokens of their own so
+/// that "15/01/2020", "Quý III/2020" and "2014 - 2015" split the same way.
+fn tokens(folded: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in folded.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push(&folded[s..i]);
+        }
+        match c {
+            '/' => out.push("/"),
+            '-' | '‐' | '–' | '—' => out.push("-"),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(&folded[s..]);
+    }
+    out
+}
+
+fn strip_front<'t, 's>(t: &'t [&'s str], prefix: &[&'s str]) -> (bool, &'t [&'s str]) {
+    match t.strip_prefix(prefix) {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    }
+}
+
+fn strip_back<'t, 's>(t: &'t [&'s str], suffix: &[&'s str]) -> (bool, &'t [&'s str]) {
+    match t.strip_suffix(suffix) {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    }
+}
+
+/// Strips the first of `preps` that starts `t` (list longer phrases first).
+fn strip_any<'t, 's>(t: &'t [&'s str], preps: &[&[&'s str]]) -> &'t [&'s str] {
+    preps.iter().find_map(|p| t.strip_prefix(*p)).unwrap_or(t)
+}
+
+/// Words that may stand before a date: by, at the latest, until, on.
+const BY_DAY: &[&[&str]] = &[&["cham", "nhat"], &["truoc"], &["den"], &["vao"]];
+
+/// Words that may stand before a month, quarter or year and mean "by its end"
+/// or "during it". "trước" is not one: before a period is ambiguous.
+const DURING: &[&[&str]] = &[
+    &["tu", "nay", "den", "het"],
+    &["tu", "nay", "den"],
+    &["den", "het"],
+    &["den"],
+    &["het"],
+    &["cuoi"],
+    &["trong"],
+    &["vao"],
+];
+
+fn cycle(t: &[&str], periodic: bool, yearly: bool) -> Result<Option<u8>, Unreadable> {
+    let months = match t {
+        [] if yearly => "12",
+        [] if periodic => {
+            return Err(unreadable(
+                "\"định kỳ\" alone does not say how often: add the cycle, e.g. \"định kỳ 6 tháng\"",
+            ));
+        }
+        ["hang", "quy"] if !yearly => "3",
+        ["hang", "thang"] if !yearly => "1",
+        [n, "thang", "mot", "lan"] if !yearly => *n,
+        [n, "thang"] if periodic && !yearly => *n,
+        _ => return Ok(None),
+    };
+    match small(months) {
+        Some(n @ 1..=12) => Ok(Some(n)),
+        _ => Err(unreadable(format!(
+            "every {months} months is not a cycle of 1 to 12 months"
+        ))),
+    }
+}
+
+/// A day and month with no year: "trước ngày 20 tháng 12", "trước 20/12".
+fn day_and_month(t: &[&str]) -> Result<Option<(u8, u8)>, Unreadable> {
+    let t = strip_any(t, BY_DAY);
+    let (_, t) = strip_front(t, &["ngay"]);
+    let (d, m) = match t {
+        [d, "thang", m] | [d, "/", m] => (*d, *m),
+        _ => return Ok(None),
+    };
+    let (Some(day), Some(month)) = (small(d), small(m)) else {
+        return Ok(None);
+    };
+    // 2024 is a leap year, so 29/02 passes here and the schedule decides.
+    match CivilDate::new(2024, month as i8, day as i8) {
+        Some(_) => Ok(Some((day, month))),
+        None => Err(unreadable(format!("{d}/{m} is not a day of the year"))),
+    }
+}
+
+fn one_off(t: &[&str]) -> Read {
+    if let Some(read) = quarter(t)
+        .or_else(|| date(t))
+        .or_else(|| month(t))
+        .or_else(|| year(t))
+        .or_else(|| from_year(t))
+    {
+        return read;
+    }
+    if let ["truoc", "nam" | "quy" | "thang", ..] = t {
+        return Err(unreadable(
+            "\"trước\" a year, quarter or month is ambiguous (before it starts, or by its end?); \
+             give the date, or write \"trong\" or \"đến hết\"",
+        ));
+    }
+    Err(unreadable(
+        "no date, month, quarter, year or cycle that xhht reads",
+    ))
+}
+
+fn quarter(t: &[&str]) -> Option<Read> {
+    let (q, y) = match strip_any(t, DURING) {
+        ["quy", q, "nam", y] | ["quy", q, "/", y] => (*q, year_number(y)?),
+        _ => return None,
+    };
+    let quarter = match q {
+        "i" | "1" => 1,
+        "ii" | "2" => 2,
+        "iii" | "3" => 3,
+        "iv" | "4" => 4,
+        other => {
+            return Some(Err(unreadable(format!(
+                "quarter `{other}` does not exist (Quý I to IV)"
+            ))));
+        }
+    };
+    Some(Ok(Due::Quarter { year: y, quarter }))
+}
+
+fn date(t: &[&str]) -> Option<Read> {
+    let t = strip_any(t, BY_DAY);
+    let (_, t) = strip_front(t, &["ngay"]);
+    let (d, m, y) = match t {
+        [d, "/", m, "/", y] | [d, "thang", m, "nam", y] => (*d, *m, *y),
+        _ => return None,
+    };
+    let (day, month, year) = (small(d)?, small(m)?, year_number(y)?);
+    Some(
+        CivilDate::new(year as i16, month as i8, day as i8)
+            .map(Due::Date)
+            .ok_or_else(|| unreadable(format!("{d}/{m}/{y} is not a date"))),
+    )
+}
+
+fn month(t: &[&str]) -> Option<Read> {
+    let (m, y) = match strip_any(t, DURING) {
+        ["thang", m, "nam", y] | ["thang", m, "/", y] => (small(m)?, year_number(y)?),
+        _ => return None,
+    };
+    Some(if (1..=12).contains(&m) {
+        Ok(Due::Month { year: y, month: m })
+    } else {
+        Err(unreadable(format!("month {m} does not exist")))
+    })
+}
+
+fn year(t: &[&str]) -> Option<Read> {
+    match strip_any(t, DURING) {
+        ["nam", y] => Some(Ok(Due::Year(year_number(y)?))),
+        ["nam", a, "-", b] | ["giai", "doan", a, "-", b] | [a, "-", b] => {
+            let (first, last) = (year_number(a)?, year_number(b)?);
+            Some(if first <= last {
+                Ok(Due::Year(last))
+            } else {
+                Err(unreadable(format!(
+                    "the years {first}-{last} run backwards"
+                )))
+            })
+        }
+        _ => None,
+    }
+}
+
+fn from_year(t: &[&str]) -> Option<Read> {
+    let (_, t) = strip_front(t, &["ke"]);
+    match t {
+        ["tu", "nam", y] | ["tu", "nam", y, "tro", "di"] => {
+            Some(Ok(Due::FromYear(year_number(y)?)))
+        }
+        _ => None,
+    }
+}
+
+/// A day, month, quarter or cycle: one or two ASCII digits ("01" is 1).
+fn small(token: &str) -> Option<u8> {
+    if !(1..=2).contains(&token.len()) {
+        return None;
+    }
+    token
+        .bytes()
+        .try_fold(0u8, |n, b| b.is_ascii_digit().then(|| n * 10 + (b - b'0')))
+}
+
+/// A year: exactly four ASCII digits, not starting with 0.
+fn year_number(token: &str) -> Option<u16> {
+    let bytes = token.as_bytes();
+    if bytes.len() != 4 || bytes[0] == b'0' || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(bytes.iter().fold(0u16, |n, b| n * 10 + u16::from(b - b'0')))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn reads(wording: &str) -> Due {
+        parse(wording).unwrap_or_else(|e| panic!("{wording:?}: {e}"))
+    }
+
+    fn quarter(year: u16, quarter: u8) -> Due {
+        Due::Quarter { year, quarter }
+    }
+
+    fn date(y: i16, m: i8, d: i8) -> Due {
+        Due::Date(CivilDate::new(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn quarters_in_roman_numerals() {
+        assert_eq!(reads("trong Quý II năm 2020"), quarter(2020, 2));
+        assert_eq!(reads("Quý III/2020"), quarter(2020, 3));
+        assert_eq!(reads("quý iv / 2020"), quarter(2020, 4));
+        assert_eq!(reads("QUÝ I NĂM 2021"), quarter(2021, 1));
+        assert_eq!(reads("hoàn thành trong Quý III năm 2020"), quarter(2020, 3));
+        assert!(parse("Quý V năm 2020").is_err());
+        assert!(
+            parse("Quý 5/2020")
+                .unwrap_err()
+                .reason
+                .contains("Quý I to IV")
+        );
+    }
+
+    #[test]
+    fn dates_are_day_month_year() {
+        assert_eq!(reads("trước 15/01/2020"), date(2020, 1, 15));
+        assert_eq!(reads("trước 5/1/2020"), date(2020, 1, 5));
+        assert_eq!(reads("trước ngày 05 tháng 01 năm 2020"), date(2020, 1, 5));
+        assert_eq!(reads("chậm nhất ngày 15/1/2020."), date(2020, 1, 15));
+        // 12/01 is 12 January, never 1 December.
+        assert_eq!(reads("trước 12/01/2020"), date(2020, 1, 12));
+        let err = parse("trước 01/13/2020").unwrap_err();
+        assert!(err.reason.contains("01/13/2020 is not a date"), "{err}");
+        assert!(parse("trước 31/02/2020").is_err());
+        assert!(parse("trước 2020/01/15").is_err());
+    }
+
+    #[test]
+    fn yearly_days() {
+        let yearly = |month, day| Due::Yearly {
+            month,
+            day,
+            from: None,
+        };
+        assert_eq!(reads("trước ngày 20 tháng 12 hằng năm"), yearly(12, 20));
+        assert_eq!(reads("trước ngày 20 tháng 12 hàng năm"), yearly(12, 20));
+        assert_eq!(
+            reads("định kỳ trước ngày 01 tháng 12 hằng năm"),
+            yearly(12, 1)
+        );
+        assert_eq!(reads("Hằng năm, trước ngày 20/12"), yearly(12, 20));
+        assert_eq!(reads("trước ngày 29 tháng 2 hằng năm"), yearly(2, 29));
+        assert!(parse("trước ngày 30 tháng 2 hằng năm").is_err());
+        let err = parse("trước ngày 20 tháng 12").unwrap_err();
+        assert!(err.reason.contains("has no year"), "{err}");
+    }
+
+    #[test]
+    fn cycles() {
+        let every = |months| Due::EveryMonths { months, from: None };
+        assert_eq!(reads("định kỳ 6 tháng"), every(6));
+        assert_eq!(reads("6 tháng một lần"), every(6));
+        assert_eq!(reads("hằng năm"), every(12));
+        assert_eq!(reads("Hàng năm"), every(12));
+        assert_eq!(reads("định kỳ hằng năm"), every(12));
+        assert_eq!(reads("hằng quý"), every(3));
+        assert_eq!(reads("định kỳ hằng tháng"), every(1));
+        assert!(parse("định kỳ").is_err());
+        assert!(parse("theo định kỳ").is_err());
+        assert!(parse("định kỳ 13 tháng").is_err());
+        assert!(parse("hàng năm và từng giai đoạn").is_err());
+    }
+
+    #[test]
+    fn years_months_and_ongoing() {
+        assert_eq!(reads("trong năm 2022"), Due::Year(2022));
+        assert_eq!(reads("vào năm 2025"), Due::Year(2025));
+        assert_eq!(reads("năm 2025"), Due::Year(2025));
+        assert_eq!(reads("đến hết năm 2020"), Due::Year(2020));
+        assert_eq!(reads("từ nay đến hết năm 2020"), Due::Year(2020));
+        assert_eq!(reads("Năm 2014-2015"), Due::Year(2015));
+        assert_eq!(reads("giai đoạn 2021 – 2025"), Due::Year(2025));
+        assert!(parse("năm 2015-2014").is_err());
+        assert_eq!(reads("từ năm 2013"), Due::FromYear(2013));
+        assert_eq!(reads("kể từ năm 2013 trở đi"), Due::FromYear(2013));
+        assert_eq!(
+            reads("tháng 6 năm 2020"),
+            Due::Month {
+                year: 2020,
+                month: 6
+            }
+        );
+        assert_eq!(
+            reads("trong tháng 06/2020"),
+            Due::Month {
+                year: 2020,
+                month: 6
+            }
+        );
+        assert!(parse("tháng 13 năm 2020").is_err());
+        assert!(parse("năm 20").is_err());
+    }
+
+    #[test]
+    fn before_a_period_is_refused() {
+        let err = parse("trước năm 2025").unwrap_err();
+        assert!(err.reason.contains("ambiguous"), "{err}");
+        assert!(parse("trước Quý III năm 2020").is_err());
+    }
+
+    #[test]
+    fn vague_wordings_are_unreadable() {
+        for wording in [
+            "",
+            "kịp thời",
+            "cuối kỳ",
+            "khi được ban hành",
+            "sau khi được cấp có thẩm quyền phê duyệt",
+            "gắn với việc đánh giá kết quả công tác hằng năm",
+            "before 15/12",
+        ] {
+            assert!(parse(wording).is_err(), "{wording:?} should be unreadable");
+        }
+    }
+
+    #[test]
+    fn normalisation_and_case_do_not_matter() {
+        for wording in [
+            "trong Quý II năm 2020",
+            "Trước ngày 20 tháng 12 hằng năm",
+            "ĐỊNH KỲ 6 THÁNG",
+        ] {
+            let nfd: String = wording.nfd().collect();
+            assert_eq!(parse(&nfd), parse(wording));
+            assert_eq!(parse(&wording.to_uppercase()), parse(wording));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,60}") {
+            let _ = parse(&s);
+        }
+
+        #[test]
+        fn never_panics_near_the_grammar(words in proptest::collection::vec(
+            prop_oneof![
+                Just("trước"), Just("ngày"), Just("tháng"), Just("năm"), Just("Quý"),
+                Just("hằng"), Just("định kỳ"), Just("từ"), Just("đến hết"), Just("/"),
+                Just("-"), Just("I"), Just("IV"), Just("0"), Just("29"), Just("02"),
+                Just("99"), Just("2020"), Just("9999"), Just("65535"), Just("một lần"),
+            ],
+            0..9,
+        )) {
+            let wording = words.join(" ");
+            if let Ok(Due::Date(d)) = parse(&wording) {
+                prop_assert!(d.year() >= 1000);
+            }
+        }
+    }
+}

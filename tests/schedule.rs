@@ -1,0 +1,522 @@
+//! Deadlines of the real bundled plans against the calendar, progress from
+//! status files, and one fixture plan with a task for each schedule rule.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use xhht::date::CivilDate;
+use xhht::finding::{Finding, Rule};
+use xhht::load::load_file;
+use xhht::model::{Due, Plan};
+use xhht::registry::Registry;
+use xhht::schedule::{self, Options, Row, Schedule, Standing, StatusError, wording};
+use xhht::source::SourceFile;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn load(relative: &str) -> (Plan, SourceFile) {
+    load_path(&root().join(relative))
+}
+
+fn load_path(path: &Path) -> (Plan, SourceFile) {
+    let loaded = load_file(path).unwrap();
+    let plan = loaded
+        .plan
+        .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message));
+    (plan, loaded.source)
+}
+
+fn date(iso: &str) -> CivilDate {
+    CivilDate::parse_iso(iso).unwrap()
+}
+
+fn check(relative: &str, as_of: &str, within_days: Option<u32>) -> Schedule {
+    let (plan, source) = load(relative);
+    run(&plan, &source, as_of, within_days, None).unwrap()
+}
+
+fn run(
+    plan: &Plan,
+    source: &SourceFile,
+    as_of: &str,
+    within_days: Option<u32>,
+    status: Option<&Path>,
+) -> Result<Schedule, StatusError> {
+    let options = Options {
+        as_of: date(as_of),
+        within_days,
+        status,
+    };
+    schedule::run(plan, source, &options, Registry::embedded())
+}
+
+fn rows<'s>(schedule: &'s Schedule, task: &str) -> Vec<&'s Row> {
+    schedule.rows.iter().filter(|r| r.task == task).collect()
+}
+
+fn task_index(plan: &Plan, task: &str) -> usize {
+    plan.tasks.iter().position(|t| t.id == task).unwrap()
+}
+
+fn findings_at<'s>(schedule: &'s Schedule, field: &str) -> Vec<&'s Finding> {
+    schedule
+        .findings
+        .iter()
+        .filter(|f| f.field.as_deref() == Some(field))
+        .collect()
+}
+
+fn codes(findings: &[&Finding]) -> Vec<Rule> {
+    findings.iter().map(|f| f.code).collect()
+}
+
+const NINH_THUAN: &str = "plans/ninh-thuan-1960-2020.toml";
+const THAI_BINH: &str = "plans/thai-binh-2021-2030.yaml";
+const CAT_HAI: &str = "plans/cat-hai-2020.yaml";
+const FIXTURE: &str = "tests/fixtures/schedule/district-2024-2026.yaml";
+
+fn quarter_rows<'s>(schedule: &'s Schedule, quarter: &str) -> Vec<&'s Row> {
+    let rows: Vec<_> = schedule
+        .rows
+        .iter()
+        .filter(|r| r.period.as_deref() == Some(quarter))
+        .collect();
+    assert!(!rows.is_empty(), "no {quarter} deadline");
+    rows
+}
+
+#[test]
+fn ninh_thuan_quarter_ii_is_exactly_one_day_overdue_on_1_july_2020() {
+    let (plan, _) = load(NINH_THUAN);
+    let schedule = check(NINH_THUAN, "2020-07-01", None);
+    for row in quarter_rows(&schedule, "2020-Q2") {
+        assert_eq!(row.due, Some(date("2020-06-30")));
+        assert_eq!(row.standing, Standing::Overdue, "{row:?}");
+        assert_eq!(row.days, Some(1));
+        let at = format!("tasks[{}].deadline", task_index(&plan, &row.task));
+        let found = findings_at(&schedule, &at);
+        assert_eq!(codes(&found), [Rule::Overdue]);
+        assert!(
+            found[0].message.contains("1 day overdue"),
+            "{}",
+            found[0].message
+        );
+        assert!(found[0].message.contains(&row.task));
+    }
+    for row in quarter_rows(&schedule, "2020-Q3") {
+        assert_eq!(row.due, Some(date("2020-09-30")));
+        assert_eq!(row.standing, Standing::Upcoming, "{row:?}");
+        assert_eq!(row.days, Some(-91));
+    }
+    assert!(
+        schedule
+            .findings
+            .iter()
+            .filter(|f| f.code == Rule::Overdue)
+            .all(|f| f.message.contains("2020-06-30"))
+    );
+}
+
+#[test]
+fn ninh_thuan_2020_quarters_are_overdue_in_2026() {
+    let schedule = check(NINH_THUAN, "2026-11-22", None);
+    let quarters: Vec<_> = schedule
+        .rows
+        .iter()
+        .filter(|r| r.period.as_deref().is_some_and(|p| p.contains("-Q")))
+        .collect();
+    assert_eq!(quarters.len(), 3);
+    for row in &quarters {
+        assert_eq!(row.standing, Standing::Overdue, "{row:?}");
+    }
+    let overdue = schedule
+        .findings
+        .iter()
+        .filter(|f| f.code == Rule::Overdue)
+        .count();
+    assert_eq!(overdue, 3);
+}
+
+#[test]
+fn thai_binh_report_due_20_december_2022_is_due_soon_a_month_ahead() {
+    let (plan, _) = load(THAI_BINH);
+    let at = format!("tasks[{}].deadline", task_index(&plan, "report-yearly"));
+    let schedule = check(THAI_BINH, "2022-11-22", Some(30));
+    let row = rows(&schedule, "report-yearly")
+        .into_iter()
+        .find(|r| r.period.as_deref() == Some("2022"))
+        .unwrap();
+    assert_eq!(row.due, Some(date("2022-12-20")));
+    assert_eq!(row.standing, Standing::DueSoon);
+    assert_eq!(row.days, Some(-28));
+    let due_soon: Vec<_> = findings_at(&schedule, &at)
+        .into_iter()
+        .filter(|f| f.code == Rule::DueSoon)
+        .collect();
+    assert_eq!(due_soon.len(), 1);
+    assert!(due_soon[0].message.contains("2022-12-20, in 28 days"));
+
+    let without_window = check(THAI_BINH, "2022-11-22", None);
+    assert!(
+        without_window
+            .findings
+            .iter()
+            .all(|f| f.code != Rule::DueSoon)
+    );
+    let too_short = check(THAI_BINH, "2022-11-22", Some(27));
+    assert!(
+        findings_at(&too_short, &at)
+            .iter()
+            .all(|f| f.code != Rule::DueSoon)
+    );
+}
+
+#[test]
+fn thai_binh_yearly_report_is_missed_every_year_since_2021_unless_recorded() {
+    let (plan, _) = load(THAI_BINH);
+    let schedule = check(THAI_BINH, "2026-11-22", None);
+    let yearly = rows(&schedule, "report-yearly");
+    let keys: Vec<_> = yearly.iter().filter_map(|r| r.period.as_deref()).collect();
+    assert_eq!(
+        keys,
+        [
+            "2021", "2022", "2023", "2024", "2025", "2026", "2027", "2028", "2029", "2030"
+        ]
+    );
+    for row in &yearly[..5] {
+        assert_eq!(row.standing, Standing::Missed, "{row:?}");
+        assert_eq!(row.owner, "Sở Giáo dục và Đào tạo");
+    }
+    assert_eq!(yearly[5].standing, Standing::Upcoming);
+    assert_eq!(yearly[5].days, Some(-28));
+    let at = format!("tasks[{}].deadline", task_index(&plan, "report-yearly"));
+    let missed = findings_at(&schedule, &at);
+    assert_eq!(codes(&missed), [Rule::MissedOccurrence; 5]);
+    assert!(missed[2].message.contains("the 2023 occurrence"));
+    assert!(missed[2].message.contains("2023-12-20"));
+}
+
+fn write_status(dir: &Path, name: &str, plan: &str, entries: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, format!("plan: {plan}\ntasks:\n{entries}")).unwrap();
+    path
+}
+
+#[test]
+fn recording_the_2023_report_as_done_removes_exactly_one_finding() {
+    let (plan, source) = load(THAI_BINH);
+    let before = run(&plan, &source, "2026-11-22", Some(30), None).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let status = write_status(
+        dir.path(),
+        "progress.yaml",
+        "thai-binh-2021-2030",
+        "  - {task: report-yearly, period: \"2023\", state: done, date: 2023-12-18}\n",
+    );
+    let after = run(&plan, &source, "2026-11-22", Some(30), Some(&status)).unwrap();
+    assert_eq!(after.status_file.as_deref(), Some(status.as_path()));
+    assert_eq!(after.findings.len() + 1, before.findings.len());
+    let gone: Vec<_> = before
+        .findings
+        .iter()
+        .filter(|f| !after.findings.contains(f))
+        .collect();
+    assert_eq!(gone.len(), 1);
+    assert_eq!(gone[0].code, Rule::MissedOccurrence);
+    assert!(
+        gone[0]
+            .message
+            .contains("the 2023 occurrence of task `report-yearly`")
+    );
+    let row = rows(&after, "report-yearly")
+        .into_iter()
+        .find(|r| r.period.as_deref() == Some("2023"))
+        .unwrap();
+    assert_eq!(row.standing, Standing::Done);
+}
+
+#[test]
+fn the_status_file_beside_the_plan_is_found_and_must_name_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("thai-binh-2021-2030.yaml");
+    std::fs::copy(root().join(THAI_BINH), &copy).unwrap();
+    let (plan, source) = load_path(&copy);
+    let beside = write_status(
+        dir.path(),
+        "thai-binh-2021-2030.status.yaml",
+        "thai-binh-2021-2030",
+        "  - {task: report-yearly, period: \"2021\", state: done, date: 2021-12-30}\n",
+    );
+    let schedule = run(&plan, &source, "2026-11-22", None, None).unwrap();
+    assert_eq!(schedule.status_file.as_deref(), Some(beside.as_path()));
+    let late: Vec<_> = schedule
+        .findings
+        .iter()
+        .filter(|f| f.code == Rule::DoneLate)
+        .collect();
+    assert_eq!(late.len(), 1);
+    assert!(
+        late[0]
+            .message
+            .contains("10 days after it was due 2021-12-20")
+    );
+
+    let other = write_status(dir.path(), "other.yaml", "cat-hai-2020", "  []\n");
+    match run(&plan, &source, "2026-11-22", None, Some(&other)) {
+        Err(StatusError::OtherPlan { found, .. }) => assert_eq!(found, "cat-hai-2020"),
+        other => panic!("expected a status file for another plan, got {other:?}"),
+    }
+}
+
+#[test]
+fn cat_hai_deadlines_all_fall_before_the_district_offices_ended() {
+    // Cát Hải's offices existed until 2025-06-30 and every deadline of its
+    // 2020 plan falls in 2020, so they are plainly overdue: no XH207 here.
+    // The fixture plan below covers deadlines after the reorganisation.
+    let schedule = check(CAT_HAI, "2026-11-22", None);
+    assert!(schedule.findings.iter().all(|f| f.code != Rule::OwnerGone));
+    let office_row = rows(&schedule, "t-v-4-2")[0];
+    assert_eq!(
+        office_row.owner,
+        "Phòng Văn hóa-Thông tin-Thể thao và Du lịch"
+    );
+    assert_eq!(office_row.standing, Standing::Overdue);
+}
+
+#[test]
+fn thai_binh_district_reports_after_june_2025_have_no_owner() {
+    let (plan, _) = load(THAI_BINH);
+    let schedule = check(THAI_BINH, "2026-11-22", None);
+    let district = rows(&schedule, "report-district-yearly");
+    let standings: Vec<_> = district.iter().map(|r| r.standing).collect();
+    assert_eq!(standings[..4], [Standing::Missed; 4]);
+    assert!(standings[4..].iter().all(|s| *s == Standing::OwnerGone));
+    let at = format!(
+        "tasks[{}].deadline",
+        task_index(&plan, "report-district-yearly")
+    );
+    let found = findings_at(&schedule, &at);
+    assert_eq!(
+        codes(&found),
+        [
+            Rule::MissedOccurrence,
+            Rule::MissedOccurrence,
+            Rule::MissedOccurrence,
+            Rule::MissedOccurrence,
+            Rule::OwnerGone
+        ]
+    );
+    let gone = &found[4].message;
+    assert!(gone.contains("the 2025 occurrence"), "{gone}");
+    assert!(gone.contains("its last day was 2025-06-30"), "{gone}");
+    assert!(gone.contains("successor: none recorded"), "{gone}");
+}
+
+#[test]
+fn the_fixture_raises_each_schedule_rule_where_it_should() {
+    let (plan, source) = load(FIXTURE);
+    let schedule = run(&plan, &source, "2026-01-15", Some(30), None).unwrap();
+    let by_field: Vec<(String, Rule)> = schedule
+        .findings
+        .iter()
+        .map(|f| (f.field.clone().unwrap(), f.code))
+        .collect();
+    let expected = [
+        ("tasks[0].deadline", Rule::Overdue),
+        ("tasks[1].deadline", Rule::OwnerGone),
+        ("tasks[2].deadline", Rule::Overdue),
+        ("tasks[3].deadline", Rule::MissedOccurrence),
+        ("tasks[3].deadline", Rule::OwnerGone),
+        ("tasks[4].deadline.due", Rule::DeadlineMismatch),
+        ("tasks[4].deadline", Rule::Overdue),
+        ("tasks[5].deadline.wording", Rule::UnreadableDeadline),
+        ("tasks[6].deadline.due", Rule::DeadlineOutsidePeriod),
+        ("tasks[7].deadline.wording", Rule::DeadlineBeforeIssue),
+        ("tasks[7].deadline", Rule::Overdue),
+        ("tasks[8].deadline", Rule::DoneLate),
+        ("tasks[10].deadline", Rule::MissedOccurrence),
+        ("tasks[10].deadline", Rule::MissedOccurrence),
+        ("tasks[10].deadline", Rule::MissedOccurrence),
+    ];
+    let expected: Vec<(String, Rule)> = expected
+        .iter()
+        .map(|(f, r)| ((*f).to_owned(), *r))
+        .collect();
+    assert_eq!(by_field, expected);
+
+    let message = |field: &str, rule: Rule| {
+        schedule
+            .findings
+            .iter()
+            .find(|f| f.field.as_deref() == Some(field) && f.code == rule)
+            .unwrap()
+    };
+    let gone = message("tasks[1].deadline", Rule::OwnerGone);
+    assert!(
+        gone.message.contains("was due 2025-09-30 (107 days ago)"),
+        "{}",
+        gone.message
+    );
+    assert!(gone.message.contains("Phòng Giáo dục và Đào tạo"));
+    let shared = message("tasks[2].deadline", Rule::Overdue);
+    assert!(
+        shared
+            .notes
+            .iter()
+            .any(|n| n.contains("one lead no longer existed"))
+    );
+    let mismatch = message("tasks[4].deadline.due", Rule::DeadlineMismatch);
+    assert!(
+        mismatch.message.contains("Quý III/2024"),
+        "{}",
+        mismatch.message
+    );
+    assert!(
+        mismatch.message.contains("Quý II/2024"),
+        "{}",
+        mismatch.message
+    );
+    assert_eq!(rows(&schedule, "mismatch")[0].due, Some(date("2024-09-30")));
+    let unreadable = message("tasks[5].deadline.wording", Rule::UnreadableDeadline);
+    assert!(unreadable.message.contains("\"khi có hướng dẫn\""));
+    let late = message("tasks[8].deadline", Rule::DoneLate);
+    assert!(late.message.contains("9 days after"), "{}", late.message);
+    // Every finding on half-years says which convention it stands on.
+    for f in findings_at(&schedule, "tasks[10].deadline") {
+        assert!(
+            f.notes
+                .iter()
+                .any(|n| n.contains("calendar half-years assumed"))
+        );
+    }
+
+    let yearly: Vec<_> = rows(&schedule, "yearly-report")
+        .iter()
+        .map(|r| (r.period.clone().unwrap(), r.standing))
+        .collect();
+    assert_eq!(
+        yearly,
+        [
+            ("2024".to_owned(), Standing::Missed),
+            ("2025".to_owned(), Standing::OwnerGone),
+            ("2026".to_owned(), Standing::OwnerGone),
+        ]
+    );
+    let half: Vec<_> = rows(&schedule, "half-yearly")
+        .iter()
+        .map(|r| (r.period.clone().unwrap(), r.standing))
+        .collect();
+    assert_eq!(
+        half,
+        [
+            ("2024-H1".to_owned(), Standing::Done),
+            ("2024-H2".to_owned(), Standing::Missed),
+            ("2025-H1".to_owned(), Standing::Missed),
+            ("2025-H2".to_owned(), Standing::Missed),
+            ("2026-H1".to_owned(), Standing::Upcoming),
+            ("2026-H2".to_owned(), Standing::Upcoming),
+        ]
+    );
+    assert!(
+        rows(&schedule, "half-yearly")
+            .iter()
+            .all(|r| r.note.contains("calendar half-years assumed"))
+    );
+    let ongoing = rows(&schedule, "ongoing");
+    assert_eq!(ongoing.len(), 1);
+    assert_eq!(ongoing[0].standing, Standing::Ongoing);
+    assert!(ongoing[0].note.starts_with("ongoing since 2024"));
+    assert!(schedule.conventions.contains(&schedule::dates::HALF_YEARLY));
+    assert!(schedule.conventions.contains(&schedule::dates::ONGOING));
+}
+
+/// Every distinct deadline wording of the five seed plans, and how it reads.
+#[test]
+fn every_seed_wording_reads_as_expected() {
+    let year = Due::Year;
+    let every = |months| Due::EveryMonths { months, from: None };
+    let quarter = |quarter| Due::Quarter {
+        year: 2020,
+        quarter,
+    };
+    let expected: Vec<(&str, Option<Due>)> = vec![
+        ("Năm 2014-2015", Some(year(2015))),
+        ("hàng năm", Some(every(12))),
+        ("Hàng năm", Some(every(12))),
+        ("hằng năm", Some(every(12))),
+        ("Hằng năm", Some(every(12))),
+        ("định kỳ hằng năm", Some(every(12))),
+        ("định kỳ 6 tháng", Some(every(6))),
+        ("từ nay đến hết năm 2020", Some(year(2020))),
+        ("đến hết năm 2020", Some(year(2020))),
+        ("Trong năm 2022", Some(year(2022))),
+        ("vào năm 2025", Some(year(2025))),
+        ("vào năm 2030", Some(year(2030))),
+        ("từ năm 2013", Some(Due::FromYear(2013))),
+        ("trong Quý II năm 2020", Some(quarter(2))),
+        ("hoàn thành trong Quý III năm 2020", Some(quarter(3))),
+        ("trong Quý IV năm 2020", Some(quarter(4))),
+        ("trước 15/01/2020", Some(Due::Date(date("2020-01-15")))),
+        (
+            "định kỳ trước ngày 01 tháng 12 hằng năm",
+            Some(Due::Yearly {
+                month: 12,
+                day: 1,
+                from: None,
+            }),
+        ),
+        // A day with no year: the plan's `due` says yearly, from the sentence around it.
+        ("trước ngày 20 tháng 12", None),
+        ("cuối kỳ", None),
+        ("định kỳ", None),
+        ("theo định kỳ", None),
+        ("kịp thời", None),
+        ("khi được ban hành", None),
+        ("sau khi được cấp có thẩm quyền ban hành", None),
+        ("sau khi được cấp có thẩm quyền phê duyệt", None),
+        ("hàng năm và từng giai đoạn", None),
+        ("gắn với việc đánh giá kết quả công tác hằng năm", None),
+    ];
+    let seeds = [
+        "plans/vinh-long-2012-2020.yaml",
+        "plans/binh-duong-2014-2020.yaml",
+        "plans/thai-binh-2021-2030.yaml",
+        "plans/ninh-thuan-1960-2020.toml",
+        "plans/cat-hai-2020.yaml",
+    ];
+    let in_seeds: BTreeSet<String> = seeds
+        .iter()
+        .flat_map(|seed| load(seed).0.tasks)
+        .filter_map(|t| t.deadline.map(|d| d.wording.to_string()))
+        .collect();
+    let listed: BTreeSet<String> = expected.iter().map(|(w, _)| (*w).to_owned()).collect();
+    assert_eq!(in_seeds, listed, "the table must list every seed wording");
+    for (wording, due) in expected {
+        assert_eq!(wording::parse(wording).ok(), due, "{wording:?}");
+    }
+}
+
+#[test]
+fn bundled_plans_agree_with_their_wordings_and_check_the_same_twice() {
+    let files = xhht::walk::plan_files(&[root().join("plans")]).unwrap();
+    for path in files {
+        let (plan, source) = load_path(&path);
+        for as_of in ["2013-06-01", "2020-07-01", "2026-11-22"] {
+            let first = run(&plan, &source, as_of, Some(30), None).unwrap();
+            assert!(
+                first
+                    .findings
+                    .iter()
+                    .all(|f| f.code != Rule::DeadlineMismatch),
+                "{}: {:?}",
+                path.display(),
+                first.findings
+            );
+            let again = run(&plan, &source, as_of, Some(30), None).unwrap();
+            assert_eq!(first.rows, again.rows);
+            assert_eq!(first.findings, again.findings);
+        }
+    }
+}
