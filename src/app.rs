@@ -262,7 +262,17 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
 fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let checked = check_paths(&args.paths)?;
     let lang = args.lang.unwrap_or_else(crate::i18n::Lang::from_env);
+    let status_plan = match &args.status {
+        Some(path) => Some(
+            crate::schedule::status::load_status(path)
+                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .plan,
+        ),
+        None => None,
+    };
     let options = crate::report::Options {
+        within_days: args.within,
+        status: args.status.as_deref().zip(status_plan.as_deref()),
         as_of: args.as_of.unwrap_or_else(crate::report::today_in_vietnam),
         lang,
         against: args.against.as_deref(),

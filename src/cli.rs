@@ -141,6 +141,12 @@ pub struct ReportArgs {
     /// Judge deadlines as of this date [default: today in Vietnam, UTC+7].
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<crate::date::CivilDate>,
+    /// Report deadlines within this many days as due soon, e.g. `30d`.
+    #[arg(long, value_name = "DAYS", value_parser = parse_days)]
+    pub within: Option<u32>,
+    /// Progress from this status file instead of the one beside its plan.
+    #[arg(long, value_name = "FILE")]
+    pub status: Option<PathBuf>,
     /// Keep only these findings.
     #[arg(long, value_enum)]
     pub only: Option<crate::report::Only>,
@@ -172,4 +178,12 @@ pub enum ReportFormat {
 
 fn parse_date(s: &str) -> Result<crate::date::CivilDate, String> {
     crate::date::CivilDate::parse_iso(s)
+}
+
+/// "30d" or "30": a number of days.
+fn parse_days(s: &str) -> Result<u32, String> {
+    s.strip_suffix('d')
+        .unwrap_or(s)
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number of days; write it as 30d"))
 }

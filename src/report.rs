@@ -33,6 +33,8 @@ pub struct Report {
     pub plans: Vec<PlanSummary>,
     /// Comparison rows: data, including "meets" and "exceeds", which are never findings.
     pub comparisons: Vec<Comparison>,
+    /// Each plan's deadlines as of `as_of`: one row per occurrence.
+    pub schedules: Vec<PlanSchedule>,
     pub summary: Summary,
     pub findings: Vec<Finding>,
 }
@@ -61,6 +63,17 @@ pub struct PlanSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<CivilDate>,
     pub issuer: String,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct PlanSchedule {
+    pub plan: String,
+    /// Where progress was read from, when a status file was found or named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status_file: Option<PathBuf>,
+    /// The conventions the due dates rest on (e.g. calendar half-years for "định kỳ 6 tháng").
+    pub conventions: Vec<String>,
+    pub rows: Vec<crate::schedule::Row>,
 }
 
 #[derive(Debug, Default, Serialize, JsonSchema)]
@@ -101,6 +114,10 @@ pub struct Options<'a> {
     pub lang: Lang,
     pub against: Option<&'a str>,
     pub only: Option<Only>,
+    /// Deadlines this many days ahead are due soon.
+    pub within_days: Option<u32>,
+    /// A status file named on the command line, with the plan it is for.
+    pub status: Option<(&'a std::path::Path, &'a str)>,
 }
 
 /// Builds the report of a run: `loaded` are the user's files, already
@@ -116,6 +133,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     let registry = Registry::embedded();
     let mut findings = validation;
     let mut comparisons = Vec::new();
+    let mut schedules = Vec::new();
     let mut plans = Vec::new();
     for file in loaded {
         let Ok(plan) = &file.plan else { continue };
@@ -129,9 +147,49 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
             date: doc.date,
             issuer: doc.issuer.to_string(),
         });
-        // The schemes themselves are the yardstick, not held to one.
+        // The schemes themselves are the yardstick, not held to one, and
+        // their deadlines are not a local office's to meet.
         if doc.level == Level::National && options.against.is_none() {
             continue;
+        }
+        let status = options
+            .status
+            .filter(|(_, plan)| *plan == doc.id)
+            .map(|(path, _)| path);
+        let schedule_options = crate::schedule::Options {
+            as_of: options.as_of,
+            within_days: options.within_days,
+            status,
+        };
+        match crate::schedule::run(plan, &file.source, &schedule_options, registry) {
+            Ok(schedule) => {
+                findings.extend(schedule.findings);
+                schedules.push(PlanSchedule {
+                    plan: doc.id.clone(),
+                    status_file: schedule.status_file,
+                    conventions: schedule
+                        .conventions
+                        .iter()
+                        .map(|c| (*c).to_owned())
+                        .collect(),
+                    rows: schedule.rows,
+                });
+            }
+            Err(crate::schedule::StatusError::Invalid { file, error }) => {
+                findings.push(Finding::from_load_error(&file, &error).in_plan(&doc.id));
+            }
+            Err(other) => {
+                findings.push(
+                    Finding::new(
+                        crate::finding::Rule::Syntax,
+                        &file.source,
+                        0..0,
+                        other.to_string(),
+                    )
+                    .in_plan(&doc.id)
+                    .hint("fix or remove the status file; the deadlines were not checked"),
+                );
+            }
         }
         let chain = compare::resolve(plan, &file.source, &known, options.against);
         let diff = compare::diff(plan, &file.source, &chain, registry);
@@ -176,6 +234,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
             .collect(),
         plans,
         comparisons,
+        schedules,
         summary,
         findings,
     }

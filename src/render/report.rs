@@ -6,7 +6,8 @@ use crate::compare::{DutyStatus, TargetStatus, function_label};
 use crate::finding::{Finding, Kind};
 use crate::i18n::{self, Label, Lang};
 use crate::render::baselines::table;
-use crate::report::Report;
+use crate::report::{PlanSchedule, Report};
+use crate::schedule::Standing;
 
 pub enum Block {
     Heading(u8, String),
@@ -93,6 +94,11 @@ pub fn blocks(report: &Report, sections: &[Kind]) -> Vec<Block> {
         if section == Label::GapsAndShortfalls {
             for comparison in &report.comparisons {
                 out.extend(comparison_blocks(comparison, lang));
+            }
+        }
+        if section == Label::OverdueAndDueSoon {
+            for schedule in &report.schedules {
+                out.extend(schedule_blocks(schedule, lang));
             }
         }
     }
@@ -274,6 +280,61 @@ pub fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
                 })
                 .collect(),
         });
+    }
+    out
+}
+
+/// The schedule view: what needs attention on the as-of date, one row per
+/// occurrence, then the conventions the due dates rest on.
+pub fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
+    let l = |label: Label| label.text(lang).to_owned();
+    let rows: Vec<Vec<String>> = schedule
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let standing = match row.standing {
+                Standing::Overdue => Label::Overdue,
+                Standing::Missed => Label::Missed,
+                Standing::DueSoon => Label::DueSoon,
+                Standing::DoneLate => Label::DoneLate,
+                Standing::OwnerGone if row.days.is_some_and(|d| d >= 0) => Label::OwnerGone,
+                _ => return None,
+            };
+            Some(vec![
+                format!("{}: {}", row.task, row.title),
+                row.owner.clone(),
+                row.period.clone().unwrap_or_default(),
+                row.due.map(|d| d.to_string()).unwrap_or_default(),
+                row.days.map(|d| format!("{d:+}")).unwrap_or_default(),
+                standing.text(lang).to_owned(),
+            ])
+        })
+        .collect();
+    let mut out = vec![Block::Heading(
+        3,
+        format!("{}: {}", schedule.plan, l(Label::Schedule)),
+    )];
+    if rows.is_empty() {
+        out.push(Block::Para(l(Label::NothingDue)));
+    } else {
+        out.push(Block::Table {
+            header: vec![
+                l(Label::Task),
+                l(Label::Owner),
+                l(Label::Period),
+                l(Label::Due),
+                l(Label::DaysLate),
+                l(Label::Status),
+            ],
+            rows,
+        });
+    }
+    if !schedule.conventions.is_empty() {
+        out.push(Block::Para(format!(
+            "{}: {}",
+            l(Label::Conventions),
+            schedule.conventions.join("; ")
+        )));
     }
     out
 }

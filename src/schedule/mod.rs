@@ -27,7 +27,7 @@ use dates::{Occurrence, Timing, days_after};
 pub use status::StatusError;
 
 /// Where a task's deadline stands on the as-of date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Standing {
     /// Not yet due, and not within the due-soon window.
@@ -49,7 +49,7 @@ pub enum Standing {
 }
 
 /// One occurrence of one task's deadline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Row {
     pub task: String,
     pub title: String,
@@ -229,7 +229,8 @@ impl<'a> Check<'a> {
                         )
                         .note("the schedule follows `due`")
                         .hint("correct whichever of the two misreads the source text");
-                    self.findings.push(finding);
+                    self.findings
+                        .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
                 }
                 (due.clone(), cx.path.key("due"), false)
             }
@@ -246,7 +247,8 @@ impl<'a> Check<'a> {
                         ),
                     )
                     .hint("add `due` with the deadline's normal form, e.g. `due: {year: 2020}`; `xhht schema` lists the forms");
-                self.findings.push(finding);
+                self.findings
+                    .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
                 self.unscheduled(&cx, format!("unreadable: \"{wording}\""));
                 return;
             }
@@ -262,7 +264,8 @@ impl<'a> Check<'a> {
                         cx.what
                     ),
                 );
-                self.findings.push(finding);
+                self.findings
+                    .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
                 self.unscheduled(&cx, reason);
                 return;
             }
@@ -361,7 +364,8 @@ impl<'a> Check<'a> {
                     period_text(document.period)
                 ),
             );
-            self.findings.push(finding);
+            self.findings
+                .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
         }
         if let Some(issued) = document.date
             && due < issued
@@ -374,7 +378,8 @@ impl<'a> Check<'a> {
                     cx.what
                 ),
             );
-            self.findings.push(finding);
+            self.findings
+                .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
         }
     }
 
@@ -392,6 +397,12 @@ impl<'a> Check<'a> {
             format!("the {key} occurrence of {}", cx.what)
         } else {
             cx.what.clone()
+        };
+        // Occurrences of one task must stay apart (a ratchet matches on it).
+        let subject = if recurring {
+            format!("{} {key}", cx.task.id)
+        } else {
+            cx.task.id.clone()
         };
         let mut row = Row {
             task: cx.task.id.clone(),
@@ -417,7 +428,8 @@ impl<'a> Check<'a> {
                         format!("{which} was done {done}, {late} after it was due {due}"),
                     )
                     .note(note);
-                self.findings.push(finding);
+                self.findings
+                    .push(finding.about(&self.plan.document.id, subject.clone()));
             }
             Some((TaskState::Done, _)) => row.standing = Standing::Done,
             _ => {
@@ -447,7 +459,8 @@ impl<'a> Check<'a> {
                             )
                             .note(note)
                             .hint("record the occurrence as cancelled, or as done by the successor, in the status file");
-                        self.findings.push(finding);
+                        self.findings
+                            .push(finding.about(&self.plan.document.id, subject.clone()));
                     }
                 } else if past {
                     let (rule, standing, message) = if recurring {
@@ -484,7 +497,8 @@ impl<'a> Check<'a> {
                         finding =
                             finding.note(format!("one lead no longer existed by then: {owner}"));
                     }
-                    self.findings.push(finding);
+                    self.findings
+                        .push(finding.about(&self.plan.document.id, subject.clone()));
                 } else if soon {
                     row.standing = Standing::DueSoon;
                     let finding = self
@@ -497,7 +511,8 @@ impl<'a> Check<'a> {
                             },
                         )
                         .note(note);
-                    self.findings.push(finding);
+                    self.findings
+                        .push(finding.about(&self.plan.document.id, subject.clone()));
                 }
             }
         }
