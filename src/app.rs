@@ -261,7 +261,7 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
 
 fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let checked = check_paths(&args.paths)?;
-    let lang = args.lang.unwrap_or_else(crate::i18n::Lang::from_env);
+    let lang = crate::i18n::lang();
     let status_plan = match &args.status {
         Some(path) => Some(
             crate::schedule::status::load_status(path)

@@ -13,6 +13,9 @@ use crate::finding::Severity;
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of labels and messages [default: Vietnamese when LANG says so, else English].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -150,9 +153,6 @@ pub struct ReportArgs {
     /// Keep only these findings.
     #[arg(long, value_enum)]
     pub only: Option<crate::report::Only>,
-    /// Language of labels and messages [default: from LANG, else English].
-    #[arg(long, value_enum)]
-    pub lang: Option<crate::i18n::Lang>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Table, help_heading = "Output")]
     pub format: ReportFormat,

@@ -1,6 +1,8 @@
 //! Labels in Vietnamese and English. Agency names and indicator wording are
 //! never translated: they stay as the plan writes them.
 
+use std::sync::atomic::{AtomicU8, Ordering};
+
 use serde::Serialize;
 
 use crate::finding::{Kind, Severity};
@@ -8,8 +10,8 @@ use crate::finding::{Kind, Severity};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
-    Vi,
-    En,
+    En = 0,
+    Vi = 1,
 }
 
 impl Lang {
@@ -30,6 +32,39 @@ impl Lang {
             Self::Vi => vi,
         }
     }
+}
+
+/// The language of this run's messages. Set once by the command line before
+/// any work; a process-wide setting like NO_COLOR, so worker threads agree.
+static LANG: AtomicU8 = AtomicU8::new(0);
+
+pub fn set_lang(lang: Lang) {
+    LANG.store(lang as u8, Ordering::Relaxed);
+}
+
+pub fn lang() -> Lang {
+    match LANG.load(Ordering::Relaxed) {
+        1 => Lang::Vi,
+        _ => Lang::En,
+    }
+}
+
+/// A message in the language of this run: `tr!("English {x}", "Tiếng Việt {x}")`.
+/// Both texts take the same arguments; only the chosen one is formatted.
+#[macro_export]
+macro_rules! tr {
+    ($en:literal, $vi:literal $(,)?) => {
+        match $crate::i18n::lang() {
+            $crate::i18n::Lang::En => format!($en),
+            $crate::i18n::Lang::Vi => format!($vi),
+        }
+    };
+    ($en:literal, $vi:literal, $($arg:tt)*) => {
+        match $crate::i18n::lang() {
+            $crate::i18n::Lang::En => format!($en, $($arg)*),
+            $crate::i18n::Lang::Vi => format!($vi, $($arg)*),
+        }
+    };
 }
 
 macro_rules! labels {

@@ -4,6 +4,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = xhht::cli::Cli::parse();
+    xhht::i18n::set_lang(cli.lang.unwrap_or_else(xhht::i18n::Lang::from_env));
     match xhht::app::run(cli) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
