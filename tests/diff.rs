@@ -273,3 +273,35 @@ fn a_loop_of_parents_is_an_error() {
         "{finding}"
     );
 }
+
+#[test]
+fn a_local_deadline_later_than_the_schemes_is_a_conflict() {
+    // 281 has provinces report before 15/12 each year; this plan says 20/12.
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "document:\n  id: tinh-thu\n  title: Kế hoạch thực hiện Đề án 281\n  kind: plan\n  issuer: UBND tỉnh Thử\n  level: province\n  jurisdiction: tỉnh Thử\n  period: {start: 2016, end: 2020}\nlinks:\n  implements: [{plan: de-an-281, number: \"281/QĐ-TTg\"}]\nagencies:\n  - {id: so-gddt, name: Sở Giáo dục và Đào tạo, kind: department, level: province}\ntasks:\n  - id: bao-cao\n    title: Báo cáo kết quả hằng năm\n    leads: [so-gddt]\n    function: reporting\n    deadline: {wording: \"trước ngày 20 tháng 12 hằng năm\", due: {yearly: {month: 12, day: 20}}}\n";
+    let path = dir.path().join("tinh-thu.yaml");
+    std::fs::write(&path, plan).unwrap();
+    let json = diff_json(&[path.to_str().unwrap()]);
+    let conflict = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "XH120")
+        .expect("a deadline conflict");
+    assert_eq!(conflict["expected"], "15/12 every year");
+    assert_eq!(conflict["actual"], "20/12 every year");
+    assert_eq!(conflict["location"]["line"], 18);
+    let earlier = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("day: 20", "day: 10")
+        .replace("ngày 20", "ngày 10");
+    std::fs::write(&path, earlier).unwrap();
+    let json = diff_json(&[path.to_str().unwrap()]);
+    assert!(
+        !json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "XH120")
+    );
+}

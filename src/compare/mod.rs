@@ -5,6 +5,7 @@
 //! cannot support a verdict, the row says so instead of passing or failing.
 
 pub mod chain;
+mod deadlines;
 mod duties;
 mod targets;
 
@@ -61,6 +62,7 @@ pub fn diff(plan: &Plan, source: &SourceFile, chain: &Chain<'_>, registry: &Regi
             duties::compare(plan, source, upper, reference.source, registry);
         findings.extend(target_findings);
         findings.extend(duty_findings);
+        findings.extend(deadlines::compare(plan, source, upper));
         if upper.targets.is_empty() && upper.tasks.is_empty() {
             findings.push(chain::nothing_to_compare(plan, source, upper));
         }

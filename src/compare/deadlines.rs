@@ -1,0 +1,120 @@
+//! Deadline by deadline: a local plan may bring an obligation forward, never
+//! push it back past the date the plan above sets for it.
+
+use crate::finding::{Anchor, Finding, Rule};
+use crate::model::{Deadline, Due, Function, Plan, Task};
+use crate::schedule::dates::{month_end, quarter_end, year_end};
+use crate::schedule::wording;
+use crate::source::{FieldPath, SourceFile};
+use crate::tr;
+
+/// When an obligation falls due, in a form two plans can be compared on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum When {
+    Once(crate::date::CivilDate),
+    /// Every year on this month and day.
+    Yearly(u8, u8),
+}
+
+/// Only deadlines the text pins to a day, month, quarter or year compare; a
+/// bare "hằng năm" or "định kỳ" names no date to be late against.
+fn when(deadline: &Deadline) -> Option<When> {
+    let due = match &deadline.due {
+        Some(due) => due.clone(),
+        None => wording::parse(deadline.wording.as_str()).ok()?,
+    };
+    match due {
+        Due::Date(date) => Some(When::Once(date)),
+        Due::Month { year, month } => month_end(year as i16, month).map(When::Once),
+        Due::Quarter { year, quarter } => quarter_end(year as i16, quarter).map(When::Once),
+        Due::Year(year) => year_end(year as i16).map(When::Once),
+        Due::Yearly { month, day, .. } => Some(When::Yearly(month, day)),
+        Due::Phase(_) | Due::EveryMonths { .. } | Due::FromYear(_) => None,
+    }
+}
+
+fn later(ours: When, theirs: When) -> bool {
+    match (ours, theirs) {
+        (When::Once(a), When::Once(b)) => a > b,
+        (When::Yearly(am, ad), When::Yearly(bm, bd)) => (am, ad) > (bm, bd),
+        // A one-off against a yearly duty, or the reverse, is not the same obligation.
+        _ => false,
+    }
+}
+
+fn same_obligation(ours: &Task, theirs: &Task, upper_id: &str) -> bool {
+    let carried = ours
+        .carries_out
+        .iter()
+        .any(|r| r.plan == upper_id && r.item == theirs.id);
+    let same_function =
+        ours.function.is_some_and(|f| f != Function::Other) && ours.function == theirs.function;
+    carried || same_function
+}
+
+fn show(when: When) -> String {
+    match when {
+        When::Once(date) => date.0.strftime("%d/%m/%Y").to_string(),
+        When::Yearly(month, day) => tr!(
+            "{day:02}/{month:02} every year",
+            "{day:02}/{month:02} hằng năm"
+        ),
+    }
+}
+
+pub(super) fn compare(local: &Plan, source: &SourceFile, upper: &Plan) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (li, ours) in local.tasks.iter().enumerate() {
+        let Some(our_when) = ours.deadline.as_ref().and_then(when) else {
+            continue;
+        };
+        let stricter = upper
+            .tasks
+            .iter()
+            .filter(|theirs| same_obligation(ours, theirs, &upper.document.id))
+            .filter_map(|theirs| Some((theirs, theirs.deadline.as_ref().and_then(when)?)))
+            .find(|(_, their_when)| later(our_when, *their_when));
+        let Some((theirs, their_when)) = stricter else {
+            continue;
+        };
+        let (ours_text, theirs_text) = (show(our_when), show(their_when));
+        let upper_id = &upper.document.id;
+        let finding = Finding::at(
+            Rule::DeadlineConflict,
+            source,
+            &FieldPath::root().key("tasks").index(li).key("deadline"),
+            Anchor::Value,
+            tr!(
+                "task `{}` is due {ours_text}, later than {upper_id}'s `{}`, due {theirs_text}",
+                "nhiệm vụ `{}` có thời hạn {ours_text}, muộn hơn thời hạn {theirs_text} của nhiệm vụ `{}` ({upper_id})",
+                ours.id,
+                theirs.id
+            ),
+        )
+        .about(&local.document.id, ours.id.clone())
+        .figures(Some(theirs_text), Some(ours_text))
+        .rests_on(upper_id, &theirs.id, theirs.verification)
+        .hint(tr!(
+            "bring the deadline forward, or check that the two tasks are the same obligation",
+            "đưa thời hạn sớm hơn, hoặc kiểm tra lại hai nhiệm vụ có phải cùng một nghĩa vụ không"
+        ));
+        findings.push(finding);
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::CivilDate;
+
+    #[test]
+    fn later_compares_like_with_like() {
+        let d = |y, m, d| When::Once(CivilDate::new(y, m, d).unwrap());
+        assert!(later(d(2020, 10, 1), d(2020, 9, 30)));
+        assert!(!later(d(2020, 9, 30), d(2020, 9, 30)));
+        assert!(later(When::Yearly(12, 20), When::Yearly(12, 15)));
+        assert!(!later(When::Yearly(12, 1), When::Yearly(12, 15)));
+        assert!(!later(d(2020, 12, 31), When::Yearly(12, 15)));
+    }
+}
