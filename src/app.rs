@@ -9,8 +9,8 @@ use anyhow::Context as _;
 use crate::baselines;
 use crate::catalogue::Catalogue;
 use crate::cli::{
-    BaselinesAction, Cli, Command, DiffArgs, DiffFormat, FailOn, Format, ReportArgs, ReportFormat,
-    SchemaKind, ValidateArgs,
+    BaselinesAction, Cli, Command, DiffArgs, DiffFormat, FailOn, Format, ReportArgs, SchemaKind,
+    ValidateArgs,
 };
 use crate::finding::{self, Finding, Rule, Tally};
 use crate::load::{self, Loaded};
@@ -61,10 +61,23 @@ pub struct Checked {
     pub findings: Vec<Finding>,
 }
 
+/// Loads and validates every plan file under `paths`, in parallel, in a
+/// deterministic order.
 pub fn check_paths(paths: &[std::path::PathBuf]) -> anyhow::Result<Checked> {
-    let files = crate::walk::plan_files(paths)?;
+    check_files(crate::walk::plan_files(paths)?)
+}
+
+fn check_input(input: &crate::cli::InputArgs) -> anyhow::Result<Checked> {
+    check_files(crate::walk::filtered_plan_files(
+        &input.paths,
+        &input.filter(),
+    )?)
+}
+
+fn check_files(files: Vec<std::path::PathBuf>) -> anyhow::Result<Checked> {
+    use rayon::prelude::*;
     let loaded = files
-        .iter()
+        .par_iter()
         .map(|path| load::load_file(path))
         .collect::<Result<Vec<_>, _>>()?;
     let findings = check_loaded(&loaded);
@@ -101,35 +114,129 @@ pub fn check_loaded(loaded: &[Loaded]) -> Vec<Finding> {
 }
 
 fn validate(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
-    let checked = check_paths(&args.paths)?;
-    let tally = Tally::of(&checked.findings);
-    let mut out = anstream::stdout().lock();
-    match args.output.format {
-        Format::Human => {
-            let renderer = diagnostic::renderer(true);
-            let sources: HashMap<_, _> = checked
+    let checked = check_input(&args.input)?;
+    let options = crate::report::Options {
+        as_of: crate::report::today_in_vietnam(),
+        lang: crate::i18n::lang(),
+        against: None,
+        only: None,
+        within_days: None,
+        status: None,
+        compare: false,
+    };
+    let report = crate::report::build(&checked.files, checked.findings.clone(), &options);
+    emit(
+        &checked,
+        report,
+        &args.output,
+        &[
+            crate::finding::Kind::Validation,
+            crate::finding::Kind::Conflict,
+        ],
+        true,
+    )
+}
+
+/// Everything after the checks: the ratchet, the chosen format, the output
+/// file or standard output, GitHub's job summary, and the exit code.
+fn emit(
+    checked: &Checked,
+    mut report: crate::report::Report,
+    output: &crate::cli::OutputArgs,
+    sections: &[crate::finding::Kind],
+    diagnostics: bool,
+) -> anyhow::Result<ExitCode> {
+    if let Some(path) = &output.write_accepted {
+        let accepted = crate::ratchet::accept(&report.findings);
+        let mut json =
+            serde_json::to_string_pretty(&accepted).context("serializing accepted findings")?;
+        json.push('\n');
+        write_atomically(path, json.as_bytes())?;
+    }
+    let mut failing = report.findings.clone();
+    if let Some(path) = &output.accepted {
+        let accepted = crate::ratchet::read(path)?;
+        let comparison = crate::ratchet::compare(&report.findings, &accepted);
+        for (key, count) in &comparison.gone {
+            anstream::eprintln!(
+                "{}",
+                crate::tr!(
+                    "fixed: {key} (accepted {count} more than occur now)",
+                    "đã khắc phục: {key} (đã chấp nhận nhiều hơn hiện có {count})"
+                )
+            );
+        }
+        report.summary.accepted = Some(report.findings.len() - comparison.new.len());
+        failing = comparison.new;
+    }
+    let format = output.format();
+    let to_terminal =
+        output.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let blocks = || crate::render::report::blocks(&report, sections);
+    let text = match format {
+        Format::Table if diagnostics => diagnostics_text(checked, &report.findings, to_terminal),
+        Format::Table => crate::render::report::terminal(&blocks(), to_terminal),
+        Format::Markdown => crate::render::report::markdown(&blocks()),
+        Format::Html => crate::render::html::render(&report),
+        Format::Json => {
+            let mut json =
+                serde_json::to_string_pretty(&report).context("serializing the report")?;
+            json.push('\n');
+            json
+        }
+        Format::Sarif => crate::render::ci::sarif(&report.findings),
+        Format::Junit => {
+            let files: Vec<&std::path::Path> = checked
                 .files
                 .iter()
-                .map(|f| (&f.source.path, &f.source))
+                .map(|f| f.source.path.as_path())
                 .collect();
-            for f in &checked.findings {
-                let source = sources.get(&f.location.file).copied();
-                writeln!(out, "{}\n", diagnostic::render(f, source, &renderer))?;
-            }
-            writeln!(out, "{}", diagnostic::summary(tally, checked.files.len()))?;
+            crate::render::ci::junit(&files, &report.findings, output.fail_on.threshold())
         }
-        Format::Json => {
-            let doc = serde_json::json!({
-                "version": 1,
-                "files": checked.files.len(),
-                "summary": tally,
-                "findings": checked.findings,
-            });
-            serde_json::to_writer_pretty(&mut out, &doc).context("writing JSON")?;
-            writeln!(out)?;
-        }
+        Format::Github => crate::render::ci::github(&report.findings),
+    };
+    match &output.output {
+        Some(path) => write_atomically(path, text.as_bytes())?,
+        None => write!(anstream::stdout().lock(), "{text}")?,
     }
-    Ok(exit_code(&checked.findings, args.output.fail_on))
+    if format == Format::Github
+        && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY")
+    {
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&summary)
+            .with_context(|| {
+                format!(
+                    "{}: cannot append the job summary",
+                    summary.to_string_lossy()
+                )
+            })?;
+        file.write_all(crate::render::report::markdown(&blocks()).as_bytes())?;
+    }
+    Ok(exit_code(&failing, output.fail_on))
+}
+
+/// rustc-style diagnostics, each with the offending line, then a summary.
+fn diagnostics_text(checked: &Checked, findings: &[Finding], color: bool) -> String {
+    let renderer = diagnostic::renderer(color);
+    let sources: HashMap<_, _> = checked
+        .files
+        .iter()
+        .map(|f| (&f.source.path, &f.source))
+        .collect();
+    let mut out = String::new();
+    for f in findings {
+        let source = sources.get(&f.location.file).copied();
+        out.push_str(&diagnostic::render(f, source, &renderer));
+        out.push_str("\n\n");
+    }
+    out.push_str(&diagnostic::summary(
+        Tally::of(findings),
+        checked.files.len(),
+    ));
+    out.push('\n');
+    out
 }
 
 pub fn exit_code(findings: &[Finding], fail_on: FailOn) -> ExitCode {
@@ -260,8 +367,7 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
 }
 
 fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    let checked = check_paths(&args.paths)?;
-    let lang = crate::i18n::lang();
+    let checked = check_input(&args.input)?;
     let status_plan = match &args.status {
         Some(path) => Some(
             crate::schedule::status::load_status(path)
@@ -271,14 +377,15 @@ fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let options = crate::report::Options {
-        within_days: args.within,
-        status: args.status.as_deref().zip(status_plan.as_deref()),
         as_of: args.as_of.unwrap_or_else(crate::report::today_in_vietnam),
-        lang,
+        lang: crate::i18n::lang(),
         against: args.against.as_deref(),
         only: args.only,
+        within_days: args.within,
+        status: args.status.as_deref().zip(status_plan.as_deref()),
+        compare: true,
     };
-    let report = crate::report::build(&checked.files, checked.findings, &options);
+    let report = crate::report::build(&checked.files, checked.findings.clone(), &options);
     let sections: Vec<crate::finding::Kind> = match args.only {
         Some(only) => ALL_KINDS
             .iter()
@@ -287,28 +394,7 @@ fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
             .collect(),
         None => ALL_KINDS.to_vec(),
     };
-    let to_terminal = args.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let text = match args.format {
-        ReportFormat::Table => crate::render::report::terminal(
-            &crate::render::report::blocks(&report, &sections),
-            to_terminal,
-        ),
-        ReportFormat::Markdown => {
-            crate::render::report::markdown(&crate::render::report::blocks(&report, &sections))
-        }
-        ReportFormat::Html => crate::render::html::render(&report),
-        ReportFormat::Json => {
-            let mut json =
-                serde_json::to_string_pretty(&report).context("serializing the report")?;
-            json.push('\n');
-            json
-        }
-    };
-    match &args.output {
-        Some(path) => write_atomically(path, text.as_bytes())?,
-        None => write!(anstream::stdout().lock(), "{text}")?,
-    }
-    Ok(exit_code(&report.findings, args.fail_on))
+    emit(&checked, report, &args.output, &sections, false)
 }
 
 const ALL_KINDS: &[crate::finding::Kind] = &[

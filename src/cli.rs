@@ -40,29 +40,84 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct ValidateArgs {
-    /// Plan files, or directories to search for *.yaml, *.yml and *.toml.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }
 
 #[derive(Debug, clap::Args)]
+pub struct InputArgs {
+    /// Plan files, or directories to search for *.yaml, *.yml and *.toml
+    /// (honouring .gitignore).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only search directories for files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB", help_heading = "Input")]
+    pub include: Vec<String>,
+    /// Skip files and directories matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB", help_heading = "Input")]
+    pub exclude: Vec<String>,
+}
+
+impl InputArgs {
+    pub fn filter(&self) -> crate::walk::Filter {
+        crate::walk::Filter {
+            include: self.include.clone(),
+            exclude: self.exclude.clone(),
+        }
+    }
+}
+
+#[derive(Debug, clap::Args)]
 pub struct OutputArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human, help_heading = "Output")]
-    pub format: Format,
+    /// Output format [default: table; github when GITHUB_ACTIONS=true].
+    #[arg(long, value_enum, help_heading = "Output")]
+    pub format: Option<Format>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
     /// Exit with 1 when a finding at or above this severity exists.
     #[arg(long, value_enum, default_value_t = FailOn::Error, help_heading = "Output")]
     pub fail_on: FailOn,
+    /// Fail only on findings not recorded in this file (see --write-accepted).
+    #[arg(long, value_name = "FILE", help_heading = "Ratchet")]
+    pub accepted: Option<PathBuf>,
+    /// Record today's findings as accepted, for later runs with --accepted.
+    #[arg(long, value_name = "FILE", help_heading = "Ratchet")]
+    pub write_accepted: Option<PathBuf>,
+}
+
+impl OutputArgs {
+    /// The format asked for, or the one CI calls for.
+    pub fn format(&self) -> Format {
+        self.format.unwrap_or_else(|| {
+            if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
+                Format::Github
+            } else {
+                Format::Table
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// Diagnostics with source snippets, for people.
-    Human,
-    /// One JSON document, for programs.
+    /// For people: diagnostics with snippets (validate), tables (report).
+    #[value(alias = "human")]
+    Table,
+    /// The versioned JSON report (schemas/report.schema.json).
     Json,
+    /// Markdown for a pull-request comment or a CI job summary.
+    Markdown,
+    /// A printable, self-contained HTML report (A4).
+    Html,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// JUnit XML: a test suite per plan file, a test case per rule.
+    Junit,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -135,9 +190,8 @@ pub enum SchemaKind {
 
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// Plan files, or directories to search for *.yaml, *.yml and *.toml.
-    #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Compare every plan with this one only: a scheme id or a plan id of the run.
     #[arg(long, value_name = "ID")]
     pub against: Option<String>,
@@ -153,27 +207,8 @@ pub struct ReportArgs {
     /// Keep only these findings.
     #[arg(long, value_enum)]
     pub only: Option<crate::report::Only>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table, help_heading = "Output")]
-    pub format: ReportFormat,
-    /// Write the report to FILE (atomically) instead of standard output.
-    #[arg(long, short, value_name = "FILE", help_heading = "Output")]
-    pub output: Option<PathBuf>,
-    /// Exit with 1 when a finding at or above this severity exists.
-    #[arg(long, value_enum, default_value_t = FailOn::Error, help_heading = "Output")]
-    pub fail_on: FailOn,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReportFormat {
-    /// Tables for the terminal.
-    Table,
-    /// The versioned JSON report (schemas/report.schema.json).
-    Json,
-    /// Markdown for a pull-request comment or a CI job summary.
-    Markdown,
-    /// A printable, self-contained HTML gap report (A4).
-    Html,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 fn parse_date(s: &str) -> Result<crate::date::CivilDate, String> {

@@ -10,6 +10,7 @@ pub mod finding;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod ratchet;
 pub mod registry;
 pub mod render;
 pub mod report;

@@ -79,6 +79,9 @@ pub struct PlanSchedule {
 #[derive(Debug, Default, Serialize, JsonSchema)]
 pub struct Summary {
     pub files: usize,
+    /// With `--accepted`: how many findings the accepted file covers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accepted: Option<usize>,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -118,6 +121,8 @@ pub struct Options<'a> {
     pub within_days: Option<u32>,
     /// A status file named on the command line, with the plan it is for.
     pub status: Option<(&'a std::path::Path, &'a str)>,
+    /// Compare with the plans above and check the schedule; off for `validate`.
+    pub compare: bool,
 }
 
 /// Builds the report of a run: `loaded` are the user's files, already
@@ -149,7 +154,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
         });
         // The schemes themselves are the yardstick, not held to one, and
         // their deadlines are not a local office's to meet.
-        if doc.level == Level::National && options.against.is_none() {
+        if !options.compare || doc.level == Level::National && options.against.is_none() {
             continue;
         }
         let status = options
@@ -205,6 +210,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     let count = |kind: Kind| findings.iter().filter(|f| f.kind == kind).count();
     let summary = Summary {
         files: loaded.len(),
+        accepted: None,
         errors: tally.errors,
         warnings: tally.warnings,
         infos: tally.infos,

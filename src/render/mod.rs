@@ -1,4 +1,5 @@
 pub mod baselines;
+pub mod ci;
 pub mod diagnostic;
 pub mod diff;
 pub mod html;

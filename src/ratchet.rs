@@ -1,0 +1,132 @@
+//! Accepting today's findings and failing only on new ones. A finding is
+//! known by its rule, its plan and its subject, never by its line, so lines
+//! inserted above it change nothing.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::Finding;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Key {
+    pub code: String,
+    /// The plan's id, or the file for a file that did not parse.
+    pub plan: String,
+    /// What the finding is about: its subject, else the field it points at, else its message.
+    pub subject: String,
+}
+
+impl Key {
+    pub fn of(f: &Finding) -> Self {
+        Self {
+            code: f.code.code().to_owned(),
+            plan: f
+                .plan
+                .clone()
+                .unwrap_or_else(|| f.location.file.to_string_lossy().replace('\\', "/")),
+            subject: f
+                .subject
+                .clone()
+                .or_else(|| f.field.clone())
+                .unwrap_or_else(|| f.message.clone()),
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", self.code, self.plan, self.subject)
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accepted {
+    pub version: u32,
+    pub accepted: Vec<Entry>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub code: String,
+    pub plan: String,
+    pub subject: String,
+    /// How many findings share the key (recurring deadlines, repeated citations).
+    pub count: usize,
+}
+
+fn counts(findings: &[Finding]) -> BTreeMap<Key, usize> {
+    let mut counts = BTreeMap::new();
+    for f in findings {
+        *counts.entry(Key::of(f)).or_default() += 1;
+    }
+    counts
+}
+
+pub fn accept(findings: &[Finding]) -> Accepted {
+    Accepted {
+        version: 1,
+        accepted: counts(findings)
+            .into_iter()
+            .map(|(key, count)| Entry {
+                code: key.code,
+                plan: key.plan,
+                subject: key.subject,
+                count,
+            })
+            .collect(),
+    }
+}
+
+pub fn read(path: &Path) -> anyhow::Result<Accepted> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "{}:{}:{}: not an accepted-findings file ({e}); write one with --write-accepted",
+            path.display(),
+            e.line(),
+            e.column()
+        )
+    })
+}
+
+/// The outcome of holding findings to an accepted set.
+pub struct Comparison {
+    /// Findings beyond what was accepted: the only ones that can fail a run.
+    pub new: Vec<Finding>,
+    /// Accepted findings that no longer occur, with how many of each went away.
+    pub gone: Vec<(Key, usize)>,
+}
+
+pub fn compare(findings: &[Finding], accepted: &Accepted) -> Comparison {
+    let mut allowance: BTreeMap<Key, usize> = accepted
+        .accepted
+        .iter()
+        .map(|e| {
+            let key = Key {
+                code: e.code.clone(),
+                plan: e.plan.clone(),
+                subject: e.subject.clone(),
+            };
+            (key, e.count)
+        })
+        .collect();
+    let mut new = Vec::new();
+    for f in findings {
+        let key = Key::of(f);
+        match allowance.get_mut(&key) {
+            Some(left) if *left > 0 => *left -= 1,
+            _ => new.push(f.clone()),
+        }
+    }
+    let gone = allowance
+        .into_iter()
+        .filter(|(_, left)| *left > 0)
+        .collect();
+    Comparison { new, gone }
+}
