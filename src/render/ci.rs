@@ -41,7 +41,6 @@ struct Tool {
 struct Driver {
     name: &'static str,
     version: &'static str,
-    information_uri: &'static str,
     rules: Vec<RuleDescriptor>,
 }
 
@@ -163,7 +162,6 @@ pub fn sarif(findings: &[Finding]) -> String {
                 driver: Driver {
                     name: "xhht",
                     version: env!("CARGO_PKG_VERSION"),
-                    information_uri: "https://github.com/xhht/xhht",
                     rules,
                 },
             },
