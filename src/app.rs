@@ -102,13 +102,16 @@ pub fn check_loaded(loaded: &[Loaded]) -> Vec<Finding> {
         catalogue: Catalogue::embedded(),
         plans,
     };
-    let mut findings = Vec::new();
-    for file in loaded {
-        match &file.plan {
-            Ok(plan) => findings.extend(validate::validate(plan, &file.source, &cx)),
-            Err(error) => findings.push(Finding::from_load_error(&file.source, error)),
-        }
-    }
+    // Validation builds each file's span index when it has findings: the
+    // costly part, so it runs in parallel like loading.
+    use rayon::prelude::*;
+    let mut findings: Vec<Finding> = loaded
+        .par_iter()
+        .flat_map_iter(|file| match &file.plan {
+            Ok(plan) => validate::validate(plan, &file.source, &cx),
+            Err(error) => vec![Finding::from_load_error(&file.source, error)],
+        })
+        .collect();
     finding::sort(&mut findings);
     findings
 }

@@ -35,7 +35,14 @@ fn text(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
-const RUN: &[&str] = &["report", "--as-of", "2026-11-22", "--fail-on", "never", "plans/"];
+const RUN: &[&str] = &[
+    "report",
+    "--as-of",
+    "2026-11-22",
+    "--fail-on",
+    "never",
+    "plans/",
+];
 
 fn run(format: &str) -> String {
     let mut args = RUN.to_vec();
@@ -51,10 +58,15 @@ fn json_count() -> usize {
 #[test]
 fn sarif_validates_against_the_official_schema_and_carries_every_finding() {
     let schema_path = root().join("../shared/data/sarif-schema-2.1.0.json");
-    let schema: Value = serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap()).unwrap();
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let sarif: Value = serde_json::from_str(&run("sarif")).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&sarif).take(5).map(|e| format!("{e} at {}", e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .take(5)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "{}", errors.join("\n"));
     let run = &sarif["runs"][0];
     assert_eq!(run["columnKind"], "unicodeCodePoints");
@@ -72,8 +84,13 @@ fn junit_and_github_carry_every_finding() {
     assert!(junit.starts_with("<?xml"));
     assert!(junit.contains("<testsuite name=\"plans/cat-hai-2020.yaml\""));
     let github = run("github");
-    assert_eq!(github.lines().filter(|l| l.starts_with("::")).count(), count);
-    assert!(github.contains("::warning file=plans/cat-hai-2020.yaml,line=457,col=12,title=XH102 shortfall::"));
+    assert_eq!(
+        github.lines().filter(|l| l.starts_with("::")).count(),
+        count
+    );
+    assert!(github.contains(
+        "::warning file=plans/cat-hai-2020.yaml,line=457,col=12,title=XH102 shortfall::"
+    ));
 }
 
 #[test]
@@ -83,9 +100,16 @@ fn github_is_chosen_on_github_actions_and_writes_the_job_summary() {
     let out = xhht_in(
         root(),
         &["report", "--as-of", "2026-11-22", "plans/cat-hai-2020.yaml"],
-        &[("GITHUB_ACTIONS", "true"), ("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())],
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_STEP_SUMMARY", summary.to_str().unwrap()),
+        ],
     );
-    assert!(text(&out).lines().all(|l| l.starts_with("::")), "{}", text(&out));
+    assert!(
+        text(&out).lines().all(|l| l.starts_with("::")),
+        "{}",
+        text(&out)
+    );
     let written = std::fs::read_to_string(&summary).unwrap();
     assert!(written.starts_with("# "), "{written}");
 }
@@ -93,7 +117,14 @@ fn github_is_chosen_on_github_actions_and_writes_the_job_summary() {
 #[test]
 fn ci_formats_snapshot() {
     for format in ["sarif", "junit", "github"] {
-        let out = text(&xhht(&["report", "--as-of", "2026-11-22", "--format", format, "plans/binh-duong-2014-2020.yaml"]));
+        let out = text(&xhht(&[
+            "report",
+            "--as-of",
+            "2026-11-22",
+            "--format",
+            format,
+            "plans/binh-duong-2014-2020.yaml",
+        ]));
         let out = out.replace(env!("CARGO_PKG_VERSION"), "[version]");
         insta::assert_snapshot!(format!("binh-duong-{format}"), out);
     }
@@ -116,31 +147,57 @@ fn the_ratchet_fails_on_new_findings_only() {
     let dir = copy_plans();
     let base = ["validate", "--fail-on", "info", "plans/"];
     let write = [&base[..], &["--write-accepted", "accepted.json"]].concat();
-    assert_eq!(xhht_in(dir.path(), &write, &[]).status.code(), Some(1), "the bundled plans have warnings and infos");
+    assert_eq!(
+        xhht_in(dir.path(), &write, &[]).status.code(),
+        Some(1),
+        "the bundled plans have warnings and infos"
+    );
     let check = [&base[..], &["--accepted", "accepted.json"]].concat();
-    assert_eq!(xhht_in(dir.path(), &check, &[]).status.code(), Some(0), "nothing new");
+    assert_eq!(
+        xhht_in(dir.path(), &check, &[]).status.code(),
+        Some(0),
+        "nothing new"
+    );
 
     // Lines inserted above every finding change nothing.
     let cat_hai = dir.path().join("plans/cat-hai-2020.yaml");
     let original = std::fs::read_to_string(&cat_hai).unwrap();
-    let shifted = original.replacen("\ndocument:\n", "\n# Ghi chú: dòng thêm vào\n# dòng thứ hai\n\ndocument:\n", 1);
+    let shifted = original.replacen(
+        "\ndocument:\n",
+        "\n# Ghi chú: dòng thêm vào\n# dòng thứ hai\n\ndocument:\n",
+        1,
+    );
     assert_ne!(shifted, original);
     std::fs::write(&cat_hai, &shifted).unwrap();
-    assert_eq!(xhht_in(dir.path(), &check, &[]).status.code(), Some(0), "inserted lines are not new findings");
+    assert_eq!(
+        xhht_in(dir.path(), &check, &[]).status.code(),
+        Some(0),
+        "inserted lines are not new findings"
+    );
 
     // A new finding fails, and only it is reported as new.
     let broken = shifted.replacen("leads: [phong-gddt", "leads: [phong-gddt-moi", 1);
     assert_ne!(broken, shifted);
     std::fs::write(&cat_hai, &broken).unwrap();
-    let out = xhht_in(dir.path(), &[&check[..], &["--format", "json"]].concat(), &[]);
+    let out = xhht_in(
+        dir.path(),
+        &[&check[..], &["--format", "json"]].concat(),
+        &[],
+    );
     assert_eq!(out.status.code(), Some(1));
 
     // Fixing a finding passes, and says what went away.
     std::fs::write(&cat_hai, &shifted).unwrap();
     let ninh_thuan = dir.path().join("plans/ninh-thuan-1960-2020.toml");
-    let fixed = std::fs::read_to_string(&ninh_thuan).unwrap().replace("date = \"13/4/2017\"", "date = \"13/4/2007\"");
+    let fixed = std::fs::read_to_string(&ninh_thuan)
+        .unwrap()
+        .replace("date = \"13/4/2017\"", "date = \"13/4/2007\"");
     std::fs::write(&ninh_thuan, fixed).unwrap();
     let out = xhht_in(dir.path(), &check, &[]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("fixed: XH040"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("fixed: XH040"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

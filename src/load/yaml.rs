@@ -1,8 +1,10 @@
 //! YAML through serde-saphyr (maintained, pure Rust, strict on duplicate keys,
 //! budgets against alias bombs and deep nesting); node positions through
-//! saphyr's marked tree, built only when a finding needs a location.
+//! saphyr-parser's event stream, read only when a finding needs a location.
 
-use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+use std::ops::Range;
+
+use saphyr_parser::{Event, Parser, Span};
 
 use serde::de::DeserializeOwned;
 
@@ -95,73 +97,118 @@ fn enclosing_mapping(
         .map(|(path, key, _)| (path, key))
 }
 
+/// Walks the parser's events (no tree is built) and records where each
+/// path's key and value sit.
 pub(super) fn span_index(source: &SourceFile) -> SpanIndex {
     let mut index = SpanIndex::new();
-    if let Ok(docs) = MarkedYaml::load_from_str(&source.text)
-        && let Some(root) = docs.first()
-    {
-        walk(source, root, FieldPath::root(), None, &mut index);
+    let mut stack: Vec<Frame> = Vec::new();
+    for event in Parser::new_from_str(&source.text) {
+        let Ok((event, span)) = event else {
+            // The deserializer accepted the text; if the parser does not,
+            // findings fall back to the nearest path already recorded.
+            break;
+        };
+        let range = byte_range(source, &span);
+        match event {
+            Event::Scalar(text, ..) => {
+                if let Some((path, key)) = place(&mut stack, Some((&text, range.clone()))) {
+                    index.entry(path).or_insert(NodeSpan { key, value: range });
+                }
+            }
+            Event::Alias(_) => {
+                if let Some((path, key)) = place(&mut stack, None) {
+                    index.entry(path).or_insert(NodeSpan { key, value: range });
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let mapping = matches!(event, Event::MappingStart(..));
+                let (path, key) = place(&mut stack, None).unwrap_or((FieldPath::root(), None));
+                stack.push(Frame {
+                    path,
+                    key,
+                    start: range.start,
+                    kind: if mapping {
+                        FrameKind::Mapping { pending: None }
+                    } else {
+                        FrameKind::Sequence { next: 0 }
+                    },
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                if let Some(frame) = stack.pop() {
+                    // A flow collection ends after its bracket; a block one
+                    // where the next token starts.
+                    let closing = source.text[range.start..].starts_with(['}', ']']);
+                    let end = range.start + usize::from(closing);
+                    let value = frame.start..end.max(frame.start);
+                    index.entry(frame.path).or_insert(NodeSpan {
+                        key: frame.key,
+                        value,
+                    });
+                }
+            }
+            Event::DocumentEnd => break,
+            _ => {}
+        }
     }
     index
 }
 
-fn walk(
-    source: &SourceFile,
-    node: &MarkedYaml<'_>,
+/// An open mapping or sequence, with where it sits.
+struct Frame {
     path: FieldPath,
-    key: Option<std::ops::Range<usize>>,
-    index: &mut SpanIndex,
-) {
-    let value = byte_range(source, node);
-    match &node.data {
-        YamlData::Mapping(map) => {
-            for (k, v) in map {
-                let name = match &k.data {
-                    YamlData::Value(Scalar::String(s)) => s.to_string(),
-                    YamlData::Value(other) => scalar_text(other),
-                    _ => continue,
-                };
-                walk(
-                    source,
-                    v,
-                    path.key(&name),
-                    Some(byte_range(source, k)),
-                    index,
-                );
-            }
-        }
-        YamlData::Sequence(items) => {
-            for (i, item) in items.iter().enumerate() {
-                walk(source, item, path.index(i), None, index);
-            }
-        }
-        YamlData::Tagged(_, inner) => {
-            walk(source, inner, path.clone(), key.clone(), index);
-        }
-        _ => {}
-    }
-    index.entry(path).or_insert(NodeSpan { key, value });
+    key: Option<Range<usize>>,
+    start: usize,
+    kind: FrameKind,
 }
 
-fn scalar_text(scalar: &Scalar<'_>) -> String {
-    match scalar {
-        Scalar::Null => "null".into(),
-        Scalar::Boolean(b) => b.to_string(),
-        Scalar::Integer(i) => i.to_string(),
-        Scalar::FloatingPoint(f) => f.to_string(),
-        Scalar::String(s) => s.to_string(),
+enum FrameKind {
+    /// A mapping, holding the key whose value comes next.
+    Mapping {
+        pending: Option<(String, Range<usize>)>,
+    },
+    Sequence {
+        next: usize,
+    },
+}
+
+/// Where the next node goes: its path and its key's span, or `None` when the
+/// node is itself a mapping key (`scalar` carries its text).
+fn place(
+    stack: &mut [Frame],
+    scalar: Option<(&str, Range<usize>)>,
+) -> Option<(FieldPath, Option<Range<usize>>)> {
+    let Some(parent) = stack.last_mut() else {
+        return Some((FieldPath::root(), None));
+    };
+    match &mut parent.kind {
+        FrameKind::Sequence { next } => {
+            let path = parent.path.index(*next);
+            *next += 1;
+            Some((path, None))
+        }
+        FrameKind::Mapping { pending } => match pending.take() {
+            Some((name, key)) => Some((parent.path.key(&name), Some(key))),
+            None => {
+                // A key: remember it for the value that follows. A complex
+                // (non-scalar) key is not a field name and gets no path.
+                let (name, span) = scalar.map_or((String::new(), 0..0), |(t, s)| (t.to_owned(), s));
+                *pending = Some((name, span));
+                None
+            }
+        },
     }
 }
 
-// saphyr counts characters; the rest of xhht works in bytes of the text.
-fn byte_range(source: &SourceFile, node: &MarkedYaml<'_>) -> std::ops::Range<usize> {
-    let at = |m: &saphyr::Marker| {
+// The parser counts characters; the rest of xhht works in bytes of the text.
+fn byte_range(source: &SourceFile, span: &Span) -> Range<usize> {
+    let at = |m: &saphyr_parser::Marker| {
         source.offset_of(LineCol {
             line: m.line(),
             column: m.col() + 1,
         })
     };
-    let start = at(&node.span.start);
-    let end = at(&node.span.end).max(start);
+    let start = at(&span.start);
+    let end = at(&span.end).max(start);
     start..end
 }
