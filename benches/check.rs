@@ -41,15 +41,10 @@ fn corpus(dir: &Path) -> (Vec<PathBuf>, u64) {
     (files, bytes)
 }
 
-fn best_of(mut run: impl FnMut()) -> Duration {
-    (0..RUNS)
-        .map(|_| {
-            let started = Instant::now();
-            run();
-            started.elapsed()
-        })
-        .min()
-        .unwrap()
+fn time(run: impl FnOnce()) -> Duration {
+    let started = Instant::now();
+    run();
+    started.elapsed()
 }
 
 fn main() {
@@ -60,24 +55,29 @@ fn main() {
         .build_global()
         .unwrap();
 
-    let deserialize = best_of(|| {
-        let plans: Vec<xhht::model::Plan> = files
-            .par_iter()
-            .map(|path| {
-                let text = std::fs::read_to_string(path).unwrap();
-                if path.extension().is_some_and(|e| e == "toml") {
-                    toml::from_str(&text).unwrap()
-                } else {
-                    serde_saphyr::from_str(&text).unwrap()
-                }
-            })
-            .collect();
-        assert_eq!(plans.len(), FILES);
-    });
-    let check = best_of(|| {
-        let checked = xhht::app::check_paths(&[dir.path().to_owned()]).unwrap();
-        assert_eq!(checked.files.len(), FILES);
-    });
+    // Interleaved, so both measurements see the same machine.
+    let mut deserialize = Duration::MAX;
+    let mut check = Duration::MAX;
+    for _ in 0..RUNS {
+        deserialize = deserialize.min(time(|| {
+            let plans: Vec<xhht::model::Plan> = files
+                .par_iter()
+                .map(|path| {
+                    let text = std::fs::read_to_string(path).unwrap();
+                    if path.extension().is_some_and(|e| e == "toml") {
+                        toml::from_str(&text).unwrap()
+                    } else {
+                        serde_saphyr::from_str(&text).unwrap()
+                    }
+                })
+                .collect();
+            assert_eq!(plans.len(), FILES);
+        }));
+        check = check.min(time(|| {
+            let checked = xhht::app::check_paths(&[dir.path().to_owned()]).unwrap();
+            assert_eq!(checked.files.len(), FILES);
+        }));
+    }
     println!(
         "{FILES} files, {:.1} MB, 2 threads, best of {RUNS}:\n  deserialize only: {:>8.3} s\n  xhht full check:  {:>8.3} s ({} findings)\n  ratio: {:.2} (budget 1.50)",
         bytes as f64 / 1e6,

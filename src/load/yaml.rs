@@ -1,10 +1,11 @@
 //! YAML through serde-saphyr (maintained, pure Rust, strict on duplicate keys,
 //! budgets against alias bombs and deep nesting); node positions through
-//! saphyr-parser's event stream, read only when a finding needs a location.
+//! the event stream of granit-parser (serde-saphyr's own parser), read only
+//! when a finding needs a location.
 
 use std::ops::Range;
 
-use saphyr_parser::{Event, Parser, Span};
+use granit_parser::{Event, Parser, Span};
 
 use serde::de::DeserializeOwned;
 
@@ -200,12 +201,15 @@ fn place(
     }
 }
 
-// The parser counts characters; the rest of xhht works in bytes of the text.
 fn byte_range(source: &SourceFile, span: &Span) -> Range<usize> {
-    let at = |m: &saphyr_parser::Marker| {
-        source.offset_of(LineCol {
-            line: m.line(),
-            column: m.col() + 1,
+    // Parsing a &str, the parser knows byte offsets; the fallback counts
+    // lines and characters like an editor.
+    let at = |m: &granit_parser::Marker| {
+        m.byte_offset().unwrap_or_else(|| {
+            source.offset_of(LineCol {
+                line: m.line(),
+                column: m.col() + 1,
+            })
         })
     };
     let start = at(&span.start);
