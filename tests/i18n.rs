@@ -1,0 +1,163 @@
+//! `--lang vi` and `--lang en` run as a user runs them: the Vietnamese output
+//! says in Vietnamese what xhht itself writes (plan text, ids and codes stay
+//! as they are), and the English output is the same with or without
+//! `--lang en`.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Standard output of a run with no language in the environment.
+fn xhht(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_xhht"))
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The output in Vietnamese, after checking that `--lang en` changes nothing
+/// in the default (English) output.
+fn vi_and_same_en(args: &[&str]) -> String {
+    let default = xhht(args);
+    let mut en = args.to_vec();
+    en.extend(["--lang", "en"]);
+    assert_eq!(xhht(&en), default, "--lang en changed {args:?}");
+    let mut vi = args.to_vec();
+    vi.extend(["--lang", "vi"]);
+    let text = xhht(&vi);
+    assert_ne!(text, default, "{args:?} is the same in Vietnamese");
+    text
+}
+
+/// Words that only an English sentence has. Quoted text (`ids`, "wordings",
+/// “titles”) and paths are left out: they come from plan files.
+const ENGLISH: &[&str] = &[
+    "the",
+    "is",
+    "are",
+    "was",
+    "were",
+    "not",
+    "has",
+    "have",
+    "and",
+    "of",
+    "for",
+    "with",
+    "by",
+    "does",
+    "which",
+    "its",
+    "this",
+    "that",
+    "from",
+    "or",
+    "be",
+    "it",
+    "at",
+    "no",
+    "did",
+    "you",
+    "mean",
+    "add",
+    "file",
+    "files",
+    "checked",
+    "error",
+    "errors",
+    "warning",
+    "warnings",
+    "infos",
+    "help",
+    "note",
+    "days",
+    "overdue",
+    "due",
+    "task",
+    "plan",
+    "scheme",
+    "against",
+    "findings",
+    "gaps",
+    "shortfalls",
+    "meet",
+    "exceed",
+    "comparable",
+    "missing",
+    "field",
+    "unknown",
+];
+
+fn english_words(text: &str) -> Vec<String> {
+    let mut unquoted = String::new();
+    let mut closing: Option<char> = None;
+    for c in text.chars() {
+        match closing {
+            Some(end) if c == end => closing = None,
+            Some(_) => {}
+            None => match c {
+                '`' | '"' => closing = Some(c),
+                '“' => closing = Some('”'),
+                c => unquoted.push(c),
+            },
+        }
+    }
+    unquoted
+        .split_whitespace()
+        .filter(|w| !w.contains('/') && !w.contains('.') || w.ends_with('.'))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| ENGLISH.contains(&w.as_str()))
+        .collect()
+}
+
+fn assert_no_english(text: &str, what: &str) {
+    for line in text.lines() {
+        let found = english_words(line);
+        assert!(found.is_empty(), "{what}: English {found:?} in {line:?}");
+    }
+}
+
+#[test]
+fn rules_are_summarised_in_the_run_language() {
+    let vi = vi_and_same_en(&["rules"]);
+    assert!(vi.contains("XH011  unknown-agency"), "{vi}");
+    assert!(vi.contains("nhiệm vụ nêu mã cơ quan mà kế hoạch không khai báo"));
+    assert!(vi.contains("chỉ tiêu của kế hoạch thấp hơn chỉ tiêu của đề án"));
+    let summaries: String = vi
+        .lines()
+        .map(|l| l.split_whitespace().skip(3).collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_no_english(&summaries, "rules");
+}
+
+#[test]
+fn the_english_detector_ignores_quoted_plan_text() {
+    assert_eq!(
+        english_words("task `t-1` names agency `so-x`, which the plan does not declare"),
+        ["task", "which", "the", "plan", "does", "not"]
+    );
+    assert!(
+        english_words("nhiệm vụ `the plan` ghi “Kế hoạch is” tại plans/the.yaml: \"no\"")
+            .is_empty()
+    );
+}
