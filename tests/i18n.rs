@@ -161,3 +161,17 @@ fn the_english_detector_ignores_quoted_plan_text() {
             .is_empty()
     );
 }
+
+#[test]
+fn validate_speaks_vietnamese() {
+    let vi = vi_and_same_en(&["validate", "tests/fixtures/validate/unknown-agency.yaml"]);
+    for expected in [
+        "lỗi[XH011]: nhiệm vụ `bao-cao` nêu cơ quan `phong-gdđt`, nhưng kế hoạch không khai báo cơ quan này",
+        "gợi ý: có phải là `phong-gddt`?",
+        "Đã kiểm tra 1 tệp: 1 lỗi, 0 cảnh báo, 0 thông tin",
+    ] {
+        assert!(vi.contains(expected), "{expected:?} not in\n{vi}");
+    }
+    assert_no_english(&vi, "validate unknown-agency");
+    insta::assert_snapshot!("validate-unknown-agency-vi", vi);
+}
