@@ -175,3 +175,50 @@ fn validate_speaks_vietnamese() {
     assert_no_english(&vi, "validate unknown-agency");
     insta::assert_snapshot!("validate-unknown-agency-vi", vi);
 }
+
+#[test]
+fn load_errors_have_a_vietnamese_lead_in() {
+    let vi = vi_and_same_en(&["validate", "tests/fixtures/validate/missing-field.yaml"]);
+    for expected in [
+        "lỗi[XH003]: `document` thiếu trường `issuer`",
+        "gợi ý: bổ sung trường này; lệnh `xhht schema` liệt kê mọi trường mà một kế hoạch có thể có",
+        "Đã kiểm tra 1 tệp: 1 lỗi, 0 cảnh báo, 0 thông tin",
+    ] {
+        assert!(vi.contains(expected), "{expected:?} not in\n{vi}");
+    }
+    assert_no_english(&vi, "validate missing-field");
+    insta::assert_snapshot!("validate-missing-field-vi", vi);
+    let vi = vi_and_same_en(&["validate", "tests/fixtures/validate/unknown-field.toml"]);
+    assert!(
+        vi.contains("lỗi[XH002]: trường không hợp lệ: `jurisdicton`"),
+        "{vi}"
+    );
+    assert!(vi.contains("gợi ý: có phải là `jurisdiction`?"), "{vi}");
+    let vi = vi_and_same_en(&["validate", "tests/fixtures/validate/wrong-type.toml"]);
+    assert!(
+        vi.contains("lỗi[XH004]: sai kiểu giá trị: invalid type"),
+        "{vi}"
+    );
+}
+
+#[test]
+fn every_validation_finding_is_in_vietnamese() {
+    let vi = vi_and_same_en(&["validate", "tests/fixtures/validate"]);
+    let ours: String = vi
+        .lines()
+        // The source lines quoted under each message are the plan's own text.
+        .filter(|l| !l.contains('│') && !l.contains('╭') && !l.contains('╰'))
+        // A parser's own words stay after the Vietnamese lead-in.
+        .map(|l| {
+            match l
+                .split_once("lỗi cú pháp: ")
+                .or(l.split_once("sai kiểu giá trị: "))
+            {
+                Some((lead, _)) => lead,
+                None => l,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_no_english(&ours, "validate tests/fixtures/validate");
+}
