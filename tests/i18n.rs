@@ -222,3 +222,70 @@ fn every_validation_finding_is_in_vietnamese() {
         .join("\n");
     assert_no_english(&ours, "validate tests/fixtures/validate");
 }
+
+/// Lines outside the tables: headings, findings and the summary.
+fn outside_tables(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.starts_with(['│', '┌', '└', '╞', '├']))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn diff_speaks_vietnamese() {
+    let vi = vi_and_same_en(&["diff", "plans/cat-hai-2020.yaml"]);
+    for expected in [
+        "cat-hai-2020 so với de-an-89 (đề án mà kế hoạch triển khai)",
+        "cat-hai-2020: So sánh chỉ tiêu với de-an-89",
+        "Các phát hiện:",
+        "warning[XH102]: `workers-upper-secondary` đặt 85% cho professional.iz_workers.general_education đến năm 2020; de-an-89 đặt 90%",
+        "kế hoạch cấp trên 300/KH-UBND (`hai-phong-300-2019`) được viện dẫn nhưng xhht không có văn bản này; chuyển sang so sánh với de-an-89",
+        "cat-hai-2020: 0 còn thiếu, 1 thấp hơn chỉ tiêu, 8 đạt, 8 vượt, 3 không so sánh được, 2 không có số liệu quốc gia, 5 chỉ có ở địa phương; 0 lỗi, 3 cảnh báo, 1 thông tin",
+    ] {
+        assert!(vi.contains(expected), "{expected:?} not in\n{vi}");
+    }
+    // `severity[code]` stays as editors and CI parse it; the message follows.
+    let lines = outside_tables(&vi)
+        .lines()
+        .map(|l| l.split_once("]: ").map_or(l, |(_, message)| message))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_no_english(&lines, "diff cat-hai-2020");
+
+    let json: serde_json::Value = serde_json::from_str(&xhht(&[
+        "diff",
+        "--format",
+        "json",
+        "--lang",
+        "vi",
+        "plans/cat-hai-2020.yaml",
+    ]))
+    .unwrap();
+    let mut texts = Vec::new();
+    for f in json["findings"].as_array().unwrap() {
+        texts.push(f["message"].as_str().unwrap().to_owned());
+        texts.extend(f["hint"].as_str().map(str::to_owned));
+        for note in f["notes"].as_array().into_iter().flatten() {
+            // A note on the national figure quotes the baseline file's own note.
+            let note = note.as_str().unwrap();
+            texts.push(
+                note.split("về số liệu quốc gia: ")
+                    .next()
+                    .unwrap()
+                    .to_owned(),
+            );
+        }
+    }
+    for c in json["comparisons"].as_array().unwrap() {
+        for row in c["targets"].as_array().unwrap() {
+            texts.extend(row["reason"].as_str().map(str::to_owned));
+        }
+    }
+    assert!(
+        texts.iter().any(|t| t.starts_with(
+            "chỉ áp dụng cho các tỉnh Tây Bắc, Tây Nguyên, Tây Nam Bộ; chưa có thông tin huyện Cát Hải"
+        )),
+        "{texts:?}"
+    );
+    assert_no_english(&texts.join("\n"), "diff --format json cat-hai-2020");
+}
