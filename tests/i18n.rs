@@ -46,7 +46,8 @@ fn vi_and_same_en(args: &[&str]) -> String {
 }
 
 /// Words that only an English sentence has. Quoted text (`ids`, "wordings",
-/// “titles”) and paths are left out: they come from plan files.
+/// “titles”), `{key: value}` snippets and paths are left out: they come from
+/// plan files or are written in the plan format.
 const ENGLISH: &[&str] = &[
     "the",
     "is",
@@ -114,6 +115,7 @@ fn english_words(text: &str) -> Vec<String> {
             None => match c {
                 '`' | '"' => closing = Some(c),
                 '“' => closing = Some('”'),
+                '{' => closing = Some('}'),
                 c => unquoted.push(c),
             },
         }
@@ -288,4 +290,87 @@ fn diff_speaks_vietnamese() {
         "{texts:?}"
     );
     assert_no_english(&texts.join("\n"), "diff --format json cat-hai-2020");
+}
+
+#[test]
+fn the_schedule_speaks_vietnamese() {
+    let args = [
+        "report",
+        "--only",
+        "overdue",
+        "--as-of",
+        "2026-11-22",
+        "plans/ninh-thuan-1960-2020.toml",
+    ];
+    let vi = vi_and_same_en(&args);
+    for expected in [
+        "Quá hạn và sắp đến hạn",
+        "ninh-thuan-1960-2020: Tiến độ",
+        "Hạn được tính theo quy ước: thời hạn là một quý (Quý I-IV) thì đến hạn vào ngày cuối quý: 31/03, 30/06, 30/09 hoặc 31/12",
+    ] {
+        assert!(vi.contains(expected), "{expected:?} not in\n{vi}");
+    }
+    assert_no_english(&outside_tables(&vi), "report --only overdue");
+
+    let mut markdown = args.to_vec();
+    markdown.extend(["--format", "markdown"]);
+    let vi = vi_and_same_en(&markdown);
+    for expected in [
+        "nhiệm vụ `t-2-1-a` (Nghiên cứu, quán triệt, triển khai Chỉ thị số 11-CT/TW",
+        "đến hạn ngày 2020-09-30 nhưng chưa được ghi nhận là hoàn thành: quá hạn 2244 ngày",
+        "xhht không đọc được thời hạn \"định kỳ\": chỉ ghi \"định kỳ\" thì không rõ bao lâu một lần: thêm chu kỳ, ví dụ \"định kỳ 6 tháng\"",
+        "| +2244 | quá hạn |",
+    ] {
+        assert!(vi.contains(expected), "{expected:?} not in\n{vi}");
+    }
+    assert_no_english(&vi, "report --only overdue --format markdown");
+}
+
+#[test]
+fn every_schedule_finding_note_and_convention_is_in_vietnamese() {
+    let json: serde_json::Value = serde_json::from_str(&xhht(&[
+        "report",
+        "--format",
+        "json",
+        "--only",
+        "overdue",
+        "--as-of",
+        "2026-11-22",
+        "--within",
+        "400d",
+        "--lang",
+        "vi",
+        "tests/fixtures/schedule/district-2024-2026.yaml",
+    ]))
+    .unwrap();
+    let mut texts = Vec::new();
+    for f in json["findings"].as_array().unwrap() {
+        texts.push(f["message"].as_str().unwrap().to_owned());
+        texts.extend(f["hint"].as_str().map(str::to_owned));
+        for note in f["notes"].as_array().into_iter().flatten() {
+            texts.push(note.as_str().unwrap().to_owned());
+        }
+    }
+    let schedules = json["schedules"].as_array().unwrap();
+    for schedule in schedules {
+        for c in schedule["conventions"].as_array().unwrap() {
+            texts.push(c.as_str().unwrap().to_owned());
+        }
+        for row in schedule["rows"].as_array().unwrap() {
+            texts.push(row["note"].as_str().unwrap().to_owned());
+        }
+    }
+    let all = texts.join("\n");
+    for expected in [
+        "đã đến hạn ngày",
+        "nhưng khi đó cơ quan chủ trì không còn tồn tại",
+        "chậm 9 ngày so với hạn",
+        "trước ngày ban hành kế hoạch",
+        "ngoài thời kỳ của kế hoạch",
+        "`due` ghi Quý III/2024, nhưng cách ghi",
+        "các kỳ của nhiệm vụ định kỳ được tính từ ngày ban hành kế hoạch",
+    ] {
+        assert!(all.contains(expected), "{expected:?} not in\n{all}");
+    }
+    assert_no_english(&all, "report --format json district-2024-2026");
 }
