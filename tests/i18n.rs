@@ -374,3 +374,32 @@ fn every_schedule_finding_note_and_convention_is_in_vietnamese() {
     }
     assert_no_english(&all, "report --format json district-2024-2026");
 }
+
+#[test]
+fn baselines_speak_vietnamese() {
+    let vi = vi_and_same_en(&["baselines"]);
+    assert!(vi.contains("quyết định") && vi.contains("thời kỳ"), "{vi}");
+    let vi = vi_and_same_en(&["baselines", "show", "de-an-89"]);
+    for expected in [
+        "Đã kiểm chứng trong văn bản tiếng Việt (13):",
+        "Chỉ dựa trên bản tóm tắt hoặc kế hoạch của tỉnh nhắc lại (",
+        "Có nêu, nhưng không tìm thấy số liệu (3):",
+        "43 chỉ tiêu: 13 đã kiểm chứng, 26 chỉ dựa trên bản tóm tắt hoặc kế hoạch của tỉnh nhắc lại, 0 chưa được kiểm chứng, 1 có các nguồn không thống nhất, 3 không tìm thấy số liệu",
+        "mức độ kiểm chứng",
+    ] {
+        assert!(vi.contains(expected), "{expected:?} not in\n{vi}");
+    }
+    // The title and the note are the baseline file's own text.
+    let ours: String = outside_tables(&vi)
+        .lines()
+        .skip(2)
+        .filter(|l| !l.starts_with("ghi chú: "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_no_english(&ours, "baselines show de-an-89");
+    let vi = vi_and_same_en(&["baselines", "show", "qd-489"]);
+    assert!(
+        vi.contains("Đề án này không có chỉ tiêu nào được ghi nhận"),
+        "{vi}"
+    );
+}
