@@ -403,3 +403,18 @@ fn baselines_speak_vietnamese() {
         "{vi}"
     );
 }
+
+#[test]
+fn html_chart_labels_follow_the_language() {
+    let args = [
+        "report",
+        "--format",
+        "html",
+        "--as-of",
+        "2022-11-22",
+        "plans/cat-hai-2020.yaml",
+    ];
+    let vi = vi_and_same_en(&args);
+    assert!(vi.contains("officials_foreign_language 2020 mức 2"), "{vi}");
+    assert!(xhht(&args).contains("officials_foreign_language 2020 L2"));
+}
