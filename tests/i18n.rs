@@ -198,7 +198,7 @@ fn load_errors_have_a_vietnamese_lead_in() {
     assert!(vi.contains("gợi ý: có phải là `jurisdiction`?"), "{vi}");
     let vi = vi_and_same_en(&["validate", "tests/fixtures/validate/wrong-type.toml"]);
     assert!(
-        vi.contains("lỗi[XH004]: sai kiểu giá trị: invalid type"),
+        vi.contains("lỗi[XH004]: giá trị không hợp lệ: invalid type"),
         "{vi}"
     );
 }
@@ -214,7 +214,7 @@ fn every_validation_finding_is_in_vietnamese() {
         .map(|l| {
             match l
                 .split_once("lỗi cú pháp: ")
-                .or(l.split_once("sai kiểu giá trị: "))
+                .or(l.split_once("giá trị không hợp lệ: "))
             {
                 Some((lead, _)) => lead,
                 None => l,

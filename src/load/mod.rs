@@ -66,6 +66,8 @@ impl LoadError {
             || message.contains("not a date")
             || message.contains("not a valid date")
             || message.contains("invalid boolean")
+            // A date's own messages, in either language (crate::date).
+            || message.contains("YYYY-MM-DD")
             || message.starts_with("invalid ")
         {
             LoadErrorKind::WrongType
@@ -112,7 +114,7 @@ fn in_vietnamese(kind: LoadErrorKind, message: &str) -> String {
         .filter(|_| message.matches('`').count() >= 2);
     match (kind, quoted) {
         (LoadErrorKind::UnknownField, Some(name)) if message.starts_with("unknown variant") => {
-            format!("giá trị không hợp lệ: `{name}`")
+            format!("tên giá trị không hợp lệ: `{name}`")
         }
         (LoadErrorKind::UnknownField, Some(name)) if message.starts_with("unknown field") => {
             format!("trường không hợp lệ: `{name}`")
@@ -123,9 +125,11 @@ fn in_vietnamese(kind: LoadErrorKind, message: &str) -> String {
         }
         (LoadErrorKind::MissingField, _) => format!("thiếu trường: {message}"),
         (LoadErrorKind::WrongType, _) => match message {
-            yaml::EXPECTED_MAPPING => "sai kiểu giá trị: cần các cặp `khóa: giá trị` ở đây".into(),
-            yaml::EXPECTED_LIST => "sai kiểu giá trị: cần một danh sách ở đây".into(),
-            _ => format!("sai kiểu giá trị: {message}"),
+            yaml::EXPECTED_MAPPING => {
+                "giá trị không hợp lệ: cần các cặp `khóa: giá trị` ở đây".into()
+            }
+            yaml::EXPECTED_LIST => "giá trị không hợp lệ: cần một danh sách ở đây".into(),
+            _ => format!("giá trị không hợp lệ: {message}"),
         },
         (LoadErrorKind::Syntax, _) => format!("lỗi cú pháp: {message}"),
     }
@@ -339,4 +343,63 @@ fn offset_for(source: &SourceFile, line: u64, column: u64) -> usize {
         line: line as usize,
         column: column as usize,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parser_messages_get_a_vietnamese_lead_in_by_kind() {
+        let vi = |kind, message| in_vietnamese(kind, message);
+        assert_eq!(
+            vi(LoadErrorKind::MissingField, "missing field `issuer`"),
+            "thiếu trường `issuer`"
+        );
+        assert_eq!(
+            vi(LoadErrorKind::UnknownField, "unknown field `nmae`"),
+            "trường không hợp lệ: `nmae`"
+        );
+        assert_eq!(
+            vi(
+                LoadErrorKind::UnknownField,
+                "unknown variant `planz`, expected one of `plan`, `scheme`"
+            ),
+            "tên giá trị không hợp lệ: `planz`"
+        );
+        assert_eq!(
+            vi(
+                LoadErrorKind::WrongType,
+                "invalid type: string \"x\", expected u16"
+            ),
+            "giá trị không hợp lệ: invalid type: string \"x\", expected u16"
+        );
+        assert_eq!(
+            vi(LoadErrorKind::WrongType, yaml::EXPECTED_LIST),
+            "giá trị không hợp lệ: cần một danh sách ở đây"
+        );
+        assert_eq!(
+            vi(
+                LoadErrorKind::Syntax,
+                "mapping values are not allowed in this context"
+            ),
+            "lỗi cú pháp: mapping values are not allowed in this context"
+        );
+    }
+
+    #[test]
+    fn a_suggestion_cuts_the_list_of_names() {
+        let error = LoadError::from_serde_message(
+            "unknown field `nmae`, expected one of `name`, `id`",
+            None,
+        );
+        assert_eq!(error.kind, LoadErrorKind::UnknownField);
+        assert_eq!(error.message, "unknown field `nmae`");
+        assert_eq!(error.hint.as_deref(), Some("did you mean `name`?"));
+        let error = LoadError::from_serde_message(
+            "unknown field `zzz`, expected one of `name`, `id`",
+            None,
+        );
+        assert_eq!(error.hint.as_deref(), Some("expected one of `name`, `id`"));
+    }
 }
