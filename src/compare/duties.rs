@@ -22,12 +22,15 @@ pub enum DutyStatus {
 }
 
 impl DutyStatus {
+    /// The status in the run's language.
     pub fn label(self) -> &'static str {
+        use crate::i18n::Label;
         match self {
-            Self::Owned => "owned",
-            Self::Elsewhere => "led by another body",
-            Self::Gap => "no local owner",
+            Self::Owned => Label::Owned,
+            Self::Elsewhere => Label::Elsewhere,
+            Self::Gap => Label::NoOwner,
         }
+        .text(crate::i18n::lang())
     }
 }
 

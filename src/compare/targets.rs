@@ -29,17 +29,20 @@ pub enum TargetStatus {
 }
 
 impl TargetStatus {
+    /// The status in the run's language.
     pub fn label(&self) -> &'static str {
+        use crate::i18n::Label;
         match self {
-            Self::Gap => "gap",
-            Self::Shortfall => "shortfall",
-            Self::Meets => "meets",
-            Self::Exceeds => "exceeds",
-            Self::NotComparable(_) => "not comparable",
-            Self::NoFigures => "no figures",
-            Self::NoNationalFigure => "no national figure",
-            Self::LocalOnly => "local only",
+            Self::Gap => Label::Gap,
+            Self::Shortfall => Label::Shortfall,
+            Self::Meets => Label::Meets,
+            Self::Exceeds => Label::Exceeds,
+            Self::NotComparable(_) => Label::NotComparable,
+            Self::NoFigures => Label::NoFigures,
+            Self::NoNationalFigure => Label::NoNationalFigure,
+            Self::LocalOnly => Label::LocalOnly,
         }
+        .text(crate::i18n::lang())
     }
 }
 
