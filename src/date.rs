@@ -30,13 +30,18 @@ impl CivilDate {
                 }
             });
         if !well_formed {
-            return Err(format!(
-                "`{s}` is not a date in the form YYYY-MM-DD (write 15/01/2020 as 2020-01-15)"
+            return Err(crate::tr!(
+                "`{s}` is not a date in the form YYYY-MM-DD (write 15/01/2020 as 2020-01-15)",
+                "`{s}` không phải là ngày theo dạng YYYY-MM-DD (ghi 15/01/2020 thành 2020-01-15)"
             ));
         }
-        s.parse::<Date>()
-            .map(Self)
-            .map_err(|e| format!("`{s}` is not a valid date: {e}"))
+        // Every message keeps "YYYY-MM-DD": loading sorts them by it.
+        s.parse::<Date>().map(Self).map_err(|e| {
+            crate::tr!(
+                "`{s}` is not a valid date: {e}",
+                "`{s}` không phải là ngày hợp lệ theo dạng YYYY-MM-DD: {e}"
+            )
+        })
     }
 
     pub fn year(self) -> i16 {
@@ -72,7 +77,10 @@ impl<'de> Visitor<'de> for DateVisitor {
     // TOML hands a native date over as a one-entry map holding its text.
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CivilDate, A::Error> {
         let Some((_, text)) = map.next_entry::<String, String>()? else {
-            return Err(de::Error::custom("expected a date, found an empty table"));
+            return Err(de::Error::custom(crate::tr!(
+                "expected a date, found an empty table",
+                "cần một ngày theo dạng YYYY-MM-DD, nhưng gặp một bảng rỗng"
+            )));
         };
         CivilDate::parse_iso(&text).map_err(de::Error::custom)
     }

@@ -42,7 +42,7 @@ impl fmt::Display for Severity {
 }
 
 macro_rules! rules {
-    ($($variant:ident = $code:literal, $name:literal, $severity:ident, $summary:literal;)*) => {
+    ($($variant:ident = $code:literal, $name:literal, $severity:ident, $summary:literal, $summary_vi:literal;)*) => {
         /// Every rule xhht checks. Codes are stable: never renumber or reuse one.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Rule { $($variant,)* }
@@ -62,47 +62,85 @@ macro_rules! rules {
                 match self { $(Rule::$variant => Severity::$severity,)* }
             }
 
+            /// What the rule checks, in the run's language.
             pub fn summary(self) -> &'static str {
-                match self { $(Rule::$variant => $summary,)* }
+                self.summary_in($crate::i18n::lang())
+            }
+
+            pub fn summary_in(self, lang: $crate::i18n::Lang) -> &'static str {
+                match self { $(Rule::$variant => lang.pick($summary, $summary_vi),)* }
             }
         }
     };
 }
 
 rules! {
-    Syntax = "XH001", "syntax", Error, "the file is not well-formed YAML or TOML, or not UTF-8";
-    UnknownField = "XH002", "unknown-field", Error, "a field or value name the plan format does not have";
-    MissingField = "XH003", "missing-field", Error, "a required field is absent";
-    WrongType = "XH004", "wrong-type", Error, "a field holds the wrong kind of value";
-    DuplicateId = "XH010", "duplicate-id", Error, "two items of one kind share an id";
-    UnknownAgency = "XH011", "unknown-agency", Error, "a task names an agency id the plan does not declare";
-    UnknownPlan = "XH012", "unknown-plan", Error, "a link or reference names a plan xhht does not know";
-    UnknownIndicator = "XH013", "unknown-indicator", Error, "a target's indicator is not in the catalogue";
-    UnknownItem = "XH014", "unknown-item", Error, "a reference names a target, task or phase that does not exist";
-    BadId = "XH015", "bad-id", Error, "an id is not lower-case ASCII letters, digits, '-', '_' or '.'";
-    OutOfRange = "XH020", "out-of-range", Error, "a value outside what it can be (a percentage over 100, min above max, month 13)";
-    YearOutsidePeriod = "XH021", "year-outside-period", Warning, "a target or deadline year outside the plan's period";
-    MilestoneRegression = "XH022", "milestone-regression", Warning, "a later milestone asks for less than an earlier one";
-    LeadCount = "XH030", "lead-count", Warning, "a task without exactly one lead";
-    OrderedMassOrganisation = "XH031", "ordered-mass-organisation", Info, "a mass organisation is given an order instead of a request";
-    CitationDateConflict = "XH040", "citation-date-conflict", Warning, "one cited document is given two different dates";
-    Gap = "XH101", "gap", Error, "the scheme sets a figure for a milestone in the plan's period and the plan has no target for it";
-    Shortfall = "XH102", "shortfall", Error, "the plan's target is weaker than the scheme's";
-    ParentUnavailable = "XH103", "parent-unavailable", Warning, "the plan is issued under a plan xhht does not have; the comparison falls back to the next level";
-    NothingToCompare = "XH104", "nothing-to-compare", Warning, "the scheme has no figures or duties on record to hold the plan to";
-    ChainBroken = "XH105", "chain-broken", Error, "a plan the chain needs is missing, or the chain loops";
-    ResponsibilityGap = "XH110", "responsibility-gap", Warning, "a duty the scheme assigns has no local owner";
-    ResponsibilityElsewhere = "XH111", "responsibility-elsewhere", Warning, "a duty the scheme assigns is led locally by another body than the mapped one";
-    DeadlineConflict = "XH120", "deadline-conflict", Warning, "a local deadline is later than the parent's for the same obligation";
-    Overdue = "XH201", "overdue", Warning, "a deadline passed and the item is not recorded as done";
-    DueSoon = "XH202", "due-soon", Info, "a deadline falls within the --within window";
-    DoneLate = "XH203", "done-late", Info, "recorded as done after its deadline";
-    MissedOccurrence = "XH204", "missed-occurrence", Warning, "an occurrence of a recurring obligation passed without a record";
-    DeadlineOutsidePeriod = "XH205", "deadline-outside-period", Warning, "a due date falls outside the plan's period";
-    DeadlineBeforeIssue = "XH206", "deadline-before-issue", Warning, "a due date falls before the plan was issued";
-    OwnerGone = "XH207", "owner-gone", Info, "the body that owns an obligation no longer existed when it fell due";
-    DeadlineMismatch = "XH208", "deadline-mismatch", Warning, "a deadline's normal form disagrees with its wording";
-    UnreadableDeadline = "XH209", "unreadable-deadline", Info, "xhht cannot read a deadline's wording";
+    Syntax = "XH001", "syntax", Error, "the file is not well-formed YAML or TOML, or not UTF-8",
+        "tệp không đúng cú pháp YAML hoặc TOML, hoặc không được mã hóa UTF-8";
+    UnknownField = "XH002", "unknown-field", Error, "a field or value name the plan format does not have",
+        "tên trường hoặc tên giá trị không có trong định dạng kế hoạch";
+    MissingField = "XH003", "missing-field", Error, "a required field is absent",
+        "thiếu một trường bắt buộc";
+    WrongType = "XH004", "wrong-type", Error, "a field holds the wrong kind of value",
+        "trường có giá trị sai kiểu";
+    DuplicateId = "XH010", "duplicate-id", Error, "two items of one kind share an id",
+        "hai mục cùng loại trùng mã";
+    UnknownAgency = "XH011", "unknown-agency", Error, "a task names an agency id the plan does not declare",
+        "nhiệm vụ nêu mã cơ quan mà kế hoạch không khai báo";
+    UnknownPlan = "XH012", "unknown-plan", Error, "a link or reference names a plan xhht does not know",
+        "liên kết hoặc tham chiếu nêu một kế hoạch mà xhht không có";
+    UnknownIndicator = "XH013", "unknown-indicator", Error, "a target's indicator is not in the catalogue",
+        "chỉ tiêu nêu mã chỉ tiêu không có trong danh mục";
+    UnknownItem = "XH014", "unknown-item", Error, "a reference names a target, task or phase that does not exist",
+        "tham chiếu nêu một chỉ tiêu, nhiệm vụ hoặc giai đoạn không tồn tại";
+    BadId = "XH015", "bad-id", Error, "an id is not lower-case ASCII letters, digits, '-', '_' or '.'",
+        "mã không chỉ gồm chữ thường ASCII, chữ số, '-', '_' hoặc '.'";
+    OutOfRange = "XH020", "out-of-range", Error, "a value outside what it can be (a percentage over 100, min above max, month 13)",
+        "giá trị nằm ngoài phạm vi có thể có (tỷ lệ trên 100%, giá trị tối thiểu lớn hơn tối đa, tháng 13)";
+    YearOutsidePeriod = "XH021", "year-outside-period", Warning, "a target or deadline year outside the plan's period",
+        "năm của chỉ tiêu hoặc thời hạn nằm ngoài thời kỳ của kế hoạch";
+    MilestoneRegression = "XH022", "milestone-regression", Warning, "a later milestone asks for less than an earlier one",
+        "mốc sau yêu cầu thấp hơn mốc trước";
+    LeadCount = "XH030", "lead-count", Warning, "a task without exactly one lead",
+        "nhiệm vụ không có đúng một cơ quan chủ trì";
+    OrderedMassOrganisation = "XH031", "ordered-mass-organisation", Info, "a mass organisation is given an order instead of a request",
+        "tổ chức đoàn thể được giao nhiệm vụ thay vì được đề nghị";
+    CitationDateConflict = "XH040", "citation-date-conflict", Warning, "one cited document is given two different dates",
+        "một văn bản được viện dẫn với hai ngày ban hành khác nhau";
+    Gap = "XH101", "gap", Error, "the scheme sets a figure for a milestone in the plan's period and the plan has no target for it",
+        "đề án đặt số liệu cho một mốc trong thời kỳ của kế hoạch nhưng kế hoạch không có chỉ tiêu tương ứng";
+    Shortfall = "XH102", "shortfall", Error, "the plan's target is weaker than the scheme's",
+        "chỉ tiêu của kế hoạch thấp hơn chỉ tiêu của đề án";
+    ParentUnavailable = "XH103", "parent-unavailable", Warning, "the plan is issued under a plan xhht does not have; the comparison falls back to the next level",
+        "kế hoạch được ban hành theo một kế hoạch mà xhht không có; việc so sánh chuyển sang cấp tiếp theo";
+    NothingToCompare = "XH104", "nothing-to-compare", Warning, "the scheme has no figures or duties on record to hold the plan to",
+        "đề án không có số liệu hoặc nhiệm vụ nào được ghi nhận để đối chiếu kế hoạch";
+    ChainBroken = "XH105", "chain-broken", Error, "a plan the chain needs is missing, or the chain loops",
+        "thiếu một kế hoạch cần cho chuỗi kế hoạch cấp trên, hoặc chuỗi bị lặp vòng";
+    ResponsibilityGap = "XH110", "responsibility-gap", Warning, "a duty the scheme assigns has no local owner",
+        "nhiệm vụ đề án giao chưa có cơ quan chủ trì ở địa phương";
+    ResponsibilityElsewhere = "XH111", "responsibility-elsewhere", Warning, "a duty the scheme assigns is led locally by another body than the mapped one",
+        "nhiệm vụ đề án giao do một cơ quan khác với cơ quan tương ứng chủ trì ở địa phương";
+    DeadlineConflict = "XH120", "deadline-conflict", Warning, "a local deadline is later than the parent's for the same obligation",
+        "thời hạn của địa phương muộn hơn thời hạn của cấp trên cho cùng một nhiệm vụ";
+    Overdue = "XH201", "overdue", Warning, "a deadline passed and the item is not recorded as done",
+        "đã quá thời hạn mà nhiệm vụ chưa được ghi nhận là hoàn thành";
+    DueSoon = "XH202", "due-soon", Info, "a deadline falls within the --within window",
+        "thời hạn rơi vào khoảng thời gian --within";
+    DoneLate = "XH203", "done-late", Info, "recorded as done after its deadline",
+        "được ghi nhận hoàn thành sau thời hạn";
+    MissedOccurrence = "XH204", "missed-occurrence", Warning, "an occurrence of a recurring obligation passed without a record",
+        "một kỳ của nhiệm vụ định kỳ đã qua mà không có ghi nhận";
+    DeadlineOutsidePeriod = "XH205", "deadline-outside-period", Warning, "a due date falls outside the plan's period",
+        "hạn hoàn thành nằm ngoài thời kỳ của kế hoạch";
+    DeadlineBeforeIssue = "XH206", "deadline-before-issue", Warning, "a due date falls before the plan was issued",
+        "hạn hoàn thành trước ngày ban hành kế hoạch";
+    OwnerGone = "XH207", "owner-gone", Info, "the body that owns an obligation no longer existed when it fell due",
+        "cơ quan chủ trì không còn tồn tại khi nhiệm vụ đến hạn";
+    DeadlineMismatch = "XH208", "deadline-mismatch", Warning, "a deadline's normal form disagrees with its wording",
+        "dạng chuẩn hóa của thời hạn không khớp với cách ghi trong văn bản";
+    UnreadableDeadline = "XH209", "unreadable-deadline", Info, "xhht cannot read a deadline's wording",
+        "xhht không đọc được cách ghi thời hạn";
 }
 
 /// What a finding is about, for grouping reports into sections.
@@ -400,5 +438,14 @@ mod tests {
         let names: HashSet<_> = Rule::ALL.iter().map(|r| r.name()).collect();
         assert_eq!(codes.len(), Rule::ALL.len());
         assert_eq!(names.len(), Rule::ALL.len());
+    }
+
+    #[test]
+    fn every_rule_has_a_summary_in_both_languages() {
+        use crate::i18n::Lang;
+        for rule in Rule::ALL {
+            let (en, vi) = (rule.summary_in(Lang::En), rule.summary_in(Lang::Vi));
+            assert!(!en.is_empty() && !vi.is_empty() && en != vi, "{rule:?}");
+        }
     }
 }

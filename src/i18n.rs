@@ -135,6 +135,8 @@ labels! {
     Error => "error", "lỗi";
     Warning => "warning", "cảnh báo";
     Info => "info", "thông tin";
+    Note => "note", "ghi chú";
+    Help => "help", "gợi ý";
     RestsOn => "rests on", "dựa trên";
     Period => "Period", "Kỳ";
     Overdue => "overdue", "quá hạn";

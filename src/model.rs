@@ -285,7 +285,7 @@ impl Target {
     pub fn value_text(&self) -> String {
         let unit = match self.unit {
             Unit::Percent => "%",
-            Unit::PercentGrowthPerYear => " %/yr",
+            Unit::PercentGrowthPerYear => crate::i18n::lang().pick(" %/yr", " %/năm"),
             Unit::Count | Unit::Level => "",
         };
         let n = |v: f64| format!("{v}{unit}");
@@ -294,8 +294,8 @@ impl Target {
             TargetValue::AtLeast(v) => format!("≥ {}", n(v)),
             TargetValue::Above(v) => format!("> {}", n(v)),
             TargetValue::Range { min, max } => format!("{min}–{}", n(max)),
-            TargetValue::Qualitative => "qualitative".into(),
-            TargetValue::Unavailable => "not found".into(),
+            TargetValue::Qualitative => crate::tr!("qualitative", "định tính"),
+            TargetValue::Unavailable => crate::tr!("not found", "không tìm thấy"),
         }
     }
 }

@@ -175,7 +175,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
                     conventions: schedule
                         .conventions
                         .iter()
-                        .map(|c| (*c).to_owned())
+                        .map(|c| c.text().to_owned())
                         .collect(),
                     rows: schedule.rows,
                 });
@@ -192,7 +192,10 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
                         other.to_string(),
                     )
                     .in_plan(&doc.id)
-                    .hint("fix or remove the status file; the deadlines were not checked"),
+                    .hint(crate::tr!(
+                        "fix or remove the status file; the deadlines were not checked",
+                        "sửa hoặc xóa tệp theo dõi tiến độ; các thời hạn chưa được kiểm tra"
+                    )),
                 );
             }
         }

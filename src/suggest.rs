@@ -10,6 +10,11 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// The hint for a likely typo: "did you mean `best`?".
+pub fn did_you_mean(best: &str) -> String {
+    crate::tr!("did you mean `{best}`?", "có phải là `{best}`?")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

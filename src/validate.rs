@@ -8,8 +8,9 @@ use crate::catalogue::Catalogue;
 use crate::finding::{Anchor, Finding, Rule};
 use crate::model::{AgencyKind, Direction, Due, Mode, Plan, Target, TargetValue, Unit};
 use crate::source::{FieldPath, SourceFile};
-use crate::suggest::closest;
+use crate::suggest::{closest, did_you_mean};
 use crate::text::fold;
+use crate::tr;
 
 /// What a plan's references may point at.
 pub struct Context<'a> {
@@ -68,31 +69,32 @@ impl Check<'_> {
     fn ids(&mut self) {
         let plan = self.plan;
         let doc_id = root().key("document").key("id");
-        self.check_id(&doc_id, &plan.document.id, "document");
+        let lang = crate::i18n::lang();
+        self.check_id(&doc_id, &plan.document.id, lang.pick("document", "văn bản"));
         let groups: [(&str, &str, Vec<&str>); 5] = [
             (
                 "agencies",
-                "agency",
+                lang.pick("agency", "cơ quan"),
                 plan.agencies.iter().map(|a| a.id.as_str()).collect(),
             ),
             (
                 "targets",
-                "target",
+                lang.pick("target", "chỉ tiêu"),
                 plan.targets.iter().map(|t| t.id.as_str()).collect(),
             ),
             (
                 "tasks",
-                "task",
+                lang.pick("task", "nhiệm vụ"),
                 plan.tasks.iter().map(|t| t.id.as_str()).collect(),
             ),
             (
                 "citations",
-                "citation",
+                lang.pick("citation", "văn bản viện dẫn"),
                 plan.citations.iter().map(|c| c.id.as_str()).collect(),
             ),
             (
                 "document.phases",
-                "phase",
+                lang.pick("phase", "giai đoạn"),
                 plan.document.phases.iter().map(|p| p.id.as_str()).collect(),
             ),
         ];
@@ -110,15 +112,22 @@ impl Check<'_> {
                         .at(
                             Rule::DuplicateId,
                             &path,
-                            format!("{kind} id `{id}` is used twice"),
+                            tr!(
+                                "{kind} id `{id}` is used twice",
+                                "mã {kind} `{id}` được dùng hai lần"
+                            ),
                         )
-                        .note(format!(
+                        .note(tr!(
                             "first used at {}:{}:{}",
+                            "đã dùng lần đầu tại {}:{}:{}",
                             first_at.file.display(),
                             first_at.line,
                             first_at.column
                         ))
-                        .hint(format!("give each {kind} its own id"));
+                        .hint(tr!(
+                            "give each {kind} its own id",
+                            "đặt cho mỗi {kind} một mã riêng"
+                        ));
                     self.push(finding);
                 } else {
                     first_seen.insert(id, i);
@@ -133,9 +142,15 @@ impl Check<'_> {
                 .at(
                     Rule::BadId,
                     path,
-                    format!("{kind} id `{id}` is not a valid id"),
+                    tr!(
+                        "{kind} id `{id}` is not a valid id",
+                        "mã {kind} `{id}` không hợp lệ"
+                    ),
                 )
-                .hint("use lower-case ASCII letters, digits, '-', '_' and '.', e.g. `so-gddt`");
+                .hint(tr!(
+                    "use lower-case ASCII letters, digits, '-', '_' and '.', e.g. `so-gddt`",
+                    "chỉ dùng chữ thường ASCII, chữ số, '-', '_' và '.', ví dụ `so-gddt`"
+                ));
             self.push(finding);
         }
     }
@@ -148,14 +163,19 @@ impl Check<'_> {
         let finding = self.at(
             Rule::UnknownPlan,
             path,
-            format!("no plan with id `{id}` is known"),
+            tr!(
+                "no plan with id `{id}` is known",
+                "xhht không biết kế hoạch nào có mã `{id}`"
+            ),
         );
         match closest(id, self.cx.plans.keys().copied()) {
-            Some(best) => finding.hint(format!("did you mean `{best}`?")),
-            None => finding.hint(
+            Some(best) => finding.hint(did_you_mean(best)),
+            None => finding.hint(tr!(
                 "name a bundled scheme (`xhht baselines` lists them) or check the plan's file in the same run; \
                  a document you do not have is a link with `available: false`",
-            ),
+                "nêu một đề án có sẵn (lệnh `xhht baselines` liệt kê các đề án) hoặc đưa tệp của kế hoạch đó vào cùng lần kiểm tra; \
+                 văn bản không có trong tay thì ghi liên kết với `available: false`"
+            )),
         }
     }
 
@@ -186,8 +206,9 @@ impl Check<'_> {
             let finding = self.at(
                 Rule::OutOfRange,
                 &base.key("period").key("end"),
-                format!(
+                tr!(
                     "the period ends in {end}, before it starts in {}",
+                    "thời kỳ kết thúc năm {end}, trước năm bắt đầu {}",
                     doc.period.start
                 ),
             );
@@ -198,8 +219,9 @@ impl Check<'_> {
                 let finding = self.at(
                     Rule::YearOutsidePeriod,
                     &base.key("milestones").index(i),
-                    format!(
+                    tr!(
                         "milestone {year} is outside the plan's period {}",
+                        "mốc năm {year} nằm ngoài thời kỳ của kế hoạch {}",
                         period_text(doc.period)
                     ),
                 );
@@ -212,9 +234,12 @@ impl Check<'_> {
                 let finding = self.at(
                     Rule::OutOfRange,
                     &path.key("end"),
-                    format!(
+                    tr!(
                         "phase `{}` ends in {} before it starts in {}",
-                        phase.id, phase.end, phase.start
+                        "giai đoạn `{}` kết thúc năm {}, trước năm bắt đầu {}",
+                        phase.id,
+                        phase.end,
+                        phase.start
                     ),
                 );
                 self.push(finding);
@@ -222,8 +247,9 @@ impl Check<'_> {
                 let finding = self.at(
                     Rule::YearOutsidePeriod,
                     &path,
-                    format!(
+                    tr!(
                         "phase `{}` ({}-{}) runs outside the plan's period {}",
+                        "giai đoạn `{}` ({}-{}) vượt ra ngoài thời kỳ của kế hoạch {}",
                         phase.id,
                         phase.start,
                         phase.end,
@@ -243,14 +269,19 @@ impl Check<'_> {
                 let finding = self.at(
                     Rule::UnknownIndicator,
                     &path.key("indicator"),
-                    format!("indicator `{}` is not in the catalogue", target.indicator),
+                    tr!(
+                        "indicator `{}` is not in the catalogue",
+                        "chỉ tiêu `{}` không có trong danh mục",
+                        target.indicator
+                    ),
                 );
                 let ids = catalogue.indicators.iter().map(|i| i.id.as_str());
                 let finding = match closest(&target.indicator, ids) {
-                    Some(best) => finding.hint(format!("did you mean `{best}`?")),
-                    None => finding.hint(
+                    Some(best) => finding.hint(did_you_mean(best)),
+                    None => finding.hint(tr!(
                         "catalogue/indicators.yaml lists the known indicators; add a new one there",
-                    ),
+                        "danh mục chỉ tiêu nằm ở catalogue/indicators.yaml; bổ sung chỉ tiêu mới vào đó"
+                    )),
                 };
                 self.push(finding);
             }
@@ -261,10 +292,13 @@ impl Check<'_> {
                 let mut finding = self.at(
                     Rule::UnknownIndicator,
                     &path.key("condition"),
-                    format!("condition `{condition}` is not in the catalogue"),
+                    tr!(
+                        "condition `{condition}` is not in the catalogue",
+                        "điều kiện `{condition}` không có trong danh mục"
+                    ),
                 );
                 if let Some(best) = closest(condition, ids) {
-                    finding = finding.hint(format!("did you mean `{best}`?"));
+                    finding = finding.hint(did_you_mean(best));
                 }
                 self.push(finding);
             }
@@ -273,8 +307,9 @@ impl Check<'_> {
                 let finding = self.at(
                     Rule::YearOutsidePeriod,
                     &path.key("year"),
-                    format!(
+                    tr!(
                         "target `{}` is set for {}, outside the plan's period {}",
+                        "chỉ tiêu `{}` đặt cho năm {}, ngoài thời kỳ của kế hoạch {}",
                         target.id,
                         target.year,
                         period_text(self.plan.document.period)
@@ -295,13 +330,15 @@ impl Check<'_> {
                             let mut finding = self.at(
                                 Rule::UnknownItem,
                                 &ref_path.key("item"),
-                                format!(
+                                tr!(
                                     "plan `{}` has no target `{}`",
-                                    reference.plan, reference.item
+                                    "kế hoạch `{}` không có chỉ tiêu `{}`",
+                                    reference.plan,
+                                    reference.item
                                 ),
                             );
                             if let Some(best) = closest(&reference.item, ids) {
-                                finding = finding.hint(format!("did you mean `{best}`?"));
+                                finding = finding.hint(did_you_mean(best));
                             }
                             self.push(finding);
                         }
@@ -320,12 +357,16 @@ impl Check<'_> {
                 .at(
                     Rule::OutOfRange,
                     &value_path,
-                    format!(
+                    tr!(
                         "target `{}` has a range from {min} down to {max}",
+                        "chỉ tiêu `{}` có khoảng giá trị từ {min} giảm xuống {max}",
                         target.id
                     ),
                 )
-                .hint("write the smaller figure as `min`");
+                .hint(tr!(
+                    "write the smaller figure as `min`",
+                    "ghi số nhỏ hơn vào `min`"
+                ));
             self.push(finding);
         }
         if target.unit == Unit::Percent {
@@ -334,8 +375,9 @@ impl Check<'_> {
                     let finding = self.at(
                         Rule::OutOfRange,
                         &value_path,
-                        format!(
+                        tr!(
                             "target `{}` is {v}%, but a percentage lies between 0 and 100",
+                            "chỉ tiêu `{}` là {v}%, nhưng tỷ lệ phải nằm trong khoảng từ 0 đến 100",
                             target.id
                         ),
                     );
@@ -346,7 +388,11 @@ impl Check<'_> {
             let finding = self.at(
                 Rule::OutOfRange,
                 &value_path,
-                format!("target `{}` is negative", target.id),
+                tr!(
+                    "target `{}` is negative",
+                    "chỉ tiêu `{}` có giá trị âm",
+                    target.id
+                ),
             );
             self.push(finding);
         }
@@ -356,7 +402,10 @@ impl Check<'_> {
             let finding = self.at(
                 Rule::OutOfRange,
                 &path.key("level"),
-                format!("level {level} is not a standard level (1 to 5)"),
+                tr!(
+                    "level {level} is not a standard level (1 to 5)",
+                    "mức độ {level} không phải mức độ chuẩn (từ 1 đến 5)"
+                ),
             );
             self.push(finding);
         }
@@ -404,13 +453,24 @@ impl Check<'_> {
                         .at(
                             Rule::MilestoneRegression,
                             &root().key("targets").index(pair[1]).key("value"),
-                            format!(
+                            tr!(
                                 "`{}` asks for {b} by {}, less than the {a} it asks for by {}",
-                                later.indicator, later.year, earlier.year
+                                "`{}` yêu cầu {b} vào năm {}, thấp hơn mức {a} yêu cầu vào năm {}",
+                                later.indicator,
+                                later.year,
+                                earlier.year
                             ),
                         )
-                        .note(format!("the {} target is at line {}", earlier.year, first.line))
-                        .hint("check both figures against the source text; if the text says so, this warning is about the plan, not the file");
+                        .note(tr!(
+                            "the {} target is at line {}",
+                            "chỉ tiêu năm {} ở dòng {}",
+                            earlier.year,
+                            first.line
+                        ))
+                        .hint(tr!(
+                            "check both figures against the source text; if the text says so, this warning is about the plan, not the file",
+                            "đối chiếu cả hai số liệu với văn bản gốc; nếu văn bản ghi đúng như vậy thì cảnh báo này là về kế hoạch, không phải về tệp"
+                        ));
                     self.push(finding);
                 }
             }
@@ -429,14 +489,18 @@ impl Check<'_> {
                         let mut finding = self.at(
                             Rule::UnknownAgency,
                             &path.key(field).index(j),
-                            format!(
+                            tr!(
                                 "task `{}` names agency `{id}`, which the plan does not declare",
+                                "nhiệm vụ `{}` nêu cơ quan `{id}`, nhưng kế hoạch không khai báo cơ quan này",
                                 task.id
                             ),
                         );
                         finding = match closest(id, agency_ids.iter().copied()) {
-                            Some(best) => finding.hint(format!("did you mean `{best}`?")),
-                            None => finding.hint("declare the agency under `agencies`"),
+                            Some(best) => finding.hint(did_you_mean(best)),
+                            None => finding.hint(tr!(
+                                "declare the agency under `agencies`",
+                                "khai báo cơ quan này trong `agencies`"
+                            )),
                         };
                         self.push(finding);
                     }
@@ -450,12 +514,16 @@ impl Check<'_> {
                             .at(
                                 Rule::OrderedMassOrganisation,
                                 &path.key("leads").index(j),
-                                format!(
+                                tr!(
                                     "task `{}` assigns mass organisation `{id}`; a government plan can only request it",
+                                    "nhiệm vụ `{}` giao cho tổ chức đoàn thể `{id}`; kế hoạch của chính quyền chỉ có thể đề nghị tổ chức này thực hiện",
                                     task.id
                                 ),
                             )
-                            .hint("if the text says \"Đề nghị …\", set `mode: requested`");
+                            .hint(tr!(
+                                "if the text says \"Đề nghị …\", set `mode: requested`",
+                                "nếu văn bản ghi \"Đề nghị …\", đặt `mode: requested`"
+                            ));
                         self.push(finding);
                     }
                 }
@@ -471,12 +539,17 @@ impl Check<'_> {
                         let mut finding = self.at(
                             Rule::UnknownItem,
                             &ref_path.key("item"),
-                            format!("plan `{}` has no task `{}`", reference.plan, reference.item),
+                            tr!(
+                                "plan `{}` has no task `{}`",
+                                "kế hoạch `{}` không có nhiệm vụ `{}`",
+                                reference.plan,
+                                reference.item
+                            ),
                         );
                         if let Some(best) =
                             closest(&reference.item, other.tasks.iter().map(|t| t.id.as_str()))
                         {
-                            finding = finding.hint(format!("did you mean `{best}`?"));
+                            finding = finding.hint(did_you_mean(best));
                         }
                         self.push(finding);
                     }
@@ -501,19 +574,33 @@ impl Check<'_> {
             .any(|id| kind_of(id) == Some(AgencyKind::Collective));
         let message = match task.leads.len() {
             1 if !collective => return,
-            1 => format!("task `{}` is led by a collective, not by one body", task.id),
-            0 => format!("task `{}` has no lead", task.id),
-            n => format!("task `{}` has {n} leads", task.id),
+            1 => tr!(
+                "task `{}` is led by a collective, not by one body",
+                "nhiệm vụ `{}` do một tập thể chủ trì, không phải một cơ quan",
+                task.id
+            ),
+            0 => tr!(
+                "task `{}` has no lead",
+                "nhiệm vụ `{}` không có cơ quan chủ trì",
+                task.id
+            ),
+            n => tr!(
+                "task `{}` has {n} leads",
+                "nhiệm vụ `{}` có {n} cơ quan chủ trì",
+                task.id
+            ),
         };
         let at = if task.leads.is_empty() {
             path.key("id")
         } else {
             path.key("leads")
         };
-        let finding = self.at(Rule::LeadCount, &at, message).note(
+        let finding = self.at(Rule::LeadCount, &at, message).note(tr!(
             "real plans do give tasks to several bodies or to \"the departments and localities\"; \
                    that is recorded faithfully, but nobody in particular answers for the result",
-        );
+            "kế hoạch thực tế vẫn giao nhiệm vụ cho nhiều cơ quan hoặc cho \"các sở, ngành và địa phương\"; \
+                   tệp ghi lại đúng như vậy, nhưng không có cơ quan cụ thể nào chịu trách nhiệm về kết quả"
+        ));
         self.push(finding);
     }
 
@@ -526,7 +613,7 @@ impl Check<'_> {
                 (!(1..=12).contains(&month)).then(|| {
                     (
                         path.key("month").key("month"),
-                        format!("month {month} does not exist"),
+                        tr!("month {month} does not exist", "không có tháng {month}"),
                     )
                 }),
             ),
@@ -535,7 +622,10 @@ impl Check<'_> {
                 (!(1..=4).contains(&quarter)).then(|| {
                     (
                         path.key("quarter").key("quarter"),
-                        format!("quarter {quarter} does not exist (Quý I to IV)"),
+                        tr!(
+                            "quarter {quarter} does not exist (Quý I to IV)",
+                            "không có quý {quarter} (chỉ có Quý I đến IV)"
+                        ),
                     )
                 }),
             ),
@@ -545,7 +635,10 @@ impl Check<'_> {
                     let finding = self.at(
                         Rule::UnknownItem,
                         &path.key("phase"),
-                        format!("the plan has no phase `{id}`"),
+                        tr!(
+                            "the plan has no phase `{id}`",
+                            "kế hoạch không có giai đoạn `{id}`"
+                        ),
                     );
                     self.push(finding);
                 }
@@ -558,7 +651,10 @@ impl Check<'_> {
                     .then(|| {
                         (
                             path.key("yearly"),
-                            format!("day {day} of month {month} does not exist"),
+                            tr!(
+                                "day {day} of month {month} does not exist",
+                                "không có ngày {day} tháng {month}"
+                            ),
                         )
                     }),
             ),
@@ -567,7 +663,10 @@ impl Check<'_> {
                 (!(1..=12).contains(&months)).then(|| {
                     (
                         path.key("every_months").key("months"),
-                        format!("every {months} months is not a reporting cycle"),
+                        tr!(
+                            "every {months} months is not a reporting cycle",
+                            "{months} tháng một lần không phải là chu kỳ báo cáo"
+                        ),
                     )
                 }),
             ),
@@ -582,8 +681,9 @@ impl Check<'_> {
             let finding = self.at(
                 Rule::YearOutsidePeriod,
                 path,
-                format!(
+                tr!(
                     "the deadline falls in {year}, outside the plan's period {}",
+                    "thời hạn rơi vào năm {year}, ngoài thời kỳ của kế hoạch {}",
                     period_text(period)
                 ),
             );
@@ -620,12 +720,17 @@ impl Check<'_> {
                         .at(
                             Rule::CitationDateConflict,
                             &root().key("citations").index(i).key("date"),
-                            format!(
+                            tr!(
                                 "{} is cited as of {date} here and as of {first_date} at line {}",
-                                citation.number, first_at.line
+                                "{} được viện dẫn với ngày {date} ở đây và ngày {first_date} ở dòng {}",
+                                citation.number,
+                                first_at.line
                             ),
                         )
-                        .hint("one of the two dates is wrong in the source; the file records both as written");
+                        .hint(tr!(
+                            "one of the two dates is wrong in the source; the file records both as written",
+                            "một trong hai ngày bị ghi sai trong văn bản gốc; tệp ghi lại cả hai đúng như văn bản"
+                        ));
                     self.push(finding);
                 }
             }

@@ -428,8 +428,16 @@ fn the_fixture_raises_each_schedule_rule_where_it_should() {
     assert_eq!(ongoing.len(), 1);
     assert_eq!(ongoing[0].standing, Standing::Ongoing);
     assert!(ongoing[0].note.starts_with("ongoing since 2024"));
-    assert!(schedule.conventions.contains(&schedule::dates::HALF_YEARLY));
-    assert!(schedule.conventions.contains(&schedule::dates::ONGOING));
+    assert!(
+        schedule
+            .conventions
+            .contains(&schedule::dates::Convention::HalfYearly)
+    );
+    assert!(
+        schedule
+            .conventions
+            .contains(&schedule::dates::Convention::Ongoing)
+    );
 }
 
 /// Every distinct deadline wording of the five seed plans, and how it reads.

@@ -7,6 +7,7 @@ use super::Relation;
 use crate::finding::{Anchor, Finding, Rule};
 use crate::model::{Link, Plan};
 use crate::source::{FieldPath, SourceFile};
+use crate::tr;
 
 /// A plan a comparison is made against, with the file it came from.
 #[derive(Clone, Copy)]
@@ -51,9 +52,16 @@ pub fn resolve<'a>(
                 .map(|l| l.plan.as_str())
                 .collect();
             let then = if fallback.is_empty() {
-                "the plan names no scheme to fall back to".to_owned()
+                tr!(
+                    "the plan names no scheme to fall back to",
+                    "kế hoạch không nêu đề án nào để so sánh thay thế"
+                )
             } else {
-                format!("comparing with {} instead", fallback.join(", "))
+                tr!(
+                    "comparing with {} instead",
+                    "chuyển sang so sánh với {}",
+                    fallback.join(", ")
+                )
             };
             chain.findings.push(
                 Finding::at(
@@ -61,12 +69,17 @@ pub fn resolve<'a>(
                     source,
                     &path,
                     Anchor::Key,
-                    format!(
+                    tr!(
                         "the parent plan {} (`{}`) is cited but not available; {then}",
-                        parent.number, parent.plan
+                        "kế hoạch cấp trên {} (`{}`) được viện dẫn nhưng xhht không có văn bản này; {then}",
+                        parent.number,
+                        parent.plan
                     ),
                 )
-                .note("targets the parent may have added or changed are not checked"),
+                .note(tr!(
+                    "targets the parent may have added or changed are not checked",
+                    "các chỉ tiêu mà kế hoạch cấp trên có thể đã bổ sung hoặc điều chỉnh không được kiểm tra"
+                )),
             );
         } else if let Some(&(p, s)) = known.get(parent.plan.as_str()) {
             chain.push(p, s, Relation::Parent);
@@ -83,9 +96,11 @@ pub fn resolve<'a>(
                 source,
                 &path,
                 Anchor::Value,
-                format!(
+                tr!(
                     "scheme {} (`{}`) is cited but not available; nothing is compared with it",
-                    link.number, link.plan
+                    "đề án {} (`{}`) được viện dẫn nhưng xhht không có văn bản này; không so sánh với đề án này",
+                    link.number,
+                    link.plan
                 ),
             ));
         } else if let Some(&(p, s)) = known.get(link.plan.as_str()) {
@@ -101,9 +116,16 @@ pub fn resolve<'a>(
                 source,
                 &root().key("document").key("id"),
                 Anchor::Value,
-                format!("`{}` links to no parent plan and no scheme: there is nothing to compare it with", plan.document.id),
+                tr!(
+                    "`{}` links to no parent plan and no scheme: there is nothing to compare it with",
+                    "`{}` không liên kết với kế hoạch cấp trên hay đề án nào: không có gì để so sánh",
+                    plan.document.id
+                ),
             )
-            .hint("add the schemes it implements under `links.implements`, or name one with --against"),
+            .hint(tr!(
+                "add the schemes it implements under `links.implements`, or name one with --against",
+                "bổ sung các đề án mà kế hoạch triển khai vào `links.implements`, hoặc chỉ định một đề án bằng --against"
+            )),
         );
     }
     chain
@@ -138,9 +160,16 @@ impl<'a> Chain<'a> {
                         source,
                         &root().key("links").key("parent"),
                         Anchor::Value,
-                        format!("the chain of parent plans loops: {}", seen.join(" → ")),
+                        tr!(
+                            "the chain of parent plans loops: {}",
+                            "chuỗi kế hoạch cấp trên bị lặp vòng: {}",
+                            seen.join(" → ")
+                        ),
                     )
-                    .hint("a plan cannot be issued under itself; check the `links.parent` of each plan in the loop"),
+                    .hint(tr!(
+                        "a plan cannot be issued under itself; check the `links.parent` of each plan in the loop",
+                        "một kế hoạch không thể được ban hành theo chính nó; kiểm tra `links.parent` của từng kế hoạch trong vòng lặp"
+                    )),
                 );
                 return;
             }
@@ -159,12 +188,17 @@ fn missing(source: &SourceFile, path: &FieldPath, link: &Link) -> Finding {
         source,
         &path.key("plan"),
         Anchor::Value,
-        format!(
+        tr!(
             "{} (`{}`) is marked available, but no plan with that id is in the run or embedded",
-            link.number, link.plan
+            "{} (`{}`) được đánh dấu là có sẵn, nhưng không có kế hoạch nào mang mã này trong lần kiểm tra hay trong các đề án có sẵn",
+            link.number,
+            link.plan
         ),
     )
-    .hint("add its file to the command line, or set `available: false` if xhht does not have it")
+    .hint(tr!(
+        "add its file to the command line, or set `available: false` if xhht does not have it",
+        "thêm tệp của kế hoạch đó vào dòng lệnh, hoặc đặt `available: false` nếu xhht không có văn bản này"
+    ))
 }
 
 /// The scheme exists but holds nothing to compare: never a clean result.
@@ -186,8 +220,9 @@ pub(super) fn nothing_to_compare(plan: &Plan, source: &SourceFile, upper: &Plan)
         source,
         &path,
         Anchor::Value,
-        format!(
-            "{number} has no targets or duties on record: nothing was compared with it, so this is not a pass"
+        tr!(
+            "{number} has no targets or duties on record: nothing was compared with it, so this is not a pass",
+            "{number} không có chỉ tiêu hay nhiệm vụ nào được ghi nhận: không có gì được so sánh với văn bản này, vì vậy đây không phải là kết quả đạt"
         ),
     );
     if let Some(note) = &upper.document.note {

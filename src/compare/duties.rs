@@ -8,6 +8,7 @@ use crate::finding::{Anchor, Finding, Rule, Severity};
 use crate::model::{Agency, Function, Plan, Task, Verification};
 use crate::registry::{Body, Registry};
 use crate::source::{FieldPath, SourceFile};
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -21,12 +22,15 @@ pub enum DutyStatus {
 }
 
 impl DutyStatus {
+    /// The status in the run's language.
     pub fn label(self) -> &'static str {
+        use crate::i18n::Label;
         match self {
-            Self::Owned => "owned",
-            Self::Elsewhere => "led by another body",
-            Self::Gap => "no local owner",
+            Self::Owned => Label::Owned,
+            Self::Elsewhere => Label::Elsewhere,
+            Self::Gap => Label::NoOwner,
         }
+        .text(crate::i18n::lang())
     }
 }
 
@@ -134,8 +138,9 @@ pub(super) fn compare(
                         Rule::ResponsibilityGap,
                         upper_source,
                         &FieldPath::root().key("tasks").index(index).key("function"),
-                        format!(
+                        tr!(
                             "{} hands out {label} ({}); no task of `{}` carries it",
+                            "{} giao nhiệm vụ {label} ({}); không có nhiệm vụ nào của `{}` đảm nhận",
                             upper.document.id,
                             ids(&duties),
                             local.document.id
@@ -155,17 +160,24 @@ pub(super) fn compare(
                         Rule::ResponsibilityElsewhere,
                         source,
                         &FieldPath::root().key("tasks").index(index).key("leads"),
-                        format!(
-                            "{} gives {label} to {}; in `{}` it is led by {}",
-                            upper.document.id,
-                            national_names.join(", "),
-                            local.document.id,
-                            if local_names.is_empty() {
-                                "nobody".to_owned()
-                            } else {
+                        if local_names.is_empty() {
+                            tr!(
+                                "{} gives {label} to {}; in `{}` it is led by nobody",
+                                "{} giao {label} cho {}; trong `{}`, nhiệm vụ này không có cơ quan chủ trì",
+                                upper.document.id,
+                                national_names.join(", "),
+                                local.document.id
+                            )
+                        } else {
+                            tr!(
+                                "{} gives {label} to {}; in `{}` it is led by {}",
+                                "{} giao {label} cho {}; trong `{}`, cơ quan chủ trì là {}",
+                                upper.document.id,
+                                national_names.join(", "),
+                                local.document.id,
                                 local_names.join("; ")
-                            }
-                        ),
+                            )
+                        },
                         verification,
                         &expected_names,
                     )
@@ -257,8 +269,9 @@ fn duty_finding(
 ) -> Finding {
     let mut finding = Finding::at(rule, source, path, Anchor::Value, message);
     if !expected.is_empty() {
-        finding = finding.note(format!(
+        finding = finding.note(tr!(
             "the registry maps the national lead to {}",
+            "theo danh mục cơ quan, cơ quan chủ trì trung ương tương ứng với {} ở địa phương",
             expected.join(", ")
         ));
     }
@@ -266,6 +279,9 @@ fn duty_finding(
         Some(Verification::Verified | Verification::VerifiedDerived) => finding,
         _ => finding
             .severity(Severity::Info)
-            .note("the national duty is not verified: it rests on follow-up instructions or provincial mirrors"),
+            .note(tr!(
+                "the national duty is not verified: it rests on follow-up instructions or provincial mirrors",
+                "nhiệm vụ ở cấp quốc gia chưa được kiểm chứng: chỉ dựa trên văn bản hướng dẫn thực hiện hoặc kế hoạch của các tỉnh"
+            )),
     }
 }

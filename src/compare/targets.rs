@@ -5,8 +5,10 @@ use serde::Serialize;
 
 use crate::catalogue::Catalogue;
 use crate::finding::{Anchor, Finding, Rule, Severity};
-use crate::model::{Direction, Plan, Target, TargetValue, Verification};
+use crate::i18n::Lang;
+use crate::model::{Direction, Plan, Population, Target, TargetValue, Unit, Verification};
 use crate::source::{FieldPath, SourceFile};
+use crate::tr;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "status", content = "reason")]
@@ -27,17 +29,20 @@ pub enum TargetStatus {
 }
 
 impl TargetStatus {
+    /// The status in the run's language.
     pub fn label(&self) -> &'static str {
+        use crate::i18n::Label;
         match self {
-            Self::Gap => "gap",
-            Self::Shortfall => "shortfall",
-            Self::Meets => "meets",
-            Self::Exceeds => "exceeds",
-            Self::NotComparable(_) => "not comparable",
-            Self::NoFigures => "no figures",
-            Self::NoNationalFigure => "no national figure",
-            Self::LocalOnly => "local only",
+            Self::Gap => Label::Gap,
+            Self::Shortfall => Label::Shortfall,
+            Self::Meets => Label::Meets,
+            Self::Exceeds => Label::Exceeds,
+            Self::NotComparable(_) => Label::NotComparable,
+            Self::NoFigures => Label::NoFigures,
+            Self::NoNationalFigure => Label::NoNationalFigure,
+            Self::LocalOnly => Label::LocalOnly,
         }
+        .text(crate::i18n::lang())
     }
 }
 
@@ -110,9 +115,11 @@ pub(super) fn compare(
             } else if let Some(region) = regional {
                 // Which provinces a region holds is not on record; a gap here
                 // could be false, and silence would hide a real one.
-                TargetStatus::NotComparable(format!(
+                TargetStatus::NotComparable(tr!(
                     "binds only {}; whether {} is one of them is not on record",
-                    region.vi, local.document.jurisdiction
+                    "chỉ áp dụng cho {}; chưa có thông tin {} có thuộc phạm vi này hay không",
+                    region.vi,
+                    local.document.jurisdiction
                 ))
             } else {
                 findings.push(gap(local, upper, upper_source, ui));
@@ -218,11 +225,11 @@ fn judge(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
         return TargetStatus::NoNationalFigure;
     }
     if ours.unit != theirs.unit || ours.population != theirs.population {
-        let describe = |t: &Target| format!("{:?} of {:?}", t.unit, t.population).to_lowercase();
-        return TargetStatus::NotComparable(format!(
+        return TargetStatus::NotComparable(tr!(
             "the scheme counts {}, the plan counts {}",
-            describe(theirs),
-            describe(ours)
+            "đề án tính {}, kế hoạch tính {}",
+            counted(theirs),
+            counted(ours)
         ));
     }
     if let (Some(a), Some(b)) = (ours.level, theirs.level)
@@ -231,8 +238,9 @@ fn judge(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
         return if a < b {
             TargetStatus::Shortfall
         } else {
-            TargetStatus::NotComparable(format!(
-                "the plan sets level {a}, the scheme level {b}: a higher standard, but the shares are of different things"
+            TargetStatus::NotComparable(tr!(
+                "the plan sets level {a}, the scheme level {b}: a higher standard, but the shares are of different things",
+                "kế hoạch đặt mức độ {a}, đề án đặt mức độ {b}: chuẩn cao hơn, nhưng hai tỷ lệ tính trên những đối tượng khác nhau"
             ))
         };
     }
@@ -260,6 +268,37 @@ fn judge(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
                 TargetStatus::Shortfall
             } else {
                 TargetStatus::Meets
+            }
+        }
+    }
+}
+
+/// What a target counts: "percent of districts", "tỷ lệ % số huyện".
+fn counted(t: &Target) -> String {
+    match crate::i18n::lang() {
+        Lang::En => format!("{:?} of {:?}", t.unit, t.population).to_lowercase(),
+        Lang::Vi => {
+            let of = match t.population {
+                Population::People => "người",
+                Population::Provinces => "tỉnh",
+                Population::Districts => "huyện",
+                Population::Communes => "xã",
+                Population::Households => "hộ gia đình",
+                Population::Clans => "dòng họ",
+                Population::Communities => "thôn, ấp, bản, tổ dân phố",
+                Population::Units => "đơn vị",
+                Population::Institutions => "cơ sở",
+                Population::Libraries => "thư viện",
+                Population::Museums => "bảo tàng",
+                Population::CulturalCentres => "trung tâm văn hóa",
+                Population::Members => "hội viên",
+                Population::Uses => "lượt sử dụng",
+            };
+            match t.unit {
+                Unit::Percent => format!("tỷ lệ % số {of}"),
+                Unit::Count => format!("số {of}"),
+                Unit::PercentGrowthPerYear => format!("mức tăng % mỗi năm của số {of}"),
+                Unit::Level => format!("mức độ đạt được của {of}"),
             }
         }
     }
@@ -302,38 +341,55 @@ fn row(
 
 /// Findings on a figure the reference could not confirm are softened, and
 /// say what they rest on.
-fn trust(theirs: &Target) -> (Severity, Option<&'static str>) {
+fn trust(theirs: &Target) -> (Severity, Option<String>) {
     match theirs.verification {
         Some(Verification::Verified | Verification::VerifiedDerived) => (Severity::Error, None),
         Some(Verification::VerifiedEn) => (
             Severity::Warning,
-            Some(
+            Some(tr!(
                 "the national figure was seen only in an English or French summary, which may blur its wording",
-            ),
+                "số liệu quốc gia chỉ thấy trong bản tóm tắt tiếng Anh hoặc tiếng Pháp, có thể không sát với văn bản gốc"
+            )),
         ),
         Some(Verification::VerifiedLocal) => (
             Severity::Warning,
-            Some("the national figure was seen only in provincial plans restating the scheme"),
+            Some(tr!(
+                "the national figure was seen only in provincial plans restating the scheme",
+                "số liệu quốc gia chỉ thấy trong kế hoạch của các tỉnh nhắc lại đề án"
+            )),
         ),
         Some(Verification::Disputed) => (
             Severity::Info,
-            Some("sources disagree on the national figure"),
+            Some(tr!(
+                "sources disagree on the national figure",
+                "các nguồn không thống nhất về số liệu quốc gia"
+            )),
         ),
-        Some(Verification::Unverified | Verification::NotFound) | None => {
-            (Severity::Info, Some("the national figure is unverified"))
-        }
+        Some(Verification::Unverified | Verification::NotFound) | None => (
+            Severity::Info,
+            Some(tr!(
+                "the national figure is unverified",
+                "số liệu quốc gia chưa được kiểm chứng"
+            )),
+        ),
     }
 }
 
 /// The subject of a target finding: indicator, level, condition and year.
+/// The same in every language, so that findings of two runs can be matched.
 fn subject(t: &Target) -> String {
-    format!("{} {}", describe(t), t.year)
+    format!("{} {}", describe_in(t, Lang::En), t.year)
 }
 
+/// The indicator with its level and condition, for a message.
 fn describe(t: &Target) -> String {
+    describe_in(t, crate::i18n::lang())
+}
+
+fn describe_in(t: &Target, lang: Lang) -> String {
     let mut s = t.indicator.clone();
     if let Some(level) = t.level {
-        s.push_str(&format!(" (level {level})"));
+        s.push_str(&format!(" ({} {level})", lang.pick("level", "mức độ")));
     }
     if let Some(condition) = &t.condition {
         s.push_str(&format!(" [{condition}]"));
@@ -350,8 +406,9 @@ fn gap(local: &Plan, upper: &Plan, upper_source: &SourceFile, index: usize) -> F
         upper_source,
         &path.key("id"),
         Anchor::Value,
-        format!(
+        tr!(
             "{} sets {} for {} by {}; `{}` has no target for it",
+            "{} đặt {} cho {} đến năm {}; `{}` không có chỉ tiêu tương ứng",
             upper.document.id,
             theirs.value_text(),
             describe(theirs),
@@ -363,9 +420,12 @@ fn gap(local: &Plan, upper: &Plan, upper_source: &SourceFile, index: usize) -> F
     .about(&local.document.id, subject(theirs))
     .figures(Some(theirs.value_text()), None)
     .rests_on(&upper.document.id, &theirs.id, theirs.verification)
-    .hint(format!(
+    .hint(tr!(
         "add a target with indicator `{}` and year {} to `{}`, or a `restates` link from the target that covers it",
-        theirs.indicator, theirs.year, local.document.id
+        "bổ sung vào `{2}` một chỉ tiêu có mã chỉ tiêu `{0}` và năm {1}, hoặc thêm liên kết `restates` từ chỉ tiêu đã bao hàm nội dung này",
+        theirs.indicator,
+        theirs.year,
+        local.document.id
     ));
     if let Some(why) = rests_on {
         finding = finding.note(why);
@@ -377,14 +437,15 @@ fn gap(local: &Plan, upper: &Plan, upper_source: &SourceFile, index: usize) -> F
         .map(|t| {
             let level = t
                 .level
-                .map(|l| format!(" at level {l}"))
+                .map(|l| tr!(" at level {l}", ", mức độ {l}"))
                 .unwrap_or_default();
             format!("`{}` ({}{level})", t.id, t.value_text())
         })
         .collect();
     if !related.is_empty() {
-        finding = finding.note(format!(
+        finding = finding.note(tr!(
             "the plan does set {} for the same indicator and year: check whether it covers this one",
+            "kế hoạch có đặt {} cho cùng chỉ tiêu và năm này: kiểm tra xem có bao hàm chỉ tiêu trên không",
             related.join(", ")
         ));
     }
@@ -401,20 +462,25 @@ fn shortfall(
     let (severity, rests_on) = trust(theirs);
     let path = FieldPath::root().key("targets").index(index).key("value");
     let message = match (&ours.value, ours.level, theirs.level) {
-        (TargetValue::Qualitative, _, _) => format!(
+        (TargetValue::Qualitative, _, _) => tr!(
             "`{}` states {} without a figure; {} sets {} by {}",
+            "`{}` nêu {} nhưng không có số liệu; {} đặt {} đến năm {}",
             ours.id,
             describe(ours),
             upper.document.id,
             theirs.value_text(),
             theirs.year
         ),
-        (_, Some(a), Some(b)) if a < b => format!(
+        (_, Some(a), Some(b)) if a < b => tr!(
             "`{}` sets level {a} for {}; {} sets level {b}",
-            ours.id, ours.indicator, upper.document.id
+            "`{}` đặt mức độ {a} cho {}; {} đặt mức độ {b}",
+            ours.id,
+            ours.indicator,
+            upper.document.id
         ),
-        _ => format!(
+        _ => tr!(
             "`{}` sets {} for {} by {}; {} sets {}",
+            "`{}` đặt {} cho {} đến năm {}; {} đặt {}",
             ours.id,
             ours.value_text(),
             describe(ours),
@@ -429,7 +495,10 @@ fn shortfall(
         finding = finding.note(why);
     }
     if let Some(note) = &theirs.note {
-        finding = finding.note(format!("on the national figure: {note}"));
+        finding = finding.note(tr!(
+            "on the national figure: {note}",
+            "về số liệu quốc gia: {note}"
+        ));
     }
     finding
 }

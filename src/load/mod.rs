@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+use crate::i18n::Lang;
 use crate::model::Plan;
 use crate::source::{Format, LineCol, SourceFile, SpanIndex};
+use crate::tr;
 
 /// Plans are a few dozen kilobytes; anything this large is not a plan.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -64,38 +66,103 @@ impl LoadError {
             || message.contains("not a date")
             || message.contains("not a valid date")
             || message.contains("invalid boolean")
+            // A date's own messages, in either language (crate::date).
+            || message.contains("YYYY-MM-DD")
             || message.starts_with("invalid ")
         {
             LoadErrorKind::WrongType
         } else {
             LoadErrorKind::Syntax
         };
-        let hint = match kind {
-            LoadErrorKind::UnknownField => did_you_mean_from_message(message),
-            LoadErrorKind::MissingField => {
-                Some("add the field; `xhht schema` prints every field a plan may have".into())
-            }
+        let suggestion = match kind {
+            LoadErrorKind::UnknownField => suggestion_from_message(message),
+            _ => None,
+        };
+        let hint = match (kind, &suggestion) {
+            (LoadErrorKind::UnknownField, Some(suggestion)) => Some(suggestion.hint()),
+            (LoadErrorKind::MissingField, _) => Some(tr!(
+                "add the field; `xhht schema` prints every field a plan may have",
+                "bổ sung trường này; lệnh `xhht schema` liệt kê mọi trường mà một kế hoạch có thể có"
+            )),
             _ => None,
         };
         // With a suggestion at hand, the full list of names is noise.
-        let message = match (kind, &hint) {
-            (LoadErrorKind::UnknownField, Some(h)) if h.starts_with("did you mean") => {
-                message.split(", expected").next().unwrap_or(message)
-            }
+        let message = match suggestion {
+            Some(Suggestion::Closest(_)) => message.split(", expected").next().unwrap_or(message),
             _ => message,
         };
+        let message = message.trim();
         Self {
             kind,
-            message: message.trim().to_owned(),
+            message: match crate::i18n::lang() {
+                Lang::En => message.to_owned(),
+                Lang::Vi => in_vietnamese(kind, message),
+            },
             span,
             hint,
         }
     }
 }
 
+/// A parser's English message with a Vietnamese lead-in by kind; the name
+/// it is about, quoted in backticks, is kept, and the rest of the parser's
+/// words with it where there is no name to take.
+fn in_vietnamese(kind: LoadErrorKind, message: &str) -> String {
+    let quoted = message
+        .split('`')
+        .nth(1)
+        .filter(|_| message.matches('`').count() >= 2);
+    match (kind, quoted) {
+        (LoadErrorKind::UnknownField, Some(name)) if message.starts_with("unknown variant") => {
+            format!("tên giá trị không hợp lệ: `{name}`")
+        }
+        (LoadErrorKind::UnknownField, Some(name)) if message.starts_with("unknown field") => {
+            format!("trường không hợp lệ: `{name}`")
+        }
+        (LoadErrorKind::UnknownField, _) => format!("trường không hợp lệ: {message}"),
+        (LoadErrorKind::MissingField, Some(name)) if message.starts_with("missing field") => {
+            format!("thiếu trường `{name}`")
+        }
+        (LoadErrorKind::MissingField, _) => format!("thiếu trường: {message}"),
+        (LoadErrorKind::WrongType, _) => match message {
+            yaml::EXPECTED_MAPPING => {
+                "giá trị không hợp lệ: cần các cặp `khóa: giá trị` ở đây".into()
+            }
+            yaml::EXPECTED_LIST => "giá trị không hợp lệ: cần một danh sách ở đây".into(),
+            _ => format!("giá trị không hợp lệ: {message}"),
+        },
+        (LoadErrorKind::Syntax, _) => format!("lỗi cú pháp: {message}"),
+    }
+}
+
+/// What to offer for an unknown name: the likely one, or every one there is.
+enum Suggestion {
+    Closest(String),
+    OneOf(Vec<String>),
+}
+
+impl Suggestion {
+    fn hint(&self) -> String {
+        match self {
+            Self::Closest(best) => crate::suggest::did_you_mean(best),
+            Self::OneOf(candidates) => {
+                let list = candidates
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                tr!(
+                    "expected one of {list}",
+                    "chỉ chấp nhận một trong các tên: {list}"
+                )
+            }
+        }
+    }
+}
+
 /// serde words it "unknown field `nmae`, expected one of `name`, `id`"; some
 /// deserializers leave the candidates unquoted.
-fn did_you_mean_from_message(message: &str) -> Option<String> {
+fn suggestion_from_message(message: &str) -> Option<Suggestion> {
     let unknown = message.split('`').nth(1)?;
     let (_, expected) = message.split_once("expected ")?;
     let expected = expected.strip_prefix("one of ").unwrap_or(expected);
@@ -105,14 +172,9 @@ fn did_you_mean_from_message(message: &str) -> Option<String> {
         .filter(|c| !c.is_empty() && *c != "or")
         .collect();
     match crate::suggest::closest(unknown, candidates.iter().copied()) {
-        Some(best) => Some(format!("did you mean `{best}`?")),
-        None if !candidates.is_empty() => Some(format!(
-            "expected one of {}",
-            candidates
-                .iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+        Some(best) => Some(Suggestion::Closest(best.to_owned())),
+        None if !candidates.is_empty() => Some(Suggestion::OneOf(
+            candidates.iter().map(|c| (*c).to_owned()).collect(),
         )),
         None => None,
     }
@@ -128,13 +190,34 @@ pub struct Loaded {
 /// something that is not there or cannot be opened.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("{path}: cannot read: {source}")]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: not a plan or status file: expected a .yaml, .yml or .toml extension")]
-    UnknownFormat { path: PathBuf },
+    UnknownFormat {
+        path: PathBuf,
+    },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            Self::Io { path, source } => {
+                let path = path.display();
+                tr!(
+                    "{path}: cannot read: {source}",
+                    "{path}: không đọc được tệp: {source}"
+                )
+            }
+            Self::UnknownFormat { path } => {
+                let path = path.display();
+                tr!(
+                    "{path}: not a plan or status file: expected a .yaml, .yml or .toml extension",
+                    "{path}: không phải tệp kế hoạch hoặc tệp theo dõi tiến độ: phần mở rộng phải là .yaml, .yml hoặc .toml"
+                )
+            }
+        })
+    }
 }
 
 pub fn load_file(path: &Path) -> Result<Loaded, ReadError> {
@@ -189,10 +272,14 @@ fn decode(path: PathBuf, bytes: Vec<u8>, format: Format) -> (SourceFile, Option<
         return (
             SourceFile::new(path, String::new(), format),
             Some(
-                LoadError::syntax(format!(
-                    "the file is {size} bytes; plan files are limited to {MAX_FILE_BYTES} bytes"
+                LoadError::syntax(tr!(
+                    "the file is {size} bytes; plan files are limited to {MAX_FILE_BYTES} bytes",
+                    "tệp có dung lượng {size} byte; tệp kế hoạch không được vượt quá {MAX_FILE_BYTES} byte"
                 ))
-                .with_hint("split the plan or check that this is the file you meant"),
+                .with_hint(tr!(
+                    "split the plan or check that this is the file you meant",
+                    "tách kế hoạch thành nhiều tệp, hoặc kiểm tra lại đây có đúng là tệp cần kiểm tra"
+                )),
             ),
         );
     }
@@ -204,11 +291,16 @@ fn decode(path: PathBuf, bytes: Vec<u8>, format: Format) -> (SourceFile, Option<
             let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             let source = SourceFile::new(path, text, format);
             let at = source.line_col(valid);
-            let mut error = LoadError::syntax(format!(
+            let mut error = LoadError::syntax(tr!(
                 "the file is not valid UTF-8: byte {valid} (line {}, column {}) is not part of a UTF-8 character",
-                at.line, at.column
+                "tệp không được mã hóa UTF-8 hợp lệ: byte {valid} (dòng {}, cột {}) không thuộc ký tự UTF-8 nào",
+                at.line,
+                at.column
             ))
-            .with_hint("save the file as UTF-8; legacy Vietnamese encodings (TCVN3, VNI) are not supported");
+            .with_hint(tr!(
+                "save the file as UTF-8; legacy Vietnamese encodings (TCVN3, VNI) are not supported",
+                "lưu tệp với mã hóa UTF-8; xhht không hỗ trợ các bảng mã tiếng Việt cũ (TCVN3, VNI)"
+            ));
             error.span = Some(source.text.len()..source.text.len());
             (source, Some(error))
         }
@@ -217,8 +309,12 @@ fn decode(path: PathBuf, bytes: Vec<u8>, format: Format) -> (SourceFile, Option<
 
 pub fn parse(source: &SourceFile) -> Result<Plan, LoadError> {
     if source.text.trim().is_empty() {
-        return Err(LoadError::syntax("the file is empty")
-            .with_hint("a plan needs at least a `document` section; see examples/ for one"));
+        return Err(
+            LoadError::syntax(tr!("the file is empty", "tệp trống")).with_hint(tr!(
+                "a plan needs at least a `document` section; see examples/ for one",
+                "một kế hoạch cần ít nhất mục `document`; xem ví dụ trong thư mục examples/"
+            )),
+        );
     }
     parse_as(source)
 }
@@ -247,4 +343,63 @@ fn offset_for(source: &SourceFile, line: u64, column: u64) -> usize {
         line: line as usize,
         column: column as usize,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parser_messages_get_a_vietnamese_lead_in_by_kind() {
+        let vi = |kind, message| in_vietnamese(kind, message);
+        assert_eq!(
+            vi(LoadErrorKind::MissingField, "missing field `issuer`"),
+            "thiếu trường `issuer`"
+        );
+        assert_eq!(
+            vi(LoadErrorKind::UnknownField, "unknown field `nmae`"),
+            "trường không hợp lệ: `nmae`"
+        );
+        assert_eq!(
+            vi(
+                LoadErrorKind::UnknownField,
+                "unknown variant `planz`, expected one of `plan`, `scheme`"
+            ),
+            "tên giá trị không hợp lệ: `planz`"
+        );
+        assert_eq!(
+            vi(
+                LoadErrorKind::WrongType,
+                "invalid type: string \"x\", expected u16"
+            ),
+            "giá trị không hợp lệ: invalid type: string \"x\", expected u16"
+        );
+        assert_eq!(
+            vi(LoadErrorKind::WrongType, yaml::EXPECTED_LIST),
+            "giá trị không hợp lệ: cần một danh sách ở đây"
+        );
+        assert_eq!(
+            vi(
+                LoadErrorKind::Syntax,
+                "mapping values are not allowed in this context"
+            ),
+            "lỗi cú pháp: mapping values are not allowed in this context"
+        );
+    }
+
+    #[test]
+    fn a_suggestion_cuts_the_list_of_names() {
+        let error = LoadError::from_serde_message(
+            "unknown field `nmae`, expected one of `name`, `id`",
+            None,
+        );
+        assert_eq!(error.kind, LoadErrorKind::UnknownField);
+        assert_eq!(error.message, "unknown field `nmae`");
+        assert_eq!(error.hint.as_deref(), Some("did you mean `name`?"));
+        let error = LoadError::from_serde_message(
+            "unknown field `zzz`, expected one of `name`, `id`",
+            None,
+        );
+        assert_eq!(error.hint.as_deref(), Some("expected one of `name`, `id`"));
+    }
 }

@@ -11,6 +11,11 @@ use serde::de::DeserializeOwned;
 
 use super::{LoadError, offset_for};
 use crate::source::{FieldPath, LineCol, NodeSpan, SourceFile, SpanIndex};
+use crate::tr;
+
+/// serde-saphyr's "expected mapping start" and "expected sequence start", reworded.
+pub(super) const EXPECTED_MAPPING: &str = "expected `key: value` pairs here";
+pub(super) const EXPECTED_LIST: &str = "expected a list here";
 
 fn options() -> serde_saphyr::Options {
     let mut options = serde_saphyr::Options::default();
@@ -32,33 +37,47 @@ fn to_load_error(source: &SourceFile, err: &serde_saphyr::Error) -> LoadError {
             offset..offset
         })
     });
-    let mut error = LoadError::from_serde_message(&message_of(err), span);
+    let raw = message_of(err);
+    let raw = raw.trim();
+    let mut error = LoadError::from_serde_message(raw, span);
     if error.kind == super::LoadErrorKind::MissingField
         && let Some(at) = error.span.as_ref().map(|s| s.start)
         && let Some((path, key)) = enclosing_mapping(source, at)
     {
         // serde-saphyr stops where the mapping ended; point at the mapping's own key.
-        error.message = format!("`{path}` is {}", error.message);
+        let message = &error.message;
+        error.message = tr!("`{path}` is {message}", "`{path}` {message}");
         error.span = Some(key);
     }
-    if error.message.starts_with("duplicate mapping key") {
-        error.hint =
-            Some("remove one of the two; xhht never lets the last one silently win".into());
+    if raw.starts_with("duplicate mapping key") {
+        error.hint = Some(tr!(
+            "remove one of the two; xhht never lets the last one silently win",
+            "xóa một trong hai khóa; xhht không bao giờ lặng lẽ lấy giá trị viết sau"
+        ));
     }
-    let lowered = error.message.to_lowercase();
+    // Wrapped: the parser's own words stay, in parentheses.
+    let lowered = raw.to_lowercase();
     if lowered.contains("budget") || lowered.contains("alias") && lowered.contains("limit") {
-        error.message = format!("the YAML expands beyond safe limits ({})", error.message);
-        error.hint = Some(
-            "plans never need this many aliases or nodes; remove the anchors (&) and aliases (*) that repeat each other"
-                .into(),
+        error.message = tr!(
+            "the YAML expands beyond safe limits ({raw})",
+            "nội dung YAML khi mở rộng vượt quá giới hạn an toàn ({raw})"
         );
+        error.hint = Some(tr!(
+            "plans never need this many aliases or nodes; remove the anchors (&) and aliases (*) that repeat each other",
+            "kế hoạch không bao giờ cần nhiều bí danh (alias) hoặc nút đến vậy; xóa các neo (&) và bí danh (*) lặp lại nhau"
+        ));
     } else if lowered.contains("recursion")
         || lowered.contains("depth")
         || lowered.contains("nesting")
     {
-        error.message = format!("the YAML is nested too deeply ({})", error.message);
-        error.hint =
-            Some("a plan is at most a few levels deep; check for unclosed brackets".into());
+        error.message = tr!(
+            "the YAML is nested too deeply ({raw})",
+            "nội dung YAML lồng nhau quá sâu ({raw})"
+        );
+        error.hint = Some(tr!(
+            "a plan is at most a few levels deep; check for unclosed brackets",
+            "một kế hoạch chỉ lồng nhau vài cấp; kiểm tra các dấu ngoặc chưa đóng"
+        ));
     }
     error
 }
@@ -79,8 +98,8 @@ fn message_of(err: &serde_saphyr::Error) -> String {
     }
     let message = message.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
     match message.as_str() {
-        "expected mapping start" => "expected `key: value` pairs here".into(),
-        "expected sequence start" => "expected a list here".into(),
+        "expected mapping start" => EXPECTED_MAPPING.into(),
+        "expected sequence start" => EXPECTED_LIST.into(),
         _ => message,
     }
 }

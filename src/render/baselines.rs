@@ -4,7 +4,9 @@
 use comfy_table::{ContentArrangement, Table, presets};
 
 use crate::baselines::Honesty;
+use crate::i18n::{self, Lang};
 use crate::model::{Plan, Target, TargetValue, Verification};
+use crate::tr;
 
 pub fn table(color: bool) -> Table {
     let mut table = Table::new();
@@ -18,18 +20,19 @@ pub fn table(color: bool) -> Table {
 }
 
 pub fn list(plans: &[&Plan], color: bool) -> String {
+    let lang = i18n::lang();
     let mut t = table(color);
     t.set_header([
-        "id",
-        "decision",
-        "date",
-        "period",
-        "targets",
-        "verified",
-        "summary/local only",
-        "unverified",
-        "disputed",
-        "no figure",
+        lang.pick("id", "mã"),
+        lang.pick("decision", "quyết định"),
+        lang.pick("date", "ngày"),
+        lang.pick("period", "thời kỳ"),
+        lang.pick("targets", "chỉ tiêu"),
+        lang.pick("verified", "đã kiểm chứng"),
+        lang.pick("summary/local only", "chỉ có bản tóm tắt/địa phương"),
+        lang.pick("unverified", "chưa được kiểm chứng"),
+        lang.pick("disputed", "không thống nhất"),
+        lang.pick("no figure", "không có số liệu"),
     ]);
     for plan in plans {
         let doc = &plan.document;
@@ -57,6 +60,7 @@ pub fn list(plans: &[&Plan], color: bool) -> String {
 }
 
 pub fn show(plan: &Plan, color: bool) -> String {
+    let lang = i18n::lang();
     let doc = &plan.document;
     let mut out = format!(
         "{} — {}\n{}{}\n",
@@ -68,15 +72,16 @@ pub fn show(plan: &Plan, color: bool) -> String {
             .unwrap_or_default(),
         doc.date
             .map(|d| d.to_string())
-            .unwrap_or_else(|| "no date".into()),
+            .unwrap_or_else(|| lang.pick("no date", "không rõ ngày").into()),
     );
     if let Some(note) = &doc.note {
-        out.push_str(&format!("note: {note}\n"));
+        out.push_str(&tr!("note: {note}\n", "ghi chú: {note}\n"));
     }
     if plan.targets.is_empty() {
-        out.push_str(
+        out.push_str(&tr!(
             "\nThis scheme has no targets on record: a comparison against it can only say so.\n",
-        );
+            "\nĐề án này không có chỉ tiêu nào được ghi nhận: việc so sánh với đề án này chỉ có thể nêu điều đó.\n"
+        ));
         return out;
     }
     // Grouped by how far each figure can be trusted, most trusted first; the
@@ -99,9 +104,16 @@ pub fn show(plan: &Plan, color: bool) -> String {
         if members.is_empty() {
             continue;
         }
-        out.push_str(&format!("\n{} ({}):\n", group.heading(), members.len()));
+        out.push_str(&format!("\n{} ({}):\n", group.heading(lang), members.len()));
         let mut t = table(color);
-        t.set_header(["indicator", "level", "condition", "year", "value", "flag"]);
+        t.set_header([
+            lang.pick("indicator", "chỉ tiêu"),
+            lang.pick("level", "mức độ"),
+            lang.pick("condition", "điều kiện"),
+            lang.pick("year", "năm"),
+            lang.pick("value", "giá trị"),
+            lang.pick("flag", "mức độ kiểm chứng"),
+        ]);
         for target in members {
             t.add_row([
                 target.indicator.clone(),
@@ -109,16 +121,22 @@ pub fn show(plan: &Plan, color: bool) -> String {
                 target.condition.clone().unwrap_or_default(),
                 target.year.to_string(),
                 target.value_text(),
-                trust_text(target).to_owned(),
+                trust_text(target, lang).to_owned(),
             ]);
         }
         out.push_str(&t.to_string());
         out.push('\n');
     }
     let h = Honesty::of(plan);
-    out.push_str(&format!(
+    out.push_str(&tr!(
         "\n{} targets: {} verified, {} from a summary or provincial restatement only, {} unverified, {} disputed, {} with no figure found\n",
-        h.targets, h.verified, h.secondary, h.unverified, h.disputed, h.unavailable
+        "\n{} chỉ tiêu: {} đã kiểm chứng, {} chỉ dựa trên bản tóm tắt hoặc kế hoạch của tỉnh nhắc lại, {} chưa được kiểm chứng, {} có các nguồn không thống nhất, {} không tìm thấy số liệu\n",
+        h.targets,
+        h.verified,
+        h.secondary,
+        h.unverified,
+        h.disputed,
+        h.unavailable
     ));
     out
 }
@@ -139,12 +157,24 @@ const TRUST_GROUPS: &[TrustGroup] = &[
 ];
 
 impl TrustGroup {
-    fn heading(self) -> &'static str {
+    fn heading(self, lang: Lang) -> &'static str {
         match self {
-            Self::Verified => "Verified in a Vietnamese source",
-            Self::Secondary => "Resting on a summary or a provincial restatement only",
-            Self::Doubtful => "Unverified or disputed: never grounds for a hard shortfall",
-            Self::Unavailable => "Named, but no figure found",
+            Self::Verified => lang.pick(
+                "Verified in a Vietnamese source",
+                "Đã kiểm chứng trong văn bản tiếng Việt",
+            ),
+            Self::Secondary => lang.pick(
+                "Resting on a summary or a provincial restatement only",
+                "Chỉ dựa trên bản tóm tắt hoặc kế hoạch của tỉnh nhắc lại",
+            ),
+            Self::Doubtful => lang.pick(
+                "Unverified or disputed: never grounds for a hard shortfall",
+                "Chưa được kiểm chứng hoặc các nguồn không thống nhất: không bao giờ là căn cứ để kết luận chắc chắn thấp hơn chỉ tiêu",
+            ),
+            Self::Unavailable => lang.pick(
+                "Named, but no figure found",
+                "Có nêu, nhưng không tìm thấy số liệu",
+            ),
         }
     }
 }
@@ -162,17 +192,26 @@ fn trust_group(target: &Target) -> TrustGroup {
     }
 }
 
-pub fn trust_text(target: &Target) -> &'static str {
+pub fn trust_text(target: &Target, lang: Lang) -> &'static str {
     if target.value == TargetValue::Unavailable {
-        return "no figure found";
+        return lang.pick("no figure found", "không tìm thấy số liệu");
     }
     match target.verification {
-        Some(Verification::Verified) => "verified",
-        Some(Verification::VerifiedDerived) => "verified (derived from an official review)",
-        Some(Verification::VerifiedEn) => "summary only (English/French)",
-        Some(Verification::VerifiedLocal) => "provincial restatement only",
-        Some(Verification::Unverified) | None => "unverified",
-        Some(Verification::Disputed) => "disputed",
-        Some(Verification::NotFound) => "not found",
+        Some(Verification::Verified) => lang.pick("verified", "đã kiểm chứng"),
+        Some(Verification::VerifiedDerived) => lang.pick(
+            "verified (derived from an official review)",
+            "đã kiểm chứng (suy ra từ báo cáo tổng kết chính thức)",
+        ),
+        Some(Verification::VerifiedEn) => lang.pick(
+            "summary only (English/French)",
+            "chỉ có bản tóm tắt (tiếng Anh/Pháp)",
+        ),
+        Some(Verification::VerifiedLocal) => lang.pick(
+            "provincial restatement only",
+            "chỉ có kế hoạch của tỉnh nhắc lại",
+        ),
+        Some(Verification::Unverified) | None => lang.pick("unverified", "chưa được kiểm chứng"),
+        Some(Verification::Disputed) => lang.pick("disputed", "các nguồn không thống nhất"),
+        Some(Verification::NotFound) => lang.pick("not found", "không tìm thấy"),
     }
 }

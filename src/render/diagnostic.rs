@@ -5,6 +5,7 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::finding::{Finding, Severity, Tally};
+use crate::i18n::{self, Label, Lang};
 use crate::source::SourceFile;
 
 pub fn renderer(color: bool) -> Renderer {
@@ -16,11 +17,25 @@ pub fn renderer(color: bool) -> Renderer {
     renderer.decor_style(DecorStyle::Unicode)
 }
 
+/// The finding's level, named in the run's language (English keeps the
+/// renderer's own names).
 fn level(severity: Severity) -> Level<'static> {
-    match severity {
+    let level = match severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
+    };
+    match i18n::lang() {
+        Lang::En => level,
+        lang => level.with_name(i18n::severity(severity, lang)),
+    }
+}
+
+/// A secondary level (note, help) in the run's language.
+fn secondary(level: Level<'static>, label: Label) -> Level<'static> {
+    match i18n::lang() {
+        Lang::En => level,
+        lang => level.with_name(label.text(lang)),
     }
 }
 
@@ -52,12 +67,12 @@ pub fn render(finding: &Finding, source: Option<&SourceFile>, renderer: &Rendere
     }
     for note in &finding.notes {
         groups.push(Group::with_title(
-            Level::NOTE.secondary_title(note.as_str()),
+            secondary(Level::NOTE, Label::Note).secondary_title(note.as_str()),
         ));
     }
     if let Some(hint) = &finding.hint {
         groups.push(Group::with_title(
-            Level::HELP.secondary_title(hint.as_str()),
+            secondary(Level::HELP, Label::Help).secondary_title(hint.as_str()),
         ));
     }
     renderer.render(&groups).to_string()
@@ -85,6 +100,16 @@ fn line_snippet<'s>(
 }
 
 pub fn summary(tally: Tally, files: usize) -> String {
+    if i18n::lang() == Lang::Vi {
+        let Tally {
+            errors,
+            warnings,
+            infos,
+        } = tally;
+        return format!(
+            "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin"
+        );
+    }
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("{n} {word}")

@@ -1,31 +1,42 @@
 //! `xhht diff` as side-by-side tables: a reader can check each row against
 //! the two texts.
 
-use crate::compare::{Diff, Relation};
+use crate::compare::{Diff, Relation, TargetStatus};
 use crate::finding::{Finding, Tally};
-use crate::i18n::Lang;
-use crate::render::report::{Block, comparison_blocks, target_status, terminal};
+use crate::render::report::{Block, comparison_blocks, terminal};
+use crate::tr;
 
 pub fn render(diff: &Diff, color: bool) -> String {
+    let lang = crate::i18n::lang();
     let mut blocks = Vec::new();
     for comparison in &diff.comparisons {
         let relation = match comparison.relation {
-            Relation::Parent => "its parent plan",
-            Relation::Implements => "a scheme it implements",
-            Relation::Chosen => "the plan named with --against",
+            Relation::Parent => lang.pick("its parent plan", "kế hoạch cấp trên"),
+            Relation::Implements => {
+                lang.pick("a scheme it implements", "đề án mà kế hoạch triển khai")
+            }
+            Relation::Chosen => lang.pick(
+                "the plan named with --against",
+                "văn bản được chỉ định bằng --against",
+            ),
         };
-        blocks.push(Block::Para(format!(
+        blocks.push(Block::Para(tr!(
             "\n{} against {} ({relation})",
-            diff.plan, comparison.against
+            "\n{} so với {} ({relation})",
+            diff.plan,
+            comparison.against
         )));
         if comparison.targets.is_empty() && comparison.duties.is_empty() {
-            blocks.push(Block::Para("nothing to compare on either side".into()));
+            blocks.push(Block::Para(tr!(
+                "nothing to compare on either side",
+                "cả hai bên đều không có nội dung để so sánh"
+            )));
         }
-        blocks.extend(comparison_blocks(comparison, Lang::En));
+        blocks.extend(comparison_blocks(comparison, lang));
     }
     let mut out = terminal(&blocks, color);
     if !diff.findings.is_empty() {
-        out.push_str("\nfindings:\n");
+        out.push_str(&tr!("\nfindings:\n", "\nCác phát hiện:\n"));
         for f in &diff.findings {
             out.push_str(&line(f));
         }
@@ -48,24 +59,25 @@ pub fn line(f: &Finding) -> String {
 }
 
 fn summary(diff: &Diff) -> String {
-    let count = |label: &str| {
+    let count = |wanted: fn(&TargetStatus) -> bool| {
         diff.comparisons
             .iter()
             .flat_map(|c| &c.targets)
-            .filter(|r| target_status(&r.status, Lang::En).split(':').next() == Some(label))
+            .filter(|r| wanted(&r.status))
             .count()
     };
     let tally = Tally::of(&diff.findings);
-    format!(
+    tr!(
         "\n{}: {} gaps, {} shortfalls, {} meet, {} exceed, {} not comparable, {} without a national figure, {} local only; {} errors, {} warnings, {} infos\n",
+        "\n{}: {} còn thiếu, {} thấp hơn chỉ tiêu, {} đạt, {} vượt, {} không so sánh được, {} không có số liệu quốc gia, {} chỉ có ở địa phương; {} lỗi, {} cảnh báo, {} thông tin\n",
         diff.plan,
-        count("gap"),
-        count("shortfall"),
-        count("meets"),
-        count("exceeds"),
-        count("not comparable"),
-        count("no national figure"),
-        count("local only"),
+        count(|s| *s == TargetStatus::Gap),
+        count(|s| *s == TargetStatus::Shortfall),
+        count(|s| *s == TargetStatus::Meets),
+        count(|s| *s == TargetStatus::Exceeds),
+        count(|s| matches!(s, TargetStatus::NotComparable(_))),
+        count(|s| *s == TargetStatus::NoNationalFigure),
+        count(|s| *s == TargetStatus::LocalOnly),
         tally.errors,
         tally.warnings,
         tally.infos

@@ -296,7 +296,7 @@ fn charts(out: &mut String, comparison: &Comparison, lang: Lang) {
             let short = row.indicator.rsplit('.').next().unwrap_or(&row.indicator);
             let mut label = format!("{short} {}", row.year);
             if let Some(level) = row.level {
-                let _ = write!(label, " L{level}");
+                let _ = write!(label, " {}{level}", lang.pick("L", "mức "));
             }
             let _ = write!(
                 out,

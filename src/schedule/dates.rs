@@ -3,27 +3,119 @@
 //! period is turned into one due date by a convention, and each convention
 //! is spelled out so a report can say which ones it relied on.
 
-use crate::date::CivilDate;
-use crate::model::{Due, Plan};
+use serde::Serialize;
 
-/// The obligation is met when done on or before its due date; a day later it is late.
-pub const DATE: &str = "a date (\"trước 15/01/2020\") is due on that day: done on it is on time, done after it is late";
-pub const MONTH: &str = "a month is due on its last day";
-pub const QUARTER: &str =
-    "a quarter (Quý I-IV) is due on its last day: 31/03, 30/06, 30/09 or 31/12";
-pub const YEAR: &str = "a year (\"trong năm 2022\", \"đến hết năm 2020\") is due on 31/12";
-pub const PHASE: &str = "a phase is due on 31/12 of its last year";
-pub const YEARLY: &str = "\"trước ngày D tháng M hằng năm\" is due on D/M each year: done on that day is on time, done after it is late";
-/// Clamping back, not forward to 01/03, keeps the deadline inside the month the text names.
-pub const LEAP_DAY: &str = "29/02 each year is due on 28/02 in years without a 29 February";
-pub const MONTHLY: &str = "every month: due on the last day of each calendar month";
-pub const QUARTERLY: &str =
-    "every 3 months: calendar quarters assumed, due 31/03, 30/06, 30/09 and 31/12";
-pub const HALF_YEARLY: &str = "every 6 months: calendar half-years assumed, due 30/06 and 31/12";
-pub const YEARLY_NO_DAY: &str = "every year with no day given (\"hằng năm\"): due 31/12 each year";
-pub const ONGOING: &str =
-    "\"từ năm Y\" is ongoing from that year: it has no single due date and is never overdue";
-pub const RECURRING_WINDOW: &str = "recurring occurrences run from the plan's issue date (without one, the start of its period) to the end of its period (open-ended plans: to the end of the as-of year)";
+use crate::date::CivilDate;
+use crate::i18n::Lang;
+use crate::model::{Due, Plan};
+use crate::tr;
+
+/// A convention that turns a period into a due date, spelled out in the
+/// run's language wherever a report lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Convention {
+    /// The obligation is met when done on or before its due date; a day later it is late.
+    Date,
+    Month,
+    Quarter,
+    Year,
+    Phase,
+    Yearly,
+    /// Clamping back, not forward to 01/03, keeps the deadline inside the month the text names.
+    LeapDay,
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    YearlyNoDay,
+    Ongoing,
+    RecurringWindow,
+}
+
+impl Convention {
+    pub const ALL: &[Convention] = &[
+        Self::Date,
+        Self::Month,
+        Self::Quarter,
+        Self::Year,
+        Self::Phase,
+        Self::Yearly,
+        Self::LeapDay,
+        Self::Monthly,
+        Self::Quarterly,
+        Self::HalfYearly,
+        Self::YearlyNoDay,
+        Self::Ongoing,
+        Self::RecurringWindow,
+    ];
+
+    /// The convention in the run's language.
+    pub fn text(self) -> &'static str {
+        self.text_in(crate::i18n::lang())
+    }
+
+    pub fn text_in(self, lang: Lang) -> &'static str {
+        match self {
+            Self::Date => lang.pick(
+                "a date (\"trước 15/01/2020\") is due on that day: done on it is on time, done after it is late",
+                "thời hạn là một ngày (\"trước 15/01/2020\") thì đến hạn vào chính ngày đó: hoàn thành trong ngày đó là đúng hạn, sau ngày đó là chậm",
+            ),
+            Self::Month => lang.pick(
+                "a month is due on its last day",
+                "thời hạn là một tháng thì đến hạn vào ngày cuối tháng",
+            ),
+            Self::Quarter => lang.pick(
+                "a quarter (Quý I-IV) is due on its last day: 31/03, 30/06, 30/09 or 31/12",
+                "thời hạn là một quý (Quý I-IV) thì đến hạn vào ngày cuối quý: 31/03, 30/06, 30/09 hoặc 31/12",
+            ),
+            Self::Year => lang.pick(
+                "a year (\"trong năm 2022\", \"đến hết năm 2020\") is due on 31/12",
+                "thời hạn là một năm (\"trong năm 2022\", \"đến hết năm 2020\") thì đến hạn vào ngày 31/12",
+            ),
+            Self::Phase => lang.pick(
+                "a phase is due on 31/12 of its last year",
+                "thời hạn là một giai đoạn thì đến hạn vào ngày 31/12 của năm cuối giai đoạn",
+            ),
+            Self::Yearly => lang.pick(
+                "\"trước ngày D tháng M hằng năm\" is due on D/M each year: done on that day is on time, done after it is late",
+                "\"trước ngày D tháng M hằng năm\" thì đến hạn vào ngày D/M mỗi năm: hoàn thành trong ngày đó là đúng hạn, sau ngày đó là chậm",
+            ),
+            Self::LeapDay => lang.pick(
+                "29/02 each year is due on 28/02 in years without a 29 February",
+                "hạn 29/02 hằng năm được tính là ngày 28/02 trong những năm không có ngày 29 tháng 2",
+            ),
+            Self::Monthly => lang.pick(
+                "every month: due on the last day of each calendar month",
+                "hằng tháng: đến hạn vào ngày cuối của mỗi tháng",
+            ),
+            Self::Quarterly => lang.pick(
+                "every 3 months: calendar quarters assumed, due 31/03, 30/06, 30/09 and 31/12",
+                "3 tháng một lần: tính theo quý trong năm, đến hạn vào các ngày 31/03, 30/06, 30/09 và 31/12",
+            ),
+            Self::HalfYearly => lang.pick(
+                "every 6 months: calendar half-years assumed, due 30/06 and 31/12",
+                "6 tháng một lần: tính theo 6 tháng đầu năm và 6 tháng cuối năm, đến hạn vào các ngày 30/06 và 31/12",
+            ),
+            Self::YearlyNoDay => lang.pick(
+                "every year with no day given (\"hằng năm\"): due 31/12 each year",
+                "hằng năm, không nêu ngày cụ thể (\"hằng năm\"): đến hạn vào ngày 31/12 mỗi năm",
+            ),
+            Self::Ongoing => lang.pick(
+                "\"từ năm Y\" is ongoing from that year: it has no single due date and is never overdue",
+                "\"từ năm Y\" là nhiệm vụ thực hiện thường xuyên kể từ năm đó: không có một hạn cụ thể và không bao giờ quá hạn",
+            ),
+            Self::RecurringWindow => lang.pick(
+                "recurring occurrences run from the plan's issue date (without one, the start of its period) to the end of its period (open-ended plans: to the end of the as-of year)",
+                "các kỳ của nhiệm vụ định kỳ được tính từ ngày ban hành kế hoạch (nếu không có thì từ đầu thời kỳ kế hoạch) đến hết thời kỳ kế hoạch (kế hoạch không có năm kết thúc: đến hết năm của ngày đánh giá --as-of)",
+            ),
+        }
+    }
+}
+
+impl Serialize for Convention {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.text())
+    }
+}
 
 /// One time an obligation falls due, with the key a status file uses for
 /// it: "2021" (a year), "2021-H1", "2021-Q3", "2021-06", or for a one-off
@@ -46,27 +138,28 @@ pub enum Timing {
 
 /// The conventions `due` is scheduled by, the main one first (for a cycle
 /// [`timing`] accepts: 1, 3, 6 or 12 months).
-pub fn conventions(due: &Due) -> Vec<&'static str> {
+pub fn conventions(due: &Due) -> Vec<Convention> {
+    use Convention::*;
     match *due {
-        Due::Date(_) => vec![DATE],
-        Due::Month { .. } => vec![MONTH],
-        Due::Quarter { .. } => vec![QUARTER],
-        Due::Year(_) => vec![YEAR],
-        Due::Phase(_) => vec![PHASE],
+        Due::Date(_) => vec![Date],
+        Due::Month { .. } => vec![Month],
+        Due::Quarter { .. } => vec![Quarter],
+        Due::Year(_) => vec![Year],
+        Due::Phase(_) => vec![Phase],
         Due::Yearly {
             month: 2, day: 29, ..
-        } => vec![YEARLY, LEAP_DAY, RECURRING_WINDOW],
-        Due::Yearly { .. } => vec![YEARLY, RECURRING_WINDOW],
+        } => vec![Yearly, LeapDay, RecurringWindow],
+        Due::Yearly { .. } => vec![Yearly, RecurringWindow],
         Due::EveryMonths { months, .. } => vec![
             match months {
-                1 => MONTHLY,
-                3 => QUARTERLY,
-                6 => HALF_YEARLY,
-                _ => YEARLY_NO_DAY,
+                1 => Monthly,
+                3 => Quarterly,
+                6 => HalfYearly,
+                _ => YearlyNoDay,
             },
-            RECURRING_WINDOW,
+            RecurringWindow,
         ],
-        Due::FromYear(_) => vec![ONGOING],
+        Due::FromYear(_) => vec![Ongoing],
     }
 }
 
@@ -86,17 +179,26 @@ pub fn timing(due: &Due, plan: &Plan, as_of: CivilDate) -> Result<Timing, String
         Due::Month { year, month } => once(
             format!("{year:04}-{month:02}"),
             civil_year(year).and_then(|y| month_end(y, month)),
-            format!("month {month} of {year} is not a calendar month"),
+            tr!(
+                "month {month} of {year} is not a calendar month",
+                "tháng {month} năm {year} không phải là một tháng trong lịch"
+            ),
         ),
         Due::Quarter { year, quarter } => once(
             format!("{year:04}-Q{quarter}"),
             civil_year(year).and_then(|y| quarter_end(y, quarter)),
-            format!("quarter {quarter} of {year} is not a calendar quarter"),
+            tr!(
+                "quarter {quarter} of {year} is not a calendar quarter",
+                "quý {quarter} năm {year} không phải là một quý trong lịch"
+            ),
         ),
         Due::Year(year) => once(
             format!("{year:04}"),
             civil_year(year).and_then(year_end),
-            format!("{year} is not a calendar year xhht can date"),
+            tr!(
+                "{year} is not a calendar year xhht can date",
+                "{year} không phải là năm mà xhht tính được ngày"
+            ),
         ),
         Due::Phase(ref id) => {
             let phase = plan
@@ -104,19 +206,28 @@ pub fn timing(due: &Due, plan: &Plan, as_of: CivilDate) -> Result<Timing, String
                 .phases
                 .iter()
                 .find(|p| &p.id == id)
-                .ok_or_else(|| format!("the plan has no phase `{id}`"))?;
+                .ok_or_else(|| {
+                    tr!(
+                        "the plan has no phase `{id}`",
+                        "kế hoạch không có giai đoạn `{id}`"
+                    )
+                })?;
             once(
                 format!("{:04}", phase.end),
                 civil_year(phase.end).and_then(year_end),
-                format!(
+                tr!(
                     "phase `{id}` ends in {}, a year xhht cannot date",
+                    "giai đoạn `{id}` kết thúc năm {}, năm mà xhht không tính được ngày",
                     phase.end
                 ),
             )
         }
         Due::Yearly { month, day, from } => {
             if yearly_on(2024, month, day).is_none() {
-                return Err(format!("{day}/{month} is not a day of the year"));
+                return Err(tr!(
+                    "{day}/{month} is not a day of the year",
+                    "{day}/{month} không phải là một ngày trong năm"
+                ));
             }
             Ok(Timing::Recurring(recurring(plan, from, as_of, |year| {
                 yearly_on(year, month, day)
@@ -130,8 +241,9 @@ pub fn timing(due: &Due, plan: &Plan, as_of: CivilDate) -> Result<Timing, String
         }
         Due::EveryMonths { months, from } => {
             if !matches!(months, 1 | 3 | 6 | 12) {
-                return Err(format!(
-                    "every {months} months: xhht schedules monthly, quarterly, half-yearly and yearly cycles only"
+                return Err(tr!(
+                    "every {months} months: xhht schedules monthly, quarterly, half-yearly and yearly cycles only",
+                    "{months} tháng một lần: xhht chỉ tính các chu kỳ hằng tháng, hằng quý, 6 tháng và hằng năm"
                 ));
             }
             Ok(Timing::Recurring(recurring(plan, from, as_of, |year| {
@@ -201,7 +313,7 @@ pub fn quarter_end(year: i16, quarter: u8) -> Option<CivilDate> {
 }
 
 /// `day`/`month` of `year`, with 29/02 falling back to 28/02 in common years
-/// ([`LEAP_DAY`]).
+/// ([`Convention::LeapDay`]).
 pub fn yearly_on(year: i16, month: u8, day: u8) -> Option<CivilDate> {
     let (m, d) = (i8::try_from(month).ok()?, i8::try_from(day).ok()?);
     CivilDate::new(year, m, d).or_else(|| {
@@ -299,7 +411,7 @@ mod tests {
         let got = recurring_of(&due, &plan(2023, Some(2025), None), d(2030, 1, 1));
         let dues: Vec<_> = got.iter().map(|o| o.due).collect();
         assert_eq!(dues, [d(2023, 2, 28), d(2024, 2, 29), d(2025, 2, 28)]);
-        assert!(conventions(&due).contains(&LEAP_DAY));
+        assert!(conventions(&due).contains(&Convention::LeapDay));
     }
 
     #[test]
@@ -319,7 +431,12 @@ mod tests {
                 ("2014-H2", d(2014, 12, 31)),
             ]
         );
-        assert!(conventions(&due)[0].contains("calendar half-years assumed"));
+        assert_eq!(conventions(&due)[0], Convention::HalfYearly);
+        assert!(
+            Convention::HalfYearly
+                .text_in(Lang::En)
+                .contains("calendar half-years assumed")
+        );
         let monthly = Due::EveryMonths {
             months: 1,
             from: None,

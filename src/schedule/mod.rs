@@ -21,9 +21,10 @@ use crate::finding::{Anchor, Finding, Rule};
 use crate::model::{Agency, Deadline, Due, Plan, Progress, Task, TaskProgress, TaskState};
 use crate::registry::Registry;
 use crate::source::{FieldPath, SourceFile};
+use crate::tr;
 use crate::validate::period_text;
 
-use dates::{Occurrence, Timing, days_after};
+use dates::{Convention, Occurrence, Timing, days_after};
 pub use status::StatusError;
 
 /// Where a task's deadline stands on the as-of date.
@@ -78,7 +79,7 @@ pub struct Schedule {
     /// In plan order; `finding::sort` orders them by position like other findings.
     pub findings: Vec<Finding>,
     /// The conventions the rows rely on, in order of first use.
-    pub conventions: Vec<&'static str>,
+    pub conventions: Vec<Convention>,
     /// The status file the progress came from, when [`run`] found or was given one.
     pub status_file: Option<PathBuf>,
 }
@@ -186,7 +187,7 @@ struct Check<'a> {
     registry: &'a Registry,
     rows: Vec<Row>,
     findings: Vec<Finding>,
-    conventions: Vec<&'static str>,
+    conventions: Vec<Convention>,
 }
 
 /// What every row and finding of one task repeats.
@@ -209,7 +210,7 @@ impl<'a> Check<'a> {
         let cx = TaskCx {
             task,
             owner: self.owner(task),
-            what: format!("task `{}` ({})", task.id, task.title),
+            what: tr!("task `{}` ({})", "nhiệm vụ `{}` ({})", task.id, task.title),
             path,
         };
         let wording = deadline.wording.as_str();
@@ -220,15 +221,22 @@ impl<'a> Check<'a> {
                         .at(
                             Rule::DeadlineMismatch,
                             &cx.path.key("due"),
-                            format!(
+                            tr!(
                                 "{}: `due` says {}, but the wording \"{wording}\" says {}",
+                                "{}: `due` ghi {}, nhưng cách ghi \"{wording}\" có nghĩa là {}",
                                 cx.what,
                                 describe(due),
                                 describe(&read)
                             ),
                         )
-                        .note("the schedule follows `due`")
-                        .hint("correct whichever of the two misreads the source text");
+                        .note(tr!(
+                            "the schedule follows `due`",
+                            "tiến độ được tính theo `due`"
+                        ))
+                        .hint(tr!(
+                            "correct whichever of the two misreads the source text",
+                            "sửa chỗ đọc sai văn bản gốc trong hai chỗ này"
+                        ));
                     self.findings
                         .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
                 }
@@ -241,15 +249,22 @@ impl<'a> Check<'a> {
                     .at(
                         Rule::UnreadableDeadline,
                         &cx.path.key("wording"),
-                        format!(
+                        tr!(
                             "{}: xhht cannot read the deadline \"{wording}\": {unreadable}",
+                            "{}: xhht không đọc được thời hạn \"{wording}\": {unreadable}",
                             cx.what
                         ),
                     )
-                    .hint("add `due` with the deadline's normal form, e.g. `due: {year: 2020}`; `xhht schema` lists the forms");
+                    .hint(tr!(
+                        "add `due` with the deadline's normal form, e.g. `due: {{year: 2020}}`; `xhht schema` lists the forms",
+                        "bổ sung `due` với dạng chuẩn hóa của thời hạn, ví dụ `due: {{year: 2020}}`; lệnh `xhht schema` liệt kê các dạng này"
+                    ));
                 self.findings
                     .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
-                self.unscheduled(&cx, format!("unreadable: \"{wording}\""));
+                self.unscheduled(
+                    &cx,
+                    tr!("unreadable: \"{wording}\"", "không đọc được: \"{wording}\""),
+                );
                 return;
             }
         };
@@ -259,8 +274,9 @@ impl<'a> Check<'a> {
                 let finding = self.at(
                     Rule::UnreadableDeadline,
                     &due_path,
-                    format!(
+                    tr!(
                         "{}: the deadline names no date xhht can schedule: {reason}",
+                        "{}: thời hạn không nêu ngày nào mà xhht tính được: {reason}",
                         cx.what
                     ),
                 );
@@ -273,13 +289,17 @@ impl<'a> Check<'a> {
         let conventions = dates::conventions(&due);
         for c in &conventions {
             if !self.conventions.contains(c) {
-                self.conventions.push(c);
+                self.conventions.push(*c);
             }
         }
         let note = if from_wording {
-            format!("read from the wording; {}", conventions[0])
+            tr!(
+                "read from the wording; {}",
+                "đọc từ cách ghi trong văn bản; {}",
+                conventions[0].text()
+            )
         } else {
-            conventions[0].to_owned()
+            conventions[0].text().to_owned()
         };
         match timing {
             Timing::Once(occurrence) => {
@@ -304,7 +324,10 @@ impl<'a> Check<'a> {
                     state,
                     standing: Standing::Ongoing,
                     days: None,
-                    note: format!("ongoing since {since}; no due date, never overdue"),
+                    note: tr!(
+                        "ongoing since {since}; no due date, never overdue",
+                        "thực hiện thường xuyên từ năm {since}; không có hạn, không bao giờ quá hạn"
+                    ),
                 });
             }
         }
@@ -358,8 +381,9 @@ impl<'a> Check<'a> {
             let finding = self.at(
                 Rule::DeadlineOutsidePeriod,
                 path,
-                format!(
+                tr!(
                     "{} is due {due}, outside the plan's period {}",
+                    "{} đến hạn ngày {due}, ngoài thời kỳ của kế hoạch {}",
                     cx.what,
                     period_text(document.period)
                 ),
@@ -373,8 +397,9 @@ impl<'a> Check<'a> {
             let finding = self.at(
                 Rule::DeadlineBeforeIssue,
                 path,
-                format!(
+                tr!(
                     "{} is due {due}, before the plan was issued on {issued}",
+                    "{} đến hạn ngày {due}, trước ngày ban hành kế hoạch ({issued})",
                     cx.what
                 ),
             );
@@ -394,7 +419,7 @@ impl<'a> Check<'a> {
         let due = *due;
         let record = self.record(cx.task, Some((key, recurring)));
         let which = if recurring {
-            format!("the {key} occurrence of {}", cx.what)
+            tr!("the {key} occurrence of {}", "kỳ {key} của {}", cx.what)
         } else {
             cx.what.clone()
         };
@@ -420,12 +445,19 @@ impl<'a> Check<'a> {
             Some((TaskState::Done, Some(done))) if done > due => {
                 let late = days(days_after(due, done));
                 row.standing = Standing::DoneLate;
-                row.note = format!("{}; done {done}, {late} late", row.note);
+                row.note = tr!(
+                    "{}; done {done}, {late} late",
+                    "{}; hoàn thành ngày {done}, chậm {late}",
+                    row.note
+                );
                 let finding = self
                     .at(
                         Rule::DoneLate,
                         &cx.path,
-                        format!("{which} was done {done}, {late} after it was due {due}"),
+                        tr!(
+                            "{which} was done {done}, {late} after it was due {due}",
+                            "{which} hoàn thành ngày {done}, chậm {late} so với hạn {due}"
+                        ),
                     )
                     .note(note);
                 self.findings
@@ -440,25 +472,37 @@ impl<'a> Check<'a> {
                 let (gone, everyone_gone) = self.gone_owners(cx.task, due);
                 if everyone_gone {
                     row.standing = Standing::OwnerGone;
-                    row.note =
-                        format!("{}; owner no longer existed: {}", row.note, gone.join("; "));
+                    row.note = tr!(
+                        "{}; owner no longer existed: {}",
+                        "{}; cơ quan chủ trì không còn tồn tại: {}",
+                        row.note,
+                        gone.join("; ")
+                    );
                     if past || soon {
                         let when = if past {
-                            format!("was due {due} ({} ago)", days(after))
+                            tr!(
+                                "was due {due} ({} ago)",
+                                "đã đến hạn ngày {due} ({} trước)",
+                                days(after)
+                            )
                         } else {
-                            format!("is due {due}")
+                            tr!("is due {due}", "đến hạn ngày {due}")
                         };
                         let finding = self
                             .at(
                                 Rule::OwnerGone,
                                 &cx.path,
-                                format!(
+                                tr!(
                                     "{which} {when}, but its owner no longer existed by then: {}",
+                                    "{which} {when}, nhưng khi đó cơ quan chủ trì không còn tồn tại: {}",
                                     gone.join("; ")
                                 ),
                             )
                             .note(note)
-                            .hint("record the occurrence as cancelled, or as done by the successor, in the status file");
+                            .hint(tr!(
+                                "record the occurrence as cancelled, or as done by the successor, in the status file",
+                                "trong tệp theo dõi tiến độ, ghi nhận kỳ này là đã hủy, hoặc là đã được cơ quan kế thừa hoàn thành"
+                            ));
                         self.findings
                             .push(finding.about(&self.plan.document.id, subject.clone()));
                     }
@@ -467,8 +511,9 @@ impl<'a> Check<'a> {
                         (
                             Rule::MissedOccurrence,
                             Standing::Missed,
-                            format!(
+                            tr!(
                                 "{which} was due {due} and has no done record: {} overdue",
+                                "{which} đến hạn ngày {due} nhưng chưa có ghi nhận hoàn thành: quá hạn {}",
                                 days(after)
                             ),
                         )
@@ -476,8 +521,9 @@ impl<'a> Check<'a> {
                         (
                             Rule::Overdue,
                             Standing::Overdue,
-                            format!(
+                            tr!(
                                 "{which} was due {due} and is not recorded as done: {} overdue",
+                                "{which} đến hạn ngày {due} nhưng chưa được ghi nhận là hoàn thành: quá hạn {}",
                                 days(after)
                             ),
                         )
@@ -488,14 +534,18 @@ impl<'a> Check<'a> {
                     } else {
                         String::new()
                     };
-                    let mut finding = self.at(rule, &cx.path, message).note(note).hint(format!(
+                    let mut finding = self.at(rule, &cx.path, message).note(note).hint(tr!(
                         "if it was done, record it in the plan's status file: \
+                         {{task: {}, {period}state: done, date: YYYY-MM-DD}}",
+                        "nếu đã hoàn thành, ghi nhận vào tệp theo dõi tiến độ của kế hoạch: \
                          {{task: {}, {period}state: done, date: YYYY-MM-DD}}",
                         cx.task.id
                     ));
                     for owner in &gone {
-                        finding =
-                            finding.note(format!("one lead no longer existed by then: {owner}"));
+                        finding = finding.note(tr!(
+                            "one lead no longer existed by then: {owner}",
+                            "một cơ quan chủ trì không còn tồn tại vào thời điểm đó: {owner}"
+                        ));
                     }
                     self.findings
                         .push(finding.about(&self.plan.document.id, subject.clone()));
@@ -506,8 +556,15 @@ impl<'a> Check<'a> {
                             Rule::DueSoon,
                             &cx.path,
                             match after {
-                                0 => format!("{which} is due today, {due}"),
-                                _ => format!("{which} is due {due}, in {}", days(after)),
+                                0 => tr!(
+                                    "{which} is due today, {due}",
+                                    "{which} đến hạn hôm nay, ngày {due}"
+                                ),
+                                _ => tr!(
+                                    "{which} is due {due}, in {}",
+                                    "{which} đến hạn ngày {due}, còn {}",
+                                    days(after)
+                                ),
                             },
                         )
                         .note(note);
@@ -573,9 +630,13 @@ impl<'a> Check<'a> {
                     .successor
                     .as_deref()
                     .and_then(|id| self.registry.get(id))
-                    .map_or("none recorded".to_owned(), |s| s.name.to_string());
-                gone.push(format!(
+                    .map_or_else(
+                        || tr!("none recorded", "chưa có thông tin"),
+                        |s| s.name.to_string(),
+                    );
+                gone.push(tr!(
                     "{} (abolished or merged: its last day was {until}; successor: {successor})",
+                    "{} (đã giải thể hoặc sáp nhập: ngày hoạt động cuối cùng là {until}; cơ quan kế thừa: {successor})",
                     agency.name
                 ));
             }
@@ -587,8 +648,8 @@ impl<'a> Check<'a> {
 
 fn days(n: i64) -> String {
     match n.abs() {
-        1 => "1 day".into(),
-        n => format!("{n} days"),
+        1 => tr!("1 day", "1 ngày"),
+        n => tr!("{n} days", "{n} ngày"),
     }
 }
 
@@ -596,21 +657,29 @@ fn days(n: i64) -> String {
 fn describe(due: &Due) -> String {
     match *due {
         Due::Date(date) => date.to_string(),
-        Due::Month { year, month } => format!("month {month} of {year}"),
+        Due::Month { year, month } => tr!("month {month} of {year}", "tháng {month} năm {year}"),
         Due::Quarter { year, quarter } => {
             let roman = ["I", "II", "III", "IV"]
                 .get(usize::from(quarter).wrapping_sub(1))
                 .map_or_else(|| quarter.to_string(), |r| (*r).to_owned());
             format!("Quý {roman}/{year}")
         }
-        Due::Year(year) => format!("the year {year}"),
-        Due::Phase(ref id) => format!("the end of phase `{id}`"),
+        Due::Year(year) => tr!("the year {year}", "năm {year}"),
+        Due::Phase(ref id) => tr!("the end of phase `{id}`", "cuối giai đoạn `{id}`"),
         Due::Yearly { month, day, from } => match from {
-            Some(from) => format!("{day:02}/{month:02} every year from {from}"),
-            None => format!("{day:02}/{month:02} every year"),
+            Some(from) => tr!(
+                "{day:02}/{month:02} every year from {from}",
+                "ngày {day:02}/{month:02} hằng năm từ năm {from}"
+            ),
+            None => tr!(
+                "{day:02}/{month:02} every year",
+                "ngày {day:02}/{month:02} hằng năm"
+            ),
         },
-        Due::EveryMonths { months, .. } => format!("every {months} months"),
-        Due::FromYear(year) => format!("ongoing from {year}"),
+        Due::EveryMonths { months, .. } => {
+            tr!("every {months} months", "{months} tháng một lần")
+        }
+        Due::FromYear(year) => tr!("ongoing from {year}", "thường xuyên từ năm {year}"),
     }
 }
 

@@ -9,30 +9,55 @@ use std::path::{Path, PathBuf};
 use crate::load::{self, LoadError, ReadError};
 use crate::model::{Plan, Progress, StatusFile, TaskProgress};
 use crate::source::SourceFile;
+use crate::tr;
 
 #[derive(thiserror::Error)]
 pub enum StatusError {
-    #[error(transparent)]
     Read(#[from] ReadError),
     /// The file is not a status file; `Finding::from_load_error(&file,
     /// &error)` turns this into a diagnostic with the offending line.
-    #[error("{}: {}", .file.path.display(), .error.message)]
     Invalid {
         file: Box<SourceFile>,
         error: LoadError,
     },
-    #[error("{}: the status file is for plan `{found}`, not `{expected}`", .path.display())]
     OtherPlan {
         path: PathBuf,
         found: String,
         expected: String,
     },
-    #[error(
-        "two status files sit beside the plan, {} and {}: keep one, or name one with --status",
-        .first.display(),
-        .second.display()
-    )]
-    Ambiguous { first: PathBuf, second: PathBuf },
+    Ambiguous {
+        first: PathBuf,
+        second: PathBuf,
+    },
+}
+
+impl fmt::Display for StatusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Read(error) => error.fmt(f),
+            Self::Invalid { file, error } => {
+                write!(f, "{}: {}", file.path.display(), error.message)
+            }
+            Self::OtherPlan {
+                path,
+                found,
+                expected,
+            } => {
+                let path = path.display();
+                f.write_str(&tr!(
+                    "{path}: the status file is for plan `{found}`, not `{expected}`",
+                    "{path}: tệp theo dõi tiến độ này là của kế hoạch `{found}`, không phải của `{expected}`"
+                ))
+            }
+            Self::Ambiguous { first, second } => {
+                let (first, second) = (first.display(), second.display());
+                f.write_str(&tr!(
+                    "two status files sit beside the plan, {first} and {second}: keep one, or name one with --status",
+                    "cạnh tệp kế hoạch có hai tệp theo dõi tiến độ, {first} và {second}: giữ lại một tệp, hoặc chỉ định một tệp bằng --status"
+                ))
+            }
+        }
+    }
 }
 
 // A SourceFile holds the whole text; the message says what matters.

@@ -11,6 +11,7 @@
 use crate::date::CivilDate;
 use crate::model::Due;
 use crate::text::fold;
+use crate::tr;
 
 /// Why a wording could not be read, in words a plan's author can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -62,20 +63,24 @@ pub fn parse(wording: &str) -> Read {
                 from: None,
             })
         } else if periodic {
-            Err(unreadable(
+            Err(unreadable(tr!(
                 "\"định kỳ\" with a day but no cycle: add \"hằng năm\" if it is every year",
-            ))
+                "\"định kỳ\" có ngày nhưng không có chu kỳ: thêm \"hằng năm\" nếu là hằng năm"
+            )))
         } else {
-            Err(unreadable(format!(
-                "{day}/{month} has no year: add the year, or \"hằng năm\" if it is every year"
+            Err(unreadable(tr!(
+                "{day}/{month} has no year: add the year, or \"hằng năm\" if it is every year",
+                "{day}/{month} không có năm: thêm năm, hoặc thêm \"hằng năm\" nếu là hằng năm"
             )))
         };
     }
     if yearly || periodic {
-        return Err(unreadable(
+        return Err(unreadable(tr!(
             "a recurring deadline xhht does not read; it knows \"hằng năm\", \
              \"trước ngày D tháng M hằng năm\" and \"định kỳ N tháng\"",
-        ));
+            "thời hạn định kỳ mà xhht không đọc được; xhht đọc được \"hằng năm\", \
+             \"trước ngày D tháng M hằng năm\" và \"định kỳ N tháng\""
+        )));
     }
     one_off(t)
 }
@@ -146,9 +151,10 @@ fn cycle(t: &[&str], periodic: bool, yearly: bool) -> Result<Option<u8>, Unreada
     let months = match t {
         [] if yearly => "12",
         [] if periodic => {
-            return Err(unreadable(
+            return Err(unreadable(tr!(
                 "\"định kỳ\" alone does not say how often: add the cycle, e.g. \"định kỳ 6 tháng\"",
-            ));
+                "chỉ ghi \"định kỳ\" thì không rõ bao lâu một lần: thêm chu kỳ, ví dụ \"định kỳ 6 tháng\""
+            )));
         }
         ["hang", "quy"] if !yearly => "3",
         ["hang", "thang"] if !yearly => "1",
@@ -158,8 +164,9 @@ fn cycle(t: &[&str], periodic: bool, yearly: bool) -> Result<Option<u8>, Unreada
     };
     match small(months) {
         Some(n @ 1..=12) => Ok(Some(n)),
-        _ => Err(unreadable(format!(
-            "every {months} months is not a cycle of 1 to 12 months"
+        _ => Err(unreadable(tr!(
+            "every {months} months is not a cycle of 1 to 12 months",
+            "{months} tháng một lần không phải là chu kỳ từ 1 đến 12 tháng"
         ))),
     }
 }
@@ -178,7 +185,10 @@ fn day_and_month(t: &[&str]) -> Result<Option<(u8, u8)>, Unreadable> {
     // 2024 is a leap year, so 29/02 passes here and the schedule decides.
     match CivilDate::new(2024, month as i8, day as i8) {
         Some(_) => Ok(Some((day, month))),
-        None => Err(unreadable(format!("{d}/{m} is not a day of the year"))),
+        None => Err(unreadable(tr!(
+            "{d}/{m} is not a day of the year",
+            "{d}/{m} không phải là một ngày trong năm"
+        ))),
     }
 }
 
@@ -192,14 +202,17 @@ fn one_off(t: &[&str]) -> Read {
         return read;
     }
     if let ["truoc", "nam" | "quy" | "thang", ..] = t {
-        return Err(unreadable(
+        return Err(unreadable(tr!(
             "\"trước\" a year, quarter or month is ambiguous (before it starts, or by its end?); \
              give the date, or write \"trong\" or \"đến hết\"",
-        ));
+            "\"trước\" một năm, quý hoặc tháng là không rõ nghĩa (trước khi bắt đầu hay trước khi kết thúc?); \
+             ghi rõ ngày, hoặc dùng \"trong\" hay \"đến hết\""
+        )));
     }
-    Err(unreadable(
+    Err(unreadable(tr!(
         "no date, month, quarter, year or cycle that xhht reads",
-    ))
+        "không có ngày, tháng, quý, năm hoặc chu kỳ nào mà xhht đọc được"
+    )))
 }
 
 fn quarter(t: &[&str]) -> Option<Read> {
@@ -213,8 +226,9 @@ fn quarter(t: &[&str]) -> Option<Read> {
         "iii" | "3" => 3,
         "iv" | "4" => 4,
         other => {
-            return Some(Err(unreadable(format!(
-                "quarter `{other}` does not exist (Quý I to IV)"
+            return Some(Err(unreadable(tr!(
+                "quarter `{other}` does not exist (Quý I to IV)",
+                "không có quý `{other}` (chỉ có Quý I đến IV)"
             ))));
         }
     };
@@ -232,7 +246,12 @@ fn date(t: &[&str]) -> Option<Read> {
     Some(
         CivilDate::new(year as i16, month as i8, day as i8)
             .map(Due::Date)
-            .ok_or_else(|| unreadable(format!("{d}/{m}/{y} is not a date"))),
+            .ok_or_else(|| {
+                unreadable(tr!(
+                    "{d}/{m}/{y} is not a date",
+                    "{d}/{m}/{y} không phải là một ngày hợp lệ"
+                ))
+            }),
     )
 }
 
@@ -244,7 +263,10 @@ fn month(t: &[&str]) -> Option<Read> {
     Some(if (1..=12).contains(&m) {
         Ok(Due::Month { year: y, month: m })
     } else {
-        Err(unreadable(format!("month {m} does not exist")))
+        Err(unreadable(tr!(
+            "month {m} does not exist",
+            "không có tháng {m}"
+        )))
     })
 }
 
@@ -256,8 +278,9 @@ fn year(t: &[&str]) -> Option<Read> {
             Some(if first <= last {
                 Ok(Due::Year(last))
             } else {
-                Err(unreadable(format!(
-                    "the years {first}-{last} run backwards"
+                Err(unreadable(tr!(
+                    "the years {first}-{last} run backwards",
+                    "các năm {first}-{last} bị ghi ngược thứ tự"
                 )))
             })
         }
