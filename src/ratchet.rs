@@ -15,7 +15,7 @@ pub struct Key {
     pub code: String,
     /// The plan's id, or the file for a file that did not parse.
     pub plan: String,
-    /// What the finding is about: its subject, else the field it points at, else its message.
+    /// What the finding is about: its subject, else the field it points at.
     pub subject: String,
 }
 
@@ -27,11 +27,12 @@ impl Key {
                 .plan
                 .clone()
                 .unwrap_or_else(|| f.location.file.to_string_lossy().replace('\\', "/")),
+            // Never the message: it follows --lang, and a key must not.
             subject: f
                 .subject
                 .clone()
                 .or_else(|| f.field.clone())
-                .unwrap_or_else(|| f.message.clone()),
+                .unwrap_or_default(),
         }
     }
 }
