@@ -402,6 +402,22 @@ pub enum Verification {
     NotFound,
 }
 
+impl Verification {
+    /// Seen in a Vietnamese source, directly or derived from an official
+    /// review: the only figures a hard finding may rest on.
+    pub fn is_solid(self) -> bool {
+        matches!(self, Self::Verified | Self::VerifiedDerived)
+    }
+}
+
+/// The name a value has in plan files and JSON, e.g. `verified-local`.
+pub fn wire_name(value: &impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// A reference to an item of another plan: `plan` is its document id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -1,35 +1,12 @@
 //! The CI formats carry exactly the JSON report's findings; the ratchet
 //! fails only on new findings and is blind to line numbers.
 
-use std::path::Path;
 use std::process::Output;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn xhht_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_xhht"));
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env_remove("GITHUB_ACTIONS")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.args(args).output().unwrap()
-}
-
-fn xhht(args: &[&str]) -> Output {
-    xhht_in(root(), args, &[])
-}
+mod common;
+use common::{root, run as xhht, run_in as xhht_in};
 
 fn text(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()

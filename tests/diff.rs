@@ -2,28 +2,10 @@
 //! texts and the national reference (../shared/reference/national-schemes.md
 //! §9), not from the tool's own output.
 
-use std::path::Path;
-use std::process::Output;
-
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn xhht(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xhht"))
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE")
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod common;
+use common::{root, run as xhht};
 
 fn diff_json(args: &[&str]) -> Value {
     let mut all = vec!["diff", "--format", "json"];

@@ -3,26 +3,11 @@
 //! as they are), and the English output is the same with or without
 //! `--lang en`.
 
-use std::path::Path;
-
-use assert_cmd::Command;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
 
 /// Standard output of a run with no language in the environment.
 fn xhht(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_xhht"))
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE")
-        .args(args)
-        .output()
-        .unwrap();
+    let out = common::run(args);
     assert!(
         out.status.code().is_some_and(|c| c < 2),
         "{args:?}: {}",

@@ -1,31 +1,12 @@
 //! `xhht report`: one findings model in every format.
 
 use std::path::Path;
-use std::process::Output;
 
 use assert_cmd::Command;
 use serde_json::Value;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn xhht(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xhht"))
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE")
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(args: &[&str]) -> String {
-    String::from_utf8(xhht(args).stdout).unwrap()
-}
+mod common;
+use common::{root, run as xhht, stdout};
 
 const SEEDS: &[&str] = &[
     "plans/vinh-long-2012-2020.yaml",

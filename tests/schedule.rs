@@ -12,9 +12,8 @@ use xhht::registry::Registry;
 use xhht::schedule::{self, Options, Row, Schedule, Standing, StatusError, wording};
 use xhht::source::SourceFile;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::root;
 
 fn load(relative: &str) -> (Plan, SourceFile) {
     load_path(&root().join(relative))

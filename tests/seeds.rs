@@ -3,11 +3,14 @@
 //! ("Quý"), a lead ("chủ trì") or a date is encoded or excused with a reason.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 use xhht::model::Plan;
+
+mod common;
+use common::root;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,10 +24,6 @@ struct Exceptions {
 struct Exception {
     line: usize,
     reason: String,
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 fn nfc(s: &str) -> String {

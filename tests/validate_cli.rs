@@ -4,27 +4,10 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::PathBuf;
 
-use assert_cmd::Command;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn xhht(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xhht"))
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("LANGUAGE")
-        .args(args)
-        .output()
-        .unwrap()
-}
+mod common;
+use common::{root, run as xhht};
 
 fn fixtures() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = fs::read_dir(root().join("tests/fixtures/validate"))

@@ -238,10 +238,7 @@ fn trust_rank(v: Verification) -> u8 {
 
 /// The function as the plan format spells it, e.g. `libraries_museums`.
 pub fn function_label(function: Function) -> String {
-    serde_json::to_value(function)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+    crate::model::wire_name(&function)
 }
 
 fn agency<'p>(plan: &'p Plan, id: &str) -> Option<&'p Agency> {
@@ -276,7 +273,7 @@ fn duty_finding(
         ));
     }
     match verification {
-        Some(Verification::Verified | Verification::VerifiedDerived) => finding,
+        Some(flag) if flag.is_solid() => finding,
         _ => finding
             .severity(Severity::Info)
             .note(tr!(

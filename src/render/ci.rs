@@ -261,22 +261,13 @@ pub fn junit(files: &[&Path], findings: &[Finding], fail_on: Option<Severity>) -
     out
 }
 
-/// XML text and attribute escaping, dropping characters XML 1.0 forbids.
+/// XML escaping, dropping the control characters XML 1.0 forbids.
 fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String = text
+        .chars()
+        .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    super::escape_markup(&allowed)
 }
 
 /// GitHub Actions workflow commands: one annotation per finding.

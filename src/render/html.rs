@@ -185,7 +185,7 @@ fn comparison_table(out: &mut String, comparison: &Comparison, lang: Lang) {
             _ => "",
         };
         let note = match row.verification.filter(|_| row.scheme_value.is_some()) {
-            Some(flag) if !is_solid(flag) => flag_note(flag, lang),
+            Some(flag) if !flag.is_solid() => flag_note(flag, lang),
             _ => String::new(),
         };
         let _ = writeln!(
@@ -201,10 +201,6 @@ fn comparison_table(out: &mut String, comparison: &Comparison, lang: Lang) {
         );
     }
     out.push_str("</tbody>\n</table>\n");
-}
-
-fn is_solid(flag: Verification) -> bool {
-    matches!(flag, Verification::Verified | Verification::VerifiedDerived)
 }
 
 fn flag_note(flag: Verification, lang: Lang) -> String {
@@ -304,7 +300,7 @@ fn charts(out: &mut String, comparison: &Comparison, lang: Lang) {
                 y + 18.0,
                 esc(&label)
             );
-            let solid = row.verification.is_some_and(is_solid);
+            let solid = row.verification.is_some_and(Verification::is_solid);
             let bars = [
                 (
                     row.scheme_figure,
@@ -371,20 +367,8 @@ fn findings_table(out: &mut String, findings: &[&Finding], lang: Lang) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-/// Plan text is user input: escape everything that goes into markup.
 fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    super::escape_markup(text)
 }
 
 #[cfg(test)]

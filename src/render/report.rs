@@ -165,10 +165,7 @@ fn findings_table(findings: &[&Finding], lang: Lang) -> Block {
 }
 
 fn flag_text(flag: crate::model::Verification) -> String {
-    serde_json::to_value(flag)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
+    crate::model::wire_name(&flag)
 }
 
 pub fn target_status(status: &TargetStatus, lang: Lang) -> String {
@@ -229,11 +226,11 @@ pub fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
                         indicator.push_str(&format!(" [{condition}]"));
                     }
                     let mut status = target_status(&row.status, lang);
-                    if let Some(flag) = row.verification.filter(|_| row.scheme_value.is_some()) {
-                        let flag = flag_text(flag);
-                        if flag != "verified" && flag != "verified-derived" {
-                            status.push_str(&format!(" ({flag})"));
-                        }
+                    if let Some(flag) = row
+                        .verification
+                        .filter(|f| row.scheme_value.is_some() && !f.is_solid())
+                    {
+                        status.push_str(&format!(" ({})", flag_text(flag)));
                     }
                     vec![
                         indicator,
