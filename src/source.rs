@@ -85,6 +85,50 @@ impl fmt::Display for FieldPath {
     }
 }
 
+impl FieldPath {
+    /// The path's hash, as the span index keys it.
+    pub fn hash_key(&self) -> PathHash {
+        let mut hash = PathHash::ROOT;
+        for part in self.0.split('.').filter(|p| !p.is_empty()) {
+            let (name, indices) = part.split_once('[').unwrap_or((part, ""));
+            if !name.is_empty() {
+                hash = hash.key(name);
+            }
+            for index in indices.split(['[', ']']).filter(|i| !i.is_empty()) {
+                hash = hash.index(index.parse().unwrap_or(usize::MAX));
+            }
+        }
+        hash
+    }
+}
+
+/// A path as a hash built segment by segment (FNV-1a), so that indexing a
+/// file allocates nothing per node. 64 bits make a collision between two
+/// paths of one file practically impossible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PathHash(u64);
+
+impl PathHash {
+    pub const ROOT: Self = Self(0xcbf2_9ce4_8422_2325);
+
+    fn mix(self, bytes: &[u8]) -> Self {
+        let mut hash = self.0;
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        Self(hash)
+    }
+
+    pub fn key(self, key: &str) -> Self {
+        self.mix(b".").mix(key.as_bytes())
+    }
+
+    pub fn index(self, index: usize) -> Self {
+        self.mix(b"[").mix(&index.to_le_bytes())
+    }
+}
+
 /// Where a path's key and value sit, as byte ranges of the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NodeSpan {
@@ -92,7 +136,7 @@ pub struct NodeSpan {
     pub value: Range<usize>,
 }
 
-pub type SpanIndex = HashMap<FieldPath, NodeSpan>;
+pub type SpanIndex = HashMap<PathHash, NodeSpan>;
 
 pub struct SourceFile {
     pub path: PathBuf,
@@ -152,7 +196,7 @@ impl SourceFile {
         let index = self.index.get_or_init(|| crate::load::span_index(self));
         let mut at = Some(path.clone());
         while let Some(p) = at {
-            if let Some(span) = index.get(&p) {
+            if let Some(span) = index.get(&p.hash_key()) {
                 return Some((p, span));
             }
             at = p.parent();
@@ -200,6 +244,20 @@ mod tests {
     fn bom_is_not_a_column() {
         let f = SourceFile::new("x.yaml".into(), "\u{feff}id: a".into(), Format::Yaml);
         assert_eq!(f.line_col(4), LineCol { line: 1, column: 5 });
+    }
+
+    #[test]
+    fn path_hashes_follow_segments() {
+        let built = PathHash::ROOT.key("targets").index(3).key("value");
+        let path = FieldPath::root().key("targets").index(3).key("value");
+        assert_eq!(path.hash_key(), built);
+        assert_eq!(FieldPath::root().hash_key(), PathHash::ROOT);
+        assert_ne!(
+            PathHash::ROOT.key("targets").index(3),
+            PathHash::ROOT.key("targets").index(4)
+        );
+        let nested = FieldPath::root().key("a").index(0).index(1);
+        assert_eq!(nested.hash_key(), PathHash::ROOT.key("a").index(0).index(1));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 use serde::de::DeserializeOwned;
 
 use super::LoadError;
-use crate::source::{FieldPath, NodeSpan, SourceFile, SpanIndex};
+use crate::source::{NodeSpan, PathHash, SourceFile, SpanIndex};
 
 pub(super) fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, LoadError> {
     toml::from_str(&source.text)
@@ -17,9 +17,9 @@ pub(super) fn span_index(source: &SourceFile) -> SpanIndex {
     let mut index = SpanIndex::new();
     if let Ok(root) = DeTable::parse(&source.text) {
         let span = root.span();
-        table(root.get_ref(), &FieldPath::root(), &mut index);
+        table(root.get_ref(), PathHash::ROOT, &mut index);
         index.insert(
-            FieldPath::root(),
+            PathHash::ROOT,
             NodeSpan {
                 key: None,
                 value: span,
@@ -29,10 +29,10 @@ pub(super) fn span_index(source: &SourceFile) -> SpanIndex {
     index
 }
 
-fn table(t: &DeTable<'_>, path: &FieldPath, index: &mut SpanIndex) {
+fn table(t: &DeTable<'_>, path: PathHash, index: &mut SpanIndex) {
     for (k, v) in t {
         let child = path.key(k.get_ref());
-        value(v.get_ref(), &child, index);
+        value(v.get_ref(), child, index);
         index.insert(
             child,
             NodeSpan {
@@ -43,10 +43,10 @@ fn table(t: &DeTable<'_>, path: &FieldPath, index: &mut SpanIndex) {
     }
 }
 
-fn array(a: &DeArray<'_>, path: &FieldPath, index: &mut SpanIndex) {
+fn array(a: &DeArray<'_>, path: PathHash, index: &mut SpanIndex) {
     for (i, v) in a.iter().enumerate() {
         let child = path.index(i);
-        value(v.get_ref(), &child, index);
+        value(v.get_ref(), child, index);
         index.insert(
             child,
             NodeSpan {
@@ -57,7 +57,7 @@ fn array(a: &DeArray<'_>, path: &FieldPath, index: &mut SpanIndex) {
     }
 }
 
-fn value(v: &DeValue<'_>, path: &FieldPath, index: &mut SpanIndex) {
+fn value(v: &DeValue<'_>, path: PathHash, index: &mut SpanIndex) {
     match v {
         DeValue::Table(t) => table(t, path, index),
         DeValue::Array(a) => array(a, path, index),

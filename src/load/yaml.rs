@@ -10,7 +10,7 @@ use granit_parser::{Event, Parser, Span};
 use serde::de::DeserializeOwned;
 
 use super::{LoadError, offset_for};
-use crate::source::{FieldPath, LineCol, NodeSpan, SourceFile, SpanIndex};
+use crate::source::{LineCol, NodeSpan, PathHash, SourceFile, SpanIndex};
 use crate::tr;
 
 /// serde-saphyr's "expected mapping start" and "expected sequence start", reworded.
@@ -104,17 +104,14 @@ fn message_of(err: &serde_saphyr::Error) -> String {
     }
 }
 
-/// The innermost keyed mapping whose text holds `offset`, with its key's span.
-fn enclosing_mapping(
-    source: &SourceFile,
-    offset: usize,
-) -> Option<(FieldPath, std::ops::Range<usize>)> {
+/// The innermost keyed mapping whose text holds `offset`: its key's text and span.
+fn enclosing_mapping(source: &SourceFile, offset: usize) -> Option<(String, Range<usize>)> {
     span_index(source)
-        .into_iter()
-        .filter_map(|(path, span)| Some((path, span.key?, span.value)))
-        .filter(|(_, _, value)| value.start <= offset && offset <= value.end && !value.is_empty())
-        .min_by_key(|(_, _, value)| value.len())
-        .map(|(path, key, _)| (path, key))
+        .into_values()
+        .filter_map(|span| Some((span.key?, span.value)))
+        .filter(|(_, value)| value.start <= offset && offset <= value.end && !value.is_empty())
+        .min_by_key(|(_, value)| value.len())
+        .map(|(key, _)| (source.text[key.clone()].to_owned(), key))
 }
 
 /// Walks the parser's events (no tree is built) and records where each
@@ -142,7 +139,7 @@ pub(super) fn span_index(source: &SourceFile) -> SpanIndex {
             }
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 let mapping = matches!(event, Event::MappingStart(..));
-                let (path, key) = place(&mut stack, None).unwrap_or((FieldPath::root(), None));
+                let (path, key) = place(&mut stack, None).unwrap_or((PathHash::ROOT, None));
                 stack.push(Frame {
                     path,
                     key,
@@ -176,16 +173,16 @@ pub(super) fn span_index(source: &SourceFile) -> SpanIndex {
 
 /// An open mapping or sequence, with where it sits.
 struct Frame {
-    path: FieldPath,
+    path: PathHash,
     key: Option<Range<usize>>,
     start: usize,
     kind: FrameKind,
 }
 
 enum FrameKind {
-    /// A mapping, holding the key whose value comes next.
+    /// A mapping, holding the path and span of the key whose value comes next.
     Mapping {
-        pending: Option<(String, Range<usize>)>,
+        pending: Option<(PathHash, Range<usize>)>,
     },
     Sequence {
         next: usize,
@@ -197,9 +194,9 @@ enum FrameKind {
 fn place(
     stack: &mut [Frame],
     scalar: Option<(&str, Range<usize>)>,
-) -> Option<(FieldPath, Option<Range<usize>>)> {
+) -> Option<(PathHash, Option<Range<usize>>)> {
     let Some(parent) = stack.last_mut() else {
-        return Some((FieldPath::root(), None));
+        return Some((PathHash::ROOT, None));
     };
     match &mut parent.kind {
         FrameKind::Sequence { next } => {
@@ -208,12 +205,12 @@ fn place(
             Some((path, None))
         }
         FrameKind::Mapping { pending } => match pending.take() {
-            Some((name, key)) => Some((parent.path.key(&name), Some(key))),
+            Some((path, key)) => Some((path, Some(key))),
             None => {
                 // A key: remember it for the value that follows. A complex
                 // (non-scalar) key is not a field name and gets no path.
-                let (name, span) = scalar.map_or((String::new(), 0..0), |(t, s)| (t.to_owned(), s));
-                *pending = Some((name, span));
+                let (name, span) = scalar.unwrap_or(("", 0..0));
+                *pending = Some((parent.path.key(name), span));
                 None
             }
         },
