@@ -119,7 +119,7 @@ pub fn check_loaded(loaded: &[Loaded]) -> Vec<Finding> {
 fn validate(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
     let checked = check_input(&args.input)?;
     let options = crate::report::Options {
-        as_of: crate::report::today_in_vietnam(),
+        as_of: crate::date::CivilDate::today_in_vietnam(),
         lang: crate::i18n::lang(),
         against: None,
         only: None,
@@ -380,7 +380,9 @@ fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let options = crate::report::Options {
-        as_of: args.as_of.unwrap_or_else(crate::report::today_in_vietnam),
+        as_of: args
+            .as_of
+            .unwrap_or_else(crate::date::CivilDate::today_in_vietnam),
         lang: crate::i18n::lang(),
         against: args.against.as_deref(),
         only: args.only,

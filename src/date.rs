@@ -47,6 +47,13 @@ impl CivilDate {
     pub fn year(self) -> i16 {
         self.0.year()
     }
+
+    /// Today in Vietnam (UTC+7, no daylight saving): the default as-of date.
+    /// A fixed offset needs no time-zone database on the machine.
+    pub fn today_in_vietnam() -> Self {
+        let vietnam = jiff::tz::TimeZone::fixed(jiff::tz::offset(7));
+        Self(jiff::Timestamp::now().to_zoned(vietnam).date())
+    }
 }
 
 impl fmt::Display for CivilDate {
@@ -109,6 +116,11 @@ impl JsonSchema for CivilDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn today_is_a_date_in_this_century() {
+        assert!((2025..2100).contains(&CivilDate::today_in_vietnam().year()));
+    }
 
     #[test]
     fn iso_only() {

@@ -253,12 +253,6 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Today in Vietnam (UTC+7, no daylight saving), the default as-of date.
-pub fn today_in_vietnam() -> CivilDate {
-    let now = jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::fixed(jiff::tz::offset(7)));
-    CivilDate(now.date())
-}
-
 pub fn report_schema() -> String {
     let schema = schemars::schema_for!(Report);
     let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serializes");

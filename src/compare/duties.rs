@@ -21,19 +21,6 @@ pub enum DutyStatus {
     Gap,
 }
 
-impl DutyStatus {
-    /// The status in the run's language.
-    pub fn label(self) -> &'static str {
-        use crate::i18n::Label;
-        match self {
-            Self::Owned => Label::Owned,
-            Self::Elsewhere => Label::Elsewhere,
-            Self::Gap => Label::NoOwner,
-        }
-        .text(crate::i18n::lang())
-    }
-}
-
 /// One function the scheme hands out, and who carries it locally.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct DutyRow {

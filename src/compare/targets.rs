@@ -28,24 +28,6 @@ pub enum TargetStatus {
     LocalOnly,
 }
 
-impl TargetStatus {
-    /// The status in the run's language.
-    pub fn label(&self) -> &'static str {
-        use crate::i18n::Label;
-        match self {
-            Self::Gap => Label::Gap,
-            Self::Shortfall => Label::Shortfall,
-            Self::Meets => Label::Meets,
-            Self::Exceeds => Label::Exceeds,
-            Self::NotComparable(_) => Label::NotComparable,
-            Self::NoFigures => Label::NoFigures,
-            Self::NoNationalFigure => Label::NoNationalFigure,
-            Self::LocalOnly => Label::LocalOnly,
-        }
-        .text(crate::i18n::lang())
-    }
-}
-
 /// One pair of targets, or one unpaired target, as a row a reader can check
 /// against both texts.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]

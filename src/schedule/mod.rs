@@ -136,12 +136,6 @@ pub fn run(
     Ok(schedule)
 }
 
-/// Today's date in Vietnam (UTC+07:00, no daylight saving), the default as-of date.
-pub fn today() -> CivilDate {
-    let vietnam = jiff::tz::TimeZone::fixed(jiff::tz::offset(7));
-    CivilDate(jiff::Timestamp::now().to_zoned(vietnam).date())
-}
-
 /// Checks every task deadline of `plan` against `progress` as of `as_of`.
 /// `within_days` turns on due-soon findings (XH202) for deadlines from
 /// `as_of` to `as_of + within_days`, both included.
@@ -748,10 +742,5 @@ mod tests {
         assert_eq!(describe(&yearly), "01/12 every year from 2021");
         assert_eq!(days(1), "1 day");
         assert_eq!(days(-28), "28 days");
-    }
-
-    #[test]
-    fn today_is_a_date_in_this_century() {
-        assert!((2025..2100).contains(&today().year()));
     }
 }
