@@ -14,7 +14,7 @@ pub fn table(color: bool) -> Table {
     table.set_content_arrangement(ContentArrangement::Dynamic);
     if !color {
         table.force_no_tty();
-        table.set_width(120);
+        table.set_width(140);
     }
     table
 }
