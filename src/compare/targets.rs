@@ -113,9 +113,10 @@ pub(super) fn compare(
         for li in matches {
             paired[li] = true;
             let ours = &local.targets[li];
-            let direction = ours
+            // The plan above decides which way is better; a plan cannot turn
+            // its own comparison around.
+            let direction = theirs
                 .direction
-                .or(theirs.direction)
                 .or_else(|| catalogue.indicator(&theirs.indicator).map(|i| i.direction))
                 .unwrap_or(Direction::HigherIsBetter);
             let status = judge(ours, theirs, direction);
@@ -206,6 +207,34 @@ fn judge(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
     if theirs.value == TargetValue::Unavailable {
         return TargetStatus::NoNationalFigure;
     }
+    if ours.direction.is_some_and(|d| d != direction) {
+        return TargetStatus::NotComparable(tr!(
+            "the plan reverses which way is better for this indicator",
+            "kế hoạch đảo ngược chiều đánh giá của chỉ tiêu này"
+        ));
+    }
+    if ours.condition != theirs.condition {
+        return TargetStatus::NotComparable(match &ours.condition {
+            Some(condition) => tr!(
+                "the plan restricts the target to `{condition}`",
+                "kế hoạch chỉ đặt chỉ tiêu cho `{condition}`"
+            ),
+            None => tr!(
+                "the scheme's target is for a sub-population the plan does not single out",
+                "chỉ tiêu của đề án dành cho một nhóm đối tượng mà kế hoạch không tách riêng"
+            ),
+        });
+    }
+    if ours.level.is_none() && theirs.level.is_some() {
+        return TargetStatus::NotComparable(tr!(
+            "the plan names no standard level; the scheme sets one",
+            "kế hoạch không nêu mức độ chuẩn; đề án có nêu"
+        ));
+    }
+    // A restated target set for a later year postpones the scheme's.
+    if ours.year > theirs.year && theirs.value != TargetValue::Qualitative {
+        return TargetStatus::Shortfall;
+    }
     if ours.unit != theirs.unit || ours.population != theirs.population {
         return TargetStatus::NotComparable(tr!(
             "the scheme counts {}, the plan counts {}",
@@ -234,7 +263,11 @@ fn judge(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
         (None, None) => TargetStatus::NoFigures,
         // The scheme sets a figure and the plan only states the aim.
         (None, Some(_)) => TargetStatus::Shortfall,
-        (Some(_), None) => TargetStatus::Exceeds,
+        // A figure against an aim the scheme states without one.
+        (Some(_), None) => TargetStatus::NotComparable(tr!(
+            "the scheme states the aim without a figure",
+            "đề án chỉ nêu định hướng, không có số liệu"
+        )),
         (Some(a), Some(b)) => {
             let better = |x: Floor, y: Floor| match direction {
                 Direction::HigherIsBetter => {
@@ -321,9 +354,13 @@ fn row(
     }
 }
 
-/// Findings on a figure the reference could not confirm are softened, and
-/// say what they rest on.
-fn trust(theirs: &Target) -> (Severity, Option<String>) {
+/// Findings on a national figure the reference could not confirm are
+/// softened, and say what they rest on. A parent plan's figures are its own
+/// text: they carry no flag and are taken as written.
+fn trust(upper: &Plan, theirs: &Target) -> (Severity, Option<String>) {
+    if upper.document.level != crate::model::Level::National {
+        return (Severity::Error, None);
+    }
     match theirs.verification {
         Some(Verification::Verified | Verification::VerifiedDerived) => (Severity::Error, None),
         Some(Verification::VerifiedEn) => (
@@ -381,7 +418,7 @@ fn describe_in(t: &Target, lang: Lang) -> String {
 
 fn gap(local: &Plan, upper: &Plan, upper_source: &SourceFile, index: usize) -> Finding {
     let theirs = &upper.targets[index];
-    let (severity, rests_on) = trust(theirs);
+    let (severity, rests_on) = trust(upper, theirs);
     let path = FieldPath::root().key("targets").index(index);
     let mut finding = Finding::at(
         Rule::Gap,
@@ -441,7 +478,7 @@ fn shortfall(
     upper: &Plan,
     theirs: &Target,
 ) -> Finding {
-    let (severity, rests_on) = trust(theirs);
+    let (severity, rests_on) = trust(upper, theirs);
     let path = FieldPath::root().key("targets").index(index).key("value");
     let message = match (&ours.value, ours.level, theirs.level) {
         (TargetValue::Qualitative, _, _) => tr!(
@@ -461,14 +498,15 @@ fn shortfall(
             upper.document.id
         ),
         _ => tr!(
-            "`{}` sets {} for {} by {}; {} sets {}",
-            "`{}` đặt {} cho {} đến năm {}; {} đặt {}",
+            "`{}` sets {} for {} by {}; {} sets {} by {}",
+            "`{}` đặt {} cho {} đến năm {}; {} đặt {} đến năm {}",
             ours.id,
             ours.value_text(),
             describe(ours),
             ours.year,
             upper.document.id,
-            theirs.value_text()
+            theirs.value_text(),
+            theirs.year
         ),
     };
     let mut finding =
@@ -540,6 +578,45 @@ mod tests {
             status(Point(90.0), Unavailable),
             TargetStatus::NoNationalFigure
         );
+    }
+
+    #[test]
+    fn a_plan_cannot_turn_its_comparison_around() {
+        let mut ours = target(TargetValue::Point(5.0));
+        ours.direction = Some(Direction::LowerIsBetter);
+        let theirs = target(TargetValue::Point(40.0));
+        assert!(matches!(
+            judge(&ours, &theirs, Direction::HigherIsBetter),
+            TargetStatus::NotComparable(_)
+        ));
+    }
+
+    #[test]
+    fn restated_targets_must_match_year_level_and_condition() {
+        let theirs = target(TargetValue::Point(40.0));
+        let mut later = target(TargetValue::Point(40.0));
+        later.year = 2030;
+        assert_eq!(
+            judge(&later, &theirs, Direction::HigherIsBetter),
+            TargetStatus::Shortfall
+        );
+        let mut narrower = target(TargetValue::Point(40.0));
+        narrower.condition = Some("disadvantaged_areas".into());
+        assert!(matches!(
+            judge(&narrower, &theirs, Direction::HigherIsBetter),
+            TargetStatus::NotComparable(_)
+        ));
+        let mut levelled = target(TargetValue::Point(40.0));
+        levelled.level = Some(2);
+        let unlevelled = target(TargetValue::Point(90.0));
+        assert!(matches!(
+            judge(&unlevelled, &levelled, Direction::HigherIsBetter),
+            TargetStatus::NotComparable(_)
+        ));
+        assert!(matches!(
+            status(TargetValue::Point(0.0), TargetValue::Qualitative),
+            TargetStatus::NotComparable(_)
+        ));
     }
 
     #[test]
