@@ -68,10 +68,21 @@ pub fn check_paths(paths: &[std::path::PathBuf]) -> anyhow::Result<Checked> {
 }
 
 fn check_input(input: &crate::cli::InputArgs) -> anyhow::Result<Checked> {
-    check_files(crate::walk::filtered_plan_files(
-        &input.paths,
-        &input.filter(),
-    )?)
+    let files = crate::walk::filtered_plan_files(&input.paths, &input.filter())?;
+    // Checking nothing must not look like a pass.
+    if files.is_empty() {
+        let paths: Vec<String> = input
+            .paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        anyhow::bail!(crate::tr!(
+            "no plan files (*.yaml, *.yml, *.toml) under {}",
+            "không có tệp kế hoạch (*.yaml, *.yml, *.toml) nào trong {}",
+            paths.join(", ")
+        ));
+    }
+    check_files(files)
 }
 
 fn check_files(files: Vec<std::path::PathBuf>) -> anyhow::Result<Checked> {
@@ -112,7 +123,46 @@ pub fn check_loaded(loaded: &[Loaded]) -> Vec<Finding> {
             Err(error) => vec![Finding::from_load_error(&file.source, error)],
         })
         .collect();
+    findings.extend(duplicate_plan_ids(loaded));
     finding::sort(&mut findings);
+    findings
+}
+
+/// Two files of one run claiming one document id: references to it would
+/// silently reach only one of them, so both comparisons are suspect.
+fn duplicate_plan_ids(loaded: &[Loaded]) -> Vec<Finding> {
+    let mut first: HashMap<&str, &Loaded> = HashMap::new();
+    let mut findings = Vec::new();
+    for file in loaded {
+        let Ok(plan) = &file.plan else { continue };
+        let id = plan.document.id.as_str();
+        match first.get(id) {
+            None => {
+                first.insert(id, file);
+            }
+            Some(earlier) => {
+                let path = crate::source::FieldPath::root().key("document").key("id");
+                let other = earlier.source.path.display();
+                findings.push(
+                    Finding::at(
+                        Rule::DuplicateId,
+                        &file.source,
+                        &path,
+                        finding::Anchor::Value,
+                        crate::tr!(
+                            "plan id `{id}` is also the id of {other}",
+                            "mã kế hoạch `{id}` trùng với mã của {other}"
+                        ),
+                    )
+                    .in_plan(id)
+                    .hint(crate::tr!(
+                        "give each plan file its own `document.id`",
+                        "đặt cho mỗi tệp kế hoạch một `document.id` riêng"
+                    )),
+                );
+            }
+        }
+    }
     findings
 }
 
@@ -307,7 +357,12 @@ fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let search = args
         .plans
         .clone()
-        .or_else(|| args.plan.parent().map(std::path::Path::to_path_buf))
+        .or_else(|| {
+            args.plan
+                .parent()
+                .filter(|dir| !dir.as_os_str().is_empty())
+                .map(std::path::Path::to_path_buf)
+        })
         .unwrap_or_else(|| ".".into());
     let mut neighbours = Vec::new();
     for path in crate::walk::plan_files(&[search])? {
@@ -371,6 +426,23 @@ fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
 
 fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let checked = check_input(&args.input)?;
+    if let Some(id) = &args.against {
+        let embedded = baselines::embedded();
+        let ids: Vec<&str> = embedded
+            .iter()
+            .chain(&checked.files)
+            .filter_map(|l| l.plan.as_ref().ok())
+            .map(|p| p.document.id.as_str())
+            .collect();
+        if !ids.contains(&id.as_str()) {
+            let hint = crate::suggest::closest(id, ids.iter().copied())
+                .map(|best| format!(" (did you mean `{best}`?)"))
+                .unwrap_or_default();
+            anyhow::bail!(
+                "--against {id}: no such plan among the run's files and the embedded schemes{hint}"
+            );
+        }
+    }
     let status_plan = match &args.status {
         Some(path) => Some(
             crate::schedule::status::load_status(path)
@@ -395,7 +467,14 @@ fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         Some(only) => ALL_KINDS
             .iter()
             .copied()
-            .filter(|k| only.keeps(*k))
+            // What kept the checks from being made shows whatever --only says.
+            .filter(|k| {
+                only.keeps(*k)
+                    || matches!(
+                        k,
+                        crate::finding::Kind::Comparison | crate::finding::Kind::Validation
+                    )
+            })
             .collect(),
         None => ALL_KINDS.to_vec(),
     };

@@ -189,6 +189,16 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// The file could not be read into a plan, so nothing else was checked.
+    pub fn is_load_error(self) -> bool {
+        matches!(
+            self,
+            Rule::Syntax | Rule::UnknownField | Rule::MissingField | Rule::WrongType
+        )
+    }
+}
+
 impl schemars::JsonSchema for Rule {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "RuleCode".into()

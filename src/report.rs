@@ -205,7 +205,10 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
         comparisons.extend(diff.comparisons);
     }
     if let Some(only) = options.only {
-        findings.retain(|f| only.keeps(f.kind));
+        // A file that did not load, or a comparison that could not be made,
+        // is never filtered away: the checks it stops are not a pass.
+        findings
+            .retain(|f| only.keeps(f.kind) || f.kind == Kind::Comparison || f.code.is_load_error());
     }
     finding::sort(&mut findings);
     findings.dedup();

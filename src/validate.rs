@@ -34,7 +34,54 @@ pub fn validate(plan: &Plan, source: &SourceFile, cx: &Context<'_>) -> Vec<Findi
     check.tasks();
     check.citations();
     let id = &plan.document.id;
-    check.findings.into_iter().map(|f| f.in_plan(id)).collect()
+    check
+        .findings
+        .into_iter()
+        .map(|f| {
+            let subject = f.field.as_deref().map(|field| stable_subject(plan, field));
+            match (subject, f.subject.is_some()) {
+                (Some(subject), false) => f.about(id, subject),
+                _ => f.in_plan(id),
+            }
+        })
+        .collect()
+}
+
+/// A field path with list positions replaced by the items' ids
+/// (`targets[3].value` → `targets[lit-2020].value`), so a finding keeps its
+/// subject when items are inserted before it (the ratchet matches on it).
+fn stable_subject(plan: &Plan, field: &str) -> String {
+    let lists: [(&str, Vec<&str>); 5] = [
+        (
+            "targets",
+            plan.targets.iter().map(|t| t.id.as_str()).collect(),
+        ),
+        ("tasks", plan.tasks.iter().map(|t| t.id.as_str()).collect()),
+        (
+            "agencies",
+            plan.agencies.iter().map(|a| a.id.as_str()).collect(),
+        ),
+        (
+            "citations",
+            plan.citations.iter().map(|c| c.id.as_str()).collect(),
+        ),
+        (
+            "document.phases",
+            plan.document.phases.iter().map(|p| p.id.as_str()).collect(),
+        ),
+    ];
+    for (list, ids) in lists {
+        let Some(rest) = field.strip_prefix(list).and_then(|r| r.strip_prefix('[')) else {
+            continue;
+        };
+        let Some((index, tail)) = rest.split_once(']') else {
+            continue;
+        };
+        if let Some(id) = index.parse::<usize>().ok().and_then(|i| ids.get(i)) {
+            return format!("{list}[{id}]{tail}");
+        }
+    }
+    field.to_owned()
 }
 
 struct Check<'a> {
@@ -349,6 +396,19 @@ impl Check<'_> {
     }
 
     fn target_value(&mut self, target: &Target, path: &FieldPath) {
+        if target.value.numbers().iter().any(|v| !v.is_finite()) {
+            let finding = self.at(
+                Rule::OutOfRange,
+                &path.key("value"),
+                tr!(
+                    "target `{}` is not a number a plan can set",
+                    "chỉ tiêu `{}` không phải là một con số mà kế hoạch có thể đặt",
+                    target.id
+                ),
+            );
+            self.push(finding);
+            return;
+        }
         let value_path = path.key("value");
         if let TargetValue::Range { min, max } = target.value
             && min > max
@@ -773,6 +833,24 @@ mod tests {
     fn written_dates_compare_by_number() {
         assert!(same_written_date("13/4/2007", "13/04/2007"));
         assert!(!same_written_date("13/4/2007", "13/4/2017"));
+    }
+
+    #[test]
+    fn subjects_name_items_by_id() {
+        let plan: Plan = serde_saphyr::from_str(
+            "document: {id: p, title: t, kind: plan, issuer: i, level: province, jurisdiction: j, period: {start: 2020}}\n\
+             targets:\n  - {id: lit, indicator: x, unit: percent, population: people, value: {point: 1}, year: 2020}\n",
+        )
+        .unwrap();
+        assert_eq!(
+            stable_subject(&plan, "targets[0].value"),
+            "targets[lit].value"
+        );
+        assert_eq!(
+            stable_subject(&plan, "targets[7].value"),
+            "targets[7].value"
+        );
+        assert_eq!(stable_subject(&plan, "document.id"), "document.id");
     }
 
     #[test]

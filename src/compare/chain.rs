@@ -123,8 +123,8 @@ pub fn resolve<'a>(
                 ),
             )
             .hint(tr!(
-                "add the schemes it implements under `links.implements`, or name one with --against",
-                "bổ sung các đề án mà kế hoạch triển khai vào `links.implements`, hoặc chỉ định một đề án bằng --against"
+                "add the schemes it implements under `links.implements`, or name one with `--against`",
+                "bổ sung các đề án mà kế hoạch triển khai vào `links.implements`, hoặc chỉ định một đề án bằng `--against`"
             )),
         );
     }

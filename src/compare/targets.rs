@@ -207,6 +207,18 @@ fn judge(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
     if theirs.value == TargetValue::Unavailable {
         return TargetStatus::NoNationalFigure;
     }
+    if ours
+        .value
+        .numbers()
+        .iter()
+        .chain(&theirs.value.numbers())
+        .any(|v| !v.is_finite())
+    {
+        return TargetStatus::NotComparable(tr!(
+            "a value is not a number",
+            "có giá trị không phải là số"
+        ));
+    }
     if ours.direction.is_some_and(|d| d != direction) {
         return TargetStatus::NotComparable(tr!(
             "the plan reverses which way is better for this indicator",

@@ -102,6 +102,16 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(out, "<h2>{}</h2>", esc(l(Label::GapsAndShortfalls)));
     findings_table(&mut out, &others, lang);
 
+    let validation: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.kind == Kind::Validation)
+        .collect();
+    if !validation.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", esc(l(Label::ValidationFindings)));
+        findings_table(&mut out, &validation, lang);
+    }
+
     let baselines: Vec<String> = report
         .baselines
         .iter()

@@ -412,5 +412,5 @@ pub fn markdown(blocks: &[Block]) -> String {
 fn escape(text: &str) -> String {
     text.replace('|', "\\|")
         .replace('<', "&lt;")
-        .replace('\n', " ")
+        .replace(['\r', '\n'], " ")
 }
