@@ -239,10 +239,15 @@ fn emit(
         }
         Format::Sarif => crate::render::ci::sarif(&report.findings),
         Format::Junit => {
-            let files: Vec<&std::path::Path> = checked
+            let files: Vec<(Option<&str>, &std::path::Path)> = checked
                 .files
                 .iter()
-                .map(|f| f.source.path.as_path())
+                .map(|f| {
+                    (
+                        f.plan.as_ref().ok().map(|p| p.document.id.as_str()),
+                        f.source.path.as_path(),
+                    )
+                })
                 .collect();
             crate::render::ci::junit(&files, &report.findings, output.fail_on.threshold())
         }

@@ -178,3 +178,47 @@ fn the_ratchet_fails_on_new_findings_only() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn junit_files_a_gap_under_the_plan_it_is_about() {
+    let args = |format| {
+        vec![
+            "report",
+            "--as-of",
+            "2026-11-22",
+            "--fail-on",
+            "never",
+            "--format",
+            format,
+            "plans/binh-duong-2014-2020.yaml",
+        ]
+    };
+    let junit = text(&xhht(&args("junit")));
+    let json: Value = serde_json::from_str(&text(&xhht(&args("json")))).unwrap();
+    // The gaps point into the national file, but they are the plan's.
+    let gaps = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "XH101")
+        .count();
+    assert_eq!(gaps, 2);
+    let case = junit
+        .split("name=\"XH101 gap\"")
+        .nth(1)
+        .expect("a gap test case");
+    assert!(
+        case.split("</testcase>")
+            .next()
+            .unwrap()
+            .matches("[XH101]")
+            .count()
+            == gaps,
+        "{junit}"
+    );
+    assert_eq!(
+        junit.matches("[XH").count(),
+        json["findings"].as_array().unwrap().len()
+    );
+    assert_eq!(junit.matches("<testsuite ").count(), 1);
+}

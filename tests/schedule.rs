@@ -527,3 +527,28 @@ fn bundled_plans_agree_with_their_wordings_and_check_the_same_twice() {
         }
     }
 }
+
+#[test]
+fn a_record_dated_after_the_as_of_date_had_not_happened_yet() {
+    let (plan, source) = load(THAI_BINH);
+    let dir = tempfile::tempdir().unwrap();
+    let status = write_status(
+        dir.path(),
+        "progress.yaml",
+        "thai-binh-2021-2030",
+        "  - {task: report-yearly, period: \"2023\", state: done, date: 2023-12-18}\n",
+    );
+    // On 2023-12-25 the 2023 report (due 20/12) had been done, on time.
+    let after = run(&plan, &source, "2023-12-25", None, Some(&status)).unwrap();
+    let row = |s: &Schedule| {
+        rows(s, "report-yearly")
+            .into_iter()
+            .find(|r| r.period.as_deref() == Some("2023"))
+            .unwrap()
+            .standing
+    };
+    assert_eq!(row(&after), Standing::Done);
+    // On 2023-12-10 it was not done yet, whatever the file says now.
+    let before = run(&plan, &source, "2023-12-10", None, Some(&status)).unwrap();
+    assert_eq!(row(&before), Standing::Upcoming);
+}

@@ -184,14 +184,26 @@ fn with_hint(f: &Finding) -> String {
 /// One test suite per file, one test case per rule: failed when a finding of
 /// that rule reaches `fail_on`, passed otherwise, so dashboards show what
 /// was checked as well as what failed. Findings below the threshold are
-/// listed in the case's output.
-pub fn junit(files: &[&Path], findings: &[Finding], fail_on: Option<Severity>) -> String {
+/// listed in the case's output. A finding belongs to the suite of the plan
+/// it is about (`files` pairs plan ids with files), even when it points into
+/// a scheme's file, as a gap does.
+pub fn junit(
+    files: &[(Option<&str>, &Path)],
+    findings: &[Finding],
+    fail_on: Option<Severity>,
+) -> String {
+    let suite_of = |f: &Finding| -> std::path::PathBuf {
+        f.plan
+            .as_deref()
+            .and_then(|id| files.iter().find(|(plan, _)| *plan == Some(id)))
+            .map_or_else(|| f.location.file.clone(), |(_, path)| path.to_path_buf())
+    };
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let failing = |f: &&Finding| fail_on.is_some_and(|t| f.severity >= t);
     let total_failures = findings
         .iter()
         .filter(failing)
-        .map(|f| (&f.location.file, f.code))
+        .map(|f| (suite_of(f), f.code))
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     let _ = writeln!(
@@ -199,11 +211,8 @@ pub fn junit(files: &[&Path], findings: &[Finding], fail_on: Option<Severity>) -
         "<testsuites name=\"xhht\" tests=\"{}\" failures=\"{total_failures}\">",
         files.len() * Rule::ALL.len()
     );
-    for file in files {
-        let in_file: Vec<&Finding> = findings
-            .iter()
-            .filter(|f| f.location.file == *file)
-            .collect();
+    for (_, file) in files {
+        let in_file: Vec<&Finding> = findings.iter().filter(|f| suite_of(f) == *file).collect();
         let failures = Rule::ALL
             .iter()
             .filter(|r| in_file.iter().any(|f| f.code == **r && failing(f)))

@@ -577,7 +577,10 @@ impl<'a> Check<'a> {
     /// about each period).
     fn record(&self, task: &Task, occurrence: Option<(&str, bool)>) -> Option<&'a TaskProgress> {
         self.progress.tasks.iter().rev().find(|r| {
+            // As of a date, what was recorded for later had not happened yet.
+            let recorded_by_then = r.date.is_none_or(|d| d <= self.as_of);
             r.task == task.id
+                && recorded_by_then
                 && match (&r.period, occurrence) {
                     (Some(period), Some((key, _))) => status::period_eq(period, key),
                     (Some(_), None) => false,

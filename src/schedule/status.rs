@@ -103,32 +103,43 @@ pub fn load_status(path: &Path) -> Result<StatusFile, StatusError> {
 /// not also record: the file wins for the same task and period (and the same
 /// target and year), being where progress is normally kept up to date.
 pub fn merge(plan: &Plan, status: Option<&StatusFile>) -> Progress {
+    let file = status
+        .map(|s| (&s.tasks[..], &s.targets[..]))
+        .unwrap_or_default();
+    let inline = plan
+        .progress
+        .as_ref()
+        .map(|p| (&p.tasks[..], &p.targets[..]))
+        .unwrap_or_default();
+    // Records are read last-first, so the file's come after the inline ones:
+    // where both speak of the same task or target, the file wins.
     let mut progress = Progress::default();
-    if let Some(status) = status {
-        progress.tasks.extend(status.tasks.iter().cloned());
-        progress.targets.extend(status.targets.iter().cloned());
-    }
-    let Some(inline) = &plan.progress else {
-        return progress;
-    };
-    let from_file = progress.tasks.len();
-    for record in &inline.tasks {
-        let overridden = progress.tasks[..from_file]
+    progress.tasks.extend(
+        inline
+            .0
             .iter()
-            .any(|r| r.task == record.task && same_period(r, record));
-        if !overridden {
-            progress.tasks.push(record.clone());
-        }
-    }
-    let from_file = progress.targets.len();
-    for record in &inline.targets {
-        let overridden = progress.targets[..from_file]
+            .filter(|record| {
+                !file
+                    .0
+                    .iter()
+                    .any(|r| r.task == record.task && same_period(r, record))
+            })
+            .cloned(),
+    );
+    progress.tasks.extend(file.0.iter().cloned());
+    progress.targets.extend(
+        inline
+            .1
             .iter()
-            .any(|r| r.target == record.target && r.year == record.year);
-        if !overridden {
-            progress.targets.push(record.clone());
-        }
-    }
+            .filter(|record| {
+                !file
+                    .1
+                    .iter()
+                    .any(|r| r.target == record.target && r.year == record.year)
+            })
+            .cloned(),
+    );
+    progress.targets.extend(file.1.iter().cloned());
     progress
 }
 
@@ -185,9 +196,9 @@ mod tests {
         assert_eq!(
             merged.tasks,
             [
-                record("a", Some("2023 "), TaskState::Done),
                 record("a", Some("2024"), TaskState::Done),
                 record("b", None, TaskState::Done),
+                record("a", Some("2023 "), TaskState::Done),
             ]
         );
         assert_eq!(merge(&plan, None).tasks.len(), 3);
