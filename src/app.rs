@@ -199,13 +199,6 @@ fn emit(
     sections: &[crate::finding::Kind],
     diagnostics: bool,
 ) -> anyhow::Result<ExitCode> {
-    if let Some(path) = &output.write_accepted {
-        let accepted = crate::ratchet::accept(&report.findings);
-        let mut json =
-            serde_json::to_string_pretty(&accepted).context("serializing accepted findings")?;
-        json.push('\n');
-        write_atomically(path, json.as_bytes())?;
-    }
     let mut failing = report.findings.clone();
     if let Some(path) = &output.accepted {
         let accepted = crate::ratchet::read(path)?;
@@ -221,6 +214,15 @@ fn emit(
         }
         report.summary.accepted = Some(report.findings.len() - comparison.new.len());
         failing = comparison.new;
+    }
+    // Written after the accepted file was read, so naming one file for both
+    // compares with the old set before replacing it.
+    if let Some(path) = &output.write_accepted {
+        let accepted = crate::ratchet::accept(&report.findings);
+        let mut json =
+            serde_json::to_string_pretty(&accepted).context("serializing accepted findings")?;
+        json.push('\n');
+        write_atomically(path, json.as_bytes())?;
     }
     let format = output.format();
     let to_terminal =

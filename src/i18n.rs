@@ -132,6 +132,7 @@ labels! {
     Owned => "owned", "có cơ quan chủ trì";
     Elsewhere => "led by another body", "do cơ quan khác chủ trì";
     NoOwner => "no local owner", "chưa có cơ quan chủ trì";
+    Unmapped => "carried; owner cannot be mapped", "đã có nhiệm vụ; chưa đối chiếu được cơ quan chủ trì";
     Error => "error", "lỗi";
     Warning => "warning", "cảnh báo";
     Info => "info", "thông tin";

@@ -111,10 +111,7 @@ fn ten_thousand_deep_nesting_is_refused() {
         "deep.yaml",
         format!("citations: {}{}\n", "[".repeat(10_000), "]".repeat(10_000)),
     );
-    assert!(
-        message.contains("nested too deeply") || message.contains("list"),
-        "{message}"
-    );
+    assert!(message.contains("nested too deeply"), "{message}");
     assert_eq!(line, Some(1));
     let (_, _, line) = load_err(
         "deep-map.yaml",

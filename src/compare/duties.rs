@@ -19,6 +19,9 @@ pub enum DutyStatus {
     Elsewhere,
     /// No local task carries the duty.
     Gap,
+    /// Local tasks carry the duty; the registry cannot tell whether the body
+    /// leading them is the national lead's counterpart at this level.
+    Unmapped,
 }
 
 /// One function the scheme hands out, and who carries it locally.
@@ -104,7 +107,11 @@ pub(super) fn compare(
         let status = match (carrying.first(), owner) {
             (None, _) => DutyStatus::Gap,
             (Some(_), Some(_)) => DutyStatus::Owned,
-            (Some(_), None) if expected.is_empty() => DutyStatus::Owned,
+            // The scheme names no lead: any local owner carries it.
+            (Some(_), None) if national.is_empty() => DutyStatus::Owned,
+            // It names one the registry cannot map to this level: say so
+            // rather than guess who should own it.
+            (Some(_), None) if expected.is_empty() => DutyStatus::Unmapped,
             (Some(_), None) => DutyStatus::Elsewhere,
         };
         let mut expected_names: Vec<String> = expected.iter().map(|b| b.name.to_string()).collect();
@@ -180,7 +187,7 @@ pub(super) fn compare(
                     ),
                 );
             }
-            DutyStatus::Owned => {}
+            DutyStatus::Owned | DutyStatus::Unmapped => {}
         }
         rows.push(DutyRow {
             function,

@@ -59,7 +59,8 @@ impl LoadError {
             LoadErrorKind::UnknownField
         } else if message.contains("missing field") {
             LoadErrorKind::MissingField
-        } else if message.starts_with("expected ")
+        } else if message == yaml::EXPECTED_MAPPING
+            || message == yaml::EXPECTED_LIST
             || message.contains("invalid type")
             || message.contains("invalid value")
             || message.contains("invalid length")
@@ -68,7 +69,9 @@ impl LoadError {
             || message.contains("invalid boolean")
             // A date's own messages, in either language (crate::date).
             || message.contains("YYYY-MM-DD")
-            || message.starts_with("invalid ")
+            // serde-saphyr's "invalid u32" and the like; a TOML "invalid
+            // basic string" is syntax.
+            || NUMBER_TYPES.iter().any(|t| message.starts_with(&format!("invalid {t}")))
         {
             LoadErrorKind::WrongType
         } else {
@@ -179,6 +182,10 @@ fn suggestion_from_message(message: &str) -> Option<Suggestion> {
         None => None,
     }
 }
+
+const NUMBER_TYPES: &[&str] = &[
+    "u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "f32", "f64",
+];
 
 /// A file as read from disk: its text, and the plan if it parsed.
 pub struct Loaded {

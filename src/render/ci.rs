@@ -108,8 +108,25 @@ fn sarif_level(severity: Severity) -> &'static str {
     }
 }
 
-/// Paths as URIs relative to the repository: forward slashes, no `./`.
+/// Paths as URIs relative to the repository: forward slashes, no `./`,
+/// and everything but unreserved characters percent-encoded (a `#` in a
+/// file name would otherwise start a fragment).
 fn uri(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let text = text.strip_prefix("./").unwrap_or(&text);
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Paths as people read them, for JUnit and annotations.
+fn display(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").unwrap_or(&text).to_owned()
 }
@@ -220,7 +237,7 @@ pub fn junit(
         let _ = writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\">",
-            xml(&uri(file)),
+            xml(&display(file)),
             Rule::ALL.len()
         );
         for rule in Rule::ALL {
@@ -228,7 +245,7 @@ pub fn junit(
             let _ = write!(
                 out,
                 "    <testcase classname=\"{}\" name=\"{} {}\"",
-                xml(&uri(file)),
+                xml(&display(file)),
                 rule.code(),
                 rule.name()
             );
@@ -242,7 +259,7 @@ pub fn junit(
                 .map(|f| {
                     format!(
                         "{}:{}:{}: {}[{}]: {}\n",
-                        uri(&f.location.file),
+                        display(&f.location.file),
                         f.location.line,
                         f.location.column,
                         f.severity,
@@ -291,7 +308,7 @@ pub fn github(findings: &[Finding]) -> String {
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},title={}::{}",
-            property(&uri(&f.location.file)),
+            property(&display(&f.location.file)),
             f.location.line.max(1),
             f.location.column.max(1),
             property(&format!("{} {}", f.code.code(), f.code.name())),
@@ -314,6 +331,14 @@ fn property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sarif_uris_are_percent_encoded() {
+        assert_eq!(
+            uri(Path::new("./plans/kế hoạch #1.yaml")),
+            "plans/k%E1%BA%BF%20ho%E1%BA%A1ch%20%231.yaml"
+        );
+    }
 
     #[test]
     fn workflow_commands_escape_their_delimiters() {

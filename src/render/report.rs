@@ -190,6 +190,7 @@ fn duty_status(status: DutyStatus, lang: Lang) -> &'static str {
         DutyStatus::Owned => Label::Owned,
         DutyStatus::Elsewhere => Label::Elsewhere,
         DutyStatus::Gap => Label::NoOwner,
+        DutyStatus::Unmapped => Label::Unmapped,
     }
     .text(lang)
 }
