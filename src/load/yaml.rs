@@ -97,6 +97,13 @@ fn message_of(err: &serde_saphyr::Error) -> String {
         message = &message[..at];
     }
     let message = message.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
+    // The library's advice is for programmers; a plan is one document.
+    let message = match message.split_once("; use from_str_multiple") {
+        Some((head, _)) => format!(
+            "{head}: a plan file holds one document; remove the `---` and what follows, or split it into files"
+        ),
+        None => message,
+    };
     match message.as_str() {
         "expected mapping start" => EXPECTED_MAPPING.into(),
         "expected sequence start" => EXPECTED_LIST.into(),

@@ -104,8 +104,8 @@ impl Convention {
                 "\"từ năm Y\" là nhiệm vụ thực hiện thường xuyên kể từ năm đó: không có một hạn cụ thể và không bao giờ quá hạn",
             ),
             Self::RecurringWindow => lang.pick(
-                "recurring occurrences run from the plan's issue date (without one, the start of its period) to the end of its period (open-ended plans: to the end of the as-of year)",
-                "các kỳ của nhiệm vụ định kỳ được tính từ ngày ban hành kế hoạch (nếu không có thì từ đầu thời kỳ kế hoạch) đến hết thời kỳ kế hoạch (kế hoạch không có năm kết thúc: đến hết năm của ngày đánh giá --as-of)",
+                "recurring occurrences run from the plan's issue date (without one, the start of its period) to the end of its period (open-ended plans: to the end of the year after the as-of date)",
+                "các kỳ của nhiệm vụ định kỳ được tính từ ngày ban hành kế hoạch (nếu không có thì từ đầu thời kỳ kế hoạch) đến hết thời kỳ kế hoạch (kế hoạch không có năm kết thúc: đến hết năm sau năm của ngày đánh giá --as-of)",
             ),
         }
     }
@@ -256,7 +256,7 @@ pub fn timing(due: &Due, plan: &Plan, as_of: CivilDate) -> Result<Timing, String
 
 /// Occurrences from the later of `from`, the plan's issue date and the start
 /// of its period, through the end of its period (an open-ended plan: the end
-/// of the as-of year).
+/// of the year after the as-of year).
 fn recurring(
     plan: &Plan,
     from: Option<u16>,
@@ -265,9 +265,11 @@ fn recurring(
 ) -> Vec<Occurrence> {
     let period = plan.document.period;
     let first = i32::from(period.start.max(from.unwrap_or(0)));
+    // An open-ended plan runs through the year after the as-of date, so a
+    // due-soon window across New Year sees January's occurrences.
     let last = period
         .end
-        .map_or(i32::from(as_of.year()), i32::from)
+        .map_or(i32::from(as_of.year()) + 1, i32::from)
         .min(i32::from(jiff::civil::Date::MAX.year()));
     let issued = plan.document.date;
     (first..=last)
@@ -478,14 +480,14 @@ mod tests {
     }
 
     #[test]
-    fn open_ended_plans_run_to_the_as_of_year() {
+    fn open_ended_plans_run_to_the_year_after_the_as_of_date() {
         let due = Due::EveryMonths {
             months: 12,
             from: None,
         };
         let got = recurring_of(&due, &plan(2020, None, None), d(2022, 3, 1));
         let keys: Vec<_> = got.iter().map(|o| o.key.as_str()).collect();
-        assert_eq!(keys, ["2020", "2021", "2022"]);
+        assert_eq!(keys, ["2020", "2021", "2022", "2023"]);
     }
 
     #[test]
