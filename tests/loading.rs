@@ -183,8 +183,31 @@ fn unknown_fields_suggest_the_right_name() {
 #[test]
 fn arbitrary_bytes_never_panic() {
     use proptest::prelude::*;
-    proptest!(|(bytes in proptest::collection::vec(any::<u8>(), 0..400))| {
-        let _ = load("fuzz.yaml", bytes.clone());
-        let _ = load("fuzz.toml", bytes);
+    // Each case validates against the embedded schemes; 64 keep it quick.
+    proptest!(ProptestConfig::with_cases(64), |(bytes in proptest::collection::vec(any::<u8>(), 0..400))| {
+        for name in ["fuzz.yaml", "fuzz.toml"] {
+            // Validation locates its findings, which builds the span index.
+            let loaded = load(name, bytes.clone());
+            let len = loaded.source.text.len();
+            for finding in xhht::app::check_loaded(std::slice::from_ref(&loaded)) {
+                prop_assert!(finding.location.span.start <= len);
+            }
+        }
+    });
+}
+
+#[test]
+fn plans_that_load_never_panic_when_located() {
+    use proptest::prelude::*;
+    // Mutations of a real plan load more often than random bytes do, so the
+    // span index and every rule run on them.
+    proptest!(|(cut in 0usize..MINIMAL_YAML.len(), junk in "[ -~\n]{0,12}")| {
+        let cut = (0..=cut).rev().find(|i| MINIMAL_YAML.is_char_boundary(*i)).unwrap_or(0);
+        let text = format!("{}{junk}{}", &MINIMAL_YAML[..cut], &MINIMAL_YAML[cut..]);
+        let loaded = load("mutated.yaml", text);
+        let len = loaded.source.text.len();
+        for finding in xhht::app::check_loaded(std::slice::from_ref(&loaded)) {
+            prop_assert!(finding.location.span.start <= len);
+        }
     });
 }
