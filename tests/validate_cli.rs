@@ -9,7 +9,9 @@ use std::path::PathBuf;
 mod common;
 use common::{root, run as xhht};
 
-fn fixtures() -> Vec<PathBuf> {
+/// Each fixture, with its path relative to the repository (as the binary
+/// is given it, so outputs name it the same on every machine).
+fn fixtures() -> Vec<(PathBuf, String)> {
     let mut files: Vec<PathBuf> = fs::read_dir(root().join("tests/fixtures/validate"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -17,6 +19,17 @@ fn fixtures() -> Vec<PathBuf> {
     files.sort();
     assert!(files.len() >= 32, "one YAML and one TOML fixture per rule");
     files
+        .into_iter()
+        .map(|path| {
+            let relative = path
+                .strip_prefix(root())
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .to_owned();
+            (path, relative)
+        })
+        .collect()
 }
 
 fn expected(text: &str) -> BTreeSet<(String, usize, usize)> {
@@ -32,13 +45,7 @@ fn expected(text: &str) -> BTreeSet<(String, usize, usize)> {
 
 #[test]
 fn each_fixture_gives_its_code_at_its_position() {
-    for path in fixtures() {
-        let relative = path
-            .strip_prefix(root())
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .to_owned();
+    for (path, relative) in fixtures() {
         let text = fs::read_to_string(&path).unwrap();
         let want = expected(&text);
         assert!(!want.is_empty(), "{relative} states no expectation");
@@ -89,13 +96,7 @@ fn findings_reach_three_levels_deep() {
 
 #[test]
 fn diagnostics_render_like_rustc() {
-    for path in fixtures() {
-        let relative = path
-            .strip_prefix(root())
-            .unwrap()
-            .to_str()
-            .unwrap()
-            .to_owned();
+    for (path, relative) in fixtures() {
         let out = xhht(&["validate", &relative]);
         let name = path
             .file_name()
