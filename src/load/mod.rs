@@ -89,10 +89,11 @@ impl LoadError {
             )),
             _ => None,
         };
-        // With a suggestion at hand, the full list of names is noise.
+        // The hint carries the suggestion or the list of names; the
+        // message need not repeat it.
         let message = match suggestion {
-            Some(Suggestion::Closest(_)) => message.split(", expected").next().unwrap_or(message),
-            _ => message,
+            Some(_) => message.split(", expected").next().unwrap_or(message),
+            None => message,
         };
         let message = message.trim();
         Self {
