@@ -12,7 +12,7 @@ use serde::de::DeserializeOwned;
 
 use crate::i18n::Lang;
 use crate::model::Plan;
-use crate::source::{Format, LineCol, SourceFile, SpanIndex};
+use crate::source::{Format, LineCol, PathHash, SourceFile, SpanIndex};
 use crate::tr;
 
 /// Plans are a few dozen kilobytes; anything this large is not a plan.
@@ -324,7 +324,18 @@ pub fn parse(source: &SourceFile) -> Result<Plan, LoadError> {
             )),
         );
     }
-    parse_as(source)
+    parse_as(source).map_err(|error| {
+        let structural = matches!(error.kind, LoadErrorKind::UnknownField | LoadErrorKind::MissingField);
+        if structural && !span_index(source).contains_key(&PathHash::ROOT.key("document")) {
+            // A CI workflow or other YAML in a searched directory, most likely.
+            error.with_hint(tr!(
+                "this file has no `document` section, so it may not be a plan at all; leave it out with `--exclude`",
+                "tệp này không có mục `document`, có thể không phải là kế hoạch; loại tệp khỏi lần kiểm tra bằng `--exclude`"
+            ))
+        } else {
+            error
+        }
+    })
 }
 
 /// Deserializes the file straight into `T` (never through an untyped value).
