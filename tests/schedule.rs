@@ -552,3 +552,31 @@ fn a_record_dated_after_the_as_of_date_had_not_happened_yet() {
     let before = run(&plan, &source, "2023-12-10", None, Some(&status)).unwrap();
     assert_eq!(row(&before), Standing::Upcoming);
 }
+
+#[test]
+fn progress_for_a_task_the_plan_does_not_have_is_a_finding() {
+    let (plan, source) = load(THAI_BINH);
+    let dir = tempfile::tempdir().unwrap();
+    let status = write_status(
+        dir.path(),
+        "progress.yaml",
+        "thai-binh-2021-2030",
+        "  - {task: report-yearlyy, period: \"2023\", state: done, date: 2023-12-18}\n",
+    );
+    let schedule = run(&plan, &source, "2026-11-22", None, Some(&status)).unwrap();
+    let unknown: Vec<&Finding> = schedule
+        .findings
+        .iter()
+        .filter(|f| f.code == Rule::UnknownItem)
+        .collect();
+    assert_eq!(unknown.len(), 1);
+    assert_eq!(unknown[0].location.file, status);
+    assert_eq!(
+        (unknown[0].location.line, unknown[0].location.column),
+        (3, 12)
+    );
+    assert_eq!(
+        unknown[0].hint.as_deref(),
+        Some("did you mean `report-yearly`?")
+    );
+}

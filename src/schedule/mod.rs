@@ -111,7 +111,7 @@ pub fn run(
     };
     let status = match &status_file {
         Some(path) => {
-            let status = status::load_status(path)?;
+            let (status, status_source) = status::read(path)?;
             if status.plan != plan.document.id {
                 return Err(StatusError::OtherPlan {
                     path: path.clone(),
@@ -119,11 +119,31 @@ pub fn run(
                     expected: plan.document.id.clone(),
                 });
             }
-            Some(status)
+            Some((status, status_source))
         }
         None => None,
     };
-    let progress = status::merge(plan, status.as_ref());
+    let mut unknown = Vec::new();
+    if let Some((file, file_source)) = &status {
+        unknown.extend(status::unknown_records(
+            plan,
+            &file.tasks,
+            &file.targets,
+            file_source,
+            &FieldPath::root(),
+        ));
+    }
+    if let Some(inline) = &plan.progress {
+        let base = FieldPath::root().key("progress");
+        unknown.extend(status::unknown_records(
+            plan,
+            &inline.tasks,
+            &inline.targets,
+            source,
+            &base,
+        ));
+    }
+    let progress = status::merge(plan, status.as_ref().map(|(file, _)| file));
     let mut schedule = check(
         plan,
         source,
@@ -133,6 +153,7 @@ pub fn run(
         registry,
     );
     schedule.status_file = status_file;
+    schedule.findings.extend(unknown);
     Ok(schedule)
 }
 

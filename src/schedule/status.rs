@@ -6,9 +6,10 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::finding::{Anchor, Finding, Rule};
 use crate::load::{self, LoadError, ReadError};
-use crate::model::{Plan, Progress, StatusFile, TaskProgress};
-use crate::source::SourceFile;
+use crate::model::{Plan, Progress, StatusFile, TargetProgress, TaskProgress};
+use crate::source::{FieldPath, SourceFile};
 use crate::tr;
 
 #[derive(thiserror::Error)]
@@ -92,11 +93,85 @@ pub fn status_beside(plan_path: &Path) -> Result<Option<PathBuf>, StatusError> {
 
 /// Reads a status file, YAML or TOML, with the same parser and options as plans.
 pub fn load_status(path: &Path) -> Result<StatusFile, StatusError> {
+    read(path).map(|(status, _)| status)
+}
+
+/// The status file with its text, for findings that point into it.
+pub fn read(path: &Path) -> Result<(StatusFile, SourceFile), StatusError> {
     let parsed = load::load_file_as::<StatusFile>(path)?;
-    parsed.value.map_err(|error| StatusError::Invalid {
-        file: Box::new(parsed.source),
-        error,
-    })
+    match parsed.value {
+        Ok(status) => Ok((status, parsed.source)),
+        Err(error) => Err(StatusError::Invalid {
+            file: Box::new(parsed.source),
+            error,
+        }),
+    }
+}
+
+/// Records naming a task or target the plan does not have: progress that
+/// silently matched nothing would leave its item looking undone, or hide a
+/// typo behind a pass.
+pub fn unknown_records(
+    plan: &Plan,
+    records: &[TaskProgress],
+    targets: &[TargetProgress],
+    source: &SourceFile,
+    base: &FieldPath,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let task_ids: Vec<&str> = plan.tasks.iter().map(|t| t.id.as_str()).collect();
+    for (i, record) in records.iter().enumerate() {
+        if !task_ids.contains(&record.task.as_str()) {
+            findings.push(unknown(
+                source,
+                &base.key("tasks").index(i).key("task"),
+                "task",
+                &record.task,
+                &task_ids,
+                plan,
+            ));
+        }
+    }
+    let target_ids: Vec<&str> = plan.targets.iter().map(|t| t.id.as_str()).collect();
+    for (i, record) in targets.iter().enumerate() {
+        if !target_ids.contains(&record.target.as_str()) {
+            findings.push(unknown(
+                source,
+                &base.key("targets").index(i).key("target"),
+                "target",
+                &record.target,
+                &target_ids,
+                plan,
+            ));
+        }
+    }
+    findings
+}
+
+fn unknown(
+    source: &SourceFile,
+    path: &FieldPath,
+    kind: &str,
+    id: &str,
+    ids: &[&str],
+    plan: &Plan,
+) -> Finding {
+    let plan_id = &plan.document.id;
+    let mut finding = Finding::at(
+        Rule::UnknownItem,
+        source,
+        path,
+        Anchor::Value,
+        tr!(
+            "progress is recorded for {kind} `{id}`, which plan `{plan_id}` does not have",
+            "có ghi nhận tiến độ cho {kind} `{id}`, nhưng kế hoạch `{plan_id}` không có mục này"
+        ),
+    )
+    .about(plan_id, id.to_owned());
+    if let Some(best) = crate::suggest::closest(id, ids.iter().copied()) {
+        finding = finding.hint(crate::suggest::did_you_mean(best));
+    }
+    finding
 }
 
 /// The status file's records, then the plan's inline ones that the file does
