@@ -197,6 +197,20 @@ fn thai_binh_yearly_report_is_missed_every_year_since_2021_unless_recorded() {
     assert!(missed[2].message.contains("2023-12-20"));
 }
 
+/// Thái Bình's plan and a status file (in a directory kept alive by the
+/// returned guard) holding one record for it.
+fn thai_binh_with(record: &str) -> (Plan, SourceFile, tempfile::TempDir, PathBuf) {
+    let (plan, source) = load(THAI_BINH);
+    let dir = tempfile::tempdir().unwrap();
+    let status = write_status(
+        dir.path(),
+        "progress.yaml",
+        "thai-binh-2021-2030",
+        &format!("  - {record}\n"),
+    );
+    (plan, source, dir, status)
+}
+
 fn write_status(dir: &Path, name: &str, plan: &str, entries: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, format!("plan: {plan}\ntasks:\n{entries}")).unwrap();
@@ -205,15 +219,9 @@ fn write_status(dir: &Path, name: &str, plan: &str, entries: &str) -> PathBuf {
 
 #[test]
 fn recording_the_2023_report_as_done_removes_exactly_one_finding() {
-    let (plan, source) = load(THAI_BINH);
+    let (plan, source, _dir, status) =
+        thai_binh_with("{task: report-yearly, period: \"2023\", state: done, date: 2023-12-18}");
     let before = run(&plan, &source, "2026-11-22", Some(30), None).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let status = write_status(
-        dir.path(),
-        "progress.yaml",
-        "thai-binh-2021-2030",
-        "  - {task: report-yearly, period: \"2023\", state: done, date: 2023-12-18}\n",
-    );
     let after = run(&plan, &source, "2026-11-22", Some(30), Some(&status)).unwrap();
     assert_eq!(after.status_file.as_deref(), Some(status.as_path()));
     assert_eq!(after.findings.len() + 1, before.findings.len());
@@ -530,14 +538,8 @@ fn bundled_plans_agree_with_their_wordings_and_check_the_same_twice() {
 
 #[test]
 fn a_record_dated_after_the_as_of_date_had_not_happened_yet() {
-    let (plan, source) = load(THAI_BINH);
-    let dir = tempfile::tempdir().unwrap();
-    let status = write_status(
-        dir.path(),
-        "progress.yaml",
-        "thai-binh-2021-2030",
-        "  - {task: report-yearly, period: \"2023\", state: done, date: 2023-12-18}\n",
-    );
+    let (plan, source, _dir, status) =
+        thai_binh_with("{task: report-yearly, period: \"2023\", state: done, date: 2023-12-18}");
     // On 2023-12-25 the 2023 report (due 20/12) had been done, on time.
     let after = run(&plan, &source, "2023-12-25", None, Some(&status)).unwrap();
     let row = |s: &Schedule| {
@@ -555,14 +557,8 @@ fn a_record_dated_after_the_as_of_date_had_not_happened_yet() {
 
 #[test]
 fn progress_for_a_task_the_plan_does_not_have_is_a_finding() {
-    let (plan, source) = load(THAI_BINH);
-    let dir = tempfile::tempdir().unwrap();
-    let status = write_status(
-        dir.path(),
-        "progress.yaml",
-        "thai-binh-2021-2030",
-        "  - {task: report-yearlyy, period: \"2023\", state: done, date: 2023-12-18}\n",
-    );
+    let (plan, source, _dir, status) =
+        thai_binh_with("{task: report-yearlyy, period: \"2023\", state: done, date: 2023-12-18}");
     let schedule = run(&plan, &source, "2026-11-22", None, Some(&status)).unwrap();
     let unknown: Vec<&Finding> = schedule
         .findings
