@@ -69,7 +69,11 @@ impl Honesty {
             }
             match t.verification {
                 Some(Verification::Verified | Verification::VerifiedDerived) => h.verified += 1,
-                Some(Verification::VerifiedEn | Verification::VerifiedLocal) => h.secondary += 1,
+                Some(
+                    Verification::VerifiedEn
+                    | Verification::VerifiedLocal
+                    | Verification::SingleSource,
+                ) => h.secondary += 1,
                 Some(Verification::Disputed) => h.disputed += 1,
                 Some(Verification::Unverified | Verification::NotFound) | None => h.unverified += 1,
             }

@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::model::{Direction, Unit};
+use crate::model::{Direction, Level, Unit, Verification};
 use crate::text::Text;
 
 #[derive(Debug, Deserialize)]
@@ -30,10 +30,10 @@ pub struct Condition {
     pub id: String,
     pub vi: Text,
     pub en: String,
-    /// True when the condition names a region: a target for it binds only
-    /// the provinces of that region.
+    /// The regions of `catalogue/units.yaml` the condition names: a target
+    /// for it binds only the provinces of those regions.
     #[serde(default)]
-    pub region: bool,
+    pub regions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -51,6 +51,9 @@ pub struct Indicator {
     pub levelled: bool,
     /// National schemes that set a figure for it.
     pub schemes: Vec<String>,
+    /// The levels of plan a national figure for it binds: a commune is not
+    /// held to "% of universities running a digital university".
+    pub binds: Vec<Level>,
 }
 
 fn higher_is_better() -> Direction {
@@ -58,6 +61,103 @@ fn higher_is_better() -> Direction {
 }
 
 const INDICATORS: &str = include_str!("../catalogue/indicators.yaml");
+const STANDARDS: &str = include_str!("../catalogue/standards.yaml");
+
+/// When an administrative unit is recognised as reaching a universal-education
+/// or literacy standard (Nghị định 20/2014/NĐ-CP): a district by the share of
+/// its communes that reach it, a province by the share of its districts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standards {
+    pub standards: Vec<Standard>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Standard {
+    /// The indicator whose targets count units reaching the standard.
+    pub indicator: String,
+    pub name: Text,
+    /// The decree that sets the thresholds; absent when none was found.
+    #[serde(default)]
+    pub decree: Option<Text>,
+    /// Present when a source states that reaching a level includes reaching
+    /// the levels below it.
+    #[serde(default)]
+    pub cumulative: Option<Fact>,
+    pub levels: Vec<StandardLevel>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StandardLevel {
+    /// Absent for a standard without levels.
+    #[serde(default)]
+    pub level: Option<u8>,
+    #[serde(default)]
+    pub article: Option<Text>,
+    /// Share of its communes at the level a district needs.
+    pub district: Threshold,
+    /// Share of its districts at the level a province needs.
+    pub province: Threshold,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Threshold {
+    /// Absent when not found.
+    #[serde(default)]
+    pub share: Option<f64>,
+    pub verification: Verification,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// A fact with its flag and sources.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub verification: Verification,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+impl Standards {
+    pub fn embedded() -> &'static Standards {
+        static STANDARDS_CELL: OnceLock<Standards> = OnceLock::new();
+        STANDARDS_CELL.get_or_init(|| {
+            serde_saphyr::from_str(STANDARDS)
+                .unwrap_or_else(|e| panic!("the embedded catalogue/standards.yaml is invalid: {e}"))
+        })
+    }
+
+    pub fn of(&self, indicator: &str) -> Option<&Standard> {
+        self.standards.iter().find(|s| s.indicator == indicator)
+    }
+}
+
+impl Standard {
+    pub fn level(&self, level: Option<u8>) -> Option<&StandardLevel> {
+        self.levels.iter().find(|l| l.level == level)
+    }
+}
+
+impl StandardLevel {
+    /// The share of its sub-units a unit at `level` needs to be recognised.
+    pub fn threshold(&self, level: Level) -> Option<&Threshold> {
+        match level {
+            Level::Province => Some(&self.province),
+            Level::District => Some(&self.district),
+            Level::National | Level::Commune => None,
+        }
+    }
+}
 
 impl Catalogue {
     pub fn embedded() -> &'static Catalogue {
@@ -104,6 +204,47 @@ mod tests {
                 "{} is outside its group",
                 i.id
             );
+            assert!(
+                !i.binds.is_empty() && !i.binds.contains(&Level::National),
+                "{}: `binds` names the levels of local plan it binds",
+                i.id
+            );
+        }
+        let units = crate::units::Units::embedded();
+        for condition in &c.conditions {
+            for region in &condition.regions {
+                assert!(
+                    units.region(region).is_some(),
+                    "{}: no region {region}",
+                    condition.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_standard_is_a_levelled_indicator_with_sourced_thresholds() {
+        let c = Catalogue::embedded();
+        for s in &Standards::embedded().standards {
+            let indicator = c
+                .indicator(&s.indicator)
+                .unwrap_or_else(|| panic!("standard for unknown indicator {}", s.indicator));
+            for level in &s.levels {
+                assert_eq!(level.level.is_some(), indicator.levelled, "{}", s.indicator);
+                for t in [&level.district, &level.province] {
+                    assert_eq!(
+                        t.share.is_some(),
+                        t.verification != Verification::NotFound,
+                        "{}: a share iff found",
+                        s.indicator
+                    );
+                    assert!(
+                        t.share.is_none() || !t.sources.is_empty(),
+                        "{}",
+                        s.indicator
+                    );
+                }
+            }
         }
     }
 }

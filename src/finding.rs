@@ -95,6 +95,8 @@ rules! {
         "tham chiếu nêu một chỉ tiêu, nhiệm vụ hoặc giai đoạn không tồn tại";
     BadId = "XH015", "bad-id", Error, "an id is not lower-case ASCII letters, digits, '-', '_' or '.'",
         "mã không chỉ gồm chữ thường ASCII, chữ số, '-', '_' hoặc '.'";
+    UnknownProvince = "XH016", "unknown-province", Error, "`document.province` names no province of the units catalogue",
+        "`document.province` không phải là mã tỉnh trong danh mục đơn vị hành chính";
     OutOfRange = "XH020", "out-of-range", Error, "a value outside what it can be (a percentage over 100, min above max, month 13)",
         "giá trị nằm ngoài phạm vi có thể có (tỷ lệ trên 100%, giá trị tối thiểu lớn hơn tối đa, tháng 13)";
     YearOutsidePeriod = "XH021", "year-outside-period", Warning, "a target or deadline year outside the plan's period",
@@ -117,6 +119,8 @@ rules! {
         "đề án không có số liệu hoặc nhiệm vụ nào được ghi nhận để đối chiếu kế hoạch";
     ChainBroken = "XH105", "chain-broken", Error, "a plan the chain needs is missing, or the chain loops",
         "thiếu một kế hoạch cần cho chuỗi kế hoạch cấp trên, hoặc chuỗi bị lặp vòng";
+    PeriodsApart = "XH106", "periods-apart", Warning, "the plan and the plan it is compared with cover periods that do not overlap",
+        "kế hoạch và văn bản dùng để so sánh áp dụng cho hai giai đoạn không trùng nhau";
     ResponsibilityGap = "XH110", "responsibility-gap", Warning, "a duty the scheme assigns has no local owner",
         "nhiệm vụ đề án giao chưa có cơ quan chủ trì ở địa phương";
     ResponsibilityElsewhere = "XH111", "responsibility-elsewhere", Warning, "a duty the scheme assigns is led locally by another body than the mapped one",
@@ -172,9 +176,10 @@ impl Rule {
             | Rule::MilestoneRegression
             | Rule::ResponsibilityElsewhere
             | Rule::DeadlineConflict => Kind::Conflict,
-            Rule::ParentUnavailable | Rule::NothingToCompare | Rule::ChainBroken => {
-                Kind::Comparison
-            }
+            Rule::ParentUnavailable
+            | Rule::NothingToCompare
+            | Rule::ChainBroken
+            | Rule::PeriodsApart => Kind::Comparison,
             Rule::Overdue
             | Rule::DueSoon
             | Rule::DoneLate
@@ -271,6 +276,16 @@ pub struct Finding {
     pub hint: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// Other places that bear on the finding, e.g. the national target a gap
+    /// is measured against.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Related {
+    pub message: String,
+    pub location: Location,
 }
 
 /// Which part of a field's text a finding points at.
@@ -332,6 +347,7 @@ impl Finding {
             field: None,
             hint: None,
             notes: Vec::new(),
+            related: Vec::new(),
         }
     }
 
@@ -352,6 +368,29 @@ impl Finding {
             Some(hint) => finding.hint(hint.clone()),
             None => finding,
         }
+    }
+
+    /// Adds a related location: the field at `path` of `source`.
+    pub fn related(
+        mut self,
+        source: &SourceFile,
+        path: &FieldPath,
+        message: impl Into<String>,
+    ) -> Self {
+        let span = source
+            .locate(path)
+            .map_or(0..0, |(_, node)| node.value.clone());
+        let LineCol { line, column } = source.line_col(span.start);
+        self.related.push(Related {
+            message: message.into(),
+            location: Location {
+                file: source.path.clone(),
+                line,
+                column,
+                span,
+            },
+        });
+        self
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {

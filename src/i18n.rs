@@ -129,6 +129,9 @@ labels! {
     NoFigures => "no figures", "không có số liệu";
     NoNationalFigure => "no national figure", "không có số liệu quốc gia";
     LocalOnly => "local only", "chỉ có ở địa phương";
+    OwnFigure => "rests on this plan's own figure", "dựa trên chính số liệu của kế hoạch này";
+    NotApplicable => "not applicable", "không áp dụng";
+    NotCommitted => "not committed", "không cam kết";
     Owned => "owned", "có cơ quan chủ trì";
     Elsewhere => "led by another body", "do cơ quan khác chủ trì";
     NoOwner => "no local owner", "chưa có cơ quan chủ trì";

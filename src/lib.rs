@@ -19,5 +19,6 @@ pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod text;
+pub mod units;
 pub mod validate;
 pub mod walk;

@@ -24,6 +24,10 @@ pub struct Plan {
     pub targets: Vec<Target>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tasks: Vec<Task>,
+    /// Items of the plans above that the plan records as not applying to it,
+    /// each with the reason: shown as such, never silently left out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_applicable: Vec<NotApplicable>,
     /// Progress recorded inline; usually kept in a status file beside the plan instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub progress: Option<Progress>,
@@ -41,6 +45,11 @@ pub struct Document {
     pub level: Level,
     /// The territory the plan covers, e.g. "tỉnh Vĩnh Long", "huyện Cát Hải".
     pub jurisdiction: Text,
+    /// The province the territory lies in, by its id in `catalogue/units.yaml`
+    /// (the 63 provinces for a plan issued before 1 July 2025, the 34 after).
+    /// A province's plan may leave it out when `jurisdiction` names the province.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
     /// Document number as printed, e.g. "1960/KH-UBND"; absent when the source has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<Text>,
@@ -57,6 +66,11 @@ pub struct Document {
     /// Where the text was read: a seed file (`seeds/000_….txt`) or URLs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Text>,
+    /// Local plans among the sources of this document's figures, when some
+    /// figures rest on their restating the scheme: a plan compared with a
+    /// figure taken from itself proves nothing, so xhht must know them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restatements: Vec<Restatement>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
 }
@@ -280,6 +294,34 @@ pub struct Target {
     pub note: Option<Text>,
 }
 
+/// A local plan that restates a national figure, identified so that the
+/// plan itself can be recognised whatever its file is called.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Restatement {
+    /// Document id of the plan, e.g. `vinh-long-2012-2020`.
+    pub plan: String,
+    /// Its number as printed, or the number of the decision approving it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<Text>,
+    /// The territory it covers, e.g. "tỉnh Vĩnh Long".
+    pub jurisdiction: Text,
+    /// Where it was read, as the figures' `sources` name it.
+    pub source: Text,
+}
+
+/// A national (or parent) item that does not bind this plan, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotApplicable {
+    /// Document id of the plan above, e.g. `de-an-1373`.
+    pub plan: String,
+    /// Id of its target.
+    pub item: String,
+    /// Why it does not apply, as the plan's authors would say it.
+    pub reason: Text,
+}
+
 impl Target {
     /// A target's figure as a reader writes it: "96%", "> 99%", "30–50%".
     pub fn value_text(&self) -> String {
@@ -394,6 +436,9 @@ pub enum Verification {
     VerifiedEn,
     /// Seen only in a provincial plan restating the scheme.
     VerifiedLocal,
+    /// Seen on one page only, or only in a foreign-language text with
+    /// provincial mirrors: compared and reported, never a hard finding alone.
+    SingleSource,
     /// Recalled or inferred; never grounds for a hard shortfall.
     Unverified,
     /// Sources disagree.

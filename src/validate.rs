@@ -33,6 +33,8 @@ pub fn validate(plan: &Plan, source: &SourceFile, cx: &Context<'_>) -> Vec<Findi
     check.milestone_regressions();
     check.tasks();
     check.citations();
+    check.not_applicable();
+    check.province();
     let id = &plan.document.id;
     check
         .findings
@@ -366,33 +368,96 @@ impl Check<'_> {
             }
             for (j, reference) in target.restates.iter().enumerate() {
                 let ref_path = path.key("restates").index(j);
-                match self.known_plan(&reference.plan) {
-                    None => {
-                        let finding = self.unknown_plan(&ref_path.key("plan"), &reference.plan);
-                        self.push(finding);
-                    }
-                    Some(other) => {
-                        let ids = other.targets.iter().map(|t| t.id.as_str());
-                        if !other.targets.iter().any(|t| t.id == reference.item) {
-                            let mut finding = self.at(
-                                Rule::UnknownItem,
-                                &ref_path.key("item"),
-                                tr!(
-                                    "plan `{}` has no target `{}`",
-                                    "kế hoạch `{}` không có chỉ tiêu `{}`",
-                                    reference.plan,
-                                    reference.item
-                                ),
-                            );
-                            if let Some(best) = closest(&reference.item, ids) {
-                                finding = finding.hint(did_you_mean(best));
-                            }
-                            self.push(finding);
-                        }
-                    }
-                }
+                self.target_ref(&ref_path, &reference.plan, &reference.item);
             }
         }
+    }
+
+    /// A reference to a target of another plan: both must exist.
+    fn target_ref(&mut self, path: &FieldPath, plan: &str, item: &str) {
+        let Some(other) = self.known_plan(plan) else {
+            let finding = self.unknown_plan(&path.key("plan"), plan);
+            self.push(finding);
+            return;
+        };
+        if other.targets.iter().any(|t| t.id == item) {
+            return;
+        }
+        let ids = other.targets.iter().map(|t| t.id.as_str());
+        let mut finding = self.at(
+            Rule::UnknownItem,
+            &path.key("item"),
+            tr!(
+                "plan `{plan}` has no target `{item}`",
+                "kế hoạch `{plan}` không có chỉ tiêu `{item}`"
+            ),
+        );
+        if let Some(best) = closest(item, ids) {
+            finding = finding.hint(did_you_mean(best));
+        }
+        self.push(finding);
+    }
+
+    fn not_applicable(&mut self) {
+        for (i, entry) in self.plan.not_applicable.iter().enumerate() {
+            let path = root().key("not_applicable").index(i);
+            self.target_ref(&path, &entry.plan, &entry.item);
+            if entry.reason.as_str().trim().is_empty() {
+                let finding = self
+                    .at(
+                        Rule::MissingField,
+                        &path.key("reason"),
+                        tr!(
+                            "`not_applicable` for `{}` gives no reason",
+                            "mục `not_applicable` cho `{}` không nêu lý do",
+                            entry.item
+                        ),
+                    )
+                    .hint(tr!(
+                        "say why the item does not apply, as you would to the body that issued it",
+                        "hãy nêu lý do không áp dụng, như khi giải trình với cơ quan ban hành"
+                    ));
+                self.push(finding);
+            }
+        }
+    }
+
+    /// `document.province` names a province of the units catalogue, in the
+    /// map of the plan's time.
+    fn province(&mut self) {
+        let Some(id) = &self.plan.document.province else {
+            return;
+        };
+        let units = crate::units::Units::embedded();
+        if units.of_plan(self.plan).is_some() {
+            return;
+        }
+        let after = self
+            .plan
+            .document
+            .date
+            .is_some_and(|d| d >= crate::units::merger_day());
+        let ids: Vec<&str> = if after {
+            units.provinces_2025.iter().map(|p| p.id.as_str()).collect()
+        } else {
+            units.provinces.iter().map(|p| p.id.as_str()).collect()
+        };
+        let mut finding = self.at(
+            Rule::UnknownProvince,
+            &root().key("document").key("province"),
+            tr!(
+                "no province `{id}` in the units catalogue for a plan of this date",
+                "danh mục đơn vị hành chính không có tỉnh `{id}` vào thời điểm ban hành kế hoạch"
+            ),
+        )
+        .note(tr!(
+            "plans issued before 1 July 2025 name one of the 63 provinces of that time; later plans, one of the 34",
+            "kế hoạch ban hành trước ngày 01/7/2025 dùng một trong 63 tỉnh thời đó; kế hoạch ban hành sau dùng một trong 34 tỉnh"
+        ));
+        if let Some(best) = closest(id, ids) {
+            finding = finding.hint(did_you_mean(best));
+        }
+        self.push(finding);
     }
 
     fn target_value(&mut self, target: &Target, path: &FieldPath) {

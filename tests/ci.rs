@@ -65,9 +65,11 @@ fn junit_and_github_carry_every_finding() {
         github.lines().filter(|l| l.starts_with("::")).count(),
         count
     );
-    assert!(github.contains(
-        "::warning file=plans/cat-hai-2020.yaml,line=457,col=12,title=XH102 shortfall::"
-    ));
+    assert!(
+        github.contains(
+            "::error file=plans/cat-hai-2020.yaml,line=458,col=12,title=XH102 shortfall::"
+        )
+    );
 }
 
 #[test]

@@ -68,14 +68,14 @@ fn cat_hai_against_89() {
         ("literacy-priority-groups", "local_only"),
         ("literacy-15-35", "exceeds"),
         ("literacy-15-60", "exceeds"),
-        // regional figures bind provinces of the three regions only
+        // regional figures bind provinces of the three regions; Hải Phòng is in none
         (
             "literacy.rate.age_15_35.region_tb_tn_tnb.2020",
-            "not_comparable",
+            "not_applicable",
         ),
         (
             "literacy.rate.age_15_60.region_tb_tn_tnb.2020",
-            "not_comparable",
+            "not_applicable",
         ),
         ("literacy-standard-l2", "local_only"),
         // 85% of workers with upper-secondary schooling vs 90%
@@ -99,13 +99,13 @@ fn cat_hai_against_89() {
 }
 
 #[test]
-fn cat_hai_shortfall_rests_on_a_summary_and_its_parent_is_missing() {
+fn cat_hai_shortfall_is_sure_and_its_parent_is_missing() {
     let json = diff_json(&["plans/cat-hai-2020.yaml"]);
     let findings = json["findings"].as_array().unwrap();
     let shortfall = findings.iter().find(|f| f["code"] == "XH102").unwrap();
     assert_eq!(
-        shortfall["severity"], "warning",
-        "89's 90% is verified-EN only"
+        shortfall["severity"], "error",
+        "89's 90% is an English summary, corroborated by VNA, stu.edu.vn and Vĩnh Long's plan"
     );
     assert!(
         shortfall["location"]["file"]
@@ -168,8 +168,17 @@ fn binh_duong_against_281() {
         .collect();
     assert_eq!(gaps.len(), 2);
     for gap in gaps {
+        // In the file the user has: the plan's link to the scheme.
         assert!(
             gap["location"]["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("plans/binh-duong-2014-2020.yaml")
+        );
+        assert_eq!(gap["field"], "links.implements[0].plan");
+        let related = &gap["related"][0]["location"]["file"];
+        assert!(
+            related
                 .as_str()
                 .unwrap()
                 .ends_with("plans/national/de-an-281.yaml")
@@ -285,5 +294,324 @@ fn a_local_deadline_later_than_the_schemes_is_a_conflict() {
             .unwrap()
             .iter()
             .any(|f| f["code"] == "XH120")
+    );
+}
+
+/// Rows of one comparison as JSON values.
+fn rows<'a>(json: &'a Value, against: &str) -> Vec<&'a Value> {
+    json["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["against"] == against)
+        .unwrap_or_else(|| panic!("no comparison against {against}"))["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .collect()
+}
+
+fn row<'a>(json: &'a Value, against: &str, indicator: &str, year: u64) -> Vec<&'a Value> {
+    rows(json, against)
+        .into_iter()
+        .filter(|r| r["indicator"] == indicator && r["year"] == year)
+        .collect()
+}
+
+fn mutated(plan: &str, from: &str, to: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(root().join(plan)).unwrap();
+    assert!(original.contains(from), "{plan} has no {from:?}");
+    let path = dir
+        .path()
+        .join(std::path::Path::new(plan).file_name().unwrap());
+    std::fs::write(&path, original.replacen(from, to, 1)).unwrap();
+    let path = path.to_str().unwrap().to_owned();
+    (dir, path)
+}
+
+#[test]
+fn vinh_long_is_never_met_by_its_own_figures() {
+    let json = diff_json(&["plans/vinh-long-2012-2020.yaml"]);
+    let own: Vec<&Value> = rows(&json, "de-an-89")
+        .into_iter()
+        .filter(|r| r["status"] == "own_figure")
+        .collect();
+    // Every 89 figure whose only source is seed 000 (Vĩnh Long's own plan).
+    assert_eq!(own.len(), 13, "{own:#?}");
+    for r in &own {
+        assert_eq!(r["verification"], "verified-local");
+        assert_eq!(r["certainty"], "own_figure");
+    }
+    // 89's 20% of officials at foreign-language level 2 by 2015 rests on seed 000 alone.
+    let fl = row(&json, "de-an-89", "it_fl.officials_foreign_language", 2015);
+    assert!(fl.iter().all(|r| r["status"] == "own_figure"), "{fl:#?}");
+    let table =
+        String::from_utf8(xhht(&["diff", "plans/vinh-long-2012-2020.yaml"]).stdout).unwrap();
+    assert!(
+        table.contains("13 rows rest on national figures read from this plan itself"),
+        "{table}"
+    );
+    assert!(table.contains("rests on this plan's own figure"));
+}
+
+#[test]
+fn a_yearly_national_figure_binds_every_milestone() {
+    // 89: "about 50% of pupils and students learn life skills" each year;
+    // Vĩnh Long asks 30% for 2015.
+    let json = diff_json(&["plans/vinh-long-2012-2020.yaml"]);
+    let held = row(&json, "de-an-89", "life_skills.students", 2015)
+        .into_iter()
+        .find(|r| r["scheme_target"] == "life_skills.students.2020")
+        .expect("the yearly 2020 figure is held against 2015");
+    assert_eq!(held["status"], "shortfall");
+    assert_eq!(held["plan_target"], "life-skills-students-2015");
+    let finding = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "XH102" && f["subject"] == "life_skills.students 2015")
+        .unwrap();
+    // The figure is disputed: said, not failed.
+    assert_eq!(finding["severity"], "info");
+}
+
+#[test]
+fn regional_figures_bind_the_provinces_of_the_region() {
+    let json = diff_json(&["tests/fixtures/diff/gia-lai-2016-2020.yaml"]);
+    let literacy = row(&json, "de-an-89", "literacy.rate.age_15_60", 2020);
+    let regional = literacy
+        .iter()
+        .find(|r| r["condition"] == "region_tb_tn_tnb")
+        .unwrap();
+    // Gia Lai is in Tây Nguyên under every reading: 92% against the region's 94%.
+    assert_eq!(regional["status"], "shortfall", "{regional:#?}");
+    let national = literacy.iter().find(|r| r["condition"].is_null()).unwrap();
+    assert_eq!(national["status"], "not_applicable");
+    assert!(
+        national["reason"]
+            .as_str()
+            .unwrap()
+            .contains("regional figure")
+    );
+    let finding = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["code"] == "XH102"
+                && f["subject"] == "literacy.rate.age_15_60 2020"
+                && f["reference"]
+                    .as_str()
+                    .unwrap()
+                    .contains("region_tb_tn_tnb")
+        })
+        .unwrap();
+    assert_eq!(finding["severity"], "error", "94% is verified (derived)");
+
+    // Thanh Hóa lies only partly in the Tây Bắc area: never met, never a gap.
+    let (_dir, path) = mutated(
+        "tests/fixtures/diff/gia-lai-2016-2020.yaml",
+        "jurisdiction: \"tỉnh Gia Lai\"",
+        "jurisdiction: \"tỉnh Thanh Hóa\"",
+    );
+    let json = diff_json(&[&path]);
+    for r in row(&json, "de-an-89", "literacy.rate.age_15_60", 2020) {
+        if r["condition"] == "region_tb_tn_tnb" {
+            assert_eq!(r["status"], "not_comparable");
+            assert!(
+                r["reason"].as_str().unwrap().contains("các huyện phía tây"),
+                "{r:#?}"
+            );
+        } else {
+            assert_eq!(r["status"], "shortfall", "92% against the national 98%");
+        }
+    }
+}
+
+#[test]
+fn cat_hai_report_fails_on_its_sure_shortfall() {
+    let out = xhht(&["report", "plans/cat-hai-2020.yaml", "--as-of", "2020-01-04"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn thai_binh_levels_are_cumulative_and_district_shares_are_compared() {
+    let json = diff_json(&["plans/thai-binh-2021-2030.yaml"]);
+    let errors: Vec<&Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // "100% huyện … THCS mức độ 3" answers 1373's level-2 target.
+    let l2 = row(&json, "de-an-1373", "universal_ed.lower_secondary", 2025)
+        .into_iter()
+        .find(|r| r["level"] == 2)
+        .unwrap();
+    assert_eq!(l2["status"], "meets");
+    assert_eq!(l2["plan_target"], "lower-sec-l3-2025");
+    assert!(
+        l2["basis"]
+            .as_str()
+            .unwrap()
+            .contains("level 3 includes level 2")
+    );
+    // 100% of districts at literacy level 2: the province is recognised (Nghị định 20/2014, Điều 21).
+    for year in [2025, 2030] {
+        let lit = row(&json, "de-an-1373", "literacy.standard", year);
+        assert_eq!(lit[0]["status"], "meets", "{lit:#?}");
+        assert!(
+            lit[0]["basis"]
+                .as_str()
+                .unwrap()
+                .contains("100% of its districts")
+        );
+    }
+    // No threshold on record for tiểu học mức độ 3: said, not guessed.
+    let primary = row(&json, "de-an-1373", "universal_ed.primary", 2025);
+    assert_eq!(primary[0]["status"], "not_comparable");
+    assert!(
+        primary[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("not on record")
+    );
+
+    // Lowered to level 1, the plan falls short of the level-2 target.
+    let (_dir, path) = mutated(
+        "plans/thai-binh-2021-2030.yaml",
+        "  - id: lower-sec-l3-2025\n    indicator: universal_ed.lower_secondary\n    level: 3",
+        "  - id: lower-sec-l3-2025\n    indicator: universal_ed.lower_secondary\n    level: 1",
+    );
+    let json = diff_json(&[&path]);
+    let errors: Vec<&Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .collect();
+    assert!(
+        errors
+            .iter()
+            .any(|f| f["subject"] == "universal_ed.lower_secondary (level 2) 2025"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_province_answers_a_share_of_provinces_by_committing_itself() {
+    let json = diff_json(&["plans/thai-binh-2021-2030.yaml"]);
+    // 1373 (§13): 35% of provinces recognised as learning provinces by 2030.
+    let province = row(&json, "de-an-1373", "model.learning_province", 2030);
+    assert_eq!(province[0]["status"], "meets", "{province:#?}");
+    assert_eq!(province[0]["certainty"], "single_source");
+    // 1373 (§13): 60% learning citizens by 2030, against Thái Bình's 80%.
+    let citizens = row(&json, "de-an-1373", "model.learning_citizen", 2030);
+    assert_eq!(citizens[0]["status"], "exceeds");
+    // Not committing to a standard only some provinces must reach is said as such.
+    let (_dir, path) = mutated(
+        "plans/thai-binh-2021-2030.yaml",
+        "    value: {point: 100}\n    year: 2030\n    quote: \"Tỉnh Thái Bình được công nhận",
+        "    value: {point: 0}\n    year: 2030\n    quote: \"Tỉnh Thái Bình được công nhận",
+    );
+    let json = diff_json(&[&path]);
+    let province = row(&json, "de-an-1373", "model.learning_province", 2030);
+    assert_eq!(province[0]["status"], "not_committed");
+    assert!(province[0]["reason"].as_str().unwrap().contains("35%"));
+}
+
+#[test]
+fn a_commune_is_held_only_to_what_binds_a_commune() {
+    let plan = "tests/fixtures/diff/commune-2026-2030.yaml";
+    let json = diff_json(&[plan]);
+    let gaps: Vec<&Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "XH101")
+        .collect();
+    assert!(gaps.is_empty(), "{gaps:#?}");
+    let digital = row(&json, "de-an-1373", "institution.digital_university", 2030);
+    assert_eq!(digital[0]["status"], "not_applicable");
+    assert!(digital[0]["reason"].as_str().unwrap().contains("commune"));
+    // Recorded by the plan, with its reason, as a visible row.
+    let recorded = row(&json, "de-an-1373", "competency.information_literacy", 2030);
+    assert_eq!(recorded[0]["status"], "not_applicable");
+    assert!(
+        recorded[0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("năng lực thông tin")
+    );
+    let out = xhht(&["diff", plan]);
+    assert_eq!(out.status.code(), Some(0));
+
+    // Leaving out learning citizens, which do bind a commune, is a gap.
+    let (_dir, path) = mutated(
+        plan,
+        "indicator: model.learning_citizen",
+        "indicator: model.learning_family",
+    );
+    let json = diff_json(&[&path]);
+    let gap = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "XH101" && f["subject"] == "model.learning_citizen 2030")
+        .expect("a gap for learning citizens");
+    assert_eq!(gap["severity"], "error");
+    assert!(
+        gap["location"]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("commune-2026-2030.yaml")
+    );
+}
+
+#[test]
+fn a_range_shows_both_ends() {
+    let json = diff_json(&["plans/binh-duong-2014-2020.yaml"]);
+    let clan = rows(&json, "de-an-281")
+        .into_iter()
+        .find(|r| r["plan_target"] == "model.learning_clan.2020")
+        .unwrap();
+    assert_eq!(clan["difference"], -20.0);
+    assert_eq!(clan["difference_upper"], 0.0);
+    let table =
+        String::from_utf8(xhht(&["diff", "plans/binh-duong-2014-2020.yaml"]).stdout).unwrap();
+    assert!(table.contains("-20 / +0"), "{table}");
+    assert!(table.contains("the lower end (30) falls short by 20, the upper end (50) meets it"));
+}
+
+#[test]
+fn a_scheme_of_another_period_is_not_a_clean_result() {
+    let out = xhht(&[
+        "diff",
+        "--format",
+        "json",
+        "plans/thai-binh-2021-2030.yaml",
+        "--against",
+        "de-an-89",
+    ]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finding = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "XH106")
+        .expect("periods that do not overlap are said");
+    assert!(finding["message"].as_str().unwrap().contains("not a pass"));
+    assert!(
+        json["comparisons"][0]["targets"]
+            .as_array()
+            .unwrap()
+            .is_empty()
     );
 }

@@ -201,15 +201,57 @@ fn missing(source: &SourceFile, path: &FieldPath, link: &Link) -> Finding {
     ))
 }
 
+/// Where a plan names the plan above it: its `links` entry, or its own id
+/// when the plan above was chosen with `--against`.
+pub(super) fn link_path(plan: &Plan, upper: &str) -> FieldPath {
+    let links = root().key("links");
+    if plan.links.parent.as_ref().is_some_and(|p| p.plan == upper) {
+        return links.key("parent").key("plan");
+    }
+    match plan.links.implements.iter().position(|l| l.plan == upper) {
+        Some(i) => links.key("implements").index(i).key("plan"),
+        None => root().key("document").key("id"),
+    }
+}
+
+/// Two plans whose periods do not meet cannot hold each other to anything:
+/// say so, rather than report no gaps.
+pub(super) fn periods_apart(plan: &Plan, source: &SourceFile, upper: &Plan) -> Option<Finding> {
+    let (ours, theirs) = (plan.document.period, upper.document.period);
+    let overlap = ours.end.is_none_or(|end| end >= theirs.start)
+        && theirs.end.is_none_or(|end| end >= ours.start);
+    if overlap {
+        return None;
+    }
+    let years = |p: crate::model::Period| match p.end {
+        Some(end) => format!("{}–{end}", p.start),
+        None => format!("{}–", p.start),
+    };
+    Some(
+        Finding::at(
+            Rule::PeriodsApart,
+            source,
+            &link_path(plan, &upper.document.id),
+            Anchor::Value,
+            tr!(
+                "`{}` covers {} and {} covers {}: the periods do not overlap, so nothing was compared and this is not a pass",
+                "`{}` áp dụng cho giai đoạn {} còn {} áp dụng cho giai đoạn {}: hai giai đoạn không trùng nhau nên không so sánh được, đây không phải là kết quả đạt",
+                plan.document.id,
+                years(ours),
+                upper.document.id,
+                years(theirs)
+            ),
+        )
+        .hint(tr!(
+            "compare the plan with the scheme of its own period",
+            "hãy so sánh kế hoạch với đề án của cùng giai đoạn"
+        )),
+    )
+}
+
 /// The scheme exists but holds nothing to compare: never a clean result.
 pub(super) fn nothing_to_compare(plan: &Plan, source: &SourceFile, upper: &Plan) -> Finding {
-    let path = plan
-        .links
-        .implements
-        .iter()
-        .position(|l| l.plan == upper.document.id)
-        .map(|i| root().key("links").key("implements").index(i))
-        .unwrap_or_else(|| root().key("links"));
+    let path = link_path(plan, &upper.document.id);
     let number = upper
         .document
         .number

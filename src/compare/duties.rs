@@ -224,7 +224,7 @@ fn unique<'p>(agencies: impl Iterator<Item = &'p Agency>) -> Vec<&'p Agency> {
 fn trust_rank(v: Verification) -> u8 {
     match v {
         Verification::Verified | Verification::VerifiedDerived => 0,
-        Verification::VerifiedEn | Verification::VerifiedLocal => 1,
+        Verification::VerifiedEn | Verification::VerifiedLocal | Verification::SingleSource => 1,
         Verification::Disputed => 2,
         Verification::Unverified | Verification::NotFound => 3,
     }

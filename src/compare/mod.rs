@@ -7,6 +7,7 @@
 pub mod chain;
 mod deadlines;
 mod duties;
+pub mod evidence;
 mod targets;
 
 use serde::Serialize;
@@ -56,8 +57,23 @@ pub fn diff(plan: &Plan, source: &SourceFile, chain: &Chain<'_>, registry: &Regi
     let mut comparisons = Vec::new();
     for reference in &chain.references {
         let upper = reference.plan;
-        let (target_rows, target_findings) =
-            targets::compare(plan, source, upper, reference.source);
+        if let Some(finding) = chain::periods_apart(plan, source, upper) {
+            findings.push(finding);
+            comparisons.push(Comparison {
+                plan: plan.document.id.clone(),
+                against: upper.document.id.clone(),
+                relation: reference.relation,
+                targets: Vec::new(),
+                duties: Vec::new(),
+            });
+            continue;
+        }
+        let local = targets::Local {
+            plan,
+            source,
+            link: chain::link_path(plan, &upper.document.id),
+        };
+        let (target_rows, target_findings) = targets::compare(&local, upper, reference.source);
         let (duty_rows, duty_findings) =
             duties::compare(plan, source, upper, reference.source, registry);
         findings.extend(target_findings);

@@ -1,14 +1,20 @@
 //! Target by target: does the plan ask for at least what the plan above it
-//! asks for?
+//! asks for? Each verdict says what it rests on: how sure xhht is of the
+//! figure above, which conversion (a standard's recognition threshold, a
+//! cumulative level, a yearly figure) made the pair comparable, and when a
+//! figure cannot hold the plan at all (another level of government, another
+//! region, the plan's own figure).
 
 use serde::Serialize;
 
-use crate::catalogue::Catalogue;
+use super::evidence::{self, Certainty, Evidence};
+use crate::catalogue::{Catalogue, Standards};
 use crate::finding::{Anchor, Finding, Rule, Severity};
 use crate::i18n::Lang;
-use crate::model::{Direction, Plan, Population, Target, TargetValue, Unit, Verification};
+use crate::model::{Direction, Level, Plan, Population, Target, TargetValue, Unit, Verification};
 use crate::source::{FieldPath, SourceFile};
 use crate::tr;
+use crate::units::{Membership, Units};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "status", content = "reason")]
@@ -18,6 +24,13 @@ pub enum TargetStatus {
     Shortfall,
     Meets,
     Exceeds,
+    /// The national figure was read from this very plan: the pair proves nothing.
+    OwnFigure,
+    /// The figure does not bind this plan; the reason says why.
+    NotApplicable(String),
+    /// The plan does not commit its unit to a standard the scheme expects only
+    /// a share of units to reach; the reason says so.
+    NotCommitted(String),
     /// Same indicator, counted differently; the reason says how.
     NotComparable(String),
     /// Both state the aim without a figure.
@@ -26,6 +39,14 @@ pub enum TargetStatus {
     NoNationalFigure,
     /// In the plan, not in the upper plan.
     LocalOnly,
+}
+
+impl TargetStatus {
+    /// A verdict on the plan's figure: the rows a summary counts as a pass or
+    /// a failure.
+    pub fn is_verdict(&self) -> bool {
+        matches!(self, Self::Meets | Self::Exceeds | Self::Shortfall)
+    }
 }
 
 /// One pair of targets, or one unpaired target, as a row a reader can check
@@ -48,9 +69,13 @@ pub struct TargetRow {
     pub plan_target: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan_value: Option<String>,
-    /// Plan minus scheme, in the unit of both, where the pair is comparable.
+    /// Plan minus scheme, in the unit of both, where the pair is comparable;
+    /// for a range, its lower end.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub difference: Option<f64>,
+    /// For a range, its upper end minus the scheme's figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub difference_upper: Option<f64>,
     /// The least the scheme's and the plan's values ask for, where the pair
     /// is comparable (what a chart draws).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -59,79 +84,123 @@ pub struct TargetRow {
     pub plan_figure: Option<f64>,
     #[serde(flatten)]
     pub status: TargetStatus,
+    /// How the pair was made comparable, when it took more than reading two
+    /// figures: a recognition threshold, a cumulative level, a yearly figure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
     /// The verification flag of the upper plan's figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verification: Option<Verification>,
+    /// How sure xhht is of the upper plan's figure, for this plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certainty: Option<Certainty>,
+}
+
+/// What `compare` needs to know about the plan being checked.
+pub(super) struct Local<'a> {
+    pub plan: &'a Plan,
+    pub source: &'a SourceFile,
+    /// Where the plan names the plan above: gap findings point there, in the
+    /// file the user has.
+    pub link: FieldPath,
 }
 
 pub(super) fn compare(
-    local: &Plan,
-    local_source: &SourceFile,
+    local: &Local<'_>,
     upper: &Plan,
     upper_source: &SourceFile,
 ) -> (Vec<TargetRow>, Vec<Finding>) {
-    let catalogue = Catalogue::embedded();
-    let period = local.document.period;
+    let plan = local.plan;
     let mut rows = Vec::new();
     let mut findings = Vec::new();
-    let mut paired = vec![false; local.targets.len()];
+    let mut paired = vec![false; plan.targets.len()];
     for (ui, theirs) in upper.targets.iter().enumerate() {
-        if !period.contains(theirs.year) {
-            continue;
-        }
-        let matches: Vec<usize> = local
-            .targets
-            .iter()
-            .enumerate()
-            .filter(|(_, ours)| pairs(ours, theirs, &upper.document.id))
-            .map(|(i, _)| i)
-            .collect();
-        if matches.is_empty() {
-            let regional = theirs
-                .condition
-                .as_deref()
-                .and_then(|c| catalogue.condition(c))
-                .filter(|c| c.region);
-            let status = if theirs.value == TargetValue::Unavailable {
-                TargetStatus::NoNationalFigure
-            } else if let Some(region) = regional {
-                // Which provinces a region holds is not on record; a gap here
-                // could be false, and silence would hide a real one.
-                TargetStatus::NotComparable(tr!(
-                    "binds only {}; whether {} is one of them is not on record",
-                    "chỉ áp dụng cho {}; chưa có thông tin {} có thuộc phạm vi này hay không",
-                    region.vi,
-                    local.document.jurisdiction
-                ))
-            } else {
-                findings.push(gap(local, upper, upper_source, ui));
-                TargetStatus::Gap
+        let evidence = evidence::weigh(plan, upper, theirs);
+        for year in binding_years(plan, upper, theirs) {
+            let filed_year = year == theirs.year;
+            let scope = scope(plan, upper, theirs, year);
+            let matches: Vec<(usize, Pairing)> = match &scope {
+                Scope::Binds { regional } => plan
+                    .targets
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, ours)| {
+                        pairing(ours, theirs, &upper.document.id, year, *regional).map(|p| (i, p))
+                    })
+                    .collect(),
+                _ => Vec::new(),
             };
-            rows.push(row(theirs, Some(theirs), None, status));
-            continue;
-        }
-        for li in matches {
-            paired[li] = true;
-            let ours = &local.targets[li];
-            // The plan above decides which way is better; a plan cannot turn
-            // its own comparison around.
-            let direction = theirs
-                .direction
-                .or_else(|| catalogue.indicator(&theirs.indicator).map(|i| i.direction))
-                .unwrap_or(Direction::HigherIsBetter);
-            let status = judge(ours, theirs, direction);
-            if status == TargetStatus::Shortfall {
-                findings.push(
-                    shortfall(local_source, li, ours, upper, theirs)
-                        .about(&local.document.id, subject(ours)),
-                );
+            let matches = prefer_exact(matches);
+            if matches.is_empty() {
+                // A yearly figure is reported unpaired once, in the year it is filed under.
+                if !filed_year {
+                    continue;
+                }
+                let status = match scope {
+                    Scope::NotApplicable(why) => TargetStatus::NotApplicable(why),
+                    Scope::Undecided(why) => TargetStatus::NotComparable(why),
+                    Scope::Binds { .. } if theirs.value == TargetValue::Unavailable => {
+                        TargetStatus::NoNationalFigure
+                    }
+                    Scope::Binds { .. } if evidence.certainty == Certainty::OwnFigure => {
+                        TargetStatus::OwnFigure
+                    }
+                    Scope::Binds { .. } => {
+                        findings.push(gap(local, upper, upper_source, ui, &evidence));
+                        TargetStatus::Gap
+                    }
+                };
+                rows.push(row(
+                    theirs,
+                    year,
+                    Some(theirs),
+                    None,
+                    status,
+                    Some(&evidence),
+                ));
+                continue;
             }
-            rows.push(row(theirs, Some(theirs), Some(ours), status));
+            for (li, pairing) in matches {
+                paired[li] = true;
+                let ours = &plan.targets[li];
+                let verdict = judge(plan, ours, theirs, year, pairing);
+                let mut status = verdict.status.clone();
+                if status.is_verdict() && evidence.certainty == Certainty::OwnFigure {
+                    status = TargetStatus::OwnFigure;
+                }
+                if status == TargetStatus::Shortfall {
+                    findings.push(
+                        shortfall(local, li, ours, upper, theirs, year, &evidence, &verdict)
+                            .about(&plan.document.id, subject(ours, year)),
+                    );
+                }
+                let mut r = row(
+                    theirs,
+                    year,
+                    Some(theirs),
+                    Some(ours),
+                    status,
+                    Some(&evidence),
+                );
+                r.basis = verdict.basis.clone();
+                if !verdict.figures_comparable {
+                    (r.difference, r.difference_upper) = (None, None);
+                    (r.scheme_figure, r.plan_figure) = (None, None);
+                }
+                rows.push(r);
+            }
         }
     }
-    for (li, ours) in local.targets.iter().enumerate() {
+    for (li, ours) in plan.targets.iter().enumerate() {
         if !paired[li] {
-            rows.push(row(ours, None, Some(ours), TargetStatus::LocalOnly));
+            rows.push(row(
+                ours,
+                ours.year,
+                None,
+                Some(ours),
+                TargetStatus::LocalOnly,
+                None,
+            ));
         }
     }
     rows.sort_by(|a, b| {
@@ -146,17 +215,202 @@ pub(super) fn compare(
     (rows, findings)
 }
 
-/// Same indicator, level, year and condition, or an explicit `restates` link.
-fn pairs(ours: &Target, theirs: &Target, upper_id: &str) -> bool {
-    let restated = ours
+/// The years of the plan a figure binds: the year it is filed under and, for
+/// a figure that holds every year ("hằng năm"), every milestone and target
+/// year of the plan from the scheme's start up to it.
+fn binding_years(plan: &Plan, upper: &Plan, theirs: &Target) -> Vec<u16> {
+    let period = plan.document.period;
+    let mut years = vec![theirs.year];
+    if theirs.each_year {
+        let from = upper.document.period.start;
+        years.extend(
+            plan.document
+                .milestones
+                .iter()
+                .copied()
+                .chain(
+                    plan.targets
+                        .iter()
+                        .filter(|t| t.indicator == theirs.indicator)
+                        .map(|t| t.year),
+                )
+                .filter(|&y| y >= from && y < theirs.year),
+        );
+    }
+    years.retain(|&y| period.contains(y));
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+/// Whether a figure of the plan above binds this plan at all.
+enum Scope {
+    /// It binds; `regional` when it is a region's figure and the plan's
+    /// province lies in that region, so the plan's province-wide targets
+    /// answer it.
+    Binds {
+        regional: bool,
+    },
+    NotApplicable(String),
+    /// Whether it binds cannot be told from the record.
+    Undecided(String),
+}
+
+fn scope(plan: &Plan, upper: &Plan, theirs: &Target, year: u16) -> Scope {
+    if let Some(recorded) = plan
+        .not_applicable
+        .iter()
+        .find(|n| n.plan == upper.document.id && n.item == theirs.id)
+    {
+        return Scope::NotApplicable(tr!(
+            "the plan records it does not apply: {}",
+            "kế hoạch ghi nhận không áp dụng: {}",
+            recorded.reason
+        ));
+    }
+    let catalogue = Catalogue::embedded();
+    let level = plan.document.level;
+    if let Some(indicator) = catalogue.indicator(&theirs.indicator)
+        && level != Level::National
+        && !indicator.binds.contains(&level)
+    {
+        return Scope::NotApplicable(tr!(
+            "{} binds {} plans, not a {} plan",
+            "{} chỉ áp dụng cho kế hoạch cấp {}, không áp dụng cho kế hoạch cấp {}",
+            theirs.indicator,
+            level_names(&indicator.binds),
+            level_name(level)
+        ));
+    }
+    let regions = |t: &Target| {
+        t.condition
+            .as_deref()
+            .and_then(|c| catalogue.condition(c))
+            .filter(|c| !c.regions.is_empty())
+    };
+    let units = Units::embedded();
+    let province = units.of_plan(plan);
+    let unknown_province = || {
+        tr!(
+            "xhht cannot tell which province {} is in: set `document.province`",
+            "xhht không xác định được {} thuộc tỉnh nào: hãy khai báo `document.province`",
+            plan.document.jurisdiction
+        )
+    };
+    if let Some(condition) = regions(theirs) {
+        let Some(province) = province else {
+            return Scope::Undecided(unknown_province());
+        };
+        return match units.membership(province, &condition.regions) {
+            Membership::In => Scope::Binds { regional: true },
+            Membership::Out => Scope::NotApplicable(tr!(
+                "binds only {}; {} is not one of them",
+                "chỉ áp dụng cho {}; {} không thuộc phạm vi này",
+                condition.vi,
+                province.name()
+            )),
+            Membership::Partly(why) | Membership::Unknown(why) => Scope::Undecided(tr!(
+                "binds only {}; whether it binds {} is not settled: {why}",
+                "chỉ áp dụng cho {}; chưa xác định được có áp dụng cho {} hay không: {why}",
+                condition.vi,
+                province.name()
+            )),
+        };
+    }
+    // The province-wide figure gives way to its region's own figure for a
+    // province in that region.
+    if theirs.condition.is_none()
+        && let Some(province) = province
+        && let Some(regional) = upper.targets.iter().find(|t| {
+            t.indicator == theirs.indicator
+                && t.level == theirs.level
+                && (t.year == year || (t.each_year && year <= t.year))
+                && regions(t)
+                    .is_some_and(|c| units.membership(province, &c.regions) == Membership::In)
+        })
+    {
+        return Scope::NotApplicable(tr!(
+            "{} lies in {}: the regional figure ({}) applies instead",
+            "{} thuộc {}: áp dụng chỉ tiêu riêng của vùng ({})",
+            province.name(),
+            regions(regional).map_or_else(String::new, |c| c.vi.to_string()),
+            regional.value_text()
+        ));
+    }
+    Scope::Binds { regional: false }
+}
+
+fn level_name(level: Level) -> String {
+    let lang = crate::i18n::lang();
+    match level {
+        Level::National => lang.pick("national", "trung ương"),
+        Level::Province => lang.pick("province", "tỉnh"),
+        Level::District => lang.pick("district", "huyện"),
+        Level::Commune => lang.pick("commune", "xã"),
+    }
+    .to_owned()
+}
+
+fn level_names(levels: &[Level]) -> String {
+    let names: Vec<String> = levels.iter().map(|&l| level_name(l)).collect();
+    names.join(", ")
+}
+
+/// How a plan's target answers a figure above it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pairing {
+    /// Same indicator, level, year and condition, or a `restates` link.
+    Exact,
+    /// A higher level of a standard whose levels are cumulative.
+    HigherLevel,
+}
+
+fn pairing(
+    ours: &Target,
+    theirs: &Target,
+    upper_id: &str,
+    year: u16,
+    regional: bool,
+) -> Option<Pairing> {
+    if ours
         .restates
         .iter()
-        .any(|r| r.plan == upper_id && r.item == theirs.id);
-    let same_key = ours.indicator == theirs.indicator
-        && ours.level == theirs.level
-        && ours.year == theirs.year
-        && ours.condition == theirs.condition;
-    restated || same_key
+        .any(|r| r.plan == upper_id && r.item == theirs.id)
+        && (year == theirs.year || ours.year == year)
+    {
+        return Some(Pairing::Exact);
+    }
+    // A province inside the region answers the region's figure with its own
+    // province-wide target.
+    let condition = ours.condition == theirs.condition || (regional && ours.condition.is_none());
+    if ours.indicator != theirs.indicator || ours.year != year || !condition {
+        return None;
+    }
+    match (ours.level, theirs.level) {
+        (a, b) if a == b => Some(Pairing::Exact),
+        (Some(a), Some(b)) if a > b && cumulative(&theirs.indicator).is_some() => {
+            Some(Pairing::HigherLevel)
+        }
+        _ => None,
+    }
+}
+
+/// An exact pair wins over a pair through a higher level.
+fn prefer_exact(matches: Vec<(usize, Pairing)>) -> Vec<(usize, Pairing)> {
+    if matches.iter().any(|(_, p)| *p == Pairing::Exact) {
+        matches
+            .into_iter()
+            .filter(|(_, p)| *p == Pairing::Exact)
+            .collect()
+    } else {
+        matches
+    }
+}
+
+fn cumulative(indicator: &str) -> Option<&'static crate::catalogue::Fact> {
+    Standards::embedded()
+        .of(indicator)
+        .and_then(|s| s.cumulative.as_ref())
 }
 
 /// The least a value asks for: the figure and whether it must be exceeded
@@ -203,9 +457,68 @@ fn ceiling(value: &TargetValue) -> Option<Floor> {
     }
 }
 
-fn judge(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
+/// A judged pair: the status, how it was made comparable, and whether the
+/// two figures are in one unit (so their difference means something).
+struct Verdict {
+    status: TargetStatus,
+    basis: Option<String>,
+    figures_comparable: bool,
+}
+
+impl Verdict {
+    fn plain(status: TargetStatus) -> Self {
+        let figures_comparable = status.is_verdict();
+        Self {
+            status,
+            basis: None,
+            figures_comparable,
+        }
+    }
+}
+
+fn judge(plan: &Plan, ours: &Target, theirs: &Target, year: u16, pairing: Pairing) -> Verdict {
+    let catalogue = Catalogue::embedded();
+    // The plan above decides which way is better; a plan cannot turn its
+    // own comparison around.
+    let direction = theirs
+        .direction
+        .or_else(|| catalogue.indicator(&theirs.indicator).map(|i| i.direction))
+        .unwrap_or(Direction::HigherIsBetter);
+    let mut verdict = judge_values(plan, ours, theirs, direction, pairing);
+    let mut basis: Vec<String> = verdict.basis.take().into_iter().collect();
+    if year != theirs.year {
+        basis.insert(
+            0,
+            tr!(
+                "the scheme's figure holds every year up to {}",
+                "chỉ tiêu của đề án áp dụng hằng năm đến năm {}",
+                theirs.year
+            ),
+        );
+    }
+    if pairing == Pairing::HigherLevel
+        && let (Some(a), Some(b), Some(fact)) =
+            (ours.level, theirs.level, cumulative(&theirs.indicator))
+    {
+        basis.push(tr!(
+            "level {a} includes level {b} ({})",
+            "đạt mức độ {a} là đã đạt mức độ {b} ({})",
+            crate::model::wire_name(&fact.verification)
+        ));
+    }
+    verdict.basis = (!basis.is_empty()).then(|| basis.join("; "));
+    verdict
+}
+
+fn judge_values(
+    plan: &Plan,
+    ours: &Target,
+    theirs: &Target,
+    direction: Direction,
+    pairing: Pairing,
+) -> Verdict {
     if theirs.value == TargetValue::Unavailable {
-        return TargetStatus::NoNationalFigure;
+        return Verdict::plain(TargetStatus::NoNationalFigure);
     }
     if ours
         .value
@@ -214,64 +527,67 @@ fn judge(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
         .chain(&theirs.value.numbers())
         .any(|v| !v.is_finite())
     {
-        return TargetStatus::NotComparable(tr!(
+        return Verdict::plain(TargetStatus::NotComparable(tr!(
             "a value is not a number",
             "có giá trị không phải là số"
-        ));
+        )));
     }
     if ours.direction.is_some_and(|d| d != direction) {
-        return TargetStatus::NotComparable(tr!(
+        return Verdict::plain(TargetStatus::NotComparable(tr!(
             "the plan reverses which way is better for this indicator",
             "kế hoạch đảo ngược chiều đánh giá của chỉ tiêu này"
-        ));
+        )));
     }
-    if ours.condition != theirs.condition {
-        return TargetStatus::NotComparable(match &ours.condition {
-            Some(condition) => tr!(
-                "the plan restricts the target to `{condition}`",
-                "kế hoạch chỉ đặt chỉ tiêu cho `{condition}`"
-            ),
-            None => tr!(
-                "the scheme's target is for a sub-population the plan does not single out",
-                "chỉ tiêu của đề án dành cho một nhóm đối tượng mà kế hoạch không tách riêng"
-            ),
-        });
+    if ours.condition != theirs.condition && ours.condition.is_some() {
+        return Verdict::plain(TargetStatus::NotComparable(tr!(
+            "the plan restricts the target to `{}`",
+            "kế hoạch chỉ đặt chỉ tiêu cho `{}`",
+            ours.condition.as_deref().unwrap_or_default()
+        )));
+    }
+    if ours.condition.is_none()
+        && let Some(condition) = &theirs.condition
+        && Catalogue::embedded()
+            .condition(condition)
+            .is_none_or(|c| c.regions.is_empty())
+    {
+        return Verdict::plain(TargetStatus::NotComparable(tr!(
+            "the scheme's target is for a sub-population the plan does not single out",
+            "chỉ tiêu của đề án dành cho một nhóm đối tượng mà kế hoạch không tách riêng"
+        )));
     }
     if ours.level.is_none() && theirs.level.is_some() {
-        return TargetStatus::NotComparable(tr!(
+        return Verdict::plain(TargetStatus::NotComparable(tr!(
             "the plan names no standard level; the scheme sets one",
             "kế hoạch không nêu mức độ chuẩn; đề án có nêu"
-        ));
+        )));
     }
     // A restated target set for a later year postpones the scheme's.
     if ours.year > theirs.year && theirs.value != TargetValue::Qualitative {
-        return TargetStatus::Shortfall;
+        return Verdict::plain(TargetStatus::Shortfall);
+    }
+    if let (Some(a), Some(b)) = (ours.level, theirs.level) {
+        if a < b {
+            return Verdict::plain(TargetStatus::Shortfall);
+        }
+        if a > b && pairing != Pairing::HigherLevel {
+            return Verdict::plain(TargetStatus::NotComparable(tr!(
+                "the plan sets level {a}, the scheme level {b}; whether level {a} includes level {b} is not on record",
+                "kế hoạch đặt mức độ {a}, đề án đặt mức độ {b}; chưa có căn cứ mức độ {a} bao hàm mức độ {b}"
+            )));
+        }
     }
     if ours.unit != theirs.unit || ours.population != theirs.population {
-        return TargetStatus::NotComparable(tr!(
-            "the scheme counts {}, the plan counts {}",
-            "đề án tính {}, kế hoạch tính {}",
-            counted(theirs),
-            counted(ours)
-        ));
+        return through_units(plan, ours, theirs);
     }
-    if let (Some(a), Some(b)) = (ours.level, theirs.level)
-        && a != b
-    {
-        return if a < b {
-            TargetStatus::Shortfall
-        } else {
-            TargetStatus::NotComparable(tr!(
-                "the plan sets level {a}, the scheme level {b}: a higher standard, but the shares are of different things",
-                "kế hoạch đặt mức độ {a}, đề án đặt mức độ {b}: chuẩn cao hơn, nhưng hai tỷ lệ tính trên những đối tượng khác nhau"
-            ))
-        };
+    if is_membership(plan, theirs) {
+        return membership(plan, ours, theirs);
     }
     let (ours_bound, theirs_bound) = match direction {
         Direction::HigherIsBetter => (floor(&ours.value), floor(&theirs.value)),
         Direction::LowerIsBetter => (ceiling(&ours.value), ceiling(&theirs.value)),
     };
-    match (ours_bound, theirs_bound) {
+    let status = match (ours_bound, theirs_bound) {
         (None, None) => TargetStatus::NoFigures,
         // The scheme sets a figure and the plan only states the aim.
         (None, Some(_)) => TargetStatus::Shortfall,
@@ -280,24 +596,162 @@ fn judge(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
             "the scheme states the aim without a figure",
             "đề án chỉ nêu định hướng, không có số liệu"
         )),
-        (Some(a), Some(b)) => {
-            let better = |x: Floor, y: Floor| match direction {
-                Direction::HigherIsBetter => {
-                    x.value > y.value || (x.value == y.value && x.strict && !y.strict)
-                }
-                Direction::LowerIsBetter => {
-                    x.value < y.value || (x.value == y.value && x.strict && !y.strict)
-                }
-            };
-            if better(a, b) {
-                TargetStatus::Exceeds
-            } else if better(b, a) {
-                TargetStatus::Shortfall
-            } else {
-                TargetStatus::Meets
-            }
+        (Some(a), Some(b)) => compare_bounds(a, b, direction),
+    };
+    Verdict::plain(status)
+}
+
+fn compare_bounds(a: Floor, b: Floor, direction: Direction) -> TargetStatus {
+    let better = |x: Floor, y: Floor| match direction {
+        Direction::HigherIsBetter => {
+            x.value > y.value || (x.value == y.value && x.strict && !y.strict)
         }
+        Direction::LowerIsBetter => {
+            x.value < y.value || (x.value == y.value && x.strict && !y.strict)
+        }
+    };
+    if better(a, b) {
+        TargetStatus::Exceeds
+    } else if better(b, a) {
+        TargetStatus::Shortfall
+    } else {
+        TargetStatus::Meets
     }
+}
+
+/// The population a plan's own unit belongs to: a province plan is one of
+/// the provinces a national share counts.
+fn own_population(level: Level) -> Option<Population> {
+    match level {
+        Level::Province => Some(Population::Provinces),
+        Level::District => Some(Population::Districts),
+        Level::Commune => Some(Population::Communes),
+        Level::National => None,
+    }
+}
+
+fn is_membership(plan: &Plan, theirs: &Target) -> bool {
+    plan.document.level != Level::National
+        && theirs.unit == Unit::Percent
+        && own_population(plan.document.level) == Some(theirs.population)
+}
+
+/// "35% of provinces become learning provinces" against a province's plan:
+/// the plan either commits its own unit (100% of the one province) or not.
+fn membership(plan: &Plan, ours: &Target, theirs: &Target) -> Verdict {
+    let unit = plan.document.jurisdiction.to_string();
+    let committed = floor(&ours.value).is_some_and(|f| f.value >= 100.0);
+    share_verdict(committed, theirs, &unit, None)
+}
+
+/// Whether the plan's unit is held to reach what the scheme asks of a
+/// share of units, and the verdict either way.
+fn share_verdict(committed: bool, theirs: &Target, unit: &str, how: Option<String>) -> Verdict {
+    let national = floor(&theirs.value).map(|f| f.value);
+    let status = match (committed, national) {
+        (true, _) => TargetStatus::Meets,
+        (false, Some(share)) if share >= 100.0 => TargetStatus::Shortfall,
+        (false, Some(share)) => TargetStatus::NotCommitted(tr!(
+            "the plan does not commit {unit} to it; the scheme expects {share}% of {}, so {unit} may be among the rest",
+            "kế hoạch không cam kết {unit} đạt; đề án chỉ yêu cầu {share}% số {}, nên {unit} có thể thuộc số còn lại",
+            counted_units(theirs.population)
+        )),
+        (false, None) => TargetStatus::NoFigures,
+    };
+    let committed_text = if committed {
+        tr!(
+            "{unit} commits to reach it, so it counts towards the scheme's share",
+            "{unit} cam kết đạt, nên được tính vào tỷ lệ của đề án"
+        )
+    } else {
+        tr!(
+            "{unit} does not commit to reach it",
+            "{unit} không cam kết đạt"
+        )
+    };
+    let basis = match how {
+        Some(how) => format!("{how}: {committed_text}"),
+        None => committed_text,
+    };
+    Verdict {
+        status,
+        basis: Some(basis),
+        figures_comparable: false,
+    }
+}
+
+/// "70% of provinces reach the standard" against "100% of our districts
+/// reach it": a province is recognised when enough of its districts are
+/// (a district, enough of its communes), by the decree's threshold.
+fn through_units(plan: &Plan, ours: &Target, theirs: &Target) -> Verdict {
+    let not_comparable = || {
+        Verdict::plain(TargetStatus::NotComparable(tr!(
+            "the scheme counts {}, the plan counts {}",
+            "đề án tính {}, kế hoạch tính {}",
+            counted(theirs),
+            counted(ours)
+        )))
+    };
+    let level = plan.document.level;
+    let sub_units = match level {
+        Level::Province => Population::Districts,
+        Level::District => Population::Communes,
+        _ => return not_comparable(),
+    };
+    if ours.unit != Unit::Percent
+        || theirs.unit != Unit::Percent
+        || ours.population != sub_units
+        || own_population(level) != Some(theirs.population)
+    {
+        return not_comparable();
+    }
+    let Some(standard) = Standards::embedded().of(&theirs.indicator) else {
+        return not_comparable();
+    };
+    let threshold = standard
+        .level(ours.level)
+        .and_then(|l| l.threshold(level))
+        .filter(|t| t.share.is_some());
+    let Some(threshold) = threshold else {
+        let level_text = ours
+            .level
+            .map(|l| tr!(" at level {l}", " mức độ {l}"))
+            .unwrap_or_default();
+        return Verdict::plain(TargetStatus::NotComparable(tr!(
+            "the share of {} a {} needs to be recognised{level_text} ({}) is not on record",
+            "chưa có căn cứ về tỷ lệ số {} cần đạt để {} được công nhận{level_text} ({})",
+            counted_units(sub_units),
+            level_name(level),
+            standard.decree.as_ref().map_or("—", |d| d.as_str())
+        )));
+    };
+    let share = threshold.share.unwrap_or(100.0);
+    let committed = floor(&ours.value).is_some_and(|f| f.value >= share);
+    let how = tr!(
+        "a {} is recognised when {share}% of its {} are ({}, {})",
+        "{} được công nhận khi {share}% số {} đạt chuẩn ({}, {})",
+        level_name(level),
+        counted_units(sub_units),
+        standard.decree.as_ref().map_or("—", |d| d.as_str()),
+        crate::model::wire_name(&threshold.verification)
+    );
+    share_verdict(
+        committed,
+        theirs,
+        plan.document.jurisdiction.as_str(),
+        Some(how),
+    )
+}
+
+fn counted_units(population: Population) -> String {
+    let lang = crate::i18n::lang();
+    match population {
+        Population::Provinces => lang.pick("provinces", "tỉnh"),
+        Population::Districts => lang.pick("districts", "huyện"),
+        Population::Communes => lang.pick("communes", "xã"),
+        _ => lang.pick("units", "đơn vị"),
+    }
+    .to_owned()
 }
 
 /// What a target counts: "percent of districts", "tỷ lệ % số huyện".
@@ -333,83 +787,88 @@ fn counted(t: &Target) -> String {
 
 fn row(
     key: &Target,
+    year: u16,
     theirs: Option<&Target>,
     ours: Option<&Target>,
     status: TargetStatus,
+    evidence: Option<&Evidence>,
 ) -> TargetRow {
-    let comparable = matches!(
-        status,
-        TargetStatus::Meets | TargetStatus::Exceeds | TargetStatus::Shortfall
-    );
     let figures = match (
         ours.and_then(|t| floor(&t.value)),
         theirs.and_then(|t| floor(&t.value)),
     ) {
-        (Some(a), Some(b)) if comparable => Some((a.value, b.value)),
+        (Some(a), Some(b)) if status.is_verdict() => Some((a.value, b.value)),
         _ => None,
     };
-    let difference = figures.map(|(a, b)| ((a - b) * 100.0).round() / 100.0);
+    let round = |d: f64| (d * 100.0).round() / 100.0;
+    let difference = figures.map(|(a, b)| round(a - b));
+    let difference_upper = match (ours.map(|t| &t.value), figures) {
+        (Some(TargetValue::Range { max, .. }), Some((_, b))) => Some(round(max - b)),
+        _ => None,
+    };
     TargetRow {
         indicator: key.indicator.clone(),
         level: key.level,
         condition: key.condition.clone(),
-        year: key.year,
+        year,
         scheme_target: theirs.map(|t| t.id.clone()),
         scheme_value: theirs.map(Target::value_text),
         plan_target: ours.map(|t| t.id.clone()),
         plan_value: ours.map(Target::value_text),
         difference,
+        difference_upper,
         scheme_figure: figures.map(|(_, b)| b),
         plan_figure: figures.map(|(a, _)| a),
         status,
+        basis: None,
         verification: theirs.and_then(|t| t.verification),
+        certainty: evidence.map(|e| e.certainty),
     }
 }
 
-/// Findings on a national figure the reference could not confirm are
-/// softened, and say what they rest on. A parent plan's figures are its own
-/// text: they carry no flag and are taken as written.
-fn trust(upper: &Plan, theirs: &Target) -> (Severity, Option<String>) {
-    if upper.document.level != crate::model::Level::National {
-        return (Severity::Error, None);
-    }
-    match theirs.verification {
-        Some(Verification::Verified | Verification::VerifiedDerived) => (Severity::Error, None),
-        Some(Verification::VerifiedEn) => (
+/// A finding's severity follows how sure xhht is of the figure it rests on,
+/// with a note saying why when it is not an error.
+fn severity(evidence: &Evidence, theirs: &Target) -> (Severity, Option<String>) {
+    match evidence.certainty {
+        Certainty::Sure => (Severity::Error, None),
+        Certainty::SingleSource => (
             Severity::Warning,
-            Some(tr!(
-                "the national figure was seen only in an English or French summary, which may blur its wording",
-                "số liệu quốc gia chỉ thấy trong bản tóm tắt tiếng Anh hoặc tiếng Pháp, có thể không sát với văn bản gốc"
-            )),
+            Some(match theirs.verification {
+                Some(Verification::VerifiedEn) => tr!(
+                    "the national figure was seen only in English or French summaries of one publisher, which may blur its wording",
+                    "số liệu quốc gia chỉ thấy trong bản tóm tắt tiếng Anh hoặc tiếng Pháp của một nguồn, có thể không sát với văn bản gốc"
+                ),
+                Some(Verification::VerifiedLocal) => tr!(
+                    "the national figure rests on one provincial restatement besides this plan",
+                    "số liệu quốc gia chỉ dựa trên một kế hoạch của tỉnh khác nhắc lại đề án"
+                ),
+                _ => tr!(
+                    "the national figure rests on a single source",
+                    "số liệu quốc gia chỉ dựa trên một nguồn"
+                ),
+            }),
         ),
-        Some(Verification::VerifiedLocal) => (
-            Severity::Warning,
-            Some(tr!(
-                "the national figure was seen only in provincial plans restating the scheme",
-                "số liệu quốc gia chỉ thấy trong kế hoạch của các tỉnh nhắc lại đề án"
-            )),
-        ),
-        Some(Verification::Disputed) => (
+        Certainty::Doubtful => (
             Severity::Info,
-            Some(tr!(
-                "sources disagree on the national figure",
-                "các nguồn không thống nhất về số liệu quốc gia"
-            )),
+            Some(match theirs.verification {
+                Some(Verification::Disputed) => tr!(
+                    "sources disagree on the national figure",
+                    "các nguồn không thống nhất về số liệu quốc gia"
+                ),
+                _ => tr!(
+                    "the national figure is unverified",
+                    "số liệu quốc gia chưa được kiểm chứng"
+                ),
+            }),
         ),
-        Some(Verification::Unverified | Verification::NotFound) | None => (
-            Severity::Info,
-            Some(tr!(
-                "the national figure is unverified",
-                "số liệu quốc gia chưa được kiểm chứng"
-            )),
-        ),
+        Certainty::OwnFigure => (Severity::Info, None),
     }
 }
 
 /// The subject of a target finding: indicator, level, condition and year.
 /// The same in every language, so that findings of two runs can be matched.
-fn subject(t: &Target) -> String {
-    format!("{} {}", describe_in(t, Lang::En), t.year)
+fn subject(t: &Target, year: u16) -> String {
+    format!("{} {year}", describe_in(t, Lang::En))
 }
 
 /// The indicator with its level and condition, for a message.
@@ -428,14 +887,22 @@ fn describe_in(t: &Target, lang: Lang) -> String {
     s
 }
 
-fn gap(local: &Plan, upper: &Plan, upper_source: &SourceFile, index: usize) -> Finding {
+/// A gap is located where the plan names the plan above (the file the user
+/// has), with the national item as a related location.
+fn gap(
+    local: &Local<'_>,
+    upper: &Plan,
+    upper_source: &SourceFile,
+    index: usize,
+    evidence: &Evidence,
+) -> Finding {
+    let plan = local.plan;
     let theirs = &upper.targets[index];
-    let (severity, rests_on) = trust(upper, theirs);
-    let path = FieldPath::root().key("targets").index(index);
+    let (severity, rests_on) = severity(evidence, theirs);
     let mut finding = Finding::at(
         Rule::Gap,
-        upper_source,
-        &path.key("id"),
+        local.source,
+        &local.link,
         Anchor::Value,
         tr!(
             "{} sets {} for {} by {}; `{}` has no target for it",
@@ -444,24 +911,33 @@ fn gap(local: &Plan, upper: &Plan, upper_source: &SourceFile, index: usize) -> F
             theirs.value_text(),
             describe(theirs),
             theirs.year,
-            local.document.id
+            plan.document.id
         ),
     )
     .severity(severity)
-    .about(&local.document.id, subject(theirs))
+    .about(&plan.document.id, subject(theirs, theirs.year))
     .figures(Some(theirs.value_text()), None)
     .rests_on(&upper.document.id, &theirs.id, theirs.verification)
+    .related(
+        upper_source,
+        &FieldPath::root().key("targets").index(index).key("id"),
+        tr!(
+            "the target in {}",
+            "chỉ tiêu trong {}",
+            upper.document.id
+        ),
+    )
     .hint(tr!(
-        "add a target with indicator `{}` and year {} to `{}`, or a `restates` link from the target that covers it",
-        "bổ sung vào `{2}` một chỉ tiêu có mã chỉ tiêu `{0}` và năm {1}, hoặc thêm liên kết `restates` từ chỉ tiêu đã bao hàm nội dung này",
+        "add a target with indicator `{}` and year {} to `{}`, a `restates` link from the target that covers it, or a `not_applicable` entry with the reason",
+        "bổ sung vào `{2}` một chỉ tiêu có mã chỉ tiêu `{0}` và năm {1}, thêm liên kết `restates` từ chỉ tiêu đã bao hàm nội dung này, hoặc ghi `not_applicable` kèm lý do",
         theirs.indicator,
         theirs.year,
-        local.document.id
+        plan.document.id
     ));
     if let Some(why) = rests_on {
         finding = finding.note(why);
     }
-    let related: Vec<String> = local
+    let related: Vec<String> = plan
         .targets
         .iter()
         .filter(|t| t.indicator == theirs.indicator && t.year == theirs.year)
@@ -483,14 +959,18 @@ fn gap(local: &Plan, upper: &Plan, upper_source: &SourceFile, index: usize) -> F
     finding
 }
 
+#[allow(clippy::too_many_arguments)]
 fn shortfall(
-    source: &SourceFile,
+    local: &Local<'_>,
     index: usize,
     ours: &Target,
     upper: &Plan,
     theirs: &Target,
+    year: u16,
+    evidence: &Evidence,
+    verdict: &Verdict,
 ) -> Finding {
-    let (severity, rests_on) = trust(upper, theirs);
+    let (severity, rests_on) = severity(evidence, theirs);
     let path = FieldPath::root().key("targets").index(index).key("value");
     let message = match (&ours.value, ours.level, theirs.level) {
         (TargetValue::Qualitative, _, _) => tr!(
@@ -509,6 +989,25 @@ fn shortfall(
             ours.indicator,
             upper.document.id
         ),
+        (TargetValue::Range { min, max }, _, _) if verdict.figures_comparable => {
+            let national = floor(&theirs.value).map_or(0.0, |f| f.value);
+            tr!(
+                "`{}` sets {} for {} by {}; {} sets {}: the lower end ({min}) falls short by {}, the upper end ({max}) {}",
+                "`{}` đặt {} cho {} đến năm {}; {} đặt {}: mức thấp ({min}) thiếu {}, mức cao ({max}) {}",
+                ours.id,
+                ours.value_text(),
+                describe(ours),
+                ours.year,
+                upper.document.id,
+                theirs.value_text(),
+                ((national - min) * 100.0).round() / 100.0,
+                if *max >= national {
+                    tr!("meets it", "đạt")
+                } else {
+                    tr!("falls short too", "cũng thiếu")
+                }
+            )
+        }
         _ => tr!(
             "`{}` sets {} for {} by {}; {} sets {} by {}",
             "`{}` đặt {} cho {} đến năm {}; {} đặt {} đến năm {}",
@@ -521,8 +1020,21 @@ fn shortfall(
             theirs.year
         ),
     };
-    let mut finding =
-        Finding::at(Rule::Shortfall, source, &path, Anchor::Value, message).severity(severity);
+    let mut finding = Finding::at(Rule::Shortfall, local.source, &path, Anchor::Value, message)
+        .severity(severity)
+        .figures(Some(theirs.value_text()), Some(ours.value_text()))
+        .rests_on(&upper.document.id, &theirs.id, theirs.verification);
+    if year != theirs.year {
+        finding = finding.note(tr!(
+            "{} holds every year up to {}, so it binds {year} too",
+            "{} áp dụng hằng năm đến năm {}, nên cũng áp dụng cho năm {year}",
+            upper.document.id,
+            theirs.year
+        ));
+    }
+    if let Some(basis) = &verdict.basis {
+        finding = finding.note(basis.clone());
+    }
     if let Some(why) = rests_on {
         finding = finding.note(why);
     }
@@ -560,6 +1072,17 @@ mod tests {
             section: None,
             note: None,
         }
+    }
+
+    fn plan() -> Plan {
+        serde_saphyr::from_str(
+            "document: {id: p, title: t, kind: plan, issuer: i, level: province, jurisdiction: tỉnh Thái Bình, period: {start: 2020, end: 2030}}\n",
+        )
+        .unwrap()
+    }
+
+    fn judge(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
+        judge_values(&plan(), ours, theirs, direction, Pairing::Exact).status
     }
 
     fn status(ours: TargetValue, theirs: TargetValue) -> TargetStatus {

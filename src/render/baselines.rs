@@ -185,7 +185,9 @@ fn trust_group(target: &Target) -> TrustGroup {
     }
     match target.verification {
         Some(Verification::Verified | Verification::VerifiedDerived) => TrustGroup::Verified,
-        Some(Verification::VerifiedEn | Verification::VerifiedLocal) => TrustGroup::Secondary,
+        Some(
+            Verification::VerifiedEn | Verification::VerifiedLocal | Verification::SingleSource,
+        ) => TrustGroup::Secondary,
         Some(Verification::Unverified | Verification::Disputed | Verification::NotFound) | None => {
             TrustGroup::Doubtful
         }
@@ -210,6 +212,7 @@ pub fn trust_text(target: &Target, lang: Lang) -> &'static str {
             "provincial restatement only",
             "chỉ có kế hoạch của tỉnh nhắc lại",
         ),
+        Some(Verification::SingleSource) => lang.pick("single source", "chỉ có một nguồn"),
         Some(Verification::Unverified) | None => lang.pick("unverified", "chưa được kiểm chứng"),
         Some(Verification::Disputed) => lang.pick("disputed", "các nguồn không thống nhất"),
         Some(Verification::NotFound) => lang.pick("not found", "không tìm thấy"),

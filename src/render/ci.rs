@@ -71,6 +71,8 @@ struct SarifResult {
     level: &'static str,
     message: Text,
     locations: Vec<SarifLocation>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<SarifLocation>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     partial_fingerprints: BTreeMap<&'static str, String>,
 }
@@ -78,7 +80,29 @@ struct SarifResult {
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SarifLocation {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
     physical_location: PhysicalLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<Text>,
+}
+
+impl SarifLocation {
+    fn of(location: &crate::finding::Location) -> Self {
+        Self {
+            id: None,
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation {
+                    uri: uri(&location.file),
+                },
+                region: Region {
+                    start_line: location.line.max(1),
+                    start_column: location.column.max(1),
+                },
+            },
+            message: None,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -156,17 +180,19 @@ pub fn sarif(findings: &[Finding]) -> String {
                 rule_index: Rule::ALL.iter().position(|r| *r == f.code).unwrap_or(0),
                 level: sarif_level(f.severity),
                 message: Text { text: with_hint(f) },
-                locations: vec![SarifLocation {
-                    physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation {
-                            uri: uri(&f.location.file),
-                        },
-                        region: Region {
-                            start_line: f.location.line.max(1),
-                            start_column: f.location.column.max(1),
-                        },
-                    },
-                }],
+                locations: vec![SarifLocation::of(&f.location)],
+                related_locations: f
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(id, related)| SarifLocation {
+                        id: Some(id),
+                        message: Some(Text {
+                            text: related.message.clone(),
+                        }),
+                        ..SarifLocation::of(&related.location)
+                    })
+                    .collect(),
                 partial_fingerprints: fingerprints,
             }
         })

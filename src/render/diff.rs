@@ -67,19 +67,29 @@ fn summary(diff: &Diff) -> String {
             .count()
     };
     let tally = Tally::of(&diff.findings);
-    tr!(
-        "\n{}: {} gaps, {} shortfalls, {} meet, {} exceed, {} not comparable, {} without a national figure, {} local only; {} errors, {} warnings, {} infos\n",
-        "\n{}: {} còn thiếu, {} thấp hơn chỉ tiêu, {} đạt, {} vượt, {} không so sánh được, {} không có số liệu quốc gia, {} chỉ có ở địa phương; {} lỗi, {} cảnh báo, {} thông tin\n",
+    let own = count(|s| *s == TargetStatus::OwnFigure);
+    let mut out = tr!(
+        "\n{}: {} gaps, {} shortfalls, {} meet, {} exceed, {} not committed, {} not applicable, {} not comparable, {} without a national figure, {} local only; {} errors, {} warnings, {} infos\n",
+        "\n{}: {} còn thiếu, {} thấp hơn chỉ tiêu, {} đạt, {} vượt, {} không cam kết, {} không áp dụng, {} không so sánh được, {} không có số liệu quốc gia, {} chỉ có ở địa phương; {} lỗi, {} cảnh báo, {} thông tin\n",
         diff.plan,
         count(|s| *s == TargetStatus::Gap),
         count(|s| *s == TargetStatus::Shortfall),
         count(|s| *s == TargetStatus::Meets),
         count(|s| *s == TargetStatus::Exceeds),
+        count(|s| matches!(s, TargetStatus::NotCommitted(_))),
+        count(|s| matches!(s, TargetStatus::NotApplicable(_))),
         count(|s| matches!(s, TargetStatus::NotComparable(_))),
         count(|s| *s == TargetStatus::NoNationalFigure),
         count(|s| *s == TargetStatus::LocalOnly),
         tally.errors,
         tally.warnings,
         tally.infos
-    )
+    );
+    if own > 0 {
+        out.push_str(&tr!(
+            "{own} rows rest on national figures read from this plan itself: they are neither met nor missed\n",
+            "{own} dòng dựa trên số liệu quốc gia lấy từ chính kế hoạch này: không được tính là đạt hay không đạt\n"
+        ));
+    }
+    out
 }

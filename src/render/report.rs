@@ -164,6 +164,15 @@ fn findings_table(findings: &[&Finding], lang: Lang) -> Block {
     }
 }
 
+/// "+3", or "−20 / +0" for a range: its lower and its upper end.
+pub fn difference_text(row: &crate::compare::TargetRow) -> String {
+    match (row.difference, row.difference_upper) {
+        (Some(low), Some(high)) => format!("{low:+} / {high:+}"),
+        (Some(d), None) => format!("{d:+}"),
+        _ => String::new(),
+    }
+}
+
 fn flag_text(flag: crate::model::Verification) -> String {
     crate::model::wire_name(&flag)
 }
@@ -178,9 +187,14 @@ pub fn target_status(status: &TargetStatus, lang: Lang) -> String {
         TargetStatus::NoFigures => Label::NoFigures,
         TargetStatus::NoNationalFigure => Label::NoNationalFigure,
         TargetStatus::LocalOnly => Label::LocalOnly,
+        TargetStatus::OwnFigure => Label::OwnFigure,
+        TargetStatus::NotApplicable(_) => Label::NotApplicable,
+        TargetStatus::NotCommitted(_) => Label::NotCommitted,
     };
     match status {
-        TargetStatus::NotComparable(why) => format!("{}: {why}", label.text(lang)),
+        TargetStatus::NotComparable(why)
+        | TargetStatus::NotApplicable(why)
+        | TargetStatus::NotCommitted(why) => format!("{}: {why}", label.text(lang)),
         _ => label.text(lang).to_owned(),
     }
 }
@@ -233,13 +247,16 @@ pub fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
                     {
                         status.push_str(&format!(" ({})", flag_text(flag)));
                     }
+                    if let Some(basis) = &row.basis {
+                        status.push_str(&format!("; {basis}"));
+                    }
                     vec![
                         indicator,
                         row.level.map(|l| l.to_string()).unwrap_or_default(),
                         row.year.to_string(),
                         row.scheme_value.clone().unwrap_or_else(|| "—".into()),
                         row.plan_value.clone().unwrap_or_else(|| "—".into()),
-                        row.difference.map(|d| format!("{d:+}")).unwrap_or_default(),
+                        difference_text(row),
                         status,
                     ]
                 })

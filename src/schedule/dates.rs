@@ -359,6 +359,7 @@ mod tests {
                 issuer: "UBND".into(),
                 level: Level::Province,
                 jurisdiction: "tỉnh X".into(),
+                province: None,
                 number: None,
                 date: issued,
                 approved_by: None,
@@ -366,6 +367,7 @@ mod tests {
                 milestones: Vec::new(),
                 phases: Vec::new(),
                 sources: Vec::new(),
+                restatements: Vec::new(),
                 note: None,
             },
             links: Default::default(),
@@ -373,6 +375,7 @@ mod tests {
             agencies: Vec::new(),
             targets: Vec::new(),
             tasks: Vec::new(),
+            not_applicable: Vec::new(),
             progress: None,
         }
     }

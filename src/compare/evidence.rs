@@ -1,0 +1,166 @@
+//! How sure xhht is of a national figure, for the plan being checked: its
+//! flag, how many independent publishers stand behind it, and whether one of
+//! them is the very plan it is compared with. A figure read from a plan
+//! proves nothing about that plan, and one page alone never fails a build.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::model::{Level, Plan, Restatement, Target, Verification};
+use crate::text::fold;
+
+/// How far a finding resting on the figure can be trusted; sets its severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Certainty {
+    /// Verified in a Vietnamese source, or corroborated by two or more
+    /// independent publishers, or a parent plan's own text: an error.
+    Sure,
+    /// One publisher only, or a summary or restatement nothing else
+    /// corroborates: a warning, never a failed build at the default threshold.
+    SingleSource,
+    /// Unverified, disputed or not found: information only.
+    Doubtful,
+    /// Every support of the figure is the plan being checked.
+    OwnFigure,
+}
+
+/// What stands behind a figure of the plan above, as seen from `local`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Evidence {
+    pub certainty: Certainty,
+    /// Independent publishers other than the plan being checked.
+    pub publishers: usize,
+    /// The plan being checked is one of the figure's sources.
+    pub includes_plan: bool,
+}
+
+pub fn weigh(local: &Plan, upper: &Plan, theirs: &Target) -> Evidence {
+    let (publishers, includes_plan) = publishers(local, upper, theirs);
+    let certainty = if upper.document.level != Level::National {
+        // A parent plan's figures are its own text, taken as written.
+        Certainty::Sure
+    } else if includes_plan && publishers == 0 {
+        Certainty::OwnFigure
+    } else {
+        match theirs.verification {
+            Some(Verification::Verified | Verification::VerifiedDerived) => Certainty::Sure,
+            Some(Verification::VerifiedEn | Verification::VerifiedLocal) if publishers >= 2 => {
+                Certainty::Sure
+            }
+            Some(
+                Verification::VerifiedEn | Verification::VerifiedLocal | Verification::SingleSource,
+            ) => Certainty::SingleSource,
+            Some(Verification::Disputed | Verification::Unverified | Verification::NotFound)
+            | None => Certainty::Doubtful,
+        }
+    };
+    Evidence {
+        certainty,
+        publishers,
+        includes_plan,
+    }
+}
+
+/// Distinct publishers among the figure's sources, leaving out the plan
+/// being checked; and whether it was among them. Two pages of one site (or
+/// of one news agency's language services) are one publisher; a local plan
+/// restating the figure is one publisher, however many copies of it exist.
+fn publishers(local: &Plan, upper: &Plan, theirs: &Target) -> (usize, bool) {
+    let mut seen = BTreeSet::new();
+    let mut includes_plan = false;
+    for source in &theirs.sources {
+        let source = source.as_str();
+        let restatement = upper
+            .document
+            .restatements
+            .iter()
+            .find(|r| r.source.as_str() == source);
+        let own = match restatement {
+            Some(r) => is_plan(r, local),
+            None => local.document.sources.iter().any(|s| s.as_str() == source),
+        };
+        if own {
+            includes_plan = true;
+            continue;
+        }
+        seen.insert(match restatement {
+            Some(r) => format!("plan:{}", r.plan),
+            None => publisher(source),
+        });
+    }
+    (seen.len(), includes_plan)
+}
+
+/// The plan of a restatement is the plan being checked: same id, or same
+/// number (its own or its approving decision's) in the same territory.
+fn is_plan(restatement: &Restatement, local: &Plan) -> bool {
+    if restatement.plan == local.document.id {
+        return true;
+    }
+    let Some(number) = &restatement.number else {
+        return false;
+    };
+    let numbers = [
+        local.document.number.as_ref(),
+        local.document.approved_by.as_ref().map(|a| &a.number),
+    ];
+    fold(restatement.jurisdiction.as_str()) == fold(local.document.jurisdiction.as_str())
+        && numbers
+            .into_iter()
+            .flatten()
+            .any(|n| fold(n.as_str()) == fold(number.as_str()))
+}
+
+/// The registrable domain of a URL (`en.vietnamplus.vn` → `vietnamplus.vn`,
+/// `stu.edu.vn` stays); anything else is its own publisher.
+fn publisher(source: &str) -> String {
+    let Some(rest) = source.split_once("://").map(|(_, rest)| rest) else {
+        return source.to_owned();
+    };
+    let host = rest
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or(rest)
+        .split(':')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    const SECOND_LEVEL: &[&str] = &["com", "edu", "gov", "org", "net", "ac", "info", "int"];
+    let keep = match labels.as_slice() {
+        [.., second, _] if SECOND_LEVEL.contains(second) => 3,
+        _ => 2,
+    };
+    labels[labels.len().saturating_sub(keep)..].join(".")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_services_of_one_site_are_one_publisher() {
+        assert_eq!(
+            publisher("https://en.vietnamplus.vn/project/41370.vnp"),
+            "vietnamplus.vn"
+        );
+        assert_eq!(
+            publisher("https://fr.vietnamplus.vn/une-societe/38412.vnp"),
+            "vietnamplus.vn"
+        );
+        assert_eq!(
+            publisher("http://stu.edu.vn/en/1/9772/x.html"),
+            "stu.edu.vn"
+        );
+        assert_eq!(
+            publisher("https://www.binhduong.gov.vn:443/tin-tuc"),
+            "binhduong.gov.vn"
+        );
+        assert_eq!(
+            publisher("seeds/000_57e2ad833bec96c7.txt"),
+            "seeds/000_57e2ad833bec96c7.txt"
+        );
+    }
+}

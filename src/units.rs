@@ -1,0 +1,394 @@
+//! Administrative units as facts with sources (`catalogue/units.yaml`): the
+//! 63 provinces the schemes were written for, the 34 that replaced them on
+//! 1 July 2025, and the regions the schemes name. xhht uses them to decide
+//! whether a regional target binds a plan, and says so when the record
+//! cannot decide.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::date::CivilDate;
+use crate::model::{Level, Plan, Verification};
+use crate::text::{Text, fold};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Units {
+    /// In force until 30 June 2025.
+    pub provinces: Vec<Province>,
+    /// In force from 1 July 2025.
+    pub provinces_2025: Vec<MergedProvince>,
+    pub regions: Vec<Region>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Province {
+    pub id: String,
+    pub name: Text,
+    pub kind: ProvinceKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProvinceKind {
+    /// Tỉnh.
+    Province,
+    /// Thành phố trực thuộc trung ương.
+    City,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MergedProvince {
+    pub id: String,
+    pub name: Text,
+    pub kind: ProvinceKind,
+    /// Ids of the provinces it was formed from; empty when not on record.
+    pub formed_from: Vec<String>,
+    pub verification: Verification,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Region {
+    pub id: String,
+    pub vi: Text,
+    pub en: String,
+    /// Every classification the record documents for the region; which one
+    /// a scheme meant is often not on record, so all of them are consulted.
+    pub readings: Vec<Reading>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reading {
+    pub id: String,
+    pub name: Text,
+    pub whole: Vec<String>,
+    #[serde(default)]
+    pub part: Vec<Part>,
+    pub verification: Verification,
+    #[serde(default)]
+    pub sources: Vec<Text>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub province: String,
+    /// Which part, as the source words it: "các huyện phía tây".
+    pub which: Text,
+}
+
+/// Whether a province lies in a region, as far as the record tells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Membership {
+    In,
+    Out,
+    /// Partly inside, or inside under one reading and not another: the reason.
+    Partly(String),
+    /// The record cannot tell: the reason.
+    Unknown(String),
+}
+
+/// A plan's province, in the list of its time.
+#[derive(Debug, Clone, Copy)]
+pub enum PlanProvince<'u> {
+    Before2025(&'u Province),
+    From2025(&'u MergedProvince),
+}
+
+impl PlanProvince<'_> {
+    pub fn name(&self) -> &str {
+        match self {
+            Self::Before2025(p) => p.name.as_str(),
+            Self::From2025(p) => p.name.as_str(),
+        }
+    }
+}
+
+const UNITS: &str = include_str!("../catalogue/units.yaml");
+
+/// The first day of the 34-province map.
+pub fn merger_day() -> CivilDate {
+    CivilDate::new(2025, 7, 1).expect("a real date")
+}
+
+impl Units {
+    pub fn embedded() -> &'static Units {
+        static UNITS_CELL: OnceLock<Units> = OnceLock::new();
+        UNITS_CELL.get_or_init(|| {
+            serde_saphyr::from_str(UNITS)
+                .unwrap_or_else(|e| panic!("the embedded catalogue/units.yaml is invalid: {e}"))
+        })
+    }
+
+    pub fn province(&self, id: &str) -> Option<&Province> {
+        self.provinces.iter().find(|p| p.id == id)
+    }
+
+    pub fn province_2025(&self, id: &str) -> Option<&MergedProvince> {
+        self.provinces_2025.iter().find(|p| p.id == id)
+    }
+
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.iter().find(|r| r.id == id)
+    }
+
+    /// The province a plan belongs to: `document.province` when given, else
+    /// the province its jurisdiction names when the plan is a province's.
+    /// Read in the map of the plan's time: issued from 1 July 2025 on (or,
+    /// undated, starting after 2025), the 34; otherwise the 63.
+    pub fn of_plan(&self, plan: &Plan) -> Option<PlanProvince<'_>> {
+        let after_merger = match plan.document.date {
+            Some(date) => date >= merger_day(),
+            None => plan.document.period.start > 2025,
+        };
+        let wanted = match &plan.document.province {
+            Some(id) => Key::Id(id),
+            None if plan.document.level == Level::Province => {
+                Key::Name(strip_kind(&plan.document.jurisdiction))
+            }
+            None => return None,
+        };
+        let matches = |id: &str, name: &Text| match &wanted {
+            Key::Id(wanted) => id == *wanted,
+            Key::Name(wanted) => fold(name.as_str()) == *wanted,
+        };
+        if after_merger {
+            self.provinces_2025
+                .iter()
+                .find(|p| matches(&p.id, &p.name))
+                .map(PlanProvince::From2025)
+        } else {
+            self.provinces
+                .iter()
+                .find(|p| matches(&p.id, &p.name))
+                .map(PlanProvince::Before2025)
+        }
+    }
+
+    /// Whether `province` lies in any of `regions` (a target "for the
+    /// provinces of Tây Bắc, Tây Nguyên and Tây Nam Bộ" binds a province in
+    /// any of them).
+    pub fn membership(&self, province: PlanProvince<'_>, regions: &[String]) -> Membership {
+        match province {
+            PlanProvince::Before2025(p) => self.any_region(&p.id, regions),
+            PlanProvince::From2025(p) => {
+                if p.formed_from.is_empty() {
+                    return Membership::Unknown(crate::tr!(
+                        "which provinces formed {} in 2025 is not on record",
+                        "chưa có thông tin {} được hợp nhất từ những tỉnh nào năm 2025",
+                        p.name
+                    ));
+                }
+                let parts: Vec<(&str, Membership)> = p
+                    .formed_from
+                    .iter()
+                    .map(|id| {
+                        let name = self.province(id).map_or(id.as_str(), |o| o.name.as_str());
+                        (name, self.any_region(id, regions))
+                    })
+                    .collect();
+                if parts.iter().all(|(_, m)| *m == Membership::In) {
+                    Membership::In
+                } else if parts.iter().all(|(_, m)| *m == Membership::Out) {
+                    Membership::Out
+                } else {
+                    let each: Vec<String> = parts
+                        .iter()
+                        .map(|(name, m)| format!("{name}: {}", describe(m)))
+                        .collect();
+                    Membership::Partly(crate::tr!(
+                        "{} was formed in 2025 from provinces not all in the region ({})",
+                        "{} được hợp nhất năm 2025 từ các tỉnh không cùng thuộc vùng ({})",
+                        p.name,
+                        each.join("; ")
+                    ))
+                }
+            }
+        }
+    }
+
+    fn any_region(&self, province: &str, regions: &[String]) -> Membership {
+        let each: Vec<Membership> = regions
+            .iter()
+            .map(|r| match self.region(r) {
+                Some(region) => region.contains(province),
+                None => Membership::Unknown(crate::tr!(
+                    "region `{r}` is not in the units catalogue",
+                    "vùng `{r}` không có trong danh mục đơn vị hành chính"
+                )),
+            })
+            .collect();
+        if each.contains(&Membership::In) {
+            return Membership::In;
+        }
+        if each.iter().all(|m| *m == Membership::Out) {
+            return Membership::Out;
+        }
+        let reasons: Vec<String> = each
+            .iter()
+            .filter_map(|m| match m {
+                Membership::Partly(why) | Membership::Unknown(why) => Some(why.clone()),
+                _ => None,
+            })
+            .collect();
+        Membership::Partly(reasons.join("; "))
+    }
+}
+
+impl Region {
+    /// In when every reading puts the whole province in, out when none puts
+    /// any of it in; anything else is said, reading by reading.
+    fn contains(&self, province: &str) -> Membership {
+        let each: Vec<(&Reading, Membership)> = self
+            .readings
+            .iter()
+            .map(|reading| {
+                let m = if reading.whole.iter().any(|p| p == province) {
+                    Membership::In
+                } else if let Some(part) = reading.part.iter().find(|p| p.province == province) {
+                    Membership::Partly(part.which.to_string())
+                } else {
+                    Membership::Out
+                };
+                (reading, m)
+            })
+            .collect();
+        if each.is_empty() {
+            return Membership::Unknown(crate::tr!(
+                "no classification of {} is on record",
+                "chưa có cách phân vùng nào cho {}",
+                self.vi
+            ));
+        }
+        if each.iter().all(|(_, m)| *m == Membership::In) {
+            return Membership::In;
+        }
+        if each.iter().all(|(_, m)| *m == Membership::Out) {
+            return Membership::Out;
+        }
+        let said: Vec<String> = each
+            .iter()
+            .map(|(reading, m)| {
+                let what = match m {
+                    Membership::In => crate::tr!("wholly in {}", "thuộc {}", self.vi),
+                    Membership::Out => crate::tr!("not in {}", "không thuộc {}", self.vi),
+                    Membership::Partly(which) => {
+                        crate::tr!("only {which} in {}", "chỉ {which} thuộc {}", self.vi)
+                    }
+                    Membership::Unknown(why) => why.clone(),
+                };
+                format!(
+                    "{what} ({}, {})",
+                    reading.name,
+                    crate::model::wire_name(&reading.verification)
+                )
+            })
+            .collect();
+        Membership::Partly(said.join(crate::i18n::lang().pick(" but ", " nhưng ")))
+    }
+}
+
+fn describe(m: &Membership) -> String {
+    match m {
+        Membership::In => crate::tr!("in", "thuộc vùng"),
+        Membership::Out => crate::tr!("not in", "không thuộc vùng"),
+        Membership::Partly(why) | Membership::Unknown(why) => why.clone(),
+    }
+}
+
+enum Key<'a> {
+    Id(&'a str),
+    Name(String),
+}
+
+/// "tỉnh Vĩnh Long" → "vinh long", "Thành phố Hải Phòng" → "hai phong".
+fn strip_kind(jurisdiction: &Text) -> String {
+    let folded = fold(jurisdiction.as_str());
+    for prefix in ["thanh pho ", "tp. ", "tp ", "tinh "] {
+        if let Some(rest) = folded.strip_prefix(prefix) {
+            return rest.to_owned();
+        }
+    }
+    folded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn the_catalogue_is_complete_and_consistent() {
+        let units = Units::embedded();
+        assert_eq!(units.provinces.len(), 63);
+        assert_eq!(units.provinces_2025.len(), 34);
+        let old: HashSet<&str> = units.provinces.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(old.len(), 63, "duplicate ids among the 63");
+        let mut successors = HashSet::new();
+        for merged in &units.provinces_2025 {
+            if merged.formed_from.is_empty() {
+                assert_eq!(merged.verification, Verification::NotFound, "{}", merged.id);
+            } else {
+                assert!(!merged.sources.is_empty(), "{} has no source", merged.id);
+            }
+            for id in &merged.formed_from {
+                assert!(old.contains(id.as_str()), "{}: unknown {id}", merged.id);
+                assert!(successors.insert(id.as_str()), "{id} merged twice");
+            }
+        }
+        for region in &units.regions {
+            for reading in &region.readings {
+                assert!(!reading.sources.is_empty(), "{}: no source", reading.id);
+                for id in reading
+                    .whole
+                    .iter()
+                    .chain(reading.part.iter().map(|p| &p.province))
+                {
+                    assert!(old.contains(id.as_str()), "{}: unknown {id}", reading.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn regions_bind_the_provinces_every_reading_agrees_on() {
+        let units = Units::embedded();
+        let all = ["tay_bac", "tay_nguyen", "tay_nam_bo"].map(String::from);
+        let old = |id| PlanProvince::Before2025(units.province(id).unwrap());
+        assert_eq!(units.membership(old("vinh-long"), &all), Membership::In);
+        assert_eq!(units.membership(old("gia-lai"), &all), Membership::In);
+        assert_eq!(units.membership(old("hai-phong"), &all), Membership::Out);
+        assert_eq!(units.membership(old("thai-binh"), &all), Membership::Out);
+        // Only the western districts of Thanh Hóa belong to the Tây Bắc area.
+        assert!(matches!(
+            units.membership(old("thanh-hoa"), &all),
+            Membership::Partly(_)
+        ));
+        // Hà Giang is Tây Bắc to the Steering Committee, not to the narrow usage.
+        assert!(matches!(
+            units.membership(old("ha-giang"), &all),
+            Membership::Partly(_)
+        ));
+        let new = |id| PlanProvince::From2025(units.province_2025(id).unwrap());
+        // Formed in 2025 from Bến Tre, Vĩnh Long and Trà Vinh: all Tây Nam Bộ.
+        assert_eq!(units.membership(new("vinh-long"), &all), Membership::In);
+        // Kon Tum (Tây Nguyên) with Quảng Ngãi (only its mountainous districts,
+        // under one reading): never the whole province.
+        match units.membership(new("quang-ngai"), &all) {
+            Membership::Partly(why) => assert!(why.contains("Kon Tum"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(units.membership(new("hung-yen"), &all), Membership::Out);
+    }
+}
