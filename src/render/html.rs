@@ -192,12 +192,15 @@ fn comparison_table(out: &mut String, comparison: &Comparison, lang: Lang) {
         let class = match row.status {
             TargetStatus::Gap => "gap",
             TargetStatus::Shortfall => "shortfall",
+            TargetStatus::OwnFigure => "unverified",
             _ => "",
         };
-        let note = match row.verification.filter(|_| row.scheme_value.is_some()) {
-            Some(flag) if !flag.is_solid() => flag_note(flag, lang),
-            _ => String::new(),
+        let flag = match row.verification.filter(|_| row.scheme_value.is_some()) {
+            Some(flag) if !flag.is_solid() => Some(flag_note(flag, lang)),
+            _ => None,
         };
+        let note: Vec<String> = flag.into_iter().chain(row.basis.clone()).collect();
+        let note = note.join("; ");
         let _ = writeln!(
             out,
             "<tr><td class=\"stt\">{}</td><td>{}<br><small>{}</small></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"{class}\">{}</td><td class=\"unverified\">{}</td></tr>",
@@ -222,6 +225,10 @@ fn flag_note(flag: Verification, lang: Lang) -> String {
         Verification::VerifiedLocal => lang.pick(
             "national figure seen only in provincial restatements",
             "số liệu quốc gia chỉ thấy trong kế hoạch của địa phương",
+        ),
+        Verification::SingleSource => lang.pick(
+            "national figure from a single source",
+            "số liệu quốc gia chỉ có một nguồn",
         ),
         Verification::Disputed => lang.pick(
             "sources disagree on the national figure",
