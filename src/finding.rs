@@ -105,8 +105,10 @@ rules! {
         "mốc sau yêu cầu thấp hơn mốc trước";
     LeadCount = "XH030", "lead-count", Warning, "a task without exactly one lead",
         "nhiệm vụ không có đúng một cơ quan chủ trì";
-    OrderedMassOrganisation = "XH031", "ordered-mass-organisation", Info, "a mass organisation is given an order instead of a request",
+    OrderedMassOrganisation = "XH031", "ordered-mass-organisation", Info, "a plan issued by a state body orders a mass organisation instead of requesting it",
         "tổ chức đoàn thể được giao nhiệm vụ thay vì được đề nghị";
+    RoleInverted = "XH032", "role-inverted", Warning, "a task's leads contradict its own wording (\"chủ trì, phối hợp với …\")",
+        "cơ quan chủ trì của nhiệm vụ trái với chính câu chữ của nhiệm vụ (\"chủ trì, phối hợp với …\")";
     CitationDateConflict = "XH040", "citation-date-conflict", Warning, "one cited document is given two different dates",
         "một văn bản được viện dẫn với hai ngày ban hành khác nhau";
     Gap = "XH101", "gap", Error, "the scheme sets a figure for a milestone in the plan's period and the plan has no target for it",
@@ -175,6 +177,7 @@ impl Rule {
             Rule::CitationDateConflict
             | Rule::MilestoneRegression
             | Rule::ResponsibilityElsewhere
+            | Rule::RoleInverted
             | Rule::DeadlineConflict => Kind::Conflict,
             Rule::ParentUnavailable
             | Rule::NothingToCompare

@@ -14,6 +14,7 @@ pub mod ratchet;
 pub mod registry;
 pub mod render;
 pub mod report;
+pub mod roles;
 pub mod schedule;
 pub mod schema;
 pub mod source;

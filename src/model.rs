@@ -55,6 +55,11 @@ pub struct Document {
     pub number: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<CivilDate>,
+    /// Agency id of the body the document designates to lead its
+    /// implementation (Hội Khuyến học Việt Nam for 281): it carries the
+    /// scheme's mandate, so local plans may assign it tasks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
     /// The decision that approved this document, if it was approved by one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_by: Option<DocumentRef>,
@@ -476,7 +481,12 @@ pub struct ItemRef {
 pub struct Task {
     pub id: String,
     pub title: Text,
-    /// Agency ids that lead (chủ trì); a collective lead is an agency of kind `collective`.
+    /// Agency ids that lead (chủ trì); a collective lead is an agency of kind
+    /// `collective`. As the text writes it: "A chủ trì, phối hợp với B" makes
+    /// A the lead; under body A's heading, "Phối hợp với B …" makes B the
+    /// lead and A a coordinator, unless B is a collective ("các sở, ngành
+    /// liên quan"), which cannot lead. XH032 flags a task whose roles
+    /// contradict its quoted wording.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub leads: Vec<String>,
     /// Agency ids that coordinate (phối hợp).

@@ -35,6 +35,7 @@ pub fn validate(plan: &Plan, source: &SourceFile, cx: &Context<'_>) -> Vec<Findi
     check.citations();
     check.not_applicable();
     check.province();
+    check.lead();
     let id = &plan.document.id;
     check
         .findings
@@ -422,6 +423,28 @@ impl Check<'_> {
         }
     }
 
+    fn lead(&mut self) {
+        let Some(id) = &self.plan.document.lead else {
+            return;
+        };
+        let ids = self.plan.agencies.iter().map(|a| a.id.as_str());
+        if self.plan.agencies.iter().any(|a| &a.id == id) {
+            return;
+        }
+        let mut finding = self.at(
+            Rule::UnknownAgency,
+            &root().key("document").key("lead"),
+            tr!(
+                "`document.lead` names agency `{id}`, which the plan does not declare",
+                "`document.lead` nêu cơ quan `{id}`, nhưng kế hoạch không khai báo cơ quan này"
+            ),
+        );
+        if let Some(best) = closest(id, ids) {
+            finding = finding.hint(did_you_mean(best));
+        }
+        self.push(finding);
+    }
+
     /// `document.province` names a province of the units catalogue, in the
     /// map of the plan's time.
     fn province(&mut self) {
@@ -604,6 +627,13 @@ impl Check<'_> {
 
     fn tasks(&mut self) {
         let plan = self.plan;
+        let cx = self.cx;
+        let schemes: Vec<&Plan> = plan
+            .links
+            .implements
+            .iter()
+            .filter_map(|l| cx.plans.get(l.plan.as_str()).copied())
+            .collect();
         let agency_ids: Vec<&str> = plan.agencies.iter().map(|a| a.id.as_str()).collect();
         let kind_of = |id: &str| plan.agencies.iter().find(|a| a.id == id).map(|a| a.kind);
         for (i, task) in plan.tasks.iter().enumerate() {
@@ -634,7 +664,11 @@ impl Check<'_> {
             self.lead_count(task, &path, kind_of);
             if task.mode == Mode::Assigned {
                 for (j, id) in task.leads.iter().enumerate() {
-                    if kind_of(id) == Some(AgencyKind::MassOrganisation) {
+                    let ordered = plan.agencies.iter().find(|a| &a.id == id).filter(|a| {
+                        a.kind == AgencyKind::MassOrganisation
+                            && crate::roles::questionable_order(plan, a, &schemes)
+                    });
+                    if ordered.is_some() {
                         let finding = self
                             .at(
                                 Rule::OrderedMassOrganisation,
@@ -652,6 +686,43 @@ impl Check<'_> {
                         self.push(finding);
                     }
                 }
+            }
+            if let Some(inversion) = crate::roles::inversion(plan, task) {
+                let (message, hint) = match inversion {
+                    crate::roles::Inversion::PartnerLeads(partner) => (
+                        tr!(
+                            "task `{}` reads \"chủ trì, phối hợp với {}\", but lists `{}` among its leads",
+                            "nhiệm vụ `{}` ghi \"chủ trì, phối hợp với {}\" nhưng lại liệt kê `{}` là cơ quan chủ trì",
+                            task.id,
+                            partner.name,
+                            partner.id
+                        ),
+                        tr!(
+                            "the body the text says \"chủ trì\" leads; move `{}` to `coordinates`",
+                            "cơ quan được ghi \"chủ trì\" là cơ quan chủ trì; chuyển `{}` sang `coordinates`",
+                            partner.id
+                        ),
+                    ),
+                    crate::roles::Inversion::PartnerCoordinates(partner) => (
+                        tr!(
+                            "task `{}` reads \"phối hợp với {}\": {} leads and the body addressed supports it, but `{}` is listed as coordinating",
+                            "nhiệm vụ `{}` ghi \"phối hợp với {}\": {} chủ trì, cơ quan được giao phối hợp, nhưng `{}` lại được liệt kê là cơ quan phối hợp",
+                            task.id,
+                            partner.name,
+                            partner.name,
+                            partner.id
+                        ),
+                        tr!(
+                            "put `{}` in `leads` and the body addressed in `coordinates`",
+                            "đưa `{}` vào `leads` và cơ quan được giao vào `coordinates`",
+                            partner.id
+                        ),
+                    ),
+                };
+                let finding = self
+                    .at(Rule::RoleInverted, &path.key("leads"), message)
+                    .hint(hint);
+                self.push(finding);
             }
             for (j, reference) in task.carries_out.iter().enumerate() {
                 let ref_path = path.key("carries_out").index(j);

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::finding::{Anchor, Finding, Rule, Severity};
 use crate::model::{Agency, Function, Plan, Task, Verification};
 use crate::registry::{Body, Registry};
+use crate::roles::body_of;
 use crate::source::{FieldPath, SourceFile};
 use crate::tr;
 
@@ -237,15 +238,6 @@ pub fn function_label(function: Function) -> String {
 
 fn agency<'p>(plan: &'p Plan, id: &str) -> Option<&'p Agency> {
     plan.agencies.iter().find(|a| a.id == id)
-}
-
-fn body_of<'r>(registry: &'r Registry, agency: &Agency) -> Option<&'r Body> {
-    if let Some(id) = &agency.registry {
-        return registry.get(id);
-    }
-    std::iter::once(&agency.name)
-        .chain(&agency.aliases)
-        .find_map(|name| registry.find(name.as_str(), Some(agency.level)))
 }
 
 /// Duties rest on thinner evidence than targets: the reference found few

@@ -361,6 +361,7 @@ mod tests {
                 jurisdiction: "tỉnh X".into(),
                 province: None,
                 number: None,
+                lead: None,
                 date: issued,
                 approved_by: None,
                 period: Period { start, end },
