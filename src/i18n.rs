@@ -136,6 +136,11 @@ labels! {
     Elsewhere => "led by another body", "do cơ quan khác chủ trì";
     NoOwner => "no local owner", "chưa có cơ quan chủ trì";
     Unmapped => "carried; owner cannot be mapped", "đã có nhiệm vụ; chưa đối chiếu được cơ quan chủ trì";
+    NoLead => "carried; no body named to lead it", "đã có nhiệm vụ; chưa nêu cơ quan chủ trì";
+    ThisPlan => "carried out by this plan", "do chính kế hoạch này thực hiện";
+    NotInForce => "set after the plan was issued", "được giao sau khi kế hoạch ban hành";
+    NotChecked => "listed; not checked", "liệt kê; chưa kiểm tra";
+    Duty => "Duty", "Nhiệm vụ";
     Error => "error", "lỗi";
     Warning => "warning", "cảnh báo";
     Info => "info", "thông tin";

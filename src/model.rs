@@ -502,6 +502,10 @@ pub struct Task {
     /// The national (or parent) tasks this one carries out.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub carries_out: Vec<ItemRef>,
+    /// When the duty was set, if a later instruction set it (a 2015 dispatch
+    /// under a 2014 scheme): a plan issued before then is not held to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force_from: Option<CivilDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification: Option<Verification>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -103,6 +103,11 @@ pub fn inversion<'p>(plan: &'p Plan, task: &Task) -> Option<Inversion<'p>> {
     let at = quote.find("phoi hop voi")?;
     let (before, after) = quote.split_at(at);
     let after = &after["phoi hop voi".len()..];
+    // "Chỉ đạo các đơn vị phối hợp với B": the body addressed directs, and
+    // the coordinating is done by those it directs; nothing to judge.
+    if before.contains("chi dao") {
+        return None;
+    }
     let leads_itself = before.contains("chu tri");
     let partners: Vec<&Agency> = plan
         .agencies

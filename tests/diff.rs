@@ -615,3 +615,120 @@ fn a_scheme_of_another_period_is_not_a_clean_result() {
             .is_empty()
     );
 }
+
+fn duties<'a>(json: &'a Value, against: &str) -> Vec<&'a Value> {
+    json["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["against"] == against)
+        .unwrap()["duties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .collect()
+}
+
+fn duty<'a>(json: &'a Value, against: &str, id: &str) -> &'a Value {
+    duties(json, against)
+        .into_iter()
+        .find(|d| d["duty"] == id)
+        .unwrap_or_else(|| panic!("no row for duty {id}"))
+}
+
+#[test]
+fn every_national_duty_has_its_own_row_and_its_own_lead() {
+    let json = diff_json(&["plans/binh-duong-2014-2020.yaml"]);
+    let rows = duties(&json, "de-an-281");
+    // One row per task of 281, the `other` one included.
+    assert_eq!(rows.len(), 8, "{rows:#?}");
+    assert_eq!(duty(&json, "de-an-281", "hoi-kh-lead")["status"], "owned");
+    assert_eq!(
+        duty(&json, "de-an-281", "ubnd-tinh-hoi-kh-organisation")["function"],
+        "other"
+    );
+
+    // Hand every learning-model task of Hội Khuyến học to Sở GD&ĐT: the
+    // duty 281 gives Hội Khuyến học is no longer led by its counterpart.
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(root().join("plans/binh-duong-2014-2020.yaml")).unwrap();
+    let moved = original.replace("leads: [hoi-khuyen-hoc]", "leads: [so-gddt]");
+    assert_ne!(moved, original);
+    let path = dir.path().join("binh-duong.yaml");
+    std::fs::write(&path, moved).unwrap();
+    let json = diff_json(&[path.to_str().unwrap()]);
+    let lead = duty(&json, "de-an-281", "hoi-kh-lead");
+    assert_eq!(lead["status"], "elsewhere", "{lead:#?}");
+    assert!(
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "XH111" && f["subject"] == "hoi-kh-lead")
+    );
+}
+
+#[test]
+fn a_duty_set_after_the_plan_is_not_its_duty() {
+    // MOET's dispatch 6782 (29/12/2015) set the yearly report; Bình Dương's
+    // plan is of 2014.
+    let json = diff_json(&["plans/binh-duong-2014-2020.yaml"]);
+    let report = duty(&json, "de-an-281", "report-yearly");
+    assert_eq!(report["status"], "not_in_force");
+    assert_eq!(report["in_force_from"], "2015-12-29");
+    // The same plan issued in 2016 is held to it.
+    let (_dir, path) = mutated(
+        "plans/binh-duong-2014-2020.yaml",
+        "  period:\n    start: 2014",
+        "  date: 2016-03-01\n  period:\n    start: 2014",
+    );
+    let json = diff_json(&[&path]);
+    assert_ne!(
+        duty(&json, "de-an-281", "report-yearly")["status"],
+        "not_in_force"
+    );
+}
+
+#[test]
+fn the_plan_itself_is_not_a_missing_task() {
+    for plan in ["plans/vinh-long-2012-2020.yaml", "plans/cat-hai-2020.yaml"] {
+        let json = diff_json(&[plan]);
+        assert_eq!(
+            duty(&json, "de-an-89", "ubnd-tinh-plans")["status"],
+            "this_plan"
+        );
+        assert!(
+            !json["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|f| f["subject"] == "ubnd-tinh-plans"),
+            "{plan}"
+        );
+    }
+}
+
+#[test]
+fn a_task_that_names_no_body_owns_nothing() {
+    // Vĩnh Long's steering-committee task names no body.
+    let json = diff_json(&["plans/vinh-long-2012-2020.yaml"]);
+    let steering = duty(&json, "de-an-89", "ubnd-tinh-steering-committees");
+    assert_eq!(steering["status"], "no_lead", "{steering:#?}");
+    // Duties with no function xhht can match by are listed, not dropped.
+    let json = diff_json(&["plans/thai-binh-2021-2030.yaml"]);
+    let other: Vec<&Value> = duties(&json, "de-an-1373")
+        .into_iter()
+        .filter(|d| d["function"] == "other")
+        .collect();
+    assert!(other.len() >= 3, "{other:#?}");
+    assert!(other.iter().all(|d| d["status"] == "not_checked"));
+}
+
+#[test]
+fn cat_hai_names_its_standing_body() {
+    let json = diff_json(&["plans/cat-hai-2020.yaml"]);
+    assert_eq!(
+        duty(&json, "de-an-89", "so-gddt-standing")["status"],
+        "owned"
+    );
+}

@@ -172,3 +172,34 @@ fn the_example_is_clean() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 errors, 0 warnings, 0 infos"));
 }
+
+#[test]
+fn only_a_state_body_is_told_to_request_a_mass_organisation() {
+    let out = xhht(&["validate", "--format", "json", "plans/"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let count = |plan: &str| {
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["code"] == "XH031" && f["plan"] == plan)
+            .count()
+    };
+    // Cát Hải's plan is its steering committee's, which orders its members.
+    assert_eq!(count("cat-hai-2020"), 0);
+    // Under 281, Hội Khuyến học is the scheme's designated lead.
+    let binh_duong: Vec<&serde_json::Value> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "XH031" && f["plan"] == "binh-duong-2014-2020")
+        .collect();
+    assert!(
+        binh_duong
+            .iter()
+            .all(|f| !f["message"].as_str().unwrap().contains("`hoi-khuyen-hoc`")),
+        "{binh_duong:#?}"
+    );
+    // A department's plan (Vĩnh Long's Sở GD&ĐT) still may not order them.
+    assert!(count("vinh-long-2012-2020") > 0);
+}

@@ -74,8 +74,7 @@ pub fn diff(plan: &Plan, source: &SourceFile, chain: &Chain<'_>, registry: &Regi
             link: chain::link_path(plan, &upper.document.id),
         };
         let (target_rows, target_findings) = targets::compare(&local, upper, reference.source);
-        let (duty_rows, duty_findings) =
-            duties::compare(plan, source, upper, reference.source, registry);
+        let (duty_rows, duty_findings) = duties::compare(&local, upper, reference.source, registry);
         findings.extend(target_findings);
         findings.extend(duty_findings);
         findings.extend(deadlines::compare(plan, source, upper));

@@ -205,6 +205,10 @@ fn duty_status(status: DutyStatus, lang: Lang) -> &'static str {
         DutyStatus::Elsewhere => Label::Elsewhere,
         DutyStatus::Gap => Label::NoOwner,
         DutyStatus::Unmapped => Label::Unmapped,
+        DutyStatus::NoLead => Label::NoLead,
+        DutyStatus::ThisPlan => Label::ThisPlan,
+        DutyStatus::NotInForce => Label::NotInForce,
+        DutyStatus::NotChecked => Label::NotChecked,
     }
     .text(lang)
 }
@@ -275,7 +279,7 @@ pub fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
         ));
         out.push(Block::Table {
             header: vec![
-                l(Label::Function),
+                l(Label::Duty),
                 l(Label::NationalLead),
                 l(Label::ExpectedOwner),
                 l(Label::LocalTasks),
@@ -286,7 +290,7 @@ pub fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
                 .iter()
                 .map(|row| {
                     vec![
-                        function_label(row.function),
+                        format!("{} ({})", row.duty, function_label(row.function)),
                         row.national_leads.join("; "),
                         row.expected_owners.join("; "),
                         abbreviate(&row.local_tasks),
