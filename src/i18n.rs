@@ -140,6 +140,7 @@ labels! {
     ThisPlan => "carried out by this plan", "do chính kế hoạch này thực hiện";
     NotInForce => "set after the plan was issued", "được giao sau khi kế hoạch ban hành";
     NotChecked => "listed; not checked", "liệt kê; chưa kiểm tra";
+    NoCounterpart => "no counterpart at this level", "không có cơ quan tương ứng ở cấp này";
     Duty => "Duty", "Nhiệm vụ";
     Error => "error", "lỗi";
     Warning => "warning", "cảnh báo";

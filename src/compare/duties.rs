@@ -37,6 +37,9 @@ pub enum DutyStatus {
     NotInForce,
     /// The duty has no function xhht can match by, and no local task names it.
     NotChecked,
+    /// No local task carries it, and none of its national leads has a
+    /// counterpart at the plan's level (a ministry's duty in a commune plan).
+    NoCounterpart,
 }
 
 /// How the local tasks of a row were found.
@@ -135,6 +138,8 @@ pub(super) fn compare(
             DutyStatus::ThisPlan
         } else if carrying.is_empty() && function == Function::Other {
             DutyStatus::NotChecked
+        } else if carrying.is_empty() && !national.is_empty() && expected.is_empty() {
+            DutyStatus::NoCounterpart
         } else if carrying.is_empty() && by_issuer.is_none() {
             DutyStatus::Gap
         } else if local_leads.is_empty() && by_issuer.is_none() {
@@ -246,7 +251,8 @@ pub(super) fn compare(
             | DutyStatus::Unmapped
             | DutyStatus::ThisPlan
             | DutyStatus::NotInForce
-            | DutyStatus::NotChecked => {}
+            | DutyStatus::NotChecked
+            | DutyStatus::NoCounterpart => {}
         }
         // A duty the plan is not held to, or fulfils by existing, has no
         // local tasks to show.

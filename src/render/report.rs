@@ -209,6 +209,7 @@ fn duty_status(status: DutyStatus, lang: Lang) -> &'static str {
         DutyStatus::ThisPlan => Label::ThisPlan,
         DutyStatus::NotInForce => Label::NotInForce,
         DutyStatus::NotChecked => Label::NotChecked,
+        DutyStatus::NoCounterpart => Label::NoCounterpart,
     }
     .text(lang)
 }
