@@ -31,24 +31,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Baselines(args) => baselines_command(args.action),
         Command::Report(args) => report_command(&args),
         Command::Schema { kind } => {
-            print!(
-                "{}",
-                match kind {
-                    SchemaKind::Plan => crate::schema::plan_schema(),
-                    SchemaKind::Report => crate::report::report_schema(),
-                }
-            );
+            let schema = match kind {
+                SchemaKind::Plan => crate::schema::plan_schema(),
+                SchemaKind::Report => crate::report::report_schema(),
+            };
+            // Written, not printed: a reader that stops early (`| head`)
+            // ends the run quietly instead of panicking.
+            write!(anstream::stdout().lock(), "{schema}")?;
             Ok(ExitCode::from(EXIT_OK))
         }
         Command::Rules => {
+            let mut out = anstream::stdout().lock();
             for rule in Rule::ALL {
-                println!(
+                writeln!(
+                    out,
                     "{}  {:<28} {:<8} {}",
                     rule.code(),
                     rule.name(),
                     rule.default_severity(),
                     rule.summary()
-                );
+                )?;
             }
             Ok(ExitCode::from(EXIT_OK))
         }
@@ -354,10 +356,11 @@ fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
         Err(error) => {
             let finding = Finding::from_load_error(&target.source, error);
             let renderer = diagnostic::renderer(true);
-            anstream::println!(
+            writeln!(
+                anstream::stdout().lock(),
                 "{}",
                 diagnostic::render(&finding, Some(&target.source), &renderer)
-            );
+            )?;
             return Ok(ExitCode::from(EXIT_FINDINGS));
         }
     };

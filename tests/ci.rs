@@ -34,7 +34,9 @@ fn json_count() -> usize {
 
 #[test]
 fn sarif_validates_against_the_official_schema_and_carries_every_finding() {
-    let schema_path = root().join("../shared/data/sarif-schema-2.1.0.json");
+    let Some(schema_path) = common::shared("data/sarif-schema-2.1.0.json") else {
+        return;
+    };
     let schema: Value =
         serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap()).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();

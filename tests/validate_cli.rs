@@ -203,3 +203,20 @@ fn only_a_state_body_is_told_to_request_a_mass_organisation() {
     // A department's plan (Vĩnh Long's Sở GD&ĐT) still may not order them.
     assert!(count("vinh-long-2012-2020") > 0);
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    for args in [&["schema"][..], &["rules"], &["schema", "report"]] {
+        let mut child = common::spawn(args);
+        // The reader is gone before the first line: every write meets a
+        // closed pipe, as with `xhht schema | head -0`.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
