@@ -3,7 +3,6 @@
 //! ("Quý"), a lead ("chủ trì") or a date is encoded or excused with a reason.
 
 use std::fs;
-use std::path::PathBuf;
 
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
