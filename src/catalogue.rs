@@ -61,6 +61,13 @@ fn higher_is_better() -> Direction {
 }
 
 const INDICATORS: &str = include_str!("../catalogue/indicators.yaml");
+
+/// Parses a data file compiled into the binary. It is tested with the code,
+/// so a failure here is a build defect, not a user's error.
+pub(crate) fn parse_embedded<T: serde::de::DeserializeOwned>(text: &str, name: &str) -> T {
+    serde_saphyr::from_str(text)
+        .unwrap_or_else(|e| panic!("the embedded catalogue/{name} is invalid: {e}"))
+}
 const STANDARDS: &str = include_str!("../catalogue/standards.yaml");
 
 /// When an administrative unit is recognised as reaching a universal-education
@@ -131,10 +138,7 @@ pub struct Fact {
 impl Standards {
     pub fn embedded() -> &'static Standards {
         static STANDARDS_CELL: OnceLock<Standards> = OnceLock::new();
-        STANDARDS_CELL.get_or_init(|| {
-            serde_saphyr::from_str(STANDARDS)
-                .unwrap_or_else(|e| panic!("the embedded catalogue/standards.yaml is invalid: {e}"))
-        })
+        STANDARDS_CELL.get_or_init(|| parse_embedded(STANDARDS, "standards.yaml"))
     }
 
     pub fn of(&self, indicator: &str) -> Option<&Standard> {
@@ -162,11 +166,7 @@ impl StandardLevel {
 impl Catalogue {
     pub fn embedded() -> &'static Catalogue {
         static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
-        CATALOGUE.get_or_init(|| {
-            serde_saphyr::from_str(INDICATORS).unwrap_or_else(|e| {
-                panic!("the embedded catalogue/indicators.yaml is invalid: {e}")
-            })
-        })
+        CATALOGUE.get_or_init(|| parse_embedded(INDICATORS, "indicators.yaml"))
     }
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {

@@ -244,6 +244,18 @@ pub struct Location {
     pub span: Range<usize>,
 }
 
+impl Location {
+    fn of(source: &SourceFile, span: Range<usize>) -> Self {
+        let LineCol { line, column } = source.line_col(span.start);
+        Self {
+            file: source.path.clone(),
+            line,
+            column,
+            span,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     pub code: Rule,
@@ -328,19 +340,13 @@ impl Finding {
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Self {
-        let LineCol { line, column } = source.line_col(span.start);
         Self {
             code: rule,
             rule: rule.name(),
             kind: rule.kind(),
             severity: rule.default_severity(),
             message: message.into(),
-            location: Location {
-                file: source.path.clone(),
-                line,
-                column,
-                span,
-            },
+            location: Location::of(source, span),
             plan: None,
             subject: None,
             expected: None,
@@ -383,15 +389,9 @@ impl Finding {
         let span = source
             .locate(path)
             .map_or(0..0, |(_, node)| node.value.clone());
-        let LineCol { line, column } = source.line_col(span.start);
         self.related.push(Related {
             message: message.into(),
-            location: Location {
-                file: source.path.clone(),
-                line,
-                column,
-                span,
-            },
+            location: Location::of(source, span),
         });
         self
     }

@@ -73,10 +73,7 @@ const AGENCIES: &str = include_str!("../catalogue/agencies.yaml");
 impl Registry {
     pub fn embedded() -> &'static Registry {
         static REGISTRY: OnceLock<Registry> = OnceLock::new();
-        REGISTRY.get_or_init(|| {
-            serde_saphyr::from_str(AGENCIES)
-                .unwrap_or_else(|e| panic!("the embedded catalogue/agencies.yaml is invalid: {e}"))
-        })
+        REGISTRY.get_or_init(|| crate::catalogue::parse_embedded(AGENCIES, "agencies.yaml"))
     }
 
     pub fn get(&self, id: &str) -> Option<&Body> {

@@ -125,10 +125,7 @@ pub fn merger_day() -> CivilDate {
 impl Units {
     pub fn embedded() -> &'static Units {
         static UNITS_CELL: OnceLock<Units> = OnceLock::new();
-        UNITS_CELL.get_or_init(|| {
-            serde_saphyr::from_str(UNITS)
-                .unwrap_or_else(|e| panic!("the embedded catalogue/units.yaml is invalid: {e}"))
-        })
+        UNITS_CELL.get_or_init(|| crate::catalogue::parse_embedded(UNITS, "units.yaml"))
     }
 
     pub fn province(&self, id: &str) -> Option<&Province> {

@@ -135,13 +135,7 @@ fn raising_cat_hai_85_to_95_turns_the_shortfall_into_exceeds() {
         rows.contains(&("workers-upper-secondary".into(), "exceeds".into())),
         "{rows:?}"
     );
-    assert!(
-        !json["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["code"] == "XH102")
-    );
+    assert!(!findings(&json).any(|f| f["code"] == "XH102"));
 }
 
 #[test]
@@ -160,12 +154,7 @@ fn binh_duong_against_281() {
         ("model.learning_clan.disadvantaged_areas.2020", "gap"),
     ]);
     assert_eq!(statuses(&json, "de-an-281"), want);
-    let gaps: Vec<&Value> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "XH101")
-        .collect();
+    let gaps: Vec<&Value> = findings(&json).filter(|f| f["code"] == "XH101").collect();
     assert_eq!(gaps.len(), 2);
     for gap in gaps {
         // In the file the user has: the plan's link to the scheme.
@@ -230,13 +219,7 @@ fn a_parent_marked_available_but_missing_is_an_error() {
     std::fs::write(&path, mutated).unwrap();
     let out = xhht(&["diff", "--format", "json", path.to_str().unwrap()]);
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert!(
-        json["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["code"] == "XH105" && f["severity"] == "error")
-    );
+    assert!(findings(&json).any(|f| f["code"] == "XH105" && f["severity"] == "error"));
     assert_eq!(out.status.code(), Some(1));
 }
 
@@ -253,10 +236,7 @@ fn a_loop_of_parents_is_an_error() {
     let a = dir.path().join("a.yaml");
     let out = xhht(&["diff", "--format", "json", a.to_str().unwrap()]);
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let finding = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let finding = findings(&json)
         .find(|f| f["code"] == "XH105")
         .expect("a loop finding");
     assert!(
@@ -273,10 +253,7 @@ fn a_local_deadline_later_than_the_schemes_is_a_conflict() {
     let path = dir.path().join("tinh-thu.yaml");
     std::fs::write(&path, plan).unwrap();
     let json = diff_json(&[path.to_str().unwrap()]);
-    let conflict = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let conflict = findings(&json)
         .find(|f| f["code"] == "XH120")
         .expect("a deadline conflict");
     assert_eq!(conflict["expected"], "15/12 every year");
@@ -288,13 +265,11 @@ fn a_local_deadline_later_than_the_schemes_is_a_conflict() {
         .replace("ngày 20", "ngày 10");
     std::fs::write(&path, earlier).unwrap();
     let json = diff_json(&[path.to_str().unwrap()]);
-    assert!(
-        !json["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["code"] == "XH120")
-    );
+    assert!(!findings(&json).any(|f| f["code"] == "XH120"));
+}
+
+fn findings(json: &Value) -> std::slice::Iter<'_, Value> {
+    json["findings"].as_array().unwrap().iter()
 }
 
 /// Rows of one comparison as JSON values.
@@ -366,10 +341,7 @@ fn a_yearly_national_figure_binds_every_milestone() {
         .expect("the yearly 2020 figure is held against 2015");
     assert_eq!(held["status"], "shortfall");
     assert_eq!(held["plan_target"], "life-skills-students-2015");
-    let finding = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let finding = findings(&json)
         .find(|f| f["code"] == "XH102" && f["subject"] == "life_skills.students 2015")
         .unwrap();
     // The figure is disputed: said, not failed.
@@ -394,10 +366,7 @@ fn regional_figures_bind_the_provinces_of_the_region() {
             .unwrap()
             .contains("regional figure")
     );
-    let finding = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let finding = findings(&json)
         .find(|f| {
             f["code"] == "XH102"
                 && f["subject"] == "literacy.rate.age_15_60 2020"
@@ -443,10 +412,7 @@ fn cat_hai_report_fails_on_its_sure_shortfall() {
 #[test]
 fn thai_binh_levels_are_cumulative_and_district_shares_are_compared() {
     let json = diff_json(&["plans/thai-binh-2021-2030.yaml"]);
-    let errors: Vec<&Value> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let errors: Vec<&Value> = findings(&json)
         .filter(|f| f["severity"] == "error")
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
@@ -491,10 +457,7 @@ fn thai_binh_levels_are_cumulative_and_district_shares_are_compared() {
         "  - id: lower-sec-l3-2025\n    indicator: universal_ed.lower_secondary\n    level: 1",
     );
     let json = diff_json(&[&path]);
-    let errors: Vec<&Value> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let errors: Vec<&Value> = findings(&json)
         .filter(|f| f["severity"] == "error")
         .collect();
     assert!(
@@ -531,12 +494,7 @@ fn a_province_answers_a_share_of_provinces_by_committing_itself() {
 fn a_commune_is_held_only_to_what_binds_a_commune() {
     let plan = "tests/fixtures/diff/commune-2026-2030.yaml";
     let json = diff_json(&[plan]);
-    let gaps: Vec<&Value> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "XH101")
-        .collect();
+    let gaps: Vec<&Value> = findings(&json).filter(|f| f["code"] == "XH101").collect();
     assert!(gaps.is_empty(), "{gaps:#?}");
     let digital = row(&json, "de-an-1373", "institution.digital_university", 2030);
     assert_eq!(digital[0]["status"], "not_applicable");
@@ -560,10 +518,7 @@ fn a_commune_is_held_only_to_what_binds_a_commune() {
         "indicator: model.learning_family",
     );
     let json = diff_json(&[&path]);
-    let gap = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let gap = findings(&json)
         .find(|f| f["code"] == "XH101" && f["subject"] == "model.learning_citizen 2030")
         .expect("a gap for learning citizens");
     assert_eq!(gap["severity"], "error");
@@ -601,10 +556,7 @@ fn a_scheme_of_another_period_is_not_a_clean_result() {
         "de-an-89",
     ]);
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let finding = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
+    let finding = findings(&json)
         .find(|f| f["code"] == "XH106")
         .expect("periods that do not overlap are said");
     assert!(finding["message"].as_str().unwrap().contains("not a pass"));
@@ -659,13 +611,7 @@ fn every_national_duty_has_its_own_row_and_its_own_lead() {
     let json = diff_json(&[path.to_str().unwrap()]);
     let lead = duty(&json, "de-an-281", "hoi-kh-lead");
     assert_eq!(lead["status"], "elsewhere", "{lead:#?}");
-    assert!(
-        json["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|f| f["code"] == "XH111" && f["subject"] == "hoi-kh-lead")
-    );
+    assert!(findings(&json).any(|f| f["code"] == "XH111" && f["subject"] == "hoi-kh-lead"));
 }
 
 #[test]
@@ -698,11 +644,7 @@ fn the_plan_itself_is_not_a_missing_task() {
             "this_plan"
         );
         assert!(
-            !json["findings"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|f| f["subject"] == "ubnd-tinh-plans"),
+            !findings(&json).any(|f| f["subject"] == "ubnd-tinh-plans"),
             "{plan}"
         );
     }
