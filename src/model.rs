@@ -518,7 +518,8 @@ pub struct Deadline {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Due {
-    /// "trước 15/01/2020".
+    /// "trước 15/01/2020": the day the text names. With "trước" in the
+    /// wording the schedule makes it due the day before.
     Date(CivilDate),
     Month {
         year: u16,
@@ -533,7 +534,8 @@ pub enum Due {
     Year(u16),
     /// The end of a phase of the plan, by phase id.
     Phase(String),
-    /// "trước ngày 20 tháng 12 hằng năm".
+    /// "trước ngày 20 tháng 12 hằng năm": the day named, each year (due the
+    /// day before with "trước", as for `date`).
     Yearly {
         month: u8,
         day: u8,

@@ -349,7 +349,7 @@ fn every_schedule_finding_note_and_convention_is_in_vietnamese() {
     for expected in [
         "đã đến hạn ngày",
         "nhưng khi đó cơ quan chủ trì không còn tồn tại",
-        "chậm 9 ngày so với hạn",
+        "chậm 10 ngày so với hạn",
         "trước ngày ban hành kế hoạch",
         "ngoài thời kỳ của kế hoạch",
         "`due` ghi Quý III/2024, nhưng cách ghi",

@@ -138,8 +138,52 @@ fn ninh_thuan_2020_quarters_are_overdue_in_2026() {
     assert_eq!(overdue, 3);
 }
 
+/// "trước ngày D" is before D, as a civil servant reads it: the report is
+/// due the day before, and one handed in on D is late.
 #[test]
-fn thai_binh_report_due_20_december_2022_is_due_soon_a_month_ahead() {
+fn before_a_day_is_due_the_day_before_it() {
+    // Cát Hải: "trước 15/01/2020".
+    let on_the_day = check(CAT_HAI, "2020-01-15", None);
+    let report = rows(&on_the_day, "t-v-0-5")[0];
+    assert_eq!(report.due, Some(date("2020-01-14")));
+    assert_eq!(report.standing, Standing::Overdue, "{report:?}");
+    assert_eq!(report.days, Some(1));
+    let the_day_before = check(CAT_HAI, "2020-01-14", None);
+    assert_eq!(rows(&the_day_before, "t-v-0-5")[0].days, Some(0));
+
+    // Thái Bình: "trước ngày 20 tháng 12", every year.
+    let schedule = check(THAI_BINH, "2022-12-20", None);
+    let report = rows(&schedule, "report-yearly")
+        .into_iter()
+        .find(|r| r.period.as_deref() == Some("2022"))
+        .unwrap();
+    assert_eq!(report.due, Some(date("2022-12-19")));
+    assert_eq!(report.standing, Standing::Missed, "{report:?}");
+    // Said wherever the conventions are: in the list and in the finding.
+    let before = "\"trước\" a day (\"trước 15/01/2020\", \"trước ngày 20 tháng 12\") is due the day before it";
+    assert!(
+        schedule
+            .conventions
+            .iter()
+            .any(|c| c.text().starts_with(before)),
+        "{:?}",
+        schedule.conventions
+    );
+    let at = format!(
+        "tasks[{}].deadline",
+        task_index(&load(THAI_BINH).0, "report-yearly")
+    );
+    let found = findings_at(&schedule, &at);
+    assert!(
+        found
+            .iter()
+            .all(|f| f.notes.iter().any(|n| n.starts_with(before))),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn thai_binh_report_due_before_20_december_2022_is_due_soon_a_month_ahead() {
     let (plan, _) = load(THAI_BINH);
     let at = format!("tasks[{}].deadline", task_index(&plan, "report-yearly"));
     let schedule = check(THAI_BINH, "2022-11-22", Some(30));
@@ -147,15 +191,15 @@ fn thai_binh_report_due_20_december_2022_is_due_soon_a_month_ahead() {
         .into_iter()
         .find(|r| r.period.as_deref() == Some("2022"))
         .unwrap();
-    assert_eq!(row.due, Some(date("2022-12-20")));
+    assert_eq!(row.due, Some(date("2022-12-19")));
     assert_eq!(row.standing, Standing::DueSoon);
-    assert_eq!(row.days, Some(-28));
+    assert_eq!(row.days, Some(-27));
     let due_soon: Vec<_> = findings_at(&schedule, &at)
         .into_iter()
         .filter(|f| f.code == Rule::DueSoon)
         .collect();
     assert_eq!(due_soon.len(), 1);
-    assert!(due_soon[0].message.contains("2022-12-20, in 28 days"));
+    assert!(due_soon[0].message.contains("2022-12-19, in 27 days"));
 
     let without_window = check(THAI_BINH, "2022-11-22", None);
     assert!(
@@ -164,7 +208,7 @@ fn thai_binh_report_due_20_december_2022_is_due_soon_a_month_ahead() {
             .iter()
             .all(|f| f.code != Rule::DueSoon)
     );
-    let too_short = check(THAI_BINH, "2022-11-22", Some(27));
+    let too_short = check(THAI_BINH, "2022-11-22", Some(26));
     assert!(
         findings_at(&too_short, &at)
             .iter()
@@ -189,12 +233,12 @@ fn thai_binh_yearly_report_is_missed_every_year_since_2021_unless_recorded() {
         assert_eq!(row.owner, "Sở Giáo dục và Đào tạo");
     }
     assert_eq!(yearly[5].standing, Standing::Upcoming);
-    assert_eq!(yearly[5].days, Some(-28));
+    assert_eq!(yearly[5].days, Some(-27));
     let at = format!("tasks[{}].deadline", task_index(&plan, "report-yearly"));
     let missed = findings_at(&schedule, &at);
     assert_eq!(codes(&missed), [Rule::MissedOccurrence; 5]);
     assert!(missed[2].message.contains("the 2023 occurrence"));
-    assert!(missed[2].message.contains("2023-12-20"));
+    assert!(missed[2].message.contains("2023-12-19"));
 }
 
 /// Thái Bình's plan and a status file (in a directory kept alive by the
@@ -267,7 +311,7 @@ fn the_status_file_beside_the_plan_is_found_and_must_name_the_plan() {
     assert!(
         late[0]
             .message
-            .contains("10 days after it was due 2021-12-20")
+            .contains("11 days after it was due 2021-12-19")
     );
 
     let other = write_status(dir.path(), "other.yaml", "cat-hai-2020", "  []\n");
@@ -389,7 +433,7 @@ fn the_fixture_raises_each_schedule_rule_where_it_should() {
     let unreadable = message("tasks[5].deadline.wording", Rule::UnreadableDeadline);
     assert!(unreadable.message.contains("\"khi có hướng dẫn\""));
     let late = message("tasks[8].deadline", Rule::DoneLate);
-    assert!(late.message.contains("9 days after"), "{}", late.message);
+    assert!(late.message.contains("10 days after"), "{}", late.message);
     // Every finding on half-years says which convention it stands on.
     for f in findings_at(&schedule, "tasks[10].deadline") {
         assert!(

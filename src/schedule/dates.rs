@@ -16,6 +16,9 @@ use crate::tr;
 pub enum Convention {
     /// The obligation is met when done on or before its due date; a day later it is late.
     Date,
+    /// "trước" is exclusive, as in the civil service: a report "trước 15/01"
+    /// must be in by 14/01.
+    Before,
     Month,
     Quarter,
     Year,
@@ -34,6 +37,7 @@ pub enum Convention {
 impl Convention {
     pub const ALL: &[Convention] = &[
         Self::Date,
+        Self::Before,
         Self::Month,
         Self::Quarter,
         Self::Year,
@@ -56,8 +60,12 @@ impl Convention {
     pub fn text_in(self, lang: Lang) -> &'static str {
         match self {
             Self::Date => lang.pick(
-                "a date (\"trước 15/01/2020\") is due on that day: done on it is on time, done after it is late",
-                "thời hạn là một ngày (\"trước 15/01/2020\") thì đến hạn vào chính ngày đó: hoàn thành trong ngày đó là đúng hạn, sau ngày đó là chậm",
+                "a date by itself or after \"đến ngày\" or \"chậm nhất ngày\" (\"chậm nhất ngày 15/01/2020\") is due on that day: done on it is on time, done after it is late",
+                "thời hạn là một ngày, ghi riêng hoặc sau \"đến ngày\", \"chậm nhất ngày\" (\"chậm nhất ngày 15/01/2020\"), thì đến hạn vào chính ngày đó: hoàn thành trong ngày đó là đúng hạn, sau ngày đó là chậm",
+            ),
+            Self::Before => lang.pick(
+                "\"trước\" a day (\"trước 15/01/2020\", \"trước ngày 20 tháng 12\") is due the day before it: done on the day named is late",
+                "\"trước\" một ngày (\"trước 15/01/2020\", \"trước ngày 20 tháng 12\") thì hạn là ngày liền trước ngày đó: hoàn thành vào đúng ngày được nêu là chậm",
             ),
             Self::Month => lang.pick(
                 "a month is due on its last day",
@@ -76,8 +84,8 @@ impl Convention {
                 "thời hạn là một giai đoạn thì đến hạn vào ngày 31/12 của năm cuối giai đoạn",
             ),
             Self::Yearly => lang.pick(
-                "\"trước ngày D tháng M hằng năm\" is due on D/M each year: done on that day is on time, done after it is late",
-                "\"trước ngày D tháng M hằng năm\" thì đến hạn vào ngày D/M mỗi năm: hoàn thành trong ngày đó là đúng hạn, sau ngày đó là chậm",
+                "a day each year (\"ngày D tháng M hằng năm\") is due on D/M each year, or the day before with \"trước\"",
+                "một ngày trong năm (\"ngày D tháng M hằng năm\") thì đến hạn vào ngày D/M mỗi năm, hoặc ngày liền trước nếu ghi \"trước\"",
             ),
             Self::LeapDay => lang.pick(
                 "29/02 each year is due on 28/02 in years without a 29 February",
@@ -137,8 +145,25 @@ pub enum Timing {
 }
 
 /// The conventions `due` is scheduled by, the main one first (for a cycle
-/// [`timing`] accepts: 1, 3, 6 or 12 months).
-pub fn conventions(due: &Due) -> Vec<Convention> {
+/// [`timing`] accepts: 1, 3, 6 or 12 months). `before`: the wording says
+/// "trước" a day ([`super::wording::before_day`]).
+pub fn conventions(due: &Due, before: bool) -> Vec<Convention> {
+    use Convention::*;
+    let mut conventions = main_conventions(due);
+    if before && names_a_day(due) {
+        // "Due on that day" is what "trước" overrides, so it is not stated too.
+        conventions.retain(|c| *c != Date);
+        conventions.insert(0, Before);
+    }
+    conventions
+}
+
+/// Whether `due` names a day, the only thing "trước" can put a deadline before.
+fn names_a_day(due: &Due) -> bool {
+    matches!(due, Due::Date(_) | Due::Yearly { .. })
+}
+
+fn main_conventions(due: &Due) -> Vec<Convention> {
     use Convention::*;
     match *due {
         Due::Date(_) => vec![Date],
@@ -164,9 +189,19 @@ pub fn conventions(due: &Due) -> Vec<Convention> {
 }
 
 /// When `due` falls due for `plan`; `as_of` ends the window of an
-/// open-ended plan's recurring obligations. An error says why the normal
-/// form names no date (a month 13, an unknown phase, a year past 9999).
-pub fn timing(due: &Due, plan: &Plan, as_of: CivilDate) -> Result<Timing, String> {
+/// open-ended plan's recurring obligations. `before`: the wording says
+/// "trước" a day, so each day `due` names falls due the day before
+/// ([`Convention::Before`]); the keys stay those of the days named. An error
+/// says why the normal form names no date (a month 13, an unknown phase, a
+/// year past 9999).
+pub fn timing(due: &Due, before: bool, plan: &Plan, as_of: CivilDate) -> Result<Timing, String> {
+    let shift = |date: CivilDate| {
+        if before && names_a_day(due) {
+            day_before(date)
+        } else {
+            date
+        }
+    };
     let once = |key: String, due: Option<CivilDate>, what: String| {
         due.map(|due| Timing::Once(Occurrence { key, due }))
             .ok_or(what)
@@ -174,7 +209,7 @@ pub fn timing(due: &Due, plan: &Plan, as_of: CivilDate) -> Result<Timing, String
     match *due {
         Due::Date(date) => Ok(Timing::Once(Occurrence {
             key: date.to_string(),
-            due: date,
+            due: shift(date),
         })),
         Due::Month { year, month } => once(
             format!("{year:04}-{month:02}"),
@@ -233,7 +268,7 @@ pub fn timing(due: &Due, plan: &Plan, as_of: CivilDate) -> Result<Timing, String
                 yearly_on(year, month, day)
                     .map(|due| Occurrence {
                         key: format!("{year:04}"),
-                        due,
+                        due: shift(due),
                     })
                     .into_iter()
                     .collect()
@@ -325,6 +360,13 @@ pub fn yearly_on(year: i16, month: u8, day: u8) -> Option<CivilDate> {
     })
 }
 
+/// The day before `date`, where a deadline "trước" it falls due
+/// ([`Convention::Before`]).
+pub fn day_before(date: CivilDate) -> CivilDate {
+    // Only the first day jiff can represent has none; no plan reaches it.
+    date.0.yesterday().map_or(date, CivilDate)
+}
+
 /// Whole days from `due` to `as_of`: positive when `as_of` is later.
 pub fn days_after(due: CivilDate, as_of: CivilDate) -> i64 {
     // Any two civil dates are at most ~7.3 million days apart, which a Span holds.
@@ -382,7 +424,7 @@ mod tests {
     }
 
     fn recurring_of(due: &Due, plan: &Plan, as_of: CivilDate) -> Vec<Occurrence> {
-        match timing(due, plan, as_of).unwrap() {
+        match timing(due, false, plan, as_of).unwrap() {
             Timing::Recurring(occurrences) => occurrences,
             other => panic!("not recurring: {other:?}"),
         }
@@ -413,7 +455,66 @@ mod tests {
         let got = recurring_of(&due, &plan(2023, Some(2025), None), d(2030, 1, 1));
         let dues: Vec<_> = got.iter().map(|o| o.due).collect();
         assert_eq!(dues, [d(2023, 2, 28), d(2024, 2, 29), d(2025, 2, 28)]);
-        assert!(conventions(&due).contains(&Convention::LeapDay));
+        assert!(conventions(&due, false).contains(&Convention::LeapDay));
+    }
+
+    #[test]
+    fn before_a_day_falls_due_the_day_before_under_the_named_key() {
+        let p = plan(2023, Some(2024), None);
+        let as_of = d(2030, 1, 1);
+        let date = Due::Date(d(2024, 1, 1));
+        assert_eq!(
+            timing(&date, true, &p, as_of),
+            Ok(Timing::Once(Occurrence {
+                key: "2024-01-01".into(),
+                due: d(2023, 12, 31),
+            }))
+        );
+        let first_of_march = Due::Yearly {
+            month: 3,
+            day: 1,
+            from: None,
+        };
+        let dues: Vec<_> = match timing(&first_of_march, true, &p, as_of).unwrap() {
+            Timing::Recurring(occurrences) => occurrences,
+            other => panic!("not recurring: {other:?}"),
+        };
+        assert_eq!(
+            dues,
+            [
+                Occurrence {
+                    key: "2023".into(),
+                    due: d(2023, 2, 28)
+                },
+                Occurrence {
+                    key: "2024".into(),
+                    due: d(2024, 2, 29)
+                },
+            ]
+        );
+        assert_eq!(
+            conventions(&first_of_march, true),
+            [
+                Convention::Before,
+                Convention::Yearly,
+                Convention::RecurringWindow
+            ]
+        );
+        assert_eq!(conventions(&date, true), [Convention::Before]);
+        // "trước" a year is refused by the parser; a `due` year stays its 31/12.
+        assert_eq!(conventions(&Due::Year(2024), true), [Convention::Year]);
+        assert!(matches!(
+            timing(&Due::Year(2024), true, &p, as_of),
+            Ok(Timing::Once(Occurrence { due, .. })) if due == d(2024, 12, 31)
+        ));
+    }
+
+    #[test]
+    fn every_convention_is_said_in_both_languages() {
+        for c in Convention::ALL {
+            let (en, vi) = (c.text_in(Lang::En), c.text_in(Lang::Vi));
+            assert!(!en.is_empty() && !vi.is_empty() && en != vi, "{c:?}");
+        }
     }
 
     #[test]
@@ -433,7 +534,7 @@ mod tests {
                 ("2014-H2", d(2014, 12, 31)),
             ]
         );
-        assert_eq!(conventions(&due)[0], Convention::HalfYearly);
+        assert_eq!(conventions(&due, false)[0], Convention::HalfYearly);
         assert!(
             Convention::HalfYearly
                 .text_in(Lang::En)
@@ -499,22 +600,26 @@ mod tests {
             month: 13,
         };
         assert!(
-            timing(&month13, &p, as_of)
+            timing(&month13, false, &p, as_of)
                 .unwrap_err()
                 .contains("month 13")
         );
         let phase = Due::Phase("pilot".into());
-        assert!(timing(&phase, &p, as_of).unwrap_err().contains("no phase"));
+        assert!(
+            timing(&phase, false, &p, as_of)
+                .unwrap_err()
+                .contains("no phase")
+        );
         let five = Due::EveryMonths {
             months: 5,
             from: None,
         };
         assert!(
-            timing(&five, &p, as_of)
+            timing(&five, false, &p, as_of)
                 .unwrap_err()
                 .contains("every 5 months")
         );
-        assert!(timing(&Due::Year(40000), &p, as_of).is_err());
+        assert!(timing(&Due::Year(40000), false, &p, as_of).is_err());
     }
 
     #[test]

@@ -229,9 +229,10 @@ impl<'a> Check<'a> {
             path,
         };
         let wording = deadline.wording.as_str();
+        let before = wording::before_day(wording);
         let (due, due_path, from_wording) = match (&deadline.due, wording::parse(wording)) {
             (Some(due), Ok(read)) => {
-                if !self.agree(due, &read) {
+                if !self.agree(due, &read, before) {
                     let finding = self
                         .at(
                             Rule::DeadlineMismatch,
@@ -283,7 +284,7 @@ impl<'a> Check<'a> {
                 return;
             }
         };
-        let timing = match dates::timing(&due, self.plan, self.as_of) {
+        let timing = match dates::timing(&due, before, self.plan, self.as_of) {
             Ok(timing) => timing,
             Err(reason) => {
                 let finding = self.at(
@@ -301,7 +302,7 @@ impl<'a> Check<'a> {
                 return;
             }
         };
-        let conventions = dates::conventions(&due);
+        let conventions = dates::conventions(&due, before);
         for c in &conventions {
             if !self.conventions.contains(c) {
                 self.conventions.push(*c);
@@ -367,7 +368,7 @@ impl<'a> Check<'a> {
 
     /// The wording never states a `from` year, so only the day, the cycle or
     /// the due date itself can disagree.
-    fn agree(&self, due: &Due, read: &Due) -> bool {
+    fn agree(&self, due: &Due, read: &Due, before: bool) -> bool {
         match (due, read) {
             (
                 Due::Yearly { month, day, .. },
@@ -378,8 +379,8 @@ impl<'a> Check<'a> {
             (Due::EveryMonths { months, .. }, Due::EveryMonths { months: m, .. }) => months == m,
             (Due::FromYear(a), Due::FromYear(b)) => a == b,
             _ => match (
-                dates::timing(due, self.plan, self.as_of),
-                dates::timing(read, self.plan, self.as_of),
+                dates::timing(due, before, self.plan, self.as_of),
+                dates::timing(read, before, self.plan, self.as_of),
             ) {
                 (Ok(Timing::Once(a)), Ok(Timing::Once(b))) => a.due == b.due,
                 // A `due` that names no date is reported as unschedulable instead.
@@ -742,13 +743,32 @@ mod tests {
 
     #[test]
     fn a_deadline_due_today_is_not_overdue() {
+        // "đến ngày D", "chậm nhất ngày D" and a bare date are due on D itself.
+        for wording in [
+            "chậm nhất ngày 15/06/2020",
+            "đến ngày 15/06/2020",
+            "15/06/2020",
+        ] {
+            let schedule = schedule_of(
+                &format!("  - id: a\n    title: A\n    deadline: {{wording: \"{wording}\"}}\n"),
+                CivilDate::new(2020, 6, 15).unwrap(),
+            );
+            assert!(schedule.findings.is_empty(), "{wording}");
+            assert_eq!(schedule.rows[0].days, Some(0), "{wording}");
+            assert_eq!(schedule.rows[0].standing, Standing::Upcoming, "{wording}");
+        }
+    }
+
+    #[test]
+    fn before_a_day_is_overdue_on_that_day() {
         let schedule = schedule_of(
             "  - id: a\n    title: A\n    deadline: {wording: \"trước 15/06/2020\"}\n",
             CivilDate::new(2020, 6, 15).unwrap(),
         );
-        assert!(schedule.findings.is_empty());
-        assert_eq!(schedule.rows[0].days, Some(0));
-        assert_eq!(schedule.rows[0].standing, Standing::Upcoming);
+        assert_eq!(schedule.rows[0].due, CivilDate::new(2020, 6, 14));
+        assert_eq!(schedule.rows[0].days, Some(1));
+        assert_eq!(schedule.rows[0].standing, Standing::Overdue);
+        assert_eq!(schedule.findings[0].code, Rule::Overdue);
     }
 
     #[test]

@@ -87,6 +87,19 @@ pub fn parse(wording: &str) -> Read {
 
 const YEARLY: &[&str] = &["hang", "nam"];
 
+/// Whether the wording puts "trước" (before) in front of a day: "trước
+/// 15/01/2020", "trước ngày 20 tháng 12 hằng năm". Read on its own, apart
+/// from [`parse`], because it holds even where the rest of the wording is
+/// left to the plan's `due` ("trước ngày 20 tháng 12", with the year from
+/// the sentence around it). Before a quarter or a year it does not count:
+/// that wording is refused as ambiguous.
+pub fn before_day(wording: &str) -> bool {
+    let folded = fold(wording);
+    tokens(&folded)
+        .windows(2)
+        .any(|pair| pair[0] == "truoc" && (pair[1] == "ngay" || small(pair[1]).is_some()))
+}
+
 /// Words of the folded text, with `/` and dashes as tokens of their own so
 /// that "15/01/2020", "Quý III/2020" and "2014 - 2015" split the same way.
 fn tokens(folded: &str) -> Vec<&str> {
@@ -429,6 +442,30 @@ mod tests {
         );
         assert!(parse("tháng 13 năm 2020").is_err());
         assert!(parse("năm 20").is_err());
+    }
+
+    #[test]
+    fn before_names_a_day_only_with_truoc() {
+        for wording in [
+            "trước 15/01/2020",
+            "trước ngày 20 tháng 12",
+            "Trước ngày 05 tháng 01 năm 2020",
+            "định kỳ trước ngày 01 tháng 12 hằng năm",
+            "Hằng năm, trước ngày 20/12",
+        ] {
+            assert!(before_day(wording), "{wording:?}");
+        }
+        for wording in [
+            "chậm nhất ngày 15/1/2020",
+            "đến ngày 15/01/2020",
+            "15/01/2020",
+            "vào ngày 15/01/2020",
+            "trước Quý III năm 2020",
+            "trước năm 2025",
+            "hằng năm",
+        ] {
+            assert!(!before_day(wording), "{wording:?}");
+        }
     }
 
     #[test]
