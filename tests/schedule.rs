@@ -72,6 +72,7 @@ fn codes(findings: &[&Finding]) -> Vec<Rule> {
 }
 
 const NINH_THUAN: &str = "plans/ninh-thuan-1960-2020.toml";
+const VINH_LONG: &str = "plans/vinh-long-2012-2020.yaml";
 const THAI_BINH: &str = "plans/thai-binh-2021-2030.yaml";
 const CAT_HAI: &str = "plans/cat-hai-2020.yaml";
 const FIXTURE: &str = "tests/fixtures/schedule/district-2024-2026.yaml";
@@ -491,6 +492,39 @@ fn the_fixture_raises_each_schedule_rule_where_it_should() {
     );
 }
 
+/// "định kỳ 6 tháng, hàng năm" is one report cycle: the December report is
+/// the yearly one. Read as two, each year-end report was missed twice.
+#[test]
+fn vinh_long_reports_on_one_six_monthly_cycle() {
+    let (plan, _) = load(VINH_LONG);
+    let schedule = check(VINH_LONG, "2026-11-30", None);
+    for quote in [
+        "định kỳ 6 tháng, hàng năm tổng hợp, báo cáo UBND tỉnh",
+        "định kỳ 6 tháng, hàng năm báo cáo tình hình thực hiện",
+    ] {
+        let tasks: Vec<_> = plan
+            .tasks
+            .iter()
+            .filter(|t| t.quote.as_ref().is_some_and(|q| q.as_str().contains(quote)))
+            .collect();
+        assert_eq!(tasks.len(), 1, "one task for {quote:?}");
+        let deadline = tasks[0].deadline.as_ref().unwrap();
+        assert_eq!(deadline.wording.as_str(), "định kỳ 6 tháng, hàng năm");
+        let year_end: Vec<_> = rows(&schedule, &tasks[0].id)
+            .into_iter()
+            .filter(|r| r.due == Some(date("2020-12-31")))
+            .collect();
+        assert_eq!(year_end.len(), 1, "{quote:?}");
+    }
+    let year_end_reports = schedule
+        .rows
+        .iter()
+        .filter(|r| r.due == Some(date("2020-12-31")))
+        .count();
+    // The two reports, the yearly Tuần lễ học tập suốt đời.
+    assert_eq!(year_end_reports, 3);
+}
+
 /// Every distinct deadline wording of the five seed plans, and how it reads.
 #[test]
 fn every_seed_wording_reads_as_expected() {
@@ -507,7 +541,7 @@ fn every_seed_wording_reads_as_expected() {
         ("hằng năm", Some(every(12))),
         ("Hằng năm", Some(every(12))),
         ("định kỳ hằng năm", Some(every(12))),
-        ("định kỳ 6 tháng", Some(every(6))),
+        ("định kỳ 6 tháng, hàng năm", Some(every(6))),
         ("từ nay đến hết năm 2020", Some(year(2020))),
         ("đến hết năm 2020", Some(year(2020))),
         ("Trong năm 2022", Some(year(2022))),

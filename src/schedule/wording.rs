@@ -44,6 +44,7 @@ type Read = Result<Due, Unreadable>;
 /// | `(định kỳ) trước ngày 20 tháng 12 hằng năm`, `hằng năm, trước ngày 20/12` | `Yearly` |
 /// | `hằng năm`, `hàng năm`, `định kỳ hằng năm` | `EveryMonths { months: 12 }` |
 /// | `định kỳ 6 tháng`, `6 tháng một lần`, `hằng quý`, `hằng tháng` | `EveryMonths` |
+/// | `định kỳ 6 tháng, hàng năm`, `hằng quý và hằng năm` | `EveryMonths` of the shorter cycle: the year's last report is the yearly one |
 pub fn parse(wording: &str) -> Read {
     let folded = fold(wording);
     let all = tokens(&folded);
@@ -51,6 +52,11 @@ pub fn parse(wording: &str) -> Read {
     let (periodic, t) = strip_front(t, &["dinh", "ky"]);
     let (yearly_front, t) = strip_front(t, YEARLY);
     let (yearly_back, t) = strip_back(t, YEARLY);
+    // "hằng quý và hằng năm": the "và" belongs to the "hằng năm" just taken off.
+    let t = match t {
+        [rest @ .., "va"] if yearly_back => rest,
+        _ => t,
+    };
     let yearly = yearly_front || yearly_back;
     if let Some(months) = cycle(t, periodic, yearly)? {
         return Ok(Due::EveryMonths { months, from: None });
@@ -169,14 +175,20 @@ fn cycle(t: &[&str], periodic: bool, yearly: bool) -> Result<Option<u8>, Unreada
                 "chỉ ghi \"định kỳ\" thì không rõ bao lâu một lần: thêm chu kỳ, ví dụ \"định kỳ 6 tháng\""
             )));
         }
-        ["hang", "quy"] if !yearly => "3",
-        ["hang", "thang"] if !yearly => "1",
-        [n, "thang", "mot", "lan"] if !yearly => *n,
-        [n, "thang"] if periodic && !yearly => *n,
+        ["hang", "quy"] => "3",
+        ["hang", "thang"] => "1",
+        [n, "thang", "mot", "lan"] => *n,
+        [n, "thang"] if periodic => *n,
         _ => return Ok(None),
     };
     match small(months) {
-        Some(n @ 1..=12) => Ok(Some(n)),
+        // With "hằng năm" as well ("định kỳ 6 tháng, hàng năm"), the report
+        // closing the year is the yearly one: one obligation, one cycle.
+        Some(n @ 1..=12) if !yearly || 12 % n == 0 => Ok(Some(n)),
+        Some(n @ 1..=12) => Err(unreadable(tr!(
+            "every {n} months and every year: a {n}-month cycle does not end with the year, so the yearly report is not one of its reports",
+            "{n} tháng một lần và hằng năm: chu kỳ {n} tháng không kết thúc cùng năm, nên báo cáo năm không trùng với một kỳ báo cáo nào"
+        ))),
         _ => Err(unreadable(tr!(
             "every {months} months is not a cycle of 1 to 12 months",
             "{months} tháng một lần không phải là chu kỳ từ 1 đến 12 tháng"
@@ -412,6 +424,20 @@ mod tests {
         assert!(parse("theo định kỳ").is_err());
         assert!(parse("định kỳ 13 tháng").is_err());
         assert!(parse("hàng năm và từng giai đoạn").is_err());
+    }
+
+    /// Vĩnh Long reports "định kỳ 6 tháng, hàng năm": one six-monthly cycle
+    /// whose second report of the year is the yearly one, not two schedules.
+    #[test]
+    fn a_cycle_with_its_yearly_report_is_one_cycle() {
+        let every = |months| Due::EveryMonths { months, from: None };
+        assert_eq!(reads("định kỳ 6 tháng, hàng năm"), every(6));
+        assert_eq!(reads("Định kỳ 6 tháng, hằng năm"), every(6));
+        assert_eq!(reads("định kỳ hằng quý, hằng năm"), every(3));
+        assert_eq!(reads("hằng quý và hằng năm"), every(3));
+        // A cycle that does not end with the year cannot hold its report.
+        let err = parse("định kỳ 5 tháng, hằng năm").unwrap_err();
+        assert!(err.reason.contains("5 months"), "{err}");
     }
 
     #[test]
