@@ -601,6 +601,46 @@ fn vinh_long_reports_on_one_six_monthly_cycle() {
     assert_eq!(year_end_reports, 3);
 }
 
+/// Two "hằng năm" of the seeds, read as a civil servant reads them: Thái
+/// Bình's Sở Tài chính works "căn cứ … khả năng cân đối ngân sách hằng năm"
+/// (the yearly budget, no deadline), while Ninh Thuận's review "gắn với việc
+/// đánh giá kết quả công tác hằng năm" is held every year.
+#[test]
+fn a_yearly_budget_is_no_deadline_and_a_yearly_review_is_one() {
+    let thai_binh = check(THAI_BINH, "2026-11-30", None);
+    assert!(thai_binh.rows.iter().all(|r| r.task != "t-5-8-1"));
+    assert!(
+        thai_binh
+            .findings
+            .iter()
+            .all(|f| f.subject.as_deref() != Some("t-5-8-1"))
+    );
+    let (plan, _) = load(THAI_BINH);
+    let budget = plan.tasks.iter().find(|t| t.id == "t-5-8-1").unwrap();
+    let quote = budget.quote.as_ref().unwrap().as_str();
+    let phrase = &quote[quote.find("căn cứ").unwrap()..];
+    assert!(
+        wording::parse(phrase)
+            .unwrap_err()
+            .reason
+            .contains("qualifies the budget")
+    );
+
+    let ninh_thuan = check(NINH_THUAN, "2026-11-30", None);
+    let review = row(&ninh_thuan, "t-3-1-c");
+    assert_eq!(review.standing, Standing::Missed);
+    // Issued 02/06/2020 with no end year: 2020 to 2027, six of them past.
+    assert_eq!(
+        (review.occurrences.total, review.occurrences.missed),
+        (8, 6)
+    );
+    assert!(
+        review
+            .note
+            .starts_with("every year with no day given (\"hằng năm\")")
+    );
+}
+
 /// Every distinct deadline wording of the five seed plans, and how it reads.
 #[test]
 fn every_seed_wording_reads_as_expected() {

@@ -334,10 +334,10 @@ impl<'a> Check<'a> {
                             cx.what
                         ),
                     )
-                    .hint(tr!(
+                    .hint(unreadable.hint.clone().unwrap_or_else(|| tr!(
                         "add `due` with the deadline's normal form, e.g. `due: {{year: 2020}}`; `xhht schema` lists the forms",
                         "bổ sung `due` với dạng chuẩn hóa của thời hạn, ví dụ `due: {{year: 2020}}`; lệnh `xhht schema` liệt kê các dạng này"
-                    ));
+                    )));
                 self.findings
                     .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
                 self.unscheduled(

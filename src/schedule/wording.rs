@@ -18,11 +18,22 @@ use crate::tr;
 #[error("{reason}")]
 pub struct Unreadable {
     pub reason: String,
+    /// What to write instead, where the reason calls for more than the
+    /// usual `due`.
+    pub hint: Option<String>,
 }
 
 fn unreadable(reason: impl Into<String>) -> Unreadable {
     Unreadable {
         reason: reason.into(),
+        hint: None,
+    }
+}
+
+impl Unreadable {
+    fn hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
+        self
     }
 }
 
@@ -58,6 +69,16 @@ pub fn parse(wording: &str) -> Read {
         _ => t,
     };
     let yearly = yearly_front || yearly_back;
+    if yearly_back && let [.., "ngan", "sach"] | [.., "kinh", "phi"] = t {
+        return Err(unreadable(tr!(
+            "\"hằng năm\" here qualifies the budget (\"ngân sách hằng năm\", \"kinh phí hằng năm\"): a yearly budget is not a deadline",
+            "\"hằng năm\" ở đây bổ nghĩa cho ngân sách (\"ngân sách hằng năm\", \"kinh phí hằng năm\"): ngân sách hằng năm không phải là thời hạn"
+        ))
+        .hint(tr!(
+            "if the task has no deadline of its own, leave `deadline` out",
+            "nếu nhiệm vụ không có thời hạn riêng, bỏ trường `deadline`"
+        )));
+    }
     if let Some(months) = cycle(t, periodic, yearly)? {
         return Ok(Due::EveryMonths { months, from: None });
     }
@@ -492,6 +513,38 @@ mod tests {
         ] {
             assert!(!before_day(wording), "{wording:?}");
         }
+    }
+
+    /// "hằng năm" after a budget noun says which budget, not when anything
+    /// is due (Thái Bình V.8: "căn cứ … khả năng cân đối ngân sách hằng năm").
+    #[test]
+    fn a_yearly_budget_is_not_a_deadline() {
+        for wording in [
+            "căn cứ vào các nguồn lực, khả năng cân đối ngân sách hằng năm",
+            "khả năng cân đối ngân sách hằng năm",
+            "dự toán ngân sách hàng năm",
+            "kinh phí hằng năm",
+        ] {
+            let err = parse(wording).unwrap_err();
+            assert!(
+                err.reason.contains("qualifies the budget"),
+                "{wording}: {err}"
+            );
+            assert!(
+                err.hint
+                    .as_deref()
+                    .is_some_and(|h| h.contains("leave `deadline` out")),
+                "{wording}: {err:?}"
+            );
+        }
+        // An action done every year stays a yearly deadline.
+        assert_eq!(
+            reads("hằng năm"),
+            Due::EveryMonths {
+                months: 12,
+                from: None
+            }
+        );
     }
 
     #[test]
