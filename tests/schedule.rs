@@ -641,6 +641,141 @@ fn a_yearly_budget_is_no_deadline_and_a_yearly_review_is_one() {
     );
 }
 
+/// A plan with one task per wording (ids `w0`, `w1`, …), checked as of `as_of`.
+fn schedule_of_wordings(period: &str, wordings: &[&str], as_of: &str) -> Schedule {
+    let mut text = format!(
+        "document:\n  id: p\n  title: P\n  kind: plan\n  issuer: UBND\n  level: province\n  \
+         jurisdiction: tỉnh X\n  date: 2021-01-01\n  period: {period}\ntasks:\n"
+    );
+    for (i, wording) in wordings.iter().enumerate() {
+        text.push_str(&format!(
+            "  - {{id: w{i}, title: T, deadline: {{wording: \"{wording}\"}}}}\n"
+        ));
+    }
+    let loaded = xhht::load::load_bytes(
+        "p.yaml".into(),
+        text.into_bytes(),
+        xhht::source::Format::Yaml,
+    );
+    let plan = loaded.plan.unwrap();
+    run(&plan, &loaded.source, as_of, None, None).unwrap()
+}
+
+/// More of the ways plans word deadlines: each read, or refused with a reason.
+#[test]
+fn more_wordings_are_read_or_refused_with_a_reason() {
+    let schedule = schedule_of_wordings(
+        "{start: 2021, end: 2026}",
+        &[
+            "tháng 10 hằng năm",
+            "6 tháng đầu năm 2026",
+            "thường xuyên",
+            "trước ngày 30/6 và 31/12 hằng năm",
+            "cuối năm",
+            "đầu năm học",
+        ],
+        "2026-07-01",
+    );
+    let dues = |task: &str| -> Vec<(String, CivilDate, Standing)> {
+        occurrences(&schedule, task)
+            .iter()
+            .map(|o| (o.period.clone(), o.due, o.standing))
+            .collect()
+    };
+    // Every October, due on its last day.
+    let october = dues("w0");
+    assert_eq!(october.len(), 6);
+    assert_eq!(
+        october[5],
+        ("2026".to_owned(), date("2026-10-31"), Standing::Upcoming)
+    );
+    // The first half of 2026, due 30/06/2026: a day overdue on 1 July.
+    assert_eq!(
+        dues("w1"),
+        [("2026-H1".to_owned(), date("2026-06-30"), Standing::Overdue)]
+    );
+    // Continuous: no due date, and the row says so.
+    let ongoing = row(&schedule, "w2");
+    assert_eq!(ongoing.standing, Standing::Ongoing);
+    assert!(ongoing.note.contains("never overdue"), "{}", ongoing.note);
+    assert!(dues("w2").is_empty());
+    // Two days a year, one obligation: before 30/6 and 31/12, so 29/6 and 30/12.
+    let twice = dues("w3");
+    assert_eq!(twice.len(), 12);
+    assert_eq!(
+        twice[10..],
+        [
+            (
+                "2026-06-30".to_owned(),
+                date("2026-06-29"),
+                Standing::Missed
+            ),
+            (
+                "2026-12-31".to_owned(),
+                date("2026-12-30"),
+                Standing::Upcoming
+            ),
+        ]
+    );
+    assert_eq!(row(&schedule, "w3").occurrences.total, 12);
+    // "cuối năm" in a plan of several years, and "đầu năm học": refused, with why.
+    let refused = |task: &str| {
+        let found: Vec<&Finding> = schedule
+            .findings
+            .iter()
+            .filter(|f| f.subject.as_deref() == Some(task))
+            .collect();
+        assert_eq!(codes(&found), [Rule::UnreadableDeadline], "{task}");
+        assert_eq!(row(&schedule, task).standing, Standing::Unscheduled);
+        found[0].clone()
+    };
+    let end_of_year = refused("w4");
+    assert!(
+        end_of_year.message.contains("\"cuối năm\"") && end_of_year.message.contains("no year"),
+        "{}",
+        end_of_year.message
+    );
+    assert!(
+        end_of_year
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("`due: {year: 2020}`")
+    );
+    let school_year = refused("w5");
+    assert!(
+        school_year
+            .message
+            .contains("the school year starts in September"),
+        "{}",
+        school_year.message
+    );
+    assert!(
+        school_year
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("due: {yearly: {month: 9, day: 30}}")
+    );
+
+    // A plan of one year gives "cuối năm" its year.
+    let one_year = schedule_of_wordings("{start: 2021, end: 2021}", &["cuối năm"], "2022-01-01");
+    assert_eq!(
+        occurrences(&one_year, "w0")
+            .iter()
+            .map(|o| (o.period.as_str(), o.due))
+            .collect::<Vec<_>>(),
+        [("2021", date("2021-12-31"))]
+    );
+    assert!(
+        row(&one_year, "w0")
+            .note
+            .contains("takes the year of a plan whose period is that one year"),
+        "{}",
+        row(&one_year, "w0").note
+    );
+}
+
 /// Every distinct deadline wording of the five seed plans, and how it reads.
 #[test]
 fn every_seed_wording_reads_as_expected() {
@@ -672,7 +807,8 @@ fn every_seed_wording_reads_as_expected() {
             "định kỳ trước ngày 01 tháng 12 hằng năm",
             Some(Due::Yearly {
                 month: 12,
-                day: 1,
+                day: Some(1),
+                also: Vec::new(),
                 from: None,
             }),
         ),

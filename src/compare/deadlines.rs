@@ -35,10 +35,26 @@ fn when(deadline: &Deadline) -> Option<When> {
         Due::Month { year, month } => month_end(year as i16, month).map(When::Once),
         Due::Quarter { year, quarter } => quarter_end(year as i16, quarter).map(When::Once),
         Due::Year(year) => year_end(year as i16).map(When::Once),
-        Due::Yearly { month, day, .. } => {
-            yearly_on(LEAP, month, day).map(|d| When::Yearly(named(d)))
-        }
-        Due::Phase(_) | Due::EveryMonths { .. } | Due::FromYear(_) => None,
+        Due::Half { year, half } => (1..=2)
+            .contains(&half)
+            .then(|| month_end(year as i16, half * 6))
+            .flatten()
+            .map(When::Once),
+        // Several days a year are not one day to compare with another's.
+        Due::Yearly {
+            month,
+            day,
+            ref also,
+            ..
+        } if also.is_empty() => match day {
+            Some(day) => yearly_on(LEAP, month, day).map(|d| When::Yearly(named(d))),
+            None => month_end(LEAP, month).map(When::Yearly),
+        },
+        Due::Yearly { .. }
+        | Due::Phase(_)
+        | Due::EveryMonths { .. }
+        | Due::FromYear(_)
+        | Due::Ongoing => None,
     }
 }
 

@@ -21,6 +21,7 @@ pub enum Convention {
     Before,
     Month,
     Quarter,
+    Half,
     Year,
     Phase,
     Yearly,
@@ -32,6 +33,8 @@ pub enum Convention {
     YearlyNoDay,
     Ongoing,
     RecurringWindow,
+    /// Read only where the plan leaves no doubt: a period of a single year.
+    YearOfPeriod,
 }
 
 impl Convention {
@@ -40,6 +43,7 @@ impl Convention {
         Self::Before,
         Self::Month,
         Self::Quarter,
+        Self::Half,
         Self::Year,
         Self::Phase,
         Self::Yearly,
@@ -50,6 +54,7 @@ impl Convention {
         Self::YearlyNoDay,
         Self::Ongoing,
         Self::RecurringWindow,
+        Self::YearOfPeriod,
     ];
 
     /// The convention in the run's language.
@@ -74,6 +79,10 @@ impl Convention {
             Self::Quarter => lang.pick(
                 "a quarter (Quý I-IV) is due on its last day: 31/03, 30/06, 30/09 or 31/12",
                 "thời hạn là một quý (Quý I-IV) thì đến hạn vào ngày cuối quý: 31/03, 30/06, 30/09 hoặc 31/12",
+            ),
+            Self::Half => lang.pick(
+                "a half-year (\"6 tháng đầu năm\", \"6 tháng cuối năm\") is due on its last day: 30/06 or 31/12",
+                "thời hạn là nửa năm (\"6 tháng đầu năm\", \"6 tháng cuối năm\") thì đến hạn vào ngày cuối của nửa năm đó: 30/06 hoặc 31/12",
             ),
             Self::Year => lang.pick(
                 "a year (\"trong năm 2022\", \"đến hết năm 2020\") is due on 31/12",
@@ -108,8 +117,12 @@ impl Convention {
                 "hằng năm, không nêu ngày cụ thể (\"hằng năm\"): đến hạn vào ngày 31/12 mỗi năm",
             ),
             Self::Ongoing => lang.pick(
-                "\"từ năm Y\" is ongoing from that year: it has no single due date and is never overdue",
-                "\"từ năm Y\" là nhiệm vụ thực hiện thường xuyên kể từ năm đó: không có một hạn cụ thể và không bao giờ quá hạn",
+                "\"thường xuyên\" and \"từ năm Y\" are ongoing (from that year): no single due date, never overdue",
+                "\"thường xuyên\" và \"từ năm Y\" là nhiệm vụ thực hiện thường xuyên (kể từ năm đó): không có một hạn cụ thể và không bao giờ quá hạn",
+            ),
+            Self::YearOfPeriod => lang.pick(
+                "a wording with no year (\"cuối năm\", \"6 tháng đầu năm\") takes the year of a plan whose period is that one year",
+                "cách ghi không nêu năm (\"cuối năm\", \"6 tháng đầu năm\") được hiểu là năm của kế hoạch khi thời kỳ kế hoạch chỉ có một năm",
             ),
             Self::RecurringWindow => lang.pick(
                 "recurring occurrences run from the plan's issue date (without one, the start of its period) to the end of its period (open-ended plans: to the end of the year after the as-of date)",
@@ -139,8 +152,9 @@ pub enum Timing {
     Once(Occurrence),
     /// The occurrences inside the plan's window, earliest first.
     Recurring(Vec<Occurrence>),
+    /// "từ năm 2013" (since 2013), "thường xuyên" (no year).
     Ongoing {
-        since: u16,
+        since: Option<u16>,
     },
 }
 
@@ -160,7 +174,7 @@ pub fn conventions(due: &Due, before: bool) -> Vec<Convention> {
 
 /// Whether `due` names a day, the only thing "trước" can put a deadline before.
 fn names_a_day(due: &Due) -> bool {
-    matches!(due, Due::Date(_) | Due::Yearly { .. })
+    matches!(due, Due::Date(_)) || due.days_of_year().iter().any(|d| d.day.is_some())
 }
 
 fn main_conventions(due: &Due) -> Vec<Convention> {
@@ -171,10 +185,22 @@ fn main_conventions(due: &Due) -> Vec<Convention> {
         Due::Quarter { .. } => vec![Quarter],
         Due::Year(_) => vec![Year],
         Due::Phase(_) => vec![Phase],
-        Due::Yearly {
-            month: 2, day: 29, ..
-        } => vec![Yearly, LeapDay, RecurringWindow],
-        Due::Yearly { .. } => vec![Yearly, RecurringWindow],
+        Due::Half { .. } => vec![Half],
+        Due::Yearly { .. } => {
+            let days = due.days_of_year();
+            let mut conventions = Vec::new();
+            if days.iter().any(|d| d.day.is_some()) {
+                conventions.push(Yearly);
+            }
+            if days.iter().any(|d| d.day.is_none()) {
+                conventions.push(Month);
+            }
+            if days.iter().any(|d| (d.month, d.day) == (2, Some(29))) {
+                conventions.push(LeapDay);
+            }
+            conventions.push(RecurringWindow);
+            conventions
+        }
         Due::EveryMonths { months, .. } => vec![
             match months {
                 1 => Monthly,
@@ -184,7 +210,7 @@ fn main_conventions(due: &Due) -> Vec<Convention> {
             },
             RecurringWindow,
         ],
-        Due::FromYear(_) => vec![Ongoing],
+        Due::FromYear(_) | Due::Ongoing => vec![Ongoing],
     }
 }
 
@@ -257,21 +283,57 @@ pub fn timing(due: &Due, before: bool, plan: &Plan, as_of: CivilDate) -> Result<
                 ),
             )
         }
-        Due::Yearly { month, day, from } => {
-            if yearly_on(2024, month, day).is_none() {
-                return Err(tr!(
-                    "{day}/{month} is not a day of the year",
-                    "{day}/{month} không phải là một ngày trong năm"
-                ));
+        Due::Half { year, half } => once(
+            format!("{year:04}-H{half}"),
+            civil_year(year)
+                .filter(|_| (1..=2).contains(&half))
+                .and_then(|y| month_end(y, half * 6)),
+            tr!(
+                "half {half} of {year} is not a half-year",
+                "nửa năm thứ {half} năm {year} không phải là nửa năm trong lịch"
+            ),
+        ),
+        Due::Yearly { from, .. } => {
+            let days = due.days_of_year();
+            for d in &days {
+                let exists = match d.day {
+                    Some(day) => yearly_on(2024, d.month, day).is_some(),
+                    None => (1..=12).contains(&d.month),
+                };
+                if !exists {
+                    let (day, month) = (d.day.unwrap_or(0), d.month);
+                    return Err(tr!(
+                        "{day}/{month} is not a day of the year",
+                        "{day}/{month} không phải là một ngày trong năm"
+                    ));
+                }
             }
+            // One day a year keeps the year as its key, as status files have it.
+            let keyed_by_year = days.len() == 1;
             Ok(Timing::Recurring(recurring(plan, from, as_of, |year| {
-                yearly_on(year, month, day)
-                    .map(|due| Occurrence {
-                        key: format!("{year:04}"),
-                        due: shift(due),
+                let mut occurrences: Vec<Occurrence> = days
+                    .iter()
+                    .filter_map(|d| {
+                        let (due, key) = match d.day {
+                            Some(day) => (
+                                shift(yearly_on(year, d.month, day)?),
+                                format!("{year:04}-{:02}-{day:02}", d.month),
+                            ),
+                            None => (
+                                month_end(year, d.month)?,
+                                format!("{year:04}-{:02}", d.month),
+                            ),
+                        };
+                        let key = if keyed_by_year {
+                            format!("{year:04}")
+                        } else {
+                            key
+                        };
+                        Some(Occurrence { key, due })
                     })
-                    .into_iter()
-                    .collect()
+                    .collect();
+                occurrences.sort_by_key(|o| o.due);
+                occurrences
             })))
         }
         Due::EveryMonths { months, from } => {
@@ -285,7 +347,8 @@ pub fn timing(due: &Due, before: bool, plan: &Plan, as_of: CivilDate) -> Result<
                 cycle_in_year(year, months)
             })))
         }
-        Due::FromYear(since) => Ok(Timing::Ongoing { since }),
+        Due::FromYear(since) => Ok(Timing::Ongoing { since: Some(since) }),
+        Due::Ongoing => Ok(Timing::Ongoing { since: None }),
     }
 }
 
@@ -389,7 +452,7 @@ pub fn add_days(date: CivilDate, days: u32) -> CivilDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, DocumentKind, Level, Period};
+    use crate::model::{DayOfYear, Document, DocumentKind, Level, Period};
     use proptest::prelude::*;
 
     fn plan(start: u16, end: Option<u16>, issued: Option<CivilDate>) -> Plan {
@@ -449,7 +512,8 @@ mod tests {
         assert_eq!(yearly_on(2023, 2, 30), None);
         let due = Due::Yearly {
             month: 2,
-            day: 29,
+            day: Some(29),
+            also: Vec::new(),
             from: None,
         };
         let got = recurring_of(&due, &plan(2023, Some(2025), None), d(2030, 1, 1));
@@ -472,7 +536,8 @@ mod tests {
         );
         let first_of_march = Due::Yearly {
             month: 3,
-            day: 1,
+            day: Some(1),
+            also: Vec::new(),
             from: None,
         };
         let dues: Vec<_> = match timing(&first_of_march, true, &p, as_of).unwrap() {
@@ -507,6 +572,78 @@ mod tests {
             timing(&Due::Year(2024), true, &p, as_of),
             Ok(Timing::Once(Occurrence { due, .. })) if due == d(2024, 12, 31)
         ));
+    }
+
+    #[test]
+    fn months_halves_several_days_and_no_date_at_all() {
+        let p = plan(2023, Some(2024), None);
+        let as_of = d(2030, 1, 1);
+        let october = Due::Yearly {
+            month: 10,
+            day: None,
+            also: Vec::new(),
+            from: None,
+        };
+        let got = recurring_of(&october, &p, as_of);
+        assert_eq!(
+            got.iter()
+                .map(|o| (o.key.as_str(), o.due))
+                .collect::<Vec<_>>(),
+            [("2023", d(2023, 10, 31)), ("2024", d(2024, 10, 31))]
+        );
+        assert_eq!(
+            conventions(&october, true),
+            [Convention::Month, Convention::RecurringWindow]
+        );
+        // Listed out of order, due in date order, each under its own key.
+        let twice = Due::Yearly {
+            month: 12,
+            day: Some(31),
+            also: vec![DayOfYear {
+                month: 6,
+                day: Some(30),
+            }],
+            from: None,
+        };
+        let got = recurring_of(&twice, &plan(2024, Some(2024), None), as_of);
+        assert_eq!(
+            got.iter()
+                .map(|o| (o.key.as_str(), o.due))
+                .collect::<Vec<_>>(),
+            [
+                ("2024-06-30", d(2024, 6, 30)),
+                ("2024-12-31", d(2024, 12, 31))
+            ]
+        );
+        let half = Due::Half {
+            year: 2026,
+            half: 2,
+        };
+        assert_eq!(
+            timing(&half, false, &p, as_of),
+            Ok(Timing::Once(Occurrence {
+                key: "2026-H2".into(),
+                due: d(2026, 12, 31)
+            }))
+        );
+        assert!(
+            timing(
+                &Due::Half {
+                    year: 2026,
+                    half: 3
+                },
+                false,
+                &p,
+                as_of
+            )
+            .unwrap_err()
+            .contains("half 3")
+        );
+        assert_eq!(
+            timing(&Due::Ongoing, false, &p, as_of),
+            Ok(Timing::Ongoing { since: None })
+        );
+        assert_eq!(conventions(&Due::Ongoing, false), [Convention::Ongoing]);
     }
 
     #[test]
@@ -560,7 +697,8 @@ mod tests {
     fn issue_date_and_from_cut_the_window() {
         let due = Due::Yearly {
             month: 12,
-            day: 20,
+            day: Some(20),
+            also: Vec::new(),
             from: None,
         };
         let issued_late = plan(2021, Some(2023), Some(d(2021, 12, 21)));
@@ -571,7 +709,8 @@ mod tests {
         assert_eq!(keys, ["2022", "2023"]);
         let from = Due::Yearly {
             month: 12,
-            day: 20,
+            day: Some(20),
+            also: Vec::new(),
             from: Some(2023),
         };
         assert_eq!(
@@ -667,7 +806,8 @@ mod tests {
             let p = plan(start, Some(end), Some(issued));
             let as_of = d(2000, 1, 1);
             let cycle = Due::EveryMonths { months, from: None };
-            let yearly = Due::Yearly { month: yearly_month, day: yearly_day, from: None };
+            let yearly = Due::Yearly { month: yearly_month, day: Some(yearly_day),
+            also: Vec::new(), from: None };
             for due in [cycle, yearly] {
                 let got = recurring_of(&due, &p, as_of);
                 for o in &got {

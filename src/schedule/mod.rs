@@ -293,7 +293,13 @@ impl<'a> Check<'a> {
         };
         let wording = deadline.wording.as_str();
         let before = wording::before_day(wording);
-        let (due, due_path, from_wording) = match (&deadline.due, wording::parse(wording)) {
+        let period = self.plan.document.period;
+        // The year a wording without one ("cuối năm") can only mean: that of
+        // a plan whose period is one year.
+        let year = (period.end == Some(period.start)).then_some(period.start);
+        let reading = wording::parse_in(wording, year);
+        let year_of_period = year.is_some() && reading.is_ok() && wording::parse(wording).is_err();
+        let (due, due_path, from_wording) = match (&deadline.due, reading) {
             (Some(due), Ok(read)) => {
                 if !self.agree(due, &read, before) {
                     let finding = self
@@ -365,13 +371,16 @@ impl<'a> Check<'a> {
                 return;
             }
         };
-        let conventions = dates::conventions(&due, before);
+        let mut conventions = dates::conventions(&due, before);
+        if from_wording && year_of_period {
+            conventions.push(Convention::YearOfPeriod);
+        }
         for c in &conventions {
             if !self.conventions.contains(c) {
                 self.conventions.push(*c);
             }
         }
-        let note = if from_wording {
+        let mut note = if from_wording {
             tr!(
                 "read from the wording; {}",
                 "đọc từ cách ghi trong văn bản; {}",
@@ -380,6 +389,9 @@ impl<'a> Check<'a> {
         } else {
             conventions[0].text().to_owned()
         };
+        if from_wording && year_of_period {
+            note = format!("{note}; {}", Convention::YearOfPeriod.text());
+        }
         match timing {
             Timing::Once(occurrence) => {
                 self.bounds(&cx, &occurrence, &due_path);
@@ -396,10 +408,16 @@ impl<'a> Check<'a> {
             Timing::Ongoing { since } => self.without_occurrences(
                 &cx,
                 Standing::Ongoing,
-                tr!(
-                    "ongoing since {since}; no due date, never overdue",
-                    "thực hiện thường xuyên từ năm {since}; không có hạn, không bao giờ quá hạn"
-                ),
+                match since {
+                    Some(since) => tr!(
+                        "ongoing since {since}; no due date, never overdue",
+                        "thực hiện thường xuyên từ năm {since}; không có hạn, không bao giờ quá hạn"
+                    ),
+                    None => tr!(
+                        "ongoing; no due date, never overdue",
+                        "thực hiện thường xuyên; không có hạn, không bao giờ quá hạn"
+                    ),
+                },
             ),
         }
     }
@@ -430,14 +448,10 @@ impl<'a> Check<'a> {
     /// the due date itself can disagree.
     fn agree(&self, due: &Due, read: &Due, before: bool) -> bool {
         match (due, read) {
-            (
-                Due::Yearly { month, day, .. },
-                Due::Yearly {
-                    month: m, day: d, ..
-                },
-            ) => month == m && day == d,
+            (Due::Yearly { .. }, Due::Yearly { .. }) => due.days_of_year() == read.days_of_year(),
             (Due::EveryMonths { months, .. }, Due::EveryMonths { months: m, .. }) => months == m,
             (Due::FromYear(a), Due::FromYear(b)) => a == b,
+            (Due::Ongoing, Due::Ongoing) => true,
             _ => match (
                 dates::timing(due, before, self.plan, self.as_of),
                 dates::timing(read, before, self.plan, self.as_of),
@@ -1013,6 +1027,10 @@ fn days(n: i64) -> String {
 /// How often a recurring `due` falls due, for messages that count occurrences.
 fn cycle(due: &Due) -> String {
     match due {
+        Due::Yearly { also, .. } if also.len() == 1 => tr!("twice-yearly", "hai lần mỗi năm"),
+        Due::Yearly { also, .. } if !also.is_empty() => {
+            tr!("{}-times-yearly", "{} lần mỗi năm", also.len() + 1)
+        }
         Due::EveryMonths { months: 1, .. } => tr!("monthly", "hằng tháng"),
         Due::EveryMonths { months: 3, .. } => tr!("quarterly", "hằng quý"),
         Due::EveryMonths { months: 6, .. } => tr!("six-monthly", "6 tháng"),
@@ -1033,20 +1051,33 @@ fn describe(due: &Due) -> String {
         }
         Due::Year(year) => tr!("the year {year}", "năm {year}"),
         Due::Phase(ref id) => tr!("the end of phase `{id}`", "cuối giai đoạn `{id}`"),
-        Due::Yearly { month, day, from } => match from {
-            Some(from) => tr!(
-                "{day:02}/{month:02} every year from {from}",
-                "ngày {day:02}/{month:02} hằng năm từ năm {from}"
-            ),
-            None => tr!(
-                "{day:02}/{month:02} every year",
-                "ngày {day:02}/{month:02} hằng năm"
-            ),
+        Due::Half { year, half } => match half {
+            1 => tr!("the first half of {year}", "6 tháng đầu năm {year}"),
+            _ => tr!("the second half of {year}", "6 tháng cuối năm {year}"),
         },
+        Due::Yearly { from, .. } => {
+            let days: Vec<String> = due
+                .days_of_year()
+                .iter()
+                .map(|d| match d.day {
+                    Some(day) => format!("{day:02}/{:02}", d.month),
+                    None => tr!("month {}", "tháng {}", d.month),
+                })
+                .collect();
+            let days = days.join(tr!(" and ", " và ").as_str());
+            match from {
+                Some(from) => tr!(
+                    "{days} every year from {from}",
+                    "{days} hằng năm từ năm {from}"
+                ),
+                None => tr!("{days} every year", "{days} hằng năm"),
+            }
+        }
         Due::EveryMonths { months, .. } => {
             tr!("every {months} months", "{months} tháng một lần")
         }
         Due::FromYear(year) => tr!("ongoing from {year}", "thường xuyên từ năm {year}"),
+        Due::Ongoing => tr!("ongoing", "thường xuyên"),
     }
 }
 
@@ -1131,10 +1162,27 @@ mod tests {
         assert_eq!(describe(&quarter), "Quý III/2020");
         let yearly = Due::Yearly {
             month: 12,
-            day: 1,
+            day: Some(1),
+            also: Vec::new(),
             from: Some(2021),
         };
         assert_eq!(describe(&yearly), "01/12 every year from 2021");
+        let twice = Due::Yearly {
+            month: 6,
+            day: Some(30),
+            also: vec![crate::model::DayOfYear {
+                month: 10,
+                day: None,
+            }],
+            from: None,
+        };
+        assert_eq!(describe(&twice), "30/06 and month 10 every year");
+        assert_eq!(cycle(&twice), "twice-yearly");
+        let half = Due::Half {
+            year: 2026,
+            half: 1,
+        };
+        assert_eq!(describe(&half), "the first half of 2026");
         assert_eq!(days(1), "1 day");
         assert_eq!(days(-28), "28 days");
     }
