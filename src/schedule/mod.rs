@@ -2,6 +2,11 @@
 //! soon, done late, missed in a recurring cycle, or owned by a body that no
 //! longer existed when they fell due.
 //!
+//! A task is one obligation however often its deadline recurs: one [`Row`]
+//! counting its occurrences, and at most one finding about them, from the
+//! most pressing. Each occurrence is kept too ([`Schedule::occurrences`]),
+//! for a report that lists them on request.
+//!
 //! [`run`] is what a command calls: it finds the status file beside the plan
 //! (or takes the one named), merges it with the plan's inline progress and
 //! checks. [`check`] does the checking with the progress already in hand.
@@ -43,7 +48,7 @@ pub enum Standing {
     Cancelled,
     /// Not done, and every lead had ceased to exist by the due date.
     OwnerGone,
-    /// "từ năm 2013": ongoing, with no due date.
+    /// "từ năm 2013", "thường xuyên": ongoing, with no due date.
     Ongoing,
     /// The deadline names no date xhht can read or schedule.
     Unscheduled,
@@ -638,14 +643,16 @@ impl<'a> Check<'a> {
             }
         };
         let finding = match decisive.map(|o| o.standing) {
-            Some(Standing::Overdue | Standing::Missed) => Some(self.missed(
-                cx,
-                due,
-                recurring,
-                &occurrences,
-                (last_missed.as_ref(), next_due.as_ref()),
-                &note,
-            )),
+            Some(Standing::Overdue | Standing::Missed) => last_missed.as_ref().map(|last| {
+                self.missed(
+                    cx,
+                    due,
+                    recurring,
+                    &occurrences,
+                    (last, next_due.as_ref()),
+                    &note,
+                )
+            }),
             Some(Standing::OwnerGone) if decisive.is_some_and(|o| self.gone_by_now(o)) => {
                 Some(self.owner_gone(cx, due, recurring, &occurrences, &note))
             }
@@ -700,10 +707,9 @@ impl<'a> Check<'a> {
         due: &Due,
         recurring: bool,
         occurrences: &[OccurrenceRow],
-        (last, next): (Option<&Dated>, Option<&Dated>),
+        (last, next): (&Dated, Option<&Dated>),
         note: &str,
     ) -> Finding {
-        let last = last.expect("a missed occurrence is the last missed one or before it");
         let id = &cx.task.id;
         let (rule, message, hint) = if recurring {
             let cycle = cycle(due);
