@@ -714,10 +714,7 @@ impl<'a> Check<'a> {
         let (rule, message, hint) = if recurring {
             let cycle = cycle(due);
             let so_far = occurrences.iter().filter(|o| o.due < self.as_of).count();
-            let missed = occurrences
-                .iter()
-                .filter(|o| o.standing == Standing::Missed)
-                .count();
+            let missed = standing_at(occurrences, Standing::Missed).len();
             let (key, last_due) = (&last.period, last.due);
             let mut message = if missed == 1 {
                 tr!(
@@ -780,10 +777,7 @@ impl<'a> Check<'a> {
         if let Some(late) = self.late_note(occurrences) {
             finding = finding.note(late);
         }
-        let gone: Vec<&OccurrenceRow> = occurrences
-            .iter()
-            .filter(|o| o.standing == Standing::OwnerGone)
-            .collect();
+        let gone = standing_at(occurrences, Standing::OwnerGone);
         if let Some(first) = gone.first() {
             let (n, key) = (gone.len(), &first.period);
             finding = finding.note(tr!(
@@ -803,10 +797,7 @@ impl<'a> Check<'a> {
     /// "3 occurrences were done late, the latest …", for the notes of a
     /// finding about something else.
     fn late_note(&self, occurrences: &[OccurrenceRow]) -> Option<String> {
-        let late: Vec<&OccurrenceRow> = occurrences
-            .iter()
-            .filter(|o| o.standing == Standing::DoneLate)
-            .collect();
+        let late = standing_at(occurrences, Standing::DoneLate);
         let latest = late.last()?;
         let (n, key, due) = (late.len(), &latest.period, latest.due);
         let done = latest.done?;
@@ -880,10 +871,7 @@ impl<'a> Check<'a> {
         occurrences: &[OccurrenceRow],
         note: &str,
     ) -> Finding {
-        let soon: Vec<&OccurrenceRow> = occurrences
-            .iter()
-            .filter(|o| o.standing == Standing::DueSoon)
-            .collect();
+        let soon = standing_at(occurrences, Standing::DueSoon);
         let first = soon[0];
         let (which, due) = (Self::which(cx, first, recurring), first.due);
         let message = match days_after(due, self.as_of) {
@@ -920,10 +908,7 @@ impl<'a> Check<'a> {
         occurrences: &[OccurrenceRow],
         note: &str,
     ) -> Finding {
-        let late: Vec<&OccurrenceRow> = occurrences
-            .iter()
-            .filter(|o| o.standing == Standing::DoneLate)
-            .collect();
+        let late = standing_at(occurrences, Standing::DoneLate);
         let latest = late[late.len() - 1];
         let (due_date, done) = (latest.due, latest.done.unwrap_or(latest.due));
         let by = days(days_after(due_date, done));
@@ -1028,6 +1013,14 @@ fn days(n: i64) -> String {
         1 => tr!("1 day", "1 ngày"),
         n => tr!("{n} days", "{n} ngày"),
     }
+}
+
+/// The occurrences that stand at `standing`, in date order.
+fn standing_at(occurrences: &[OccurrenceRow], standing: Standing) -> Vec<&OccurrenceRow> {
+    occurrences
+        .iter()
+        .filter(|o| o.standing == standing)
+        .collect()
 }
 
 /// How often a recurring `due` falls due, for messages that count occurrences.
