@@ -178,6 +178,7 @@ fn validate(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         within_days: None,
         status: None,
         compare: false,
+        occurrences: false,
     };
     let report = crate::report::build(&checked.files, checked.findings.clone(), &options);
     emit(
@@ -471,6 +472,7 @@ fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         within_days: args.within,
         status: args.status.as_deref().zip(status_plan.as_deref()),
         compare: true,
+        occurrences: args.occurrences,
     };
     let report = crate::report::build(&checked.files, checked.findings.clone(), &options);
     let sections: Vec<crate::finding::Kind> = match args.only {

@@ -207,6 +207,10 @@ pub struct ReportArgs {
     /// Keep only these findings.
     #[arg(long, value_enum)]
     pub only: Option<crate::report::Only>,
+    /// Also list every occurrence of each deadline, not only one row per
+    /// task (up to a cap per run; the report says when the list is cut).
+    #[arg(long)]
+    pub occurrences: bool,
     #[command(flatten)]
     pub output: OutputArgs,
 }

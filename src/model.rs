@@ -577,7 +577,8 @@ pub struct Deadline {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Due {
-    /// "trước 15/01/2020".
+    /// "trước 15/01/2020": the day the text names. With "trước" in the
+    /// wording the schedule makes it due the day before.
     Date(CivilDate),
     Month {
         year: u16,
@@ -592,10 +593,17 @@ pub enum Due {
     Year(u16),
     /// The end of a phase of the plan, by phase id.
     Phase(String),
-    /// "trước ngày 20 tháng 12 hằng năm".
+    /// "trước ngày 20 tháng 12 hằng năm": the day named, each year (due the
+    /// day before with "trước", as for `date`); "tháng 10 hằng năm" names a
+    /// month and no day, and is due on its last day.
     Yearly {
         month: u8,
-        day: u8,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        day: Option<u8>,
+        /// More days of the same obligation in each year: "trước ngày 30/6
+        /// và 31/12 hằng năm" is `{month: 6, day: 30, also: [{month: 12, day: 31}]}`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        also: Vec<DayOfYear>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         from: Option<u16>,
     },
@@ -607,6 +615,39 @@ pub enum Due {
     },
     /// "từ năm 2013": ongoing from that year on.
     FromYear(u16),
+    /// "6 tháng đầu năm 2026" (half 1), "6 tháng cuối năm 2026" (half 2).
+    Half {
+        year: u16,
+        half: u8,
+    },
+    /// "thường xuyên": continuous, with no due date.
+    Ongoing,
+}
+
+impl Due {
+    /// The days (or months) a yearly obligation falls due on, in the order written.
+    pub fn days_of_year(&self) -> Vec<DayOfYear> {
+        match self {
+            Due::Yearly {
+                month, day, also, ..
+            } => std::iter::once(DayOfYear {
+                month: *month,
+                day: *day,
+            })
+            .chain(also.iter().copied())
+            .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// A day of the year, or a whole month when `day` is left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DayOfYear {
+    pub month: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u8>,
 }
 
 /// Progress against a plan, kept apart from the approved text: in a status

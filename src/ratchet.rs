@@ -56,7 +56,7 @@ pub struct Entry {
     pub code: String,
     pub plan: String,
     pub subject: String,
-    /// How many findings share the key (recurring deadlines, repeated citations).
+    /// How many findings share the key (a citation given two dates in several places).
     pub count: usize,
 }
 

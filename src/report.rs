@@ -19,7 +19,12 @@ use crate::model::Level;
 use crate::registry::Registry;
 
 /// Bumped when a field changes meaning or disappears; additions keep it.
-pub const REPORT_VERSION: u32 = 1;
+/// 2: a schedule row is a task, no longer one occurrence of it.
+pub const REPORT_VERSION: u32 = 2;
+
+/// The most occurrences a run lists with `--occurrences`, all plans together:
+/// enough for a plan's recurring reports, not a wall of them.
+pub const MAX_OCCURRENCES: usize = 200;
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Report {
@@ -33,7 +38,7 @@ pub struct Report {
     pub plans: Vec<PlanSummary>,
     /// Comparison rows: data, including "meets" and "exceeds", which are never findings.
     pub comparisons: Vec<Comparison>,
-    /// Each plan's deadlines as of `as_of`: one row per occurrence.
+    /// Each plan's deadlines as of `as_of`: one row per task.
     pub schedules: Vec<PlanSchedule>,
     pub summary: Summary,
     pub findings: Vec<Finding>,
@@ -73,7 +78,21 @@ pub struct PlanSchedule {
     pub status_file: Option<PathBuf>,
     /// The conventions the due dates rest on (e.g. calendar half-years for "định kỳ 6 tháng").
     pub conventions: Vec<String>,
+    /// One row per task with a deadline, in plan order.
     pub rows: Vec<crate::schedule::Row>,
+    /// With `--occurrences`: each occurrence of the rows, as many as the
+    /// run's [`MAX_OCCURRENCES`] leaves room for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub occurrences: Option<Occurrences>,
+}
+
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Occurrences {
+    /// In row order, each row's in date order.
+    pub listed: Vec<crate::schedule::OccurrenceRow>,
+    /// How many more there are: left out once the run had listed its
+    /// `MAX_OCCURRENCES` (200).
+    pub omitted: usize,
 }
 
 #[derive(Debug, Default, Serialize, JsonSchema)]
@@ -123,6 +142,8 @@ pub struct Options<'a> {
     pub status: Option<(&'a std::path::Path, &'a str)>,
     /// Compare with the plans above and check the schedule; off for `validate`.
     pub compare: bool,
+    /// List every occurrence of the deadlines, up to [`MAX_OCCURRENCES`] a run.
+    pub occurrences: bool,
 }
 
 /// Builds the report of a run: `loaded` are the user's files, already
@@ -140,6 +161,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     let mut comparisons = Vec::new();
     let mut schedules = Vec::new();
     let mut plans = Vec::new();
+    let mut listable = MAX_OCCURRENCES;
     for file in loaded {
         let Ok(plan) = &file.plan else { continue };
         let doc = &plan.document;
@@ -169,6 +191,13 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
         match crate::schedule::run(plan, &file.source, &schedule_options, registry) {
             Ok(schedule) => {
                 findings.extend(schedule.findings);
+                let occurrences = options.occurrences.then(|| {
+                    let mut listed = schedule.occurrences;
+                    let omitted = listed.len().saturating_sub(listable);
+                    listed.truncate(listable);
+                    listable -= listed.len();
+                    Occurrences { listed, omitted }
+                });
                 schedules.push(PlanSchedule {
                     plan: doc.id.clone(),
                     status_file: schedule.status_file,
@@ -178,6 +207,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
                         .map(|c| c.text().to_owned())
                         .collect(),
                     rows: schedule.rows,
+                    occurrences,
                 });
             }
             Err(crate::schedule::StatusError::Invalid { file, error }) => {

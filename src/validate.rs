@@ -803,6 +803,19 @@ impl Check<'_> {
     fn due(&mut self, due: &Due, path: &FieldPath) {
         let period = self.plan.document.period;
         let (year, problem) = match *due {
+            Due::Ongoing => (None, None),
+            Due::Half { year, half } => (
+                Some(year),
+                (!(1..=2).contains(&half)).then(|| {
+                    (
+                        path.key("half").key("half"),
+                        tr!(
+                            "half {half} does not exist (1 or 2)",
+                            "không có nửa năm thứ {half} (chỉ có 1 hoặc 2)"
+                        ),
+                    )
+                }),
+            ),
             Due::Date(date) => (Some(date.year() as u16), None),
             Due::Month { year, month } => (
                 Some(year),
@@ -840,19 +853,28 @@ impl Check<'_> {
                 }
                 (None, None)
             }
-            Due::Yearly { month, day, from } => (
+            Due::Yearly { from, .. } => (
                 from,
-                jiff::civil::Date::new(2024, month as i8, day as i8)
-                    .is_err()
-                    .then(|| {
-                        (
-                            path.key("yearly"),
-                            tr!(
-                                "day {day} of month {month} does not exist",
-                                "không có ngày {day} tháng {month}"
-                            ),
-                        )
-                    }),
+                due.days_of_year().into_iter().find_map(|d| {
+                    let (month, day) = (d.month, d.day.unwrap_or(1));
+                    jiff::civil::Date::new(2024, month as i8, day as i8)
+                        .is_err()
+                        .then(|| {
+                            (
+                                path.key("yearly"),
+                                match d.day {
+                                    Some(day) => tr!(
+                                        "day {day} of month {month} does not exist",
+                                        "không có ngày {day} tháng {month}"
+                                    ),
+                                    None => tr!(
+                                        "month {month} does not exist",
+                                        "không có tháng {month}"
+                                    ),
+                                },
+                            )
+                        })
+                }),
             ),
             Due::EveryMonths { months, from } => (
                 from,
@@ -987,6 +1009,44 @@ mod tests {
             "targets[7].value"
         );
         assert_eq!(stable_subject(&plan, "document.id"), "document.id");
+    }
+
+    #[test]
+    fn halves_and_days_of_the_year_must_exist() {
+        let text = "document: {id: p, title: t, kind: plan, issuer: i, level: province, jurisdiction: j, period: {start: 2020, end: 2020}}\n\
+             tasks:\n  \
+             - {id: a, title: A, deadline: {wording: w, due: {half: {year: 2020, half: 3}}}}\n  \
+             - {id: b, title: B, deadline: {wording: w, due: {yearly: {month: 6, day: 30, also: [{month: 2, day: 30}]}}}}\n  \
+             - {id: c, title: C, deadline: {wording: w, due: {yearly: {month: 13}}}}\n  \
+             - {id: d, title: D, deadline: {wording: w, due: ongoing}}\n  \
+             - {id: e, title: E, deadline: {wording: w, due: {half: {year: 2021, half: 1}}}}\n";
+        let loaded = crate::load::load_bytes(
+            "p.yaml".into(),
+            text.as_bytes().to_vec(),
+            crate::source::Format::Yaml,
+        );
+        let plan = loaded.plan.unwrap();
+        let cx = Context {
+            catalogue: Catalogue::embedded(),
+            plans: HashMap::new(),
+        };
+        let found: Vec<(Rule, String)> = validate(&plan, &loaded.source, &cx)
+            .into_iter()
+            .filter(|f| matches!(f.code, Rule::OutOfRange | Rule::YearOutsidePeriod))
+            .map(|f| (f.code, f.field.unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Rule::OutOfRange,
+                    "tasks[0].deadline.due.half.half".to_owned()
+                ),
+                (Rule::OutOfRange, "tasks[1].deadline.due.yearly".to_owned()),
+                (Rule::OutOfRange, "tasks[2].deadline.due.yearly".to_owned()),
+                (Rule::YearOutsidePeriod, "tasks[4].deadline.due".to_owned()),
+            ]
+        );
     }
 
     #[test]

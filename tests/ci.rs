@@ -183,6 +183,50 @@ fn the_ratchet_fails_on_new_findings_only() {
     );
 }
 
+/// A schedule finding is known by its task, so a later as-of date that
+/// misses another year of the same report is not a new finding.
+#[test]
+fn the_ratchet_knows_a_schedule_finding_by_its_task() {
+    let dir = copy_plans();
+    let run = |as_of: &str, ratchet: &[&str]| {
+        let mut args = vec![
+            "report",
+            "--fail-on",
+            "info",
+            "--as-of",
+            as_of,
+            "plans/thai-binh-2021-2030.yaml",
+        ];
+        args.extend(ratchet);
+        xhht_in(dir.path(), &args, &[])
+    };
+    run("2026-11-30", &["--write-accepted", "accepted.json"]);
+    let accepted: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("accepted.json")).unwrap())
+            .unwrap();
+    let yearly: Vec<&Value> = accepted["accepted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["code"] == "XH204")
+        .collect();
+    assert!(!yearly.is_empty());
+    for entry in &yearly {
+        assert!(
+            !entry["subject"].as_str().unwrap().contains(' '),
+            "a task id, not a period: {entry}"
+        );
+        assert_eq!(entry["count"], 1);
+    }
+    let out = run("2027-01-05", &["--accepted", "accepted.json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
 #[test]
 fn junit_files_a_gap_under_the_plan_it_is_about() {
     let args = |format| {

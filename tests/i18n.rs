@@ -305,11 +305,20 @@ fn the_schedule_speaks_vietnamese() {
         "nhiệm vụ `t-2-1-a` (Nghiên cứu, quán triệt, triển khai Chỉ thị số 11-CT/TW",
         "đến hạn ngày 2020-09-30 nhưng chưa được ghi nhận là hoàn thành: quá hạn 2244 ngày",
         "xhht không đọc được thời hạn \"định kỳ\": chỉ ghi \"định kỳ\" thì không rõ bao lâu một lần: thêm chu kỳ, ví dụ \"định kỳ 6 tháng\"",
-        "| +2244 | quá hạn |",
+        "| 2020-Q3 (2020-09-30, +2244) |  | quá hạn |",
     ] {
         assert!(vi.contains(expected), "{expected:?} not in\n{vi}");
     }
     assert_no_english(&vi, "report --only overdue --format markdown");
+
+    markdown.push("--occurrences");
+    let vi = vi_and_same_en(&markdown);
+    assert!(vi.contains("### ninh-thuan-1960-2020: Từng kỳ"), "{vi}");
+    assert!(
+        vi.contains("| t-2-1-a | 2020-Q3 | 2020-09-30 | +2244 | quá hạn |"),
+        "{vi}"
+    );
+    assert_no_english(&vi, "report --only overdue --format markdown --occurrences");
 }
 
 #[test]
@@ -350,11 +359,15 @@ fn every_schedule_finding_note_and_convention_is_in_vietnamese() {
     for expected in [
         "đã đến hạn ngày",
         "nhưng khi đó cơ quan chủ trì không còn tồn tại",
-        "chậm 9 ngày so với hạn",
+        "chậm 10 ngày so với hạn",
         "trước ngày ban hành kế hoạch",
         "ngoài thời kỳ của kế hoạch",
         "`due` ghi Quý III/2024, nhưng cách ghi",
         "các kỳ của nhiệm vụ định kỳ được tính từ ngày ban hành kế hoạch",
+        "4 trong số 5 kỳ 6 tháng đã đến hạn chưa có ghi nhận hoàn thành",
+        "kỳ tiếp theo, 2026-H2, sắp đến hạn",
+        "2 kỳ, kể từ kỳ 2025, rơi vào thời điểm cơ quan chủ trì không còn tồn tại",
+        "\"trước\" một ngày",
     ] {
         assert!(all.contains(expected), "{expected:?} not in\n{all}");
     }

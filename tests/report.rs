@@ -38,7 +38,7 @@ fn json_of_every_seed_validates_against_the_report_schema() {
             .map(|e| format!("{e} at {}", e.instance_path()))
             .collect();
         assert!(errors.is_empty(), "{seed}: {}", errors.join("; "));
-        assert_eq!(json["version"], 1);
+        assert_eq!(json["version"], xhht::report::REPORT_VERSION);
         assert_eq!(json["as_of"], "2026-11-22");
         assert_eq!(json["baselines"].as_array().unwrap().len(), 4);
     }
@@ -147,6 +147,139 @@ fn output_is_written_whole_to_the_named_file() {
         1,
         "no temporary file is left behind"
     );
+}
+
+fn report_json(args: &[&str]) -> Value {
+    let mut all = vec!["report", "--format", "json", "--fail-on", "never"];
+    all.extend(args);
+    let out = xhht(&all);
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
+/// A recurring deadline is one obligation: one row, and at most one finding
+/// however many of its occurrences were missed.
+#[test]
+fn one_schedule_row_and_at_most_one_schedule_finding_per_task() {
+    let json = report_json(&["--as-of", "2026-11-30", "plans/vinh-long-2012-2020.yaml"]);
+    let rows = json["schedules"][0]["rows"].as_array().unwrap();
+    let mut tasks: Vec<&str> = rows.iter().map(|r| r["task"].as_str().unwrap()).collect();
+    let count = tasks.len();
+    tasks.sort();
+    tasks.dedup();
+    assert_eq!(tasks.len(), count, "one row per task");
+    let mut per_task = std::collections::BTreeMap::<&str, usize>::new();
+    for f in json["findings"].as_array().unwrap() {
+        if f["kind"] == "schedule" {
+            // The field says which task's deadline a finding is about.
+            *per_task.entry(f["field"].as_str().unwrap()).or_default() += 1;
+        }
+    }
+    assert!(per_task.values().all(|n| *n == 1), "{per_task:?}");
+    let half_yearly = rows
+        .iter()
+        .find(|r| r["task"] == "report-so-gddt")
+        .expect("the Sở's six-monthly report");
+    assert_eq!(half_yearly["occurrences"]["total"], 16);
+    assert_eq!(half_yearly["occurrences"]["missed"], 16);
+    assert_eq!(half_yearly["last_missed"]["period"], "2020-H2");
+    assert!(half_yearly.get("next_due").is_none());
+    let finding = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["subject"] == "report-so-gddt")
+        .unwrap();
+    let message = finding["message"].as_str().unwrap();
+    assert!(
+        message.contains("16 of 16 six-monthly occurrences due so far have no done record")
+            && message.contains("the plan's period ended 2020-12-31"),
+        "{message}"
+    );
+    assert!(
+        !json.to_string().contains("days overdue"),
+        "no sum of years in days"
+    );
+    assert!(json["schedules"][0].get("occurrences").is_none());
+}
+
+/// Every occurrence is listed only on request, and no more than a run's cap.
+#[test]
+fn occurrences_are_listed_on_request_up_to_a_cap() {
+    // A monthly report over twenty years, then the bundled plans: more
+    // occurrences than a run lists.
+    let dir = tempfile::tempdir().unwrap();
+    let monthly = dir.path().join("monthly.yaml");
+    std::fs::write(
+        &monthly,
+        "document:\n  id: xa-thu\n  title: Kế hoạch xã Thử\n  kind: plan\n  issuer: UBND xã Thử\n  \
+         level: commune\n  jurisdiction: xã Thử\n  period: {start: 2011, end: 2030}\n\
+         tasks:\n  - {id: bao-cao, title: Báo cáo tháng, deadline: {wording: \"hằng tháng\"}}\n",
+    )
+    .unwrap();
+    let monthly = monthly.to_str().unwrap();
+    let json = report_json(&["--occurrences", "--as-of", "2026-11-30", monthly, "plans/"]);
+    let schedules = json["schedules"].as_array().unwrap();
+    let sum = |f: &dyn Fn(&Value) -> usize| schedules.iter().map(f).sum::<usize>();
+    let listed = sum(&|s| s["occurrences"]["listed"].as_array().unwrap().len());
+    let omitted = sum(&|s| s["occurrences"]["omitted"].as_u64().unwrap() as usize);
+    let total = sum(&|s| {
+        s["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["occurrences"]["total"].as_u64().unwrap() as usize)
+            .sum()
+    });
+    assert_eq!(listed, xhht::report::MAX_OCCURRENCES);
+    assert!(omitted > 0);
+    assert_eq!(listed + omitted, total);
+    let table = stdout(&[
+        "report",
+        "--occurrences",
+        "--as-of",
+        "2026-11-30",
+        monthly,
+        "plans/",
+    ]);
+    assert!(
+        table.contains("Occurrences not listed: ") && table.contains("a run lists at most 200"),
+        "the table says where the list was cut"
+    );
+    let without = report_json(&["--as-of", "2026-11-30", monthly, "plans/"]);
+    assert!(
+        without["schedules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s.get("occurrences").is_none())
+    );
+}
+
+/// The printable report draws the schedule rows the other formats draw.
+#[test]
+fn html_draws_one_schedule_row_per_task_and_the_conventions() {
+    let args = ["--as-of", "2026-11-30", "plans/vinh-long-2012-2020.yaml"];
+    let html = stdout(
+        &[
+            &["report", "--format", "html", "--fail-on", "never"][..],
+            &args,
+        ]
+        .concat(),
+    );
+    let json = report_json(&args);
+    let rows = json["schedules"][0]["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    for row in rows {
+        let task = row["task"].as_str().unwrap();
+        assert_eq!(
+            html.matches(&format!("<tr><td>{task}: ")).count(),
+            1,
+            "{task}"
+        );
+    }
+    assert!(html.contains("vinh-long-2012-2020: Schedule</h3>"));
+    assert!(html.contains("Due dates rest on these conventions: "));
 }
 
 #[test]

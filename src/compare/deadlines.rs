@@ -1,9 +1,10 @@
 //! Deadline by deadline: a local plan may bring an obligation forward, never
 //! push it back past the date the plan above sets for it.
 
+use crate::date::CivilDate;
 use crate::finding::{Anchor, Finding, Rule};
 use crate::model::{Deadline, Due, Function, Plan, Task};
-use crate::schedule::dates::{month_end, quarter_end, year_end};
+use crate::schedule::dates::{day_before, month_end, quarter_end, year_end, yearly_on};
 use crate::schedule::wording;
 use crate::source::{FieldPath, SourceFile};
 use crate::tr;
@@ -11,32 +12,55 @@ use crate::tr;
 /// When an obligation falls due, in a form two plans can be compared on.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum When {
-    Once(crate::date::CivilDate),
-    /// Every year on this month and day.
-    Yearly(u8, u8),
+    Once(CivilDate),
+    /// Every year on this day, given in a leap year (so 29/02 is one).
+    Yearly(CivilDate),
 }
 
+/// The year yearly days are compared in: one with a 29 February.
+const LEAP: i16 = 2024;
+
 /// Only deadlines the text pins to a day, month, quarter or year compare; a
-/// bare "hằng năm" or "định kỳ" names no date to be late against.
+/// bare "hằng năm" or "định kỳ" names no date to be late against. Due dates
+/// follow the schedule's conventions, "trước" a day included.
 fn when(deadline: &Deadline) -> Option<When> {
     let due = match &deadline.due {
         Some(due) => due.clone(),
         None => wording::parse(deadline.wording.as_str()).ok()?,
     };
+    let before = wording::before_day(deadline.wording.as_str());
+    let named = |date: CivilDate| if before { day_before(date) } else { date };
     match due {
-        Due::Date(date) => Some(When::Once(date)),
+        Due::Date(date) => Some(When::Once(named(date))),
         Due::Month { year, month } => month_end(year as i16, month).map(When::Once),
         Due::Quarter { year, quarter } => quarter_end(year as i16, quarter).map(When::Once),
         Due::Year(year) => year_end(year as i16).map(When::Once),
-        Due::Yearly { month, day, .. } => Some(When::Yearly(month, day)),
-        Due::Phase(_) | Due::EveryMonths { .. } | Due::FromYear(_) => None,
+        Due::Half { year, half } => (1..=2)
+            .contains(&half)
+            .then(|| month_end(year as i16, half * 6))
+            .flatten()
+            .map(When::Once),
+        // Several days a year are not one day to compare with another's.
+        Due::Yearly {
+            month,
+            day,
+            ref also,
+            ..
+        } if also.is_empty() => match day {
+            Some(day) => yearly_on(LEAP, month, day).map(|d| When::Yearly(named(d))),
+            None => month_end(LEAP, month).map(When::Yearly),
+        },
+        Due::Yearly { .. }
+        | Due::Phase(_)
+        | Due::EveryMonths { .. }
+        | Due::FromYear(_)
+        | Due::Ongoing => None,
     }
 }
 
 fn later(ours: When, theirs: When) -> bool {
     match (ours, theirs) {
-        (When::Once(a), When::Once(b)) => a > b,
-        (When::Yearly(am, ad), When::Yearly(bm, bd)) => (am, ad) > (bm, bd),
+        (When::Once(a), When::Once(b)) | (When::Yearly(a), When::Yearly(b)) => a > b,
         // A one-off against a yearly duty, or the reverse, is not the same obligation.
         _ => false,
     }
@@ -55,10 +79,10 @@ fn same_obligation(ours: &Task, theirs: &Task, upper_id: &str) -> bool {
 fn show(when: When) -> String {
     match when {
         When::Once(date) => date.0.strftime("%d/%m/%Y").to_string(),
-        When::Yearly(month, day) => tr!(
-            "{day:02}/{month:02} every year",
-            "{day:02}/{month:02} hằng năm"
-        ),
+        When::Yearly(date) => {
+            let day = date.0.strftime("%d/%m");
+            tr!("{day} every year", "{day} hằng năm")
+        }
     }
 }
 
@@ -106,15 +130,39 @@ pub(super) fn compare(local: &Plan, source: &SourceFile, upper: &Plan) -> Vec<Fi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::CivilDate;
+
+    fn yearly(month: i8, day: i8) -> When {
+        When::Yearly(CivilDate::new(LEAP, month, day).unwrap())
+    }
 
     #[test]
     fn later_compares_like_with_like() {
         let d = |y, m, d| When::Once(CivilDate::new(y, m, d).unwrap());
         assert!(later(d(2020, 10, 1), d(2020, 9, 30)));
         assert!(!later(d(2020, 9, 30), d(2020, 9, 30)));
-        assert!(later(When::Yearly(12, 20), When::Yearly(12, 15)));
-        assert!(!later(When::Yearly(12, 1), When::Yearly(12, 15)));
-        assert!(!later(d(2020, 12, 31), When::Yearly(12, 15)));
+        assert!(later(yearly(12, 20), yearly(12, 15)));
+        assert!(!later(yearly(12, 1), yearly(12, 15)));
+        assert!(!later(d(2020, 12, 31), yearly(12, 15)));
+    }
+
+    #[test]
+    fn before_a_day_is_a_day_earlier_than_by_it() {
+        let read = |wording: &str| {
+            when(&Deadline {
+                wording: wording.into(),
+                due: None,
+            })
+            .unwrap()
+        };
+        let before = read("trước 15/01/2020");
+        let by = read("chậm nhất ngày 15/01/2020");
+        assert_eq!(before, When::Once(CivilDate::new(2020, 1, 14).unwrap()));
+        assert!(later(by, before));
+        assert!(!later(before, by));
+        assert_eq!(read("trước ngày 01 tháng 03 hằng năm"), yearly(2, 29));
+        assert_eq!(
+            show(read("trước ngày 20 tháng 12 hằng năm")),
+            "19/12 every year"
+        );
     }
 }

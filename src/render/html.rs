@@ -9,7 +9,7 @@ use crate::compare::{Comparison, TargetStatus};
 use crate::finding::{Finding, Kind};
 use crate::i18n::{self, Label, Lang};
 use crate::model::Verification;
-use crate::render::report::target_status;
+use crate::render::report::{Block, target_status};
 use crate::report::Report;
 
 const STYLE: &str = r#"
@@ -88,6 +88,12 @@ pub fn render(report: &Report) -> String {
         .collect();
     let _ = writeln!(out, "<h2>{}</h2>", esc(l(Label::OverdueAndDueSoon)));
     findings_table(&mut out, &schedule, lang);
+    for schedule in &report.schedules {
+        blocks(
+            &mut out,
+            &crate::render::report::schedule_blocks(schedule, lang),
+        );
+    }
 
     let others: Vec<&Finding> = report
         .findings
@@ -351,6 +357,36 @@ fn charts(out: &mut String, comparison: &Comparison, lang: Lang) {
             }
         }
         out.push_str("</svg></figure>\n");
+    }
+}
+
+/// Blocks laid out once for every format (the schedule's), in this page's
+/// style.
+fn blocks(out: &mut String, blocks: &[Block]) {
+    for block in blocks {
+        match block {
+            Block::Heading(level, text) => {
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", esc(text));
+            }
+            Block::Para(text) => {
+                let _ = writeln!(out, "<p class=\"legend\">{}</p>", esc(text));
+            }
+            Block::Table { header, rows } => {
+                out.push_str("<table>\n<thead><tr>");
+                for cell in header {
+                    let _ = write!(out, "<th>{}</th>", esc(cell));
+                }
+                out.push_str("</tr></thead>\n<tbody>\n");
+                for row in rows {
+                    out.push_str("<tr>");
+                    for cell in row {
+                        let _ = write!(out, "<td>{}</td>", esc(cell));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</tbody>\n</table>\n");
+            }
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use crate::finding::{Finding, Kind};
 use crate::i18n::{self, Label, Lang};
 use crate::render::baselines::table;
 use crate::report::{PlanSchedule, Report};
-use crate::schedule::Standing;
+use crate::schedule::{Counts, Dated, Standing};
 
 pub enum Block {
     Heading(u8, String),
@@ -304,30 +304,24 @@ pub fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
     out
 }
 
-/// The schedule view: what needs attention on the as-of date, one row per
-/// occurrence, then the conventions the due dates rest on.
+/// The schedule view: one row per task with a deadline, the conventions the
+/// due dates rest on, then, with `--occurrences`, each occurrence and how
+/// many the run's cap left out.
 pub fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
     let l = |label: Label| label.text(lang).to_owned();
     let rows: Vec<Vec<String>> = schedule
         .rows
         .iter()
-        .filter_map(|row| {
-            let standing = match row.standing {
-                Standing::Overdue => Label::Overdue,
-                Standing::Missed => Label::Missed,
-                Standing::DueSoon => Label::DueSoon,
-                Standing::DoneLate => Label::DoneLate,
-                Standing::OwnerGone if row.days.is_some_and(|d| d >= 0) => Label::OwnerGone,
-                _ => return None,
-            };
-            Some(vec![
+        .map(|row| {
+            vec![
                 format!("{}: {}", row.task, row.title),
                 row.owner.clone(),
-                row.period.clone().unwrap_or_default(),
-                row.due.map(|d| d.to_string()).unwrap_or_default(),
-                row.days.map(|d| format!("{d:+}")).unwrap_or_default(),
-                standing.text(lang).to_owned(),
-            ])
+                row.wording.clone(),
+                counts(&row.occurrences, lang),
+                row.last_missed.as_ref().map(dated).unwrap_or_default(),
+                row.next_due.as_ref().map(dated).unwrap_or_default(),
+                standing(row.standing, lang).to_owned(),
+            ]
         })
         .collect();
     let mut out = vec![Block::Heading(
@@ -335,15 +329,16 @@ pub fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
         format!("{}: {}", schedule.plan, l(Label::Schedule)),
     )];
     if rows.is_empty() {
-        out.push(Block::Para(l(Label::NothingDue)));
+        out.push(Block::Para(l(Label::NoDeadlines)));
     } else {
         out.push(Block::Table {
             header: vec![
                 l(Label::Task),
                 l(Label::Owner),
-                l(Label::Period),
-                l(Label::Due),
-                l(Label::DaysLate),
+                l(Label::Deadline),
+                l(Label::Occurrences),
+                l(Label::LastMissed),
+                l(Label::NextDue),
                 l(Label::Status),
             ],
             rows,
@@ -356,7 +351,86 @@ pub fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
             schedule.conventions.join("; ")
         )));
     }
+    if let Some(occurrences) = &schedule.occurrences {
+        out.push(Block::Heading(
+            3,
+            format!("{}: {}", schedule.plan, l(Label::EachOccurrence)),
+        ));
+        out.push(Block::Table {
+            header: vec![
+                l(Label::Task),
+                l(Label::Period),
+                l(Label::Due),
+                l(Label::DaysLate),
+                l(Label::Status),
+            ],
+            rows: occurrences
+                .listed
+                .iter()
+                .map(|o| {
+                    vec![
+                        o.task.clone(),
+                        o.period.clone(),
+                        o.due.to_string(),
+                        o.days.map(|d| format!("{d:+}")).unwrap_or_default(),
+                        standing(o.standing, lang).to_owned(),
+                    ]
+                })
+                .collect(),
+        });
+        if occurrences.omitted > 0 {
+            out.push(Block::Para(format!(
+                "{}: {} ({} {})",
+                l(Label::NotListed),
+                occurrences.omitted,
+                l(Label::AtMostPerRun),
+                crate::report::MAX_OCCURRENCES
+            )));
+        }
+    }
     out
+}
+
+fn standing(standing: Standing, lang: Lang) -> &'static str {
+    match standing {
+        Standing::Upcoming => Label::Upcoming,
+        Standing::DueSoon => Label::DueSoon,
+        Standing::Overdue => Label::Overdue,
+        Standing::Missed => Label::Missed,
+        Standing::Done => Label::Done,
+        Standing::DoneLate => Label::DoneLate,
+        Standing::Cancelled => Label::Cancelled,
+        Standing::OwnerGone => Label::OwnerGone,
+        Standing::Ongoing => Label::Ongoing,
+        Standing::Unscheduled => Label::Unscheduled,
+    }
+    .text(lang)
+}
+
+/// "9: 5 missed, 4 upcoming": how a recurring deadline's occurrences stand.
+/// A one-off's single occurrence is its status, said in the next columns.
+fn counts(counts: &Counts, lang: Lang) -> String {
+    if counts.total <= 1 {
+        return "—".into();
+    }
+    let parts: Vec<String> = [
+        (counts.done, Label::Done),
+        (counts.done_late, Label::DoneLate),
+        (counts.missed, Label::Missed),
+        (counts.owner_gone, Label::WithoutOwner),
+        (counts.upcoming, Label::Upcoming),
+        (counts.cancelled, Label::Cancelled),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, label)| format!("{n} {}", label.text(lang)))
+    .collect();
+    format!("{}: {}", counts.total, parts.join(", "))
+}
+
+/// "2020-H2 (2020-12-31, +2160)": an occurrence's key, due date and days.
+fn dated(dated: &Dated) -> String {
+    format!("{} ({}, {:+})", dated.period, dated.due, dated.days)
 }
 
 /// The first few ids and a count, so a long list does not swamp a table.

@@ -16,8 +16,12 @@ use crate::tr;
 pub enum Convention {
     /// The obligation is met when done on or before its due date; a day later it is late.
     Date,
+    /// "trước" is exclusive, as in the civil service: a report "trước 15/01"
+    /// must be in by 14/01.
+    Before,
     Month,
     Quarter,
+    Half,
     Year,
     Phase,
     Yearly,
@@ -29,13 +33,17 @@ pub enum Convention {
     YearlyNoDay,
     Ongoing,
     RecurringWindow,
+    /// Read only where the plan leaves no doubt: a period of a single year.
+    YearOfPeriod,
 }
 
 impl Convention {
     pub const ALL: &[Convention] = &[
         Self::Date,
+        Self::Before,
         Self::Month,
         Self::Quarter,
+        Self::Half,
         Self::Year,
         Self::Phase,
         Self::Yearly,
@@ -46,6 +54,7 @@ impl Convention {
         Self::YearlyNoDay,
         Self::Ongoing,
         Self::RecurringWindow,
+        Self::YearOfPeriod,
     ];
 
     /// The convention in the run's language.
@@ -56,8 +65,12 @@ impl Convention {
     pub fn text_in(self, lang: Lang) -> &'static str {
         match self {
             Self::Date => lang.pick(
-                "a date (\"trước 15/01/2020\") is due on that day: done on it is on time, done after it is late",
-                "thời hạn là một ngày (\"trước 15/01/2020\") thì đến hạn vào chính ngày đó: hoàn thành trong ngày đó là đúng hạn, sau ngày đó là chậm",
+                "a date by itself or after \"đến ngày\" or \"chậm nhất ngày\" (\"chậm nhất ngày 15/01/2020\") is due on that day: done on it is on time, done after it is late",
+                "thời hạn là một ngày, ghi riêng hoặc sau \"đến ngày\", \"chậm nhất ngày\" (\"chậm nhất ngày 15/01/2020\"), thì đến hạn vào chính ngày đó: hoàn thành trong ngày đó là đúng hạn, sau ngày đó là chậm",
+            ),
+            Self::Before => lang.pick(
+                "\"trước\" a day (\"trước 15/01/2020\", \"trước ngày 20 tháng 12\") is due the day before it: done on the day named is late",
+                "\"trước\" một ngày (\"trước 15/01/2020\", \"trước ngày 20 tháng 12\") thì hạn là ngày liền trước ngày đó: hoàn thành vào đúng ngày được nêu là chậm",
             ),
             Self::Month => lang.pick(
                 "a month is due on its last day",
@@ -66,6 +79,10 @@ impl Convention {
             Self::Quarter => lang.pick(
                 "a quarter (Quý I-IV) is due on its last day: 31/03, 30/06, 30/09 or 31/12",
                 "thời hạn là một quý (Quý I-IV) thì đến hạn vào ngày cuối quý: 31/03, 30/06, 30/09 hoặc 31/12",
+            ),
+            Self::Half => lang.pick(
+                "a half-year (\"6 tháng đầu năm\", \"6 tháng cuối năm\") is due on its last day: 30/06 or 31/12",
+                "thời hạn là nửa năm (\"6 tháng đầu năm\", \"6 tháng cuối năm\") thì đến hạn vào ngày cuối của nửa năm đó: 30/06 hoặc 31/12",
             ),
             Self::Year => lang.pick(
                 "a year (\"trong năm 2022\", \"đến hết năm 2020\") is due on 31/12",
@@ -76,8 +93,8 @@ impl Convention {
                 "thời hạn là một giai đoạn thì đến hạn vào ngày 31/12 của năm cuối giai đoạn",
             ),
             Self::Yearly => lang.pick(
-                "\"trước ngày D tháng M hằng năm\" is due on D/M each year: done on that day is on time, done after it is late",
-                "\"trước ngày D tháng M hằng năm\" thì đến hạn vào ngày D/M mỗi năm: hoàn thành trong ngày đó là đúng hạn, sau ngày đó là chậm",
+                "a day each year (\"ngày D tháng M hằng năm\") is due on D/M each year, or the day before with \"trước\"",
+                "một ngày trong năm (\"ngày D tháng M hằng năm\") thì đến hạn vào ngày D/M mỗi năm, hoặc ngày liền trước nếu ghi \"trước\"",
             ),
             Self::LeapDay => lang.pick(
                 "29/02 each year is due on 28/02 in years without a 29 February",
@@ -100,8 +117,12 @@ impl Convention {
                 "hằng năm, không nêu ngày cụ thể (\"hằng năm\"): đến hạn vào ngày 31/12 mỗi năm",
             ),
             Self::Ongoing => lang.pick(
-                "\"từ năm Y\" is ongoing from that year: it has no single due date and is never overdue",
-                "\"từ năm Y\" là nhiệm vụ thực hiện thường xuyên kể từ năm đó: không có một hạn cụ thể và không bao giờ quá hạn",
+                "\"thường xuyên\" and \"từ năm Y\" are ongoing (from that year): no single due date, never overdue",
+                "\"thường xuyên\" và \"từ năm Y\" là nhiệm vụ thực hiện thường xuyên (kể từ năm đó): không có một hạn cụ thể và không bao giờ quá hạn",
+            ),
+            Self::YearOfPeriod => lang.pick(
+                "a wording with no year (\"cuối năm\", \"6 tháng đầu năm\") takes the year of a plan whose period is that one year",
+                "cách ghi không nêu năm (\"cuối năm\", \"6 tháng đầu năm\") được hiểu là năm của kế hoạch khi thời kỳ kế hoạch chỉ có một năm",
             ),
             Self::RecurringWindow => lang.pick(
                 "recurring occurrences run from the plan's issue date (without one, the start of its period) to the end of its period (open-ended plans: to the end of the year after the as-of date)",
@@ -131,14 +152,32 @@ pub enum Timing {
     Once(Occurrence),
     /// The occurrences inside the plan's window, earliest first.
     Recurring(Vec<Occurrence>),
+    /// "từ năm 2013" (since 2013), "thường xuyên" (no year).
     Ongoing {
-        since: u16,
+        since: Option<u16>,
     },
 }
 
 /// The conventions `due` is scheduled by, the main one first (for a cycle
-/// [`timing`] accepts: 1, 3, 6 or 12 months).
-pub fn conventions(due: &Due) -> Vec<Convention> {
+/// [`timing`] accepts: 1, 3, 6 or 12 months). `before`: the wording says
+/// "trước" a day ([`super::wording::before_day`]).
+pub fn conventions(due: &Due, before: bool) -> Vec<Convention> {
+    use Convention::*;
+    let mut conventions = main_conventions(due);
+    if before && names_a_day(due) {
+        // "Due on that day" is what "trước" overrides, so it is not stated too.
+        conventions.retain(|c| *c != Date);
+        conventions.insert(0, Before);
+    }
+    conventions
+}
+
+/// Whether `due` names a day, the only thing "trước" can put a deadline before.
+fn names_a_day(due: &Due) -> bool {
+    matches!(due, Due::Date(_)) || due.days_of_year().iter().any(|d| d.day.is_some())
+}
+
+fn main_conventions(due: &Due) -> Vec<Convention> {
     use Convention::*;
     match *due {
         Due::Date(_) => vec![Date],
@@ -146,10 +185,22 @@ pub fn conventions(due: &Due) -> Vec<Convention> {
         Due::Quarter { .. } => vec![Quarter],
         Due::Year(_) => vec![Year],
         Due::Phase(_) => vec![Phase],
-        Due::Yearly {
-            month: 2, day: 29, ..
-        } => vec![Yearly, LeapDay, RecurringWindow],
-        Due::Yearly { .. } => vec![Yearly, RecurringWindow],
+        Due::Half { .. } => vec![Half],
+        Due::Yearly { .. } => {
+            let days = due.days_of_year();
+            let mut conventions = Vec::new();
+            if days.iter().any(|d| d.day.is_some()) {
+                conventions.push(Yearly);
+            }
+            if days.iter().any(|d| d.day.is_none()) {
+                conventions.push(Month);
+            }
+            if days.iter().any(|d| (d.month, d.day) == (2, Some(29))) {
+                conventions.push(LeapDay);
+            }
+            conventions.push(RecurringWindow);
+            conventions
+        }
         Due::EveryMonths { months, .. } => vec![
             match months {
                 1 => Monthly,
@@ -159,14 +210,24 @@ pub fn conventions(due: &Due) -> Vec<Convention> {
             },
             RecurringWindow,
         ],
-        Due::FromYear(_) => vec![Ongoing],
+        Due::FromYear(_) | Due::Ongoing => vec![Ongoing],
     }
 }
 
 /// When `due` falls due for `plan`; `as_of` ends the window of an
-/// open-ended plan's recurring obligations. An error says why the normal
-/// form names no date (a month 13, an unknown phase, a year past 9999).
-pub fn timing(due: &Due, plan: &Plan, as_of: CivilDate) -> Result<Timing, String> {
+/// open-ended plan's recurring obligations. `before`: the wording says
+/// "trước" a day, so each day `due` names falls due the day before
+/// ([`Convention::Before`]); the keys stay those of the days named. An error
+/// says why the normal form names no date (a month 13, an unknown phase, a
+/// year past 9999).
+pub fn timing(due: &Due, before: bool, plan: &Plan, as_of: CivilDate) -> Result<Timing, String> {
+    let shift = |date: CivilDate| {
+        if before && names_a_day(due) {
+            day_before(date)
+        } else {
+            date
+        }
+    };
     let once = |key: String, due: Option<CivilDate>, what: String| {
         due.map(|due| Timing::Once(Occurrence { key, due }))
             .ok_or(what)
@@ -174,7 +235,7 @@ pub fn timing(due: &Due, plan: &Plan, as_of: CivilDate) -> Result<Timing, String
     match *due {
         Due::Date(date) => Ok(Timing::Once(Occurrence {
             key: date.to_string(),
-            due: date,
+            due: shift(date),
         })),
         Due::Month { year, month } => once(
             format!("{year:04}-{month:02}"),
@@ -222,21 +283,57 @@ pub fn timing(due: &Due, plan: &Plan, as_of: CivilDate) -> Result<Timing, String
                 ),
             )
         }
-        Due::Yearly { month, day, from } => {
-            if yearly_on(2024, month, day).is_none() {
-                return Err(tr!(
-                    "{day}/{month} is not a day of the year",
-                    "{day}/{month} không phải là một ngày trong năm"
-                ));
+        Due::Half { year, half } => once(
+            format!("{year:04}-H{half}"),
+            civil_year(year)
+                .filter(|_| (1..=2).contains(&half))
+                .and_then(|y| month_end(y, half * 6)),
+            tr!(
+                "half {half} of {year} is not a half-year",
+                "nửa năm thứ {half} năm {year} không phải là nửa năm trong lịch"
+            ),
+        ),
+        Due::Yearly { from, .. } => {
+            let days = due.days_of_year();
+            for d in &days {
+                let exists = match d.day {
+                    Some(day) => yearly_on(2024, d.month, day).is_some(),
+                    None => (1..=12).contains(&d.month),
+                };
+                if !exists {
+                    let (day, month) = (d.day.unwrap_or(0), d.month);
+                    return Err(tr!(
+                        "{day}/{month} is not a day of the year",
+                        "{day}/{month} không phải là một ngày trong năm"
+                    ));
+                }
             }
+            // One day a year keeps the year as its key, as status files have it.
+            let keyed_by_year = days.len() == 1;
             Ok(Timing::Recurring(recurring(plan, from, as_of, |year| {
-                yearly_on(year, month, day)
-                    .map(|due| Occurrence {
-                        key: format!("{year:04}"),
-                        due,
+                let mut occurrences: Vec<Occurrence> = days
+                    .iter()
+                    .filter_map(|d| {
+                        let (due, key) = match d.day {
+                            Some(day) => (
+                                shift(yearly_on(year, d.month, day)?),
+                                format!("{year:04}-{:02}-{day:02}", d.month),
+                            ),
+                            None => (
+                                month_end(year, d.month)?,
+                                format!("{year:04}-{:02}", d.month),
+                            ),
+                        };
+                        let key = if keyed_by_year {
+                            format!("{year:04}")
+                        } else {
+                            key
+                        };
+                        Some(Occurrence { key, due })
                     })
-                    .into_iter()
-                    .collect()
+                    .collect();
+                occurrences.sort_by_key(|o| o.due);
+                occurrences
             })))
         }
         Due::EveryMonths { months, from } => {
@@ -250,7 +347,8 @@ pub fn timing(due: &Due, plan: &Plan, as_of: CivilDate) -> Result<Timing, String
                 cycle_in_year(year, months)
             })))
         }
-        Due::FromYear(since) => Ok(Timing::Ongoing { since }),
+        Due::FromYear(since) => Ok(Timing::Ongoing { since: Some(since) }),
+        Due::Ongoing => Ok(Timing::Ongoing { since: None }),
     }
 }
 
@@ -325,6 +423,13 @@ pub fn yearly_on(year: i16, month: u8, day: u8) -> Option<CivilDate> {
     })
 }
 
+/// The day before `date`, where a deadline "trước" it falls due
+/// ([`Convention::Before`]).
+pub fn day_before(date: CivilDate) -> CivilDate {
+    // Only the first day jiff can represent has none; no plan reaches it.
+    date.0.yesterday().map_or(date, CivilDate)
+}
+
 /// Whole days from `due` to `as_of`: positive when `as_of` is later.
 pub fn days_after(due: CivilDate, as_of: CivilDate) -> i64 {
     // Any two civil dates are at most ~7.3 million days apart, which a Span holds.
@@ -347,7 +452,7 @@ pub fn add_days(date: CivilDate, days: u32) -> CivilDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, DocumentKind, Level, Period};
+    use crate::model::{DayOfYear, Document, DocumentKind, Level, Period};
     use proptest::prelude::*;
 
     fn plan(start: u16, end: Option<u16>, issued: Option<CivilDate>) -> Plan {
@@ -386,7 +491,7 @@ mod tests {
     }
 
     fn recurring_of(due: &Due, plan: &Plan, as_of: CivilDate) -> Vec<Occurrence> {
-        match timing(due, plan, as_of).unwrap() {
+        match timing(due, false, plan, as_of).unwrap() {
             Timing::Recurring(occurrences) => occurrences,
             other => panic!("not recurring: {other:?}"),
         }
@@ -411,13 +516,146 @@ mod tests {
         assert_eq!(yearly_on(2023, 2, 30), None);
         let due = Due::Yearly {
             month: 2,
-            day: 29,
+            day: Some(29),
+            also: Vec::new(),
             from: None,
         };
         let got = recurring_of(&due, &plan(2023, Some(2025), None), d(2030, 1, 1));
         let dues: Vec<_> = got.iter().map(|o| o.due).collect();
         assert_eq!(dues, [d(2023, 2, 28), d(2024, 2, 29), d(2025, 2, 28)]);
-        assert!(conventions(&due).contains(&Convention::LeapDay));
+        assert!(conventions(&due, false).contains(&Convention::LeapDay));
+    }
+
+    #[test]
+    fn before_a_day_falls_due_the_day_before_under_the_named_key() {
+        let p = plan(2023, Some(2024), None);
+        let as_of = d(2030, 1, 1);
+        let date = Due::Date(d(2024, 1, 1));
+        assert_eq!(
+            timing(&date, true, &p, as_of),
+            Ok(Timing::Once(Occurrence {
+                key: "2024-01-01".into(),
+                due: d(2023, 12, 31),
+            }))
+        );
+        let first_of_march = Due::Yearly {
+            month: 3,
+            day: Some(1),
+            also: Vec::new(),
+            from: None,
+        };
+        let dues: Vec<_> = match timing(&first_of_march, true, &p, as_of).unwrap() {
+            Timing::Recurring(occurrences) => occurrences,
+            other => panic!("not recurring: {other:?}"),
+        };
+        assert_eq!(
+            dues,
+            [
+                Occurrence {
+                    key: "2023".into(),
+                    due: d(2023, 2, 28)
+                },
+                Occurrence {
+                    key: "2024".into(),
+                    due: d(2024, 2, 29)
+                },
+            ]
+        );
+        assert_eq!(
+            conventions(&first_of_march, true),
+            [
+                Convention::Before,
+                Convention::Yearly,
+                Convention::RecurringWindow
+            ]
+        );
+        assert_eq!(conventions(&date, true), [Convention::Before]);
+        // "trước" a year is refused by the parser; a `due` year stays its 31/12.
+        assert_eq!(conventions(&Due::Year(2024), true), [Convention::Year]);
+        assert!(matches!(
+            timing(&Due::Year(2024), true, &p, as_of),
+            Ok(Timing::Once(Occurrence { due, .. })) if due == d(2024, 12, 31)
+        ));
+    }
+
+    #[test]
+    fn months_halves_several_days_and_no_date_at_all() {
+        let p = plan(2023, Some(2024), None);
+        let as_of = d(2030, 1, 1);
+        let october = Due::Yearly {
+            month: 10,
+            day: None,
+            also: Vec::new(),
+            from: None,
+        };
+        let got = recurring_of(&october, &p, as_of);
+        assert_eq!(
+            got.iter()
+                .map(|o| (o.key.as_str(), o.due))
+                .collect::<Vec<_>>(),
+            [("2023", d(2023, 10, 31)), ("2024", d(2024, 10, 31))]
+        );
+        assert_eq!(
+            conventions(&october, true),
+            [Convention::Month, Convention::RecurringWindow]
+        );
+        // Listed out of order, due in date order, each under its own key.
+        let twice = Due::Yearly {
+            month: 12,
+            day: Some(31),
+            also: vec![DayOfYear {
+                month: 6,
+                day: Some(30),
+            }],
+            from: None,
+        };
+        let got = recurring_of(&twice, &plan(2024, Some(2024), None), as_of);
+        assert_eq!(
+            got.iter()
+                .map(|o| (o.key.as_str(), o.due))
+                .collect::<Vec<_>>(),
+            [
+                ("2024-06-30", d(2024, 6, 30)),
+                ("2024-12-31", d(2024, 12, 31))
+            ]
+        );
+        let half = Due::Half {
+            year: 2026,
+            half: 2,
+        };
+        assert_eq!(
+            timing(&half, false, &p, as_of),
+            Ok(Timing::Once(Occurrence {
+                key: "2026-H2".into(),
+                due: d(2026, 12, 31)
+            }))
+        );
+        assert!(
+            timing(
+                &Due::Half {
+                    year: 2026,
+                    half: 3
+                },
+                false,
+                &p,
+                as_of
+            )
+            .unwrap_err()
+            .contains("half 3")
+        );
+        assert_eq!(
+            timing(&Due::Ongoing, false, &p, as_of),
+            Ok(Timing::Ongoing { since: None })
+        );
+        assert_eq!(conventions(&Due::Ongoing, false), [Convention::Ongoing]);
+    }
+
+    #[test]
+    fn every_convention_is_said_in_both_languages() {
+        for c in Convention::ALL {
+            let (en, vi) = (c.text_in(Lang::En), c.text_in(Lang::Vi));
+            assert!(!en.is_empty() && !vi.is_empty() && en != vi, "{c:?}");
+        }
     }
 
     #[test]
@@ -437,7 +675,7 @@ mod tests {
                 ("2014-H2", d(2014, 12, 31)),
             ]
         );
-        assert_eq!(conventions(&due)[0], Convention::HalfYearly);
+        assert_eq!(conventions(&due, false)[0], Convention::HalfYearly);
         assert!(
             Convention::HalfYearly
                 .text_in(Lang::En)
@@ -463,7 +701,8 @@ mod tests {
     fn issue_date_and_from_cut_the_window() {
         let due = Due::Yearly {
             month: 12,
-            day: 20,
+            day: Some(20),
+            also: Vec::new(),
             from: None,
         };
         let issued_late = plan(2021, Some(2023), Some(d(2021, 12, 21)));
@@ -474,7 +713,8 @@ mod tests {
         assert_eq!(keys, ["2022", "2023"]);
         let from = Due::Yearly {
             month: 12,
-            day: 20,
+            day: Some(20),
+            also: Vec::new(),
             from: Some(2023),
         };
         assert_eq!(
@@ -503,22 +743,26 @@ mod tests {
             month: 13,
         };
         assert!(
-            timing(&month13, &p, as_of)
+            timing(&month13, false, &p, as_of)
                 .unwrap_err()
                 .contains("month 13")
         );
         let phase = Due::Phase("pilot".into());
-        assert!(timing(&phase, &p, as_of).unwrap_err().contains("no phase"));
+        assert!(
+            timing(&phase, false, &p, as_of)
+                .unwrap_err()
+                .contains("no phase")
+        );
         let five = Due::EveryMonths {
             months: 5,
             from: None,
         };
         assert!(
-            timing(&five, &p, as_of)
+            timing(&five, false, &p, as_of)
                 .unwrap_err()
                 .contains("every 5 months")
         );
-        assert!(timing(&Due::Year(40000), &p, as_of).is_err());
+        assert!(timing(&Due::Year(40000), false, &p, as_of).is_err());
     }
 
     #[test]
@@ -566,7 +810,8 @@ mod tests {
             let p = plan(start, Some(end), Some(issued));
             let as_of = d(2000, 1, 1);
             let cycle = Due::EveryMonths { months, from: None };
-            let yearly = Due::Yearly { month: yearly_month, day: yearly_day, from: None };
+            let yearly = Due::Yearly { month: yearly_month, day: Some(yearly_day),
+            also: Vec::new(), from: None };
             for due in [cycle, yearly] {
                 let got = recurring_of(&due, &p, as_of);
                 for o in &got {
