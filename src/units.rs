@@ -106,6 +106,16 @@ pub enum PlanProvince<'u> {
     From2025(&'u MergedProvince),
 }
 
+impl ProvinceKind {
+    /// "tỉnh" or "thành phố", as a name is prefixed in Vietnamese.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Self::Province => "tỉnh",
+            Self::City => "thành phố",
+        }
+    }
+}
+
 impl PlanProvince<'_> {
     pub fn name(&self) -> &str {
         match self {
@@ -134,6 +144,14 @@ impl Units {
 
     pub fn province_2025(&self, id: &str) -> Option<&MergedProvince> {
         self.provinces_2025.iter().find(|p| p.id == id)
+    }
+
+    /// The province a province of the 63 was merged into on 1 July 2025,
+    /// when it was merged with others (not when it simply carried on).
+    pub fn merged_into(&self, old: &str) -> Option<&MergedProvince> {
+        self.provinces_2025
+            .iter()
+            .find(|p| p.formed_from.len() > 1 && p.formed_from.iter().any(|id| id == old))
     }
 
     pub fn region(&self, id: &str) -> Option<&Region> {
@@ -387,5 +405,11 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(units.membership(new("hung-yen"), &all), Membership::Out);
+        assert_eq!(
+            units.merged_into("thai-binh").map(|p| p.id.as_str()),
+            Some("hung-yen")
+        );
+        // Hà Nội carried on unmerged.
+        assert!(units.merged_into("ha-noi").is_none());
     }
 }

@@ -932,3 +932,34 @@ fn progress_for_a_task_the_plan_does_not_have_is_a_finding() {
         Some("did you mean `report-yearly`?")
     );
 }
+
+#[test]
+fn after_the_2025_merger_a_merged_provinces_duties_are_owed_by_the_successor() {
+    // Thái Bình merged into Hưng Yên (Nghị quyết 202/2025/QH15): its 2025
+    // review and its 2030 review are still owed, by Hưng Yên's department.
+    let schedule = check("plans/thai-binh-2021-2030.yaml", "2026-11-30", None);
+    for task in ["review-2025", "review-2030", "report-yearly"] {
+        let successor = row(&schedule, task)
+            .successor
+            .as_deref()
+            .unwrap_or_default();
+        assert!(
+            successor.contains("Sở Giáo dục và Đào tạo tỉnh Hưng Yên")
+                && successor.contains("Sở Giáo dục và Đào tạo tỉnh Thái Bình"),
+            "{task}: {successor:?}"
+        );
+    }
+    assert_eq!(row(&schedule, "review-2030").standing, Standing::Upcoming);
+    let review = schedule
+        .findings
+        .iter()
+        .find(|f| f.subject.as_deref() == Some("review-2025"))
+        .unwrap();
+    assert!(
+        review.notes.iter().any(|n| n.contains("tỉnh Hưng Yên")),
+        "{review:#?}"
+    );
+    // A plan whose period ended before the merger owes nothing to a successor.
+    let vinh_long = check("plans/vinh-long-2012-2020.yaml", "2026-11-30", None);
+    assert!(vinh_long.rows.iter().all(|r| r.successor.is_none()));
+}

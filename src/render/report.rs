@@ -315,7 +315,10 @@ pub fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
         .map(|row| {
             vec![
                 format!("{}: {}", row.task, row.title),
-                row.owner.clone(),
+                match &row.successor {
+                    Some(successor) => format!("{}; {successor}", row.owner),
+                    None => row.owner.clone(),
+                },
                 row.wording.clone(),
                 counts(&row.occurrences, lang),
                 row.last_missed.as_ref().map(dated).unwrap_or_default(),

@@ -23,7 +23,9 @@ use serde::Serialize;
 
 use crate::date::CivilDate;
 use crate::finding::{Anchor, Finding, Rule};
-use crate::model::{Agency, Deadline, Due, Plan, Progress, Task, TaskProgress, TaskState};
+use crate::model::{
+    Agency, AgencyKind, Deadline, Due, Plan, Progress, Task, TaskProgress, TaskState,
+};
 use crate::registry::Registry;
 use crate::source::{FieldPath, SourceFile};
 use crate::tr;
@@ -82,6 +84,10 @@ pub struct Row {
     pub next_due: Option<Dated>,
     /// The convention the due dates come from, and anything else worth knowing.
     pub note: String,
+    /// Who owes the occurrences after 1 July 2025, when the plan's province
+    /// was merged then: its provincial leads' counterparts in the new province.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
 }
 
 /// A task's occurrences by standing; the counts add up to `total`.
@@ -446,6 +452,7 @@ impl<'a> Check<'a> {
             last_missed: None,
             next_due: None,
             note,
+            successor: None,
         });
     }
 
@@ -662,7 +669,15 @@ impl<'a> Check<'a> {
             }
             _ => None,
         };
-        if let Some(finding) = finding {
+        if let Some(mut finding) = finding {
+            // Occurrences still owed after the merger are owed by the successor.
+            let after_merger = occurrences.iter().any(|o| {
+                o.due >= crate::units::merger_day()
+                    && !matches!(o.standing, Standing::Done | Standing::Cancelled)
+            });
+            if let Some(successor) = self.successor(cx.task).filter(|_| after_merger) {
+                finding = finding.note(successor);
+            }
             self.findings
                 .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
         }
@@ -674,6 +689,11 @@ impl<'a> Check<'a> {
                 .first()
                 .map_or(TaskState::NotStarted, |o| o.state)
         };
+        let successor = occurrences
+            .iter()
+            .any(|o| o.due >= crate::units::merger_day())
+            .then(|| self.successor(cx.task))
+            .flatten();
         self.rows.push(Row {
             task: cx.task.id.clone(),
             title: cx.task.title.to_string(),
@@ -685,6 +705,7 @@ impl<'a> Check<'a> {
             last_missed,
             next_due,
             note: row_note,
+            successor,
         });
         self.occurrences.extend(occurrences);
     }
@@ -967,6 +988,47 @@ impl<'a> Check<'a> {
             .join("; ")
     }
 
+    /// From 1 July 2025 a merged province's departments are gone and their
+    /// duties passed to the new province's: "Sở Giáo dục và Đào tạo tỉnh
+    /// Hưng Yên, successor of Sở Giáo dục và Đào tạo tỉnh Thái Bình". Only
+    /// provincial leads pass this way; a district's bodies ended with it.
+    fn successor(&self, task: &Task) -> Option<String> {
+        let units = crate::units::Units::embedded();
+        let crate::units::PlanProvince::Before2025(old) = units.of_plan(self.plan)? else {
+            return None;
+        };
+        let new = units.merged_into(&old.id)?;
+        let heirs: Vec<String> = task
+            .leads
+            .iter()
+            .filter_map(|id| self.agency(id))
+            .filter(|a| {
+                a.level == crate::model::Level::Province && a.kind != AgencyKind::Collective
+            })
+            .map(|a| {
+                let body = without_place(a.name.as_str(), old.name.as_str());
+                tr!(
+                    "{body} {} {}, successor of {body} {} {}",
+                    "{body} {} {}, kế thừa {body} {} {}",
+                    new.kind.prefix(),
+                    new.name,
+                    old.kind.prefix(),
+                    old.name
+                )
+            })
+            .collect();
+        (!heirs.is_empty()).then(|| {
+            tr!(
+                "from 1 July 2025 owed by {} (Nghị quyết 202/2025/QH15: {} merged into {} {})",
+                "từ ngày 01/7/2025 do {} thực hiện (Nghị quyết 202/2025/QH15: {} sáp nhập vào {} {})",
+                heirs.join("; "),
+                old.name,
+                new.kind.prefix(),
+                new.name
+            )
+        })
+    }
+
     /// The leads that had ceased to exist before `due`, described, and
     /// whether that is every lead (a task without leads has no owner to lose).
     fn gone_owners(&self, task: &Task, due: CivilDate) -> (Vec<String>, bool) {
@@ -1006,6 +1068,18 @@ impl<'a> Check<'a> {
         let everyone = !task.leads.is_empty() && gone.len() == task.leads.len();
         (gone, everyone)
     }
+}
+
+/// "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" and "Sở Y tế tỉnh Thái Bình" →
+/// the body without its place, so the successor's place can follow it.
+fn without_place<'n>(name: &'n str, province: &str) -> &'n str {
+    let name = name.trim_end();
+    let name = name.strip_suffix(province).unwrap_or(name).trim_end();
+    ["tỉnh", "thành phố"]
+        .iter()
+        .find_map(|kind| name.strip_suffix(kind))
+        .unwrap_or(name)
+        .trim_end()
 }
 
 fn days(n: i64) -> String {
