@@ -1,0 +1,271 @@
+//! The CI formats carry exactly the JSON report's findings; the ratchet
+//! fails only on new findings and is blind to line numbers.
+
+use std::process::Output;
+
+use serde_json::Value;
+
+use crate::common::{root, run as xhht, run_in as xhht_in};
+
+fn text(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+const RUN: &[&str] = &[
+    "report",
+    "--as-of",
+    "2026-11-22",
+    "--fail-on",
+    "never",
+    "plans/",
+];
+
+fn run(format: &str) -> String {
+    let mut args = RUN.to_vec();
+    args.extend(["--format", format]);
+    text(&xhht(&args))
+}
+
+fn json_count() -> usize {
+    let json: Value = serde_json::from_str(&run("json")).unwrap();
+    json["findings"].as_array().unwrap().len()
+}
+
+#[test]
+fn sarif_validates_against_the_official_schema_and_carries_every_finding() {
+    let Some(schema_path) = crate::common::shared("data/sarif-schema-2.1.0.json") else {
+        return;
+    };
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(&schema_path).unwrap()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let sarif: Value = serde_json::from_str(&run("sarif")).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .take(5)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let run = &sarif["runs"][0];
+    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    assert_eq!(run["results"].as_array().unwrap().len(), json_count());
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "XH101"));
+}
+
+#[test]
+fn junit_and_github_carry_every_finding() {
+    let count = json_count();
+    let junit = run("junit");
+    // Each finding is one `file:line:col: severity[code]: message` line.
+    assert_eq!(junit.matches("[XH").count(), count);
+    assert!(junit.starts_with("<?xml"));
+    assert!(junit.contains("<testsuite name=\"plans/cat-hai-2020.yaml\""));
+    let github = run("github");
+    assert_eq!(
+        github.lines().filter(|l| l.starts_with("::")).count(),
+        count
+    );
+    assert!(
+        github.contains(
+            "::error file=plans/cat-hai-2020.yaml,line=458,col=12,title=XH102 shortfall::"
+        )
+    );
+}
+
+#[test]
+fn github_is_chosen_on_github_actions_and_writes_the_job_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    let out = xhht_in(
+        root(),
+        &["report", "--as-of", "2026-11-22", "plans/cat-hai-2020.yaml"],
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_STEP_SUMMARY", summary.to_str().unwrap()),
+        ],
+    );
+    assert!(
+        text(&out).lines().all(|l| l.starts_with("::")),
+        "{}",
+        text(&out)
+    );
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(written.starts_with("# "), "{written}");
+}
+
+#[test]
+fn ci_formats_snapshot() {
+    for format in ["sarif", "junit", "github"] {
+        let out = text(&xhht(&[
+            "report",
+            "--as-of",
+            "2026-11-22",
+            "--format",
+            format,
+            "plans/binh-duong-2014-2020.yaml",
+        ]));
+        let out = out.replace(env!("CARGO_PKG_VERSION"), "[version]");
+        insta::assert_snapshot!(format!("binh-duong-{format}"), out);
+    }
+}
+
+/// A copy of plans/ to change without touching the bundled files.
+fn copy_plans() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in xhht::walk::plan_files(&[root().join("plans")]).unwrap() {
+        let relative = entry.strip_prefix(root()).unwrap();
+        let target = dir.path().join(relative);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, target).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn the_ratchet_fails_on_new_findings_only() {
+    let dir = copy_plans();
+    let base = ["validate", "--fail-on", "info", "plans/"];
+    let write = [&base[..], &["--write-accepted", "accepted.json"]].concat();
+    assert_eq!(
+        xhht_in(dir.path(), &write, &[]).status.code(),
+        Some(1),
+        "the bundled plans have warnings and infos"
+    );
+    let check = [&base[..], &["--accepted", "accepted.json"]].concat();
+    assert_eq!(
+        xhht_in(dir.path(), &check, &[]).status.code(),
+        Some(0),
+        "nothing new"
+    );
+
+    // Lines inserted above every finding change nothing.
+    let cat_hai = dir.path().join("plans/cat-hai-2020.yaml");
+    let original = std::fs::read_to_string(&cat_hai).unwrap();
+    let shifted = original.replacen(
+        "\ndocument:\n",
+        "\n# Ghi chú: dòng thêm vào\n# dòng thứ hai\n\ndocument:\n",
+        1,
+    );
+    assert_ne!(shifted, original);
+    std::fs::write(&cat_hai, &shifted).unwrap();
+    assert_eq!(
+        xhht_in(dir.path(), &check, &[]).status.code(),
+        Some(0),
+        "inserted lines are not new findings"
+    );
+
+    // A new finding fails, and only it is reported as new.
+    let broken = shifted.replacen("leads: [phong-gddt", "leads: [phong-gddt-moi", 1);
+    assert_ne!(broken, shifted);
+    std::fs::write(&cat_hai, &broken).unwrap();
+    let out = xhht_in(
+        dir.path(),
+        &[&check[..], &["--format", "json"]].concat(),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+
+    // Fixing a finding passes, and says what went away.
+    std::fs::write(&cat_hai, &shifted).unwrap();
+    let ninh_thuan = dir.path().join("plans/ninh-thuan-1960-2020.toml");
+    let fixed = std::fs::read_to_string(&ninh_thuan)
+        .unwrap()
+        .replace("date = \"13/4/2017\"", "date = \"13/4/2007\"");
+    std::fs::write(&ninh_thuan, fixed).unwrap();
+    let out = xhht_in(dir.path(), &check, &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("fixed: XH040"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A schedule finding is known by its task, so a later as-of date that
+/// misses another year of the same report is not a new finding.
+#[test]
+fn the_ratchet_knows_a_schedule_finding_by_its_task() {
+    let dir = copy_plans();
+    let run = |as_of: &str, ratchet: &[&str]| {
+        let mut args = vec![
+            "report",
+            "--fail-on",
+            "info",
+            "--as-of",
+            as_of,
+            "plans/thai-binh-2021-2030.yaml",
+        ];
+        args.extend(ratchet);
+        xhht_in(dir.path(), &args, &[])
+    };
+    run("2026-11-30", &["--write-accepted", "accepted.json"]);
+    let accepted: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("accepted.json")).unwrap())
+            .unwrap();
+    let yearly: Vec<&Value> = accepted["accepted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["code"] == "XH204")
+        .collect();
+    assert!(!yearly.is_empty());
+    for entry in &yearly {
+        assert!(
+            !entry["subject"].as_str().unwrap().contains(' '),
+            "a task id, not a period: {entry}"
+        );
+        assert_eq!(entry["count"], 1);
+    }
+    let out = run("2027-01-05", &["--accepted", "accepted.json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn junit_files_a_gap_under_the_plan_it_is_about() {
+    let args = |format| {
+        vec![
+            "report",
+            "--as-of",
+            "2026-11-22",
+            "--fail-on",
+            "never",
+            "--format",
+            format,
+            "plans/binh-duong-2014-2020.yaml",
+        ]
+    };
+    let junit = text(&xhht(&args("junit")));
+    let json: Value = serde_json::from_str(&text(&xhht(&args("json")))).unwrap();
+    // The gaps point into the national file, but they are the plan's.
+    let gaps = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "XH101")
+        .count();
+    assert_eq!(gaps, 2);
+    let case = junit
+        .split("name=\"XH101 gap\"")
+        .nth(1)
+        .expect("a gap test case");
+    assert!(
+        case.split("</testcase>")
+            .next()
+            .unwrap()
+            .matches("[XH101]")
+            .count()
+            == gaps,
+        "{junit}"
+    );
+    assert_eq!(
+        junit.matches("[XH").count(),
+        json["findings"].as_array().unwrap().len()
+    );
+    assert_eq!(junit.matches("<testsuite ").count(), 1);
+}

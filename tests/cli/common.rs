@@ -1,0 +1,76 @@
+//! Running the real binary as a user would, with nothing from the
+//! environment (language, colour, CI variables) leaking into the output.
+
+use std::path::Path;
+use std::process::Output;
+
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Variables that would leak the developer's language, colour or CI into a test.
+const LEAKY: &[&str] = &[
+    "LANG",
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANGUAGE",
+    "GITHUB_ACTIONS",
+    "GITHUB_STEP_SUMMARY",
+];
+
+pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_xhht"));
+    cmd.current_dir(dir).env("NO_COLOR", "1");
+    for var in LEAKY {
+        cmd.env_remove(var);
+    }
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    cmd.args(args).output().unwrap()
+}
+
+/// The binary started from the repository root with its output piped, for
+/// tests that read only part of it.
+pub fn spawn(args: &[&str]) -> std::process::Child {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_xhht"));
+    cmd.current_dir(root()).env("NO_COLOR", "1");
+    for var in LEAKY {
+        cmd.env_remove(var);
+    }
+    cmd.args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// A run from the repository root.
+pub fn run(args: &[&str]) -> Output {
+    run_in(root(), args, &[])
+}
+
+pub fn stdout(args: &[&str]) -> String {
+    String::from_utf8(run(args).stdout).unwrap()
+}
+
+/// A path under `../shared` (the project's reference material, beside the
+/// checkout in CI but not in a fresh clone). Absent, the test is skipped
+/// with a message, unless `XHHT_REQUIRE_SHARED` is set (`.ci/run` sets it),
+/// in which case its absence fails the test.
+pub fn shared(relative: &str) -> Option<std::path::PathBuf> {
+    let path = root().join("../shared").join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var_os("XHHT_REQUIRE_SHARED").is_none(),
+        "{} is required (XHHT_REQUIRE_SHARED is set) but missing",
+        path.display()
+    );
+    eprintln!(
+        "skipped: {} is not beside the checkout; this test needs it",
+        path.display()
+    );
+    None
+}

@@ -1,0 +1,22 @@
+//! The integration tests: one binary, so the crate is linked once and every
+//! test runs the real CLI through `common`, which clears the developer's
+//! language, colour and CI variables.
+
+mod bundled;
+mod ci;
+mod common;
+mod diff;
+mod i18n;
+mod loading;
+mod registry;
+mod report;
+mod schedule;
+mod schema;
+mod seeds;
+mod validate_cli;
+
+#[test]
+fn the_command_line_is_well_formed() {
+    use clap::CommandFactory;
+    xhht::cli::Cli::command().debug_assert();
+}
