@@ -12,7 +12,7 @@ use crate::cli::{
     BaselinesAction, Cli, Command, DiffArgs, DiffFormat, FailOn, Format, ReportArgs, SchemaKind,
     ValidateArgs,
 };
-use crate::finding::{self, Finding, Rule, Tally};
+use crate::finding::{self, Finding, Rule};
 use crate::load::{self, Loaded};
 use crate::render::diagnostic;
 use crate::validate::{self, Context};
@@ -230,34 +230,15 @@ fn emit(
     let format = output.format();
     let to_terminal =
         output.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let blocks = || crate::render::report::blocks(&report, sections);
-    let text = match format {
-        Format::Table if diagnostics => diagnostics_text(checked, &report.findings, to_terminal),
-        Format::Table => crate::render::report::terminal(&blocks(), to_terminal),
-        Format::Markdown => crate::render::report::markdown(&blocks()),
-        Format::Html => crate::render::html::render(&report),
-        Format::Json => {
-            let mut json =
-                serde_json::to_string_pretty(&report).context("serializing the report")?;
-            json.push('\n');
-            json
-        }
-        Format::Sarif => crate::render::ci::sarif(&report.findings),
-        Format::Junit => {
-            let files: Vec<(Option<&str>, &std::path::Path)> = checked
-                .files
-                .iter()
-                .map(|f| {
-                    (
-                        f.plan.as_ref().ok().map(|p| p.document.id.as_str()),
-                        f.source.path.as_path(),
-                    )
-                })
-                .collect();
-            crate::render::ci::junit(&files, &report.findings, output.fail_on.threshold())
-        }
-        Format::Github => crate::render::ci::github(&report.findings),
+    let input = crate::render::Input {
+        report: &report,
+        files: &checked.files,
+        sections,
+        diagnostics,
+        color: to_terminal,
+        fail_on: output.fail_on.threshold(),
     };
+    let text = crate::render::draw(format, &input)?;
     match &output.output {
         Some(path) => write_atomically(path, text.as_bytes())?,
         None => write!(anstream::stdout().lock(), "{text}")?,
@@ -275,31 +256,9 @@ fn emit(
                     summary.to_string_lossy()
                 )
             })?;
-        file.write_all(crate::render::report::markdown(&blocks()).as_bytes())?;
+        file.write_all(crate::render::draw(Format::Markdown, &input)?.as_bytes())?;
     }
     Ok(exit_code(&failing, output.fail_on))
-}
-
-/// rustc-style diagnostics, each with the offending line, then a summary.
-fn diagnostics_text(checked: &Checked, findings: &[Finding], color: bool) -> String {
-    let renderer = diagnostic::renderer(color);
-    let sources: HashMap<_, _> = checked
-        .files
-        .iter()
-        .map(|f| (&f.source.path, &f.source))
-        .collect();
-    let mut out = String::new();
-    for f in findings {
-        let source = sources.get(&f.location.file).copied();
-        out.push_str(&diagnostic::render(f, source, &renderer));
-        out.push_str("\n\n");
-    }
-    out.push_str(&diagnostic::summary(
-        Tally::of(findings),
-        checked.files.len(),
-    ));
-    out.push('\n');
-    out
 }
 
 pub fn exit_code(findings: &[Finding], fail_on: FailOn) -> ExitCode {

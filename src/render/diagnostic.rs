@@ -4,8 +4,11 @@
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use std::collections::HashMap;
+
 use crate::finding::{Finding, Severity, Tally};
 use crate::i18n::{self, Label, Lang};
+use crate::load::Loaded;
 use crate::source::SourceFile;
 
 pub fn renderer(color: bool) -> Renderer {
@@ -124,4 +127,18 @@ pub fn summary(tally: Tally, files: usize) -> String {
         plural(tally.warnings, "warning"),
         plural(tally.infos, "info")
     )
+}
+/// rustc-style diagnostics, each with the offending line, then a summary.
+pub fn all(files: &[Loaded], findings: &[Finding], color: bool) -> String {
+    let renderer = renderer(color);
+    let sources: HashMap<_, _> = files.iter().map(|f| (&f.source.path, &f.source)).collect();
+    let mut out = String::new();
+    for f in findings {
+        let source = sources.get(&f.location.file).copied();
+        out.push_str(&render(f, source, &renderer));
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary(Tally::of(findings), files.len()));
+    out.push('\n');
+    out
 }

@@ -1,13 +1,13 @@
-//! Findings in the formats CI systems read: SARIF 2.1.0 (code scanning),
-//! JUnit XML (test dashboards) and GitHub workflow commands (annotations).
-//! Each carries exactly the findings it is given.
+//! SARIF 2.1.0 for code-scanning tools: rule metadata, one result per
+//! finding with its related locations, columns in Unicode code points and a
+//! fingerprint that survives inserted lines.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 use std::path::Path;
 
 use serde::Serialize;
 
+use super::with_hint;
 use crate::finding::{Finding, Rule, Severity};
 
 const SARIF_SCHEMA: &str =
@@ -149,12 +149,6 @@ fn uri(path: &Path) -> String {
     out
 }
 
-/// Paths as people read them, for JUnit and annotations.
-fn display(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    text.strip_prefix("./").unwrap_or(&text).to_owned()
-}
-
 pub fn sarif(findings: &[Finding]) -> String {
     let rules: Vec<RuleDescriptor> = Rule::ALL
         .iter()
@@ -217,143 +211,6 @@ pub fn sarif(findings: &[Finding]) -> String {
     text
 }
 
-fn with_hint(f: &Finding) -> String {
-    match &f.hint {
-        Some(hint) => format!("{} ({hint})", f.message),
-        None => f.message.clone(),
-    }
-}
-
-/// One test suite per file, one test case per rule: failed when a finding of
-/// that rule reaches `fail_on`, passed otherwise, so dashboards show what
-/// was checked as well as what failed. Findings below the threshold are
-/// listed in the case's output. A finding belongs to the suite of the plan
-/// it is about (`files` pairs plan ids with files), even when it points into
-/// a scheme's file, as a gap does.
-pub fn junit(
-    files: &[(Option<&str>, &Path)],
-    findings: &[Finding],
-    fail_on: Option<Severity>,
-) -> String {
-    let suite_of = |f: &Finding| -> std::path::PathBuf {
-        f.plan
-            .as_deref()
-            .and_then(|id| files.iter().find(|(plan, _)| *plan == Some(id)))
-            .map_or_else(|| f.location.file.clone(), |(_, path)| path.to_path_buf())
-    };
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let failing = |f: &&Finding| fail_on.is_some_and(|t| f.severity >= t);
-    let total_failures = findings
-        .iter()
-        .filter(failing)
-        .map(|f| (suite_of(f), f.code))
-        .collect::<std::collections::BTreeSet<_>>()
-        .len();
-    let _ = writeln!(
-        out,
-        "<testsuites name=\"xhht\" tests=\"{}\" failures=\"{total_failures}\">",
-        files.len() * Rule::ALL.len()
-    );
-    for (_, file) in files {
-        let in_file: Vec<&Finding> = findings.iter().filter(|f| suite_of(f) == *file).collect();
-        let failures = Rule::ALL
-            .iter()
-            .filter(|r| in_file.iter().any(|f| f.code == **r && failing(f)))
-            .count();
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\">",
-            xml(&display(file)),
-            Rule::ALL.len()
-        );
-        for rule in Rule::ALL {
-            let of_rule: Vec<&&Finding> = in_file.iter().filter(|f| f.code == *rule).collect();
-            let _ = write!(
-                out,
-                "    <testcase classname=\"{}\" name=\"{} {}\"",
-                xml(&display(file)),
-                rule.code(),
-                rule.name()
-            );
-            if of_rule.is_empty() {
-                out.push_str("/>\n");
-                continue;
-            }
-            out.push_str(">\n");
-            let lines: String = of_rule
-                .iter()
-                .map(|f| {
-                    format!(
-                        "{}:{}:{}: {}[{}]: {}\n",
-                        display(&f.location.file),
-                        f.location.line,
-                        f.location.column,
-                        f.severity,
-                        f.code,
-                        f.message
-                    )
-                })
-                .collect();
-            if of_rule.iter().any(|f| failing(f)) {
-                let _ = writeln!(
-                    out,
-                    "      <failure type=\"{}\" message=\"{} finding(s)\">{}</failure>",
-                    rule.code(),
-                    of_rule.len(),
-                    xml(&lines)
-                );
-            } else {
-                let _ = writeln!(out, "      <system-out>{}</system-out>", xml(&lines));
-            }
-            out.push_str("    </testcase>\n");
-        }
-        out.push_str("  </testsuite>\n");
-    }
-    out.push_str("</testsuites>\n");
-    out
-}
-
-/// XML escaping, dropping the control characters XML 1.0 forbids.
-fn xml(text: &str) -> String {
-    let allowed: String = text
-        .chars()
-        .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    super::escape_markup(&allowed)
-}
-
-/// GitHub Actions workflow commands: one annotation per finding.
-pub fn github(findings: &[Finding]) -> String {
-    let mut out = String::new();
-    for f in findings {
-        let command = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
-        };
-        let _ = writeln!(
-            out,
-            "::{command} file={},line={},col={},title={}::{}",
-            property(&display(&f.location.file)),
-            f.location.line.max(1),
-            f.location.column.max(1),
-            property(&format!("{} {}", f.code.code(), f.code.name())),
-            data(&with_hint(f))
-        );
-    }
-    out
-}
-
-fn data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn property(text: &str) -> String {
-    data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,16 +221,5 @@ mod tests {
             uri(Path::new("./plans/kế hoạch #1.yaml")),
             "plans/k%E1%BA%BF%20ho%E1%BA%A1ch%20%231.yaml"
         );
-    }
-
-    #[test]
-    fn workflow_commands_escape_their_delimiters() {
-        assert_eq!(data("50%\nnext"), "50%25%0Anext");
-        assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
-    }
-
-    #[test]
-    fn xml_drops_what_xml_cannot_hold() {
-        assert_eq!(xml("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
     }
 }
