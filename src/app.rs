@@ -239,6 +239,14 @@ fn emit(
         fail_on: output.fail_on.threshold(),
     };
     let text = crate::render::draw(format, &input)?;
+    // Formats for people carry plan text as it is; machine formats escape
+    // it their own way.
+    let text = match format {
+        Format::Table | Format::Markdown | Format::Html => {
+            crate::render::printable(&text, to_terminal && format == Format::Table)
+        }
+        Format::Json | Format::Sarif | Format::Junit | Format::Github => text,
+    };
     match &output.output {
         Some(path) => write_atomically(path, text.as_bytes())?,
         None => write!(anstream::stdout().lock(), "{text}")?,
@@ -305,7 +313,7 @@ fn baselines_command(action: Option<BaselinesAction>) -> anyhow::Result<ExitCode
         }
     };
     let mut out = anstream::stdout().lock();
-    write!(out, "{text}")?;
+    write!(out, "{}", crate::render::printable(&text, color))?;
     Ok(ExitCode::from(EXIT_OK))
 }
 
@@ -316,10 +324,11 @@ fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
         Err(error) => {
             let finding = Finding::from_load_error(&target.source, error);
             let renderer = diagnostic::renderer(true);
+            let text = diagnostic::render(&finding, Some(&target.source), &renderer);
             writeln!(
                 anstream::stdout().lock(),
                 "{}",
-                diagnostic::render(&finding, Some(&target.source), &renderer)
+                crate::render::printable(&text, true)
             )?;
             return Ok(ExitCode::from(EXIT_FINDINGS));
         }
@@ -377,7 +386,8 @@ fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     match args.format {
         DiffFormat::Table => {
             let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
-            write!(out, "{}", crate::render::diff::render(&diff, color))?;
+            let text = crate::render::diff::render(&diff, color);
+            write!(out, "{}", crate::render::printable(&text, color))?;
         }
         DiffFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &diff).context("writing JSON")?;

@@ -88,10 +88,10 @@ pub struct Standard {
     /// The decree that sets the thresholds; absent when none was found.
     #[serde(default)]
     pub decree: Option<Text>,
-    /// Present when a source states that reaching a level includes reaching
-    /// the levels below it.
+    /// The steps a source states: reaching `level` includes reaching the
+    /// level below it. A step not listed is not on record.
     #[serde(default)]
-    pub cumulative: Option<Fact>,
+    pub cumulative: Vec<Step>,
     pub levels: Vec<StandardLevel>,
     #[serde(default)]
     pub note: Option<Text>,
@@ -124,10 +124,11 @@ pub struct Threshold {
     pub note: Option<Text>,
 }
 
-/// A fact with its flag and sources.
+/// One cumulative step: reaching `level` includes reaching `level - 1`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Fact {
+pub struct Step {
+    pub level: u8,
     pub verification: Verification,
     #[serde(default)]
     pub sources: Vec<Text>,
@@ -149,6 +150,14 @@ impl Standards {
 impl Standard {
     pub fn level(&self, level: Option<u8>) -> Option<&StandardLevel> {
         self.levels.iter().find(|l| l.level == level)
+    }
+
+    /// The steps from `higher` down to `lower`, when every one is on record.
+    pub fn steps(&self, higher: u8, lower: u8) -> Option<Vec<&Step>> {
+        (lower + 1..=higher)
+            .rev()
+            .map(|level| self.cumulative.iter().find(|s| s.level == level))
+            .collect()
     }
 }
 

@@ -287,6 +287,8 @@ pub struct Target {
     pub restates: Vec<ItemRef>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verification: Option<Verification>,
+    /// Pages that state the figure, each counted as a publisher standing
+    /// behind it; a page that echoes only the wording belongs in `note`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Text>,
     /// The phrase of the source that states the item, quoted exactly.

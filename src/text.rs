@@ -29,6 +29,15 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// True when the text shows nothing to a reader: empty, white space, or
+/// invisible format characters such as a zero-width space.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}')
+    })
+}
+
 /// Folds a name to a matching key: NFC/NFD and old/new tone placement
 /// ("Hoá"/"Hóa", "Uỷ"/"Ủy") and case all collapse; đ is mapped by hand
 /// because Unicode gives it no decomposition.

@@ -403,7 +403,7 @@ impl Check<'_> {
         for (i, entry) in self.plan.not_applicable.iter().enumerate() {
             let path = root().key("not_applicable").index(i);
             self.target_ref(&path, &entry.plan, &entry.item);
-            if entry.reason.as_str().trim().is_empty() {
+            if crate::text::is_blank(entry.reason.as_str()) {
                 let finding = self
                     .at(
                         Rule::MissingField,
@@ -455,11 +455,7 @@ impl Check<'_> {
         if units.of_plan(self.plan).is_some() {
             return;
         }
-        let after = self
-            .plan
-            .document
-            .date
-            .is_some_and(|d| d >= crate::units::merger_day());
+        let after = crate::units::issued_after_merger(self.plan);
         let ids: Vec<&str> = if after {
             units.provinces_2025.iter().map(|p| p.id.as_str()).collect()
         } else {
@@ -477,7 +473,25 @@ impl Check<'_> {
             "plans issued before 1 July 2025 name one of the 63 provinces of that time; later plans, one of the 34",
             "kế hoạch ban hành trước ngày 01/7/2025 dùng một trong 63 tỉnh thời đó; kế hoạch ban hành sau dùng một trong 34 tỉnh"
         ));
-        if let Some(best) = closest(id, ids) {
+        let other_era = if after {
+            units.merged_into(id).map(|p| p.id.clone()).or_else(|| {
+                units
+                    .provinces_2025
+                    .iter()
+                    .find(|p| p.formed_from.iter().any(|f| f == id))
+                    .map(|p| p.id.clone())
+            })
+        } else {
+            units
+                .province_2025(id)
+                .and_then(|p| (p.formed_from.len() == 1).then(|| p.formed_from[0].clone()))
+        };
+        if let Some(right) = other_era {
+            finding = finding.hint(tr!(
+                "`{id}` names a province of the other map; for this plan's date it is `{right}`",
+                "`{id}` là tỉnh theo danh mục của thời kỳ khác; theo ngày ban hành kế hoạch này là `{right}`"
+            ));
+        } else if let Some(best) = closest(id, ids) {
             finding = finding.hint(did_you_mean(best));
         }
         self.push(finding);

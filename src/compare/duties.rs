@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::targets::Local;
 use crate::date::CivilDate;
 use crate::finding::{Anchor, Finding, Rule, Severity};
-use crate::model::{Agency, Function, Plan, Task, Verification};
+use crate::model::{Agency, AgencyKind, Function, Plan, Task, Verification};
 use crate::registry::{Body, Registry};
 use crate::roles::body_of;
 use crate::source::{FieldPath, SourceFile};
@@ -124,9 +124,14 @@ pub(super) fn compare(
         let is_expected = |a: &Agency| {
             body_of(registry, a).is_some_and(|b| expected.iter().any(|e| e.id == b.id))
         };
-        // The body that issued the plan carries its steering by issuing it
-        // (Cát Hải's plan is its steering committee's own).
-        let by_issuer = issuer.filter(|a| is_expected(a));
+        // A steering committee that issues the plan steers it by doing so
+        // (Cát Hải's plan is its committee's own); no other duty is carried
+        // by merely issuing a plan.
+        let by_issuer = issuer.filter(|a| {
+            a.kind == AgencyKind::SteeringCommittee
+                && function == Function::SteeringAndCoordination
+                && is_expected(a)
+        });
         let led_by_expected = local_leads.iter().any(|a| is_expected(a)) || by_issuer.is_some();
         let status = if duty
             .in_force_from

@@ -96,7 +96,13 @@ fn publishers(local: &Plan, upper: &Plan, theirs: &Target) -> (usize, bool) {
 /// The plan of a restatement is the plan being checked: same id, or same
 /// number (its own or its approving decision's) in the same territory.
 fn is_plan(restatement: &Restatement, local: &Plan) -> bool {
-    if restatement.plan == local.document.id {
+    if restatement.plan == local.document.id
+        || local
+            .document
+            .sources
+            .iter()
+            .any(|s| s.as_str() == restatement.source.as_str())
+    {
         return true;
     }
     let Some(number) = &restatement.number else {
@@ -106,11 +112,17 @@ fn is_plan(restatement: &Restatement, local: &Plan) -> bool {
         local.document.number.as_ref(),
         local.document.approved_by.as_ref().map(|a| &a.number),
     ];
-    fold(restatement.jurisdiction.as_str()) == fold(local.document.jurisdiction.as_str())
+    place(&restatement.jurisdiction) == place(&local.document.jurisdiction)
         && numbers
             .into_iter()
             .flatten()
             .any(|n| fold(n.as_str()) == fold(number.as_str()))
+}
+
+/// A territory's name without "tỉnh" or "thành phố": "tỉnh Vĩnh Long" and
+/// "Vĩnh Long" are one place.
+fn place(jurisdiction: &crate::text::Text) -> String {
+    crate::units::strip_kind(jurisdiction)
 }
 
 /// The registrable domain of a URL (`en.vietnamplus.vn` → `vietnamplus.vn`,

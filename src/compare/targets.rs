@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::evidence::{self, Certainty, Evidence};
-use crate::catalogue::{Catalogue, Standards};
+use crate::catalogue::{Catalogue, Standards, Step};
 use crate::finding::{Anchor, Finding, Rule, Severity};
 use crate::i18n::Lang;
 use crate::model::{Direction, Level, Plan, Population, Target, TargetValue, Unit, Verification};
@@ -119,33 +119,59 @@ pub(super) fn compare(
         for year in binding_years(plan, upper, theirs) {
             let filed_year = year == theirs.year;
             let scope = scope(plan, upper, theirs, year);
-            let matches: Vec<(usize, Pairing)> = match &scope {
-                Scope::Binds { regional } => plan
+            // Where it is not settled whether the figure binds, the plan's
+            // own target is still shown beside it, never as "local only".
+            let regional = match &scope {
+                Scope::Binds { regional } => Some(*regional),
+                Scope::Undecided(_) => Some(theirs.condition.is_some()),
+                Scope::NotApplicable(_) => None,
+            };
+            let matches: Vec<(usize, Pairing)> = match regional {
+                Some(regional) => plan
                     .targets
                     .iter()
                     .enumerate()
                     .filter_map(|(i, ours)| {
-                        pairing(ours, theirs, &upper.document.id, year, *regional).map(|p| (i, p))
+                        pairing(ours, theirs, &upper.document.id, year, regional).map(|p| (i, p))
                     })
                     .collect(),
-                _ => Vec::new(),
+                None => Vec::new(),
             };
             let matches = prefer_exact(matches);
+            if let Scope::Undecided(why) = &scope
+                && !matches.is_empty()
+            {
+                for &(li, _) in &matches {
+                    paired[li] = true;
+                    let status = TargetStatus::NotComparable(why.clone());
+                    let ours = &plan.targets[li];
+                    rows.push(row(
+                        theirs,
+                        year,
+                        Some(theirs),
+                        Some(ours),
+                        status,
+                        Some(&evidence),
+                    ));
+                }
+                continue;
+            }
             if matches.is_empty() {
                 // A yearly figure is reported unpaired once, in the year it is filed under.
                 if !filed_year {
                     continue;
                 }
-                let status = match scope {
-                    Scope::NotApplicable(why) => TargetStatus::NotApplicable(why),
-                    Scope::Undecided(why) => TargetStatus::NotComparable(why),
-                    Scope::Binds { .. } if theirs.value == TargetValue::Unavailable => {
+                let status = match (scope, silent_on_a_share(plan, theirs)) {
+                    (Scope::NotApplicable(why), _) => TargetStatus::NotApplicable(why),
+                    (Scope::Undecided(why), _) => TargetStatus::NotComparable(why),
+                    (Scope::Binds { .. }, _) if theirs.value == TargetValue::Unavailable => {
                         TargetStatus::NoNationalFigure
                     }
-                    Scope::Binds { .. } if evidence.certainty == Certainty::OwnFigure => {
+                    (Scope::Binds { .. }, _) if evidence.certainty == Certainty::OwnFigure => {
                         TargetStatus::OwnFigure
                     }
-                    Scope::Binds { .. } => {
+                    (Scope::Binds { .. }, Some(not_committed)) => not_committed,
+                    (Scope::Binds { .. }, None) => {
                         findings.push(gap(local, upper, upper_source, ui, &evidence));
                         TargetStatus::Gap
                     }
@@ -164,6 +190,10 @@ pub(super) fn compare(
                 paired[li] = true;
                 let ours = &plan.targets[li];
                 let verdict = judge(plan, ours, theirs, year, pairing);
+                let evidence = Evidence {
+                    certainty: verdict.certainty(evidence.certainty),
+                    ..evidence
+                };
                 let mut status = verdict.status.clone();
                 if status.is_verdict() && evidence.certainty == Certainty::OwnFigure {
                     status = TargetStatus::OwnFigure;
@@ -257,11 +287,11 @@ enum Scope {
 }
 
 fn scope(plan: &Plan, upper: &Plan, theirs: &Target, year: u16) -> Scope {
-    if let Some(recorded) = plan
-        .not_applicable
-        .iter()
-        .find(|n| n.plan == upper.document.id && n.item == theirs.id)
-    {
+    if let Some(recorded) = plan.not_applicable.iter().find(|n| {
+        n.plan == upper.document.id
+            && n.item == theirs.id
+            && !crate::text::is_blank(n.reason.as_str())
+    }) {
         return Scope::NotApplicable(tr!(
             "the plan records it does not apply: {}",
             "kế hoạch ghi nhận không áp dụng: {}",
@@ -318,26 +348,43 @@ fn scope(plan: &Plan, upper: &Plan, theirs: &Target, year: u16) -> Scope {
         };
     }
     // The province-wide figure gives way to its region's own figure for a
-    // province in that region.
-    if theirs.condition.is_none()
-        && let Some(province) = province
-        && let Some(regional) = upper.targets.iter().find(|t| {
-            t.indicator == theirs.indicator
-                && t.level == theirs.level
-                && (t.year == year || (t.each_year && year <= t.year))
-                && regions(t)
-                    .is_some_and(|c| units.membership(province, &c.regions) == Membership::In)
-        })
-    {
-        return Scope::NotApplicable(tr!(
+    // province in that region; when that is not settled, neither is this.
+    let regional = upper.targets.iter().find(|t| {
+        t.indicator == theirs.indicator
+            && t.level == theirs.level
+            && (t.year == year || (t.each_year && year <= t.year))
+            && regions(t).is_some()
+    });
+    let (Some(regional), None) = (regional, &theirs.condition) else {
+        return Scope::Binds { regional: false };
+    };
+    let Some(condition) = regions(regional) else {
+        return Scope::Binds { regional: false };
+    };
+    let Some(province) = province else {
+        return Scope::Undecided(tr!(
+            "whether the regional figure ({}) applies instead is not settled: {}",
+            "chưa xác định được có áp dụng chỉ tiêu riêng của vùng ({}) thay cho chỉ tiêu này hay không: {}",
+            regional.value_text(),
+            unknown_province()
+        ));
+    };
+    match units.membership(province, &condition.regions) {
+        Membership::In => Scope::NotApplicable(tr!(
             "{} lies in {}: the regional figure ({}) applies instead",
             "{} thuộc {}: áp dụng chỉ tiêu riêng của vùng ({})",
             province.name(),
-            regions(regional).map_or_else(String::new, |c| c.vi.to_string()),
+            condition.vi,
             regional.value_text()
-        ));
+        )),
+        Membership::Out => Scope::Binds { regional: false },
+        Membership::Partly(why) | Membership::Unknown(why) => Scope::Undecided(tr!(
+            "whether the regional figure ({}) for {} applies instead is not settled: {why}",
+            "chưa xác định được có áp dụng chỉ tiêu riêng ({}) của {} thay cho chỉ tiêu này hay không: {why}",
+            regional.value_text(),
+            condition.vi
+        )),
     }
-    Scope::Binds { regional: false }
 }
 
 fn level_name(level: Level) -> String {
@@ -363,6 +410,8 @@ enum Pairing {
     Exact,
     /// A higher level of a standard whose levels are cumulative.
     HigherLevel,
+    /// A higher level, where no source says it includes the lower one.
+    HigherLevelUnproven,
 }
 
 fn pairing(
@@ -388,9 +437,12 @@ fn pairing(
     }
     match (ours.level, theirs.level) {
         (a, b) if a == b => Some(Pairing::Exact),
-        (Some(a), Some(b)) if a > b && cumulative(&theirs.indicator).is_some() => {
+        (Some(a), Some(b)) if a > b && cumulative(&theirs.indicator, a, b).is_some() => {
             Some(Pairing::HigherLevel)
         }
+        // A higher level answers the lower one only as far as the record
+        // says it includes it: paired, so the row says so instead of a gap.
+        (Some(a), Some(b)) if a > b => Some(Pairing::HigherLevelUnproven),
         _ => None,
     }
 }
@@ -407,10 +459,12 @@ fn prefer_exact(matches: Vec<(usize, Pairing)>) -> Vec<(usize, Pairing)> {
     }
 }
 
-fn cumulative(indicator: &str) -> Option<&'static crate::catalogue::Fact> {
+/// The cumulative steps from level `higher` down to `lower`, when a source
+/// states every one of them.
+fn cumulative(indicator: &str, higher: u8, lower: u8) -> Option<Vec<&'static Step>> {
     Standards::embedded()
         .of(indicator)
-        .and_then(|s| s.cumulative.as_ref())
+        .and_then(|s| s.steps(higher, lower))
 }
 
 /// The least a value asks for: the figure and whether it must be exceeded
@@ -457,12 +511,14 @@ fn ceiling(value: &TargetValue) -> Option<Floor> {
     }
 }
 
-/// A judged pair: the status, how it was made comparable, and whether the
-/// two figures are in one unit (so their difference means something).
+/// A judged pair: the status, how it was made comparable, whether the two
+/// figures are in one unit (so their difference means something), and the
+/// flags of the facts the conversion rested on (a threshold, a level step).
 struct Verdict {
     status: TargetStatus,
     basis: Option<String>,
     figures_comparable: bool,
+    facts: Vec<Verification>,
 }
 
 impl Verdict {
@@ -472,8 +528,35 @@ impl Verdict {
             status,
             basis: None,
             figures_comparable,
+            facts: Vec::new(),
         }
     }
+
+    /// A verdict is no surer than the weakest fact it rests on.
+    fn certainty(&self, figure: Certainty) -> Certainty {
+        self.facts.iter().fold(figure, |sure, &fact| {
+            let cap = match fact {
+                Verification::Verified | Verification::VerifiedDerived => Certainty::Sure,
+                Verification::VerifiedEn
+                | Verification::VerifiedLocal
+                | Verification::SingleSource => Certainty::SingleSource,
+                Verification::Disputed | Verification::Unverified | Verification::NotFound => {
+                    Certainty::Doubtful
+                }
+            };
+            weakest(sure, cap)
+        })
+    }
+}
+
+fn weakest(a: Certainty, b: Certainty) -> Certainty {
+    let rank = |c: Certainty| match c {
+        Certainty::Sure => 0,
+        Certainty::SingleSource => 1,
+        Certainty::Doubtful => 2,
+        Certainty::OwnFigure => 3,
+    };
+    if rank(a) >= rank(b) { a } else { b }
 }
 
 fn judge(plan: &Plan, ours: &Target, theirs: &Target, year: u16, pairing: Pairing) -> Verdict {
@@ -485,26 +568,33 @@ fn judge(plan: &Plan, ours: &Target, theirs: &Target, year: u16, pairing: Pairin
         .or_else(|| catalogue.indicator(&theirs.indicator).map(|i| i.direction))
         .unwrap_or(Direction::HigherIsBetter);
     let mut verdict = judge_values(plan, ours, theirs, direction, pairing);
-    let mut basis: Vec<String> = verdict.basis.take().into_iter().collect();
-    if year != theirs.year {
-        basis.insert(
-            0,
-            tr!(
-                "the scheme's figure holds every year up to {}",
-                "chỉ tiêu của đề án áp dụng hằng năm đến năm {}",
-                theirs.year
-            ),
-        );
+    // Shares of different things have no difference worth printing.
+    if ours.unit != theirs.unit || ours.population != theirs.population {
+        verdict.figures_comparable = false;
     }
+    let mut basis: Vec<String> = Vec::new();
+    if year != theirs.year {
+        basis.push(tr!(
+            "the scheme's figure holds every year up to {}",
+            "chỉ tiêu của đề án áp dụng hằng năm đến năm {}",
+            theirs.year
+        ));
+    }
+    basis.extend(verdict.basis.take());
     if pairing == Pairing::HigherLevel
-        && let (Some(a), Some(b), Some(fact)) =
-            (ours.level, theirs.level, cumulative(&theirs.indicator))
+        && let (Some(a), Some(b)) = (ours.level, theirs.level)
+        && let Some(steps) = cumulative(&theirs.indicator, a, b)
     {
+        let flags: Vec<String> = steps
+            .iter()
+            .map(|s| crate::model::wire_name(&s.verification))
+            .collect();
         basis.push(tr!(
             "level {a} includes level {b} ({})",
             "đạt mức độ {a} là đã đạt mức độ {b} ({})",
-            crate::model::wire_name(&fact.verification)
+            flags.join(", ")
         ));
+        verdict.facts.extend(steps.iter().map(|s| s.verification));
     }
     verdict.basis = (!basis.is_empty()).then(|| basis.join("; "));
     verdict
@@ -570,7 +660,7 @@ fn judge_values(
         if a < b {
             return Verdict::plain(TargetStatus::Shortfall);
         }
-        if a > b && pairing != Pairing::HigherLevel {
+        if pairing == Pairing::HigherLevelUnproven {
             return Verdict::plain(TargetStatus::NotComparable(tr!(
                 "the plan sets level {a}, the scheme level {b}; whether level {a} includes level {b} is not on record",
                 "kế hoạch đặt mức độ {a}, đề án đặt mức độ {b}; chưa có căn cứ mức độ {a} bao hàm mức độ {b}"
@@ -636,6 +726,21 @@ fn is_membership(plan: &Plan, theirs: &Target) -> bool {
         && own_population(plan.document.level) == Some(theirs.population)
 }
 
+/// A plan silent on a share of units the scheme expects only some units to
+/// reach ("35% of provinces") has not committed its own unit; that is what
+/// it is, not a gap.
+fn silent_on_a_share(plan: &Plan, theirs: &Target) -> Option<TargetStatus> {
+    let share = floor(&theirs.value)?.value;
+    (is_membership(plan, theirs) && share < 100.0).then(|| {
+        TargetStatus::NotCommitted(tr!(
+            "the plan sets no target for it; the scheme expects {share}% of {}, so {} may be among the rest",
+            "kế hoạch không đặt chỉ tiêu này; đề án chỉ yêu cầu {share}% số {}, nên {} có thể thuộc số còn lại",
+            counted_units(theirs.population),
+            plan.document.jurisdiction
+        ))
+    })
+}
+
 /// "35% of provinces become learning provinces" against a province's plan:
 /// the plan either commits its own unit (100% of the one province) or not.
 fn membership(plan: &Plan, ours: &Target, theirs: &Target) -> Verdict {
@@ -677,12 +782,16 @@ fn share_verdict(committed: bool, theirs: &Target, unit: &str, how: Option<Strin
         status,
         basis: Some(basis),
         figures_comparable: false,
+        facts: Vec::new(),
     }
 }
 
 /// "70% of provinces reach the standard" against "100% of our districts
 /// reach it": a province is recognised when enough of its districts are
-/// (a district, enough of its communes), by the decree's threshold.
+/// (a district, enough of its communes), by the decree's threshold. A plan
+/// that sets a higher level answers a lower one through the threshold of
+/// its own level (reached, it includes the lower one) or, short of that,
+/// through the lower level's threshold, which must be on record.
 fn through_units(plan: &Plan, ours: &Target, theirs: &Target) -> Verdict {
     let not_comparable = || {
         Verdict::plain(TargetStatus::NotComparable(tr!(
@@ -708,39 +817,54 @@ fn through_units(plan: &Plan, ours: &Target, theirs: &Target) -> Verdict {
     let Some(standard) = Standards::embedded().of(&theirs.indicator) else {
         return not_comparable();
     };
-    let threshold = standard
-        .level(ours.level)
-        .and_then(|l| l.threshold(level))
-        .filter(|t| t.share.is_some());
-    let Some(threshold) = threshold else {
-        let level_text = ours
-            .level
+    let decree = standard.decree.as_ref().map_or_else(
+        || tr!("no recognition rule on record", "chưa có văn bản quy định"),
+        |d| d.to_string(),
+    );
+    let threshold = |at: Option<u8>| {
+        standard
+            .level(at)
+            .and_then(|l| l.threshold(level))
+            .and_then(|t| Some((t.share?, t.verification)))
+    };
+    let floor_value = floor(&ours.value).map(|f| f.value);
+    let reaches = |(share, _): (f64, Verification)| floor_value.is_some_and(|v| v >= share);
+    // Its own level first; if the plan falls short of that, the lower level
+    // the scheme asks for, which its sub-units at the higher level also hold.
+    let own = threshold(ours.level);
+    let (used, at) = match own {
+        Some(t) if reaches(t) || ours.level == theirs.level => (Some(t), ours.level),
+        _ => (threshold(theirs.level), theirs.level),
+    };
+    let Some((share, flag)) = used else {
+        let level_text = at
             .map(|l| tr!(" at level {l}", " mức độ {l}"))
             .unwrap_or_default();
         return Verdict::plain(TargetStatus::NotComparable(tr!(
-            "the share of {} a {} needs to be recognised{level_text} ({}) is not on record",
-            "chưa có căn cứ về tỷ lệ số {} cần đạt để {} được công nhận{level_text} ({})",
+            "the share of {} a {} needs to be recognised{level_text} ({decree}) is not on record",
+            "chưa có căn cứ về tỷ lệ số {} cần đạt để {} được công nhận{level_text} ({decree})",
             counted_units(sub_units),
-            level_name(level),
-            standard.decree.as_ref().map_or("—", |d| d.as_str())
+            level_name(level)
         )));
     };
-    let share = threshold.share.unwrap_or(100.0);
-    let committed = floor(&ours.value).is_some_and(|f| f.value >= share);
+    let level_text = at
+        .map(|l| tr!(" at level {l}", " mức độ {l}"))
+        .unwrap_or_default();
     let how = tr!(
-        "a {} is recognised when {share}% of its {} are ({}, {})",
-        "{} được công nhận khi {share}% số {} đạt chuẩn ({}, {})",
+        "a {} is recognised{level_text} when {share}% of its {} are ({decree}, {})",
+        "{} được công nhận{level_text} khi {share}% số {} đạt chuẩn ({decree}, {})",
         level_name(level),
         counted_units(sub_units),
-        standard.decree.as_ref().map_or("—", |d| d.as_str()),
-        crate::model::wire_name(&threshold.verification)
+        crate::model::wire_name(&flag)
     );
-    share_verdict(
-        committed,
+    let mut verdict = share_verdict(
+        reaches((share, flag)),
         theirs,
         plan.document.jurisdiction.as_str(),
         Some(how),
-    )
+    );
+    verdict.facts.push(flag);
+    verdict
 }
 
 fn counted_units(population: Population) -> String {

@@ -63,6 +63,39 @@ pub(crate) fn with_hint(f: &Finding) -> String {
     }
 }
 
+/// Text for a terminal or a page: control characters, which plan text could
+/// carry to retitle a terminal or clear it, and the direction overrides that
+/// reorder what a reader sees, are shown as `\u{..}` escapes. With `keep_sgr`
+/// the colour sequences xhht itself writes (ESC [ … m) pass.
+pub fn printable(text: &str, keep_sgr: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c == '\u{1b}' && keep_sgr {
+            let rest = &text[at + 1..];
+            if let Some(body) = rest.strip_prefix('[')
+                && let Some(end) = body.find(|d: char| !(d.is_ascii_digit() || d == ';'))
+                && body[end..].starts_with('m')
+            {
+                let len = 1 + 1 + end + 1;
+                out.push_str(&text[at..at + len]);
+                for _ in 0..len - 1 {
+                    chars.next();
+                }
+                continue;
+            }
+        }
+        let hidden = (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if hidden {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Escapes text for HTML and XML: plan text is user input.
 pub fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -77,4 +110,25 @@ pub fn escape_markup(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_text_cannot_drive_the_terminal() {
+        let hostile = "a\u{1b}]0;pwned\u{7}\u{1b}[2Jb\u{202e}c";
+        assert_eq!(
+            printable(hostile, true),
+            "a\\u{1b}]0;pwned\\u{7}\\u{1b}[2Jb\\u{202e}c"
+        );
+        // xhht's own colours pass on a terminal, and only there.
+        assert_eq!(
+            printable("\u{1b}[1;31mE\u{1b}[0m", true),
+            "\u{1b}[1;31mE\u{1b}[0m"
+        );
+        assert_eq!(printable("\u{1b}[31m", false), "\\u{1b}[31m");
+        assert_eq!(printable("dòng 1\n\tdòng 2", false), "dòng 1\n\tdòng 2");
+    }
 }

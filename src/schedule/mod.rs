@@ -1007,24 +1007,33 @@ impl<'a> Check<'a> {
             })
             .map(|a| {
                 let body = without_place(a.name.as_str(), old.name.as_str());
-                tr!(
-                    "{body} {} {}, successor of {body} {} {}",
-                    "{body} {} {}, kế thừa {body} {} {}",
-                    new.kind.prefix(),
-                    new.name,
-                    old.kind.prefix(),
-                    old.name
-                )
+                if new.name == old.name {
+                    tr!(
+                        "{body} {} {} (the merged province)",
+                        "{body} {} {} (tỉnh sau sáp nhập)",
+                        new.kind.prefix(),
+                        new.name
+                    )
+                } else {
+                    tr!(
+                        "{body} {} {}, successor of {body} {} {}",
+                        "{body} {} {}, kế thừa {body} {} {}",
+                        new.kind.prefix(),
+                        new.name,
+                        old.kind.prefix(),
+                        old.name
+                    )
+                }
             })
             .collect();
         (!heirs.is_empty()).then(|| {
             tr!(
-                "from 1 July 2025 owed by {} (Nghị quyết 202/2025/QH15: {} merged into {} {})",
-                "từ ngày 01/7/2025 do {} thực hiện (Nghị quyết 202/2025/QH15: {} sáp nhập vào {} {})",
+                "from 1 July 2025 owed by {} (Nghị quyết 202/2025/QH15: {} {} formed from {})",
+                "từ ngày 01/7/2025 do {} thực hiện (Nghị quyết 202/2025/QH15: {} {} được hợp nhất từ {})",
                 heirs.join("; "),
-                old.name,
                 new.kind.prefix(),
-                new.name
+                new.name,
+                formed_from(units, new)
             )
         })
     }
@@ -1068,6 +1077,16 @@ impl<'a> Check<'a> {
         let everyone = !task.leads.is_empty() && gone.len() == task.leads.len();
         (gone, everyone)
     }
+}
+
+/// "Thái Bình, Hưng Yên": the provinces a 2025 province was formed from.
+fn formed_from(units: &crate::units::Units, new: &crate::units::MergedProvince) -> String {
+    let names: Vec<&str> = new
+        .formed_from
+        .iter()
+        .map(|id| units.province(id).map_or(id.as_str(), |p| p.name.as_str()))
+        .collect();
+    names.join(", ")
 }
 
 /// "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh" and "Sở Y tế tỉnh Thái Bình" →
