@@ -14,6 +14,10 @@ use crate::text::{Text, fold};
 #[serde(deny_unknown_fields)]
 pub struct Registry {
     pub bodies: Vec<Body>,
+    /// Every spelling of every body, compacted once: `find` runs for each
+    /// agency of each plan.
+    #[serde(skip)]
+    spellings: OnceLock<Vec<(String, usize)>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -86,11 +90,20 @@ impl Registry {
     /// separates bodies whose names repeat at every level ("Ủy ban nhân dân").
     pub fn find(&self, name: &str, level: Option<Level>) -> Option<&Body> {
         let key = compact(name);
-        self.bodies
+        let spellings = self.spellings.get_or_init(|| {
+            self.bodies
+                .iter()
+                .enumerate()
+                .flat_map(|(i, b)| b.spellings().map(move |s| (compact(s.as_str()), i)))
+                .filter(|(spelling, _)| spelling.len() >= 3)
+                .collect()
+        });
+        spellings
             .iter()
-            .filter(|b| level.is_none_or(|l| b.level == l))
-            .flat_map(|b| b.spellings().map(move |s| (compact(s.as_str()), b)))
-            .filter(|(spelling, _)| spelling.len() >= 3 && key.starts_with(spelling.as_str()))
+            .map(|(spelling, i)| (spelling, &self.bodies[*i]))
+            .filter(|(spelling, b)| {
+                level.is_none_or(|l| b.level == l) && key.starts_with(spelling.as_str())
+            })
             .max_by_key(|(spelling, _)| spelling.len())
             .map(|(_, b)| b)
     }

@@ -41,8 +41,12 @@ pub fn issuer(plan: &Plan) -> Issuer<'_> {
 /// orders its own members, an organisation may order itself, and the body a
 /// scheme designates to lead (Hội Khuyến học under 281) carries the scheme's
 /// own mandate.
-pub fn questionable_order(plan: &Plan, org: &Agency, schemes: &[&Plan]) -> bool {
-    let issuer = issuer(plan);
+pub fn questionable_order(
+    plan: &Plan,
+    issuer: &Issuer<'_>,
+    org: &Agency,
+    schemes: &[&Plan],
+) -> bool {
     let state_body = matches!(
         issuer.kind,
         Some(AgencyKind::PeoplesCommittee | AgencyKind::Department | AgencyKind::Office)
@@ -96,44 +100,68 @@ pub enum Inversion<'p> {
     PartnerCoordinates(&'p Agency),
 }
 
-/// Reads the task's quoted sentence for "phối hợp với" and the bodies named
-/// after it; only what the text makes visible is judged.
-pub fn inversion<'p>(plan: &'p Plan, task: &Task) -> Option<Inversion<'p>> {
-    let quote = fold(task.quote.as_ref()?.as_str());
-    let at = quote.find("phoi hop voi")?;
-    let (before, after) = quote.split_at(at);
-    let after = &after["phoi hop voi".len()..];
-    // "Chỉ đạo các đơn vị phối hợp với B": the body addressed directs, and
-    // the coordinating is done by those it directs; nothing to judge.
-    if before.contains("chi dao") {
-        return None;
+/// The plan's agencies with their spellings folded once, for reading the
+/// bodies a task's sentence names.
+pub struct Spellings<'p> {
+    agencies: Vec<(&'p Agency, Vec<String>)>,
+}
+
+impl<'p> Spellings<'p> {
+    pub fn of(plan: &'p Plan) -> Self {
+        let agencies = plan
+            .agencies
+            .iter()
+            .map(|a| {
+                let names = std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .map(|n| fold(n.as_str()))
+                    .filter(|n| n.len() >= 4)
+                    .collect();
+                (a, names)
+            })
+            .collect();
+        Self { agencies }
     }
-    let leads_itself = before.contains("chu tri");
-    let partners: Vec<&Agency> = plan
-        .agencies
-        .iter()
-        .filter(|a| {
-            std::iter::once(&a.name)
-                .chain(&a.aliases)
-                .map(|n| fold(n.as_str()))
-                .any(|n| n.len() >= 4 && after.contains(&n))
-        })
-        .collect();
-    let leads = |a: &Agency| task.leads.contains(&a.id);
-    let coordinates = |a: &Agency| task.coordinates.contains(&a.id);
-    if leads_itself {
-        // A body named before "chủ trì" as well is the lead itself.
-        partners
-            .into_iter()
-            .find(|a| leads(a) && !before.contains(&fold(a.name.as_str())))
-            .map(Inversion::PartnerLeads)
-    } else {
-        // A collective ("các sở, ngành liên quan") cannot lead: the body
-        // addressed does.
-        partners
-            .into_iter()
-            .find(|a| coordinates(a) && !leads(a) && a.kind != AgencyKind::Collective)
-            .map(Inversion::PartnerCoordinates)
+
+    /// Reads the task's quoted sentence for "phối hợp với" and the bodies
+    /// named after it; only what the text makes visible is judged.
+    pub fn inversion(&self, task: &Task) -> Option<Inversion<'p>> {
+        let quote = task.quote.as_ref()?.as_str();
+        // Cheap test first: most quotes name no partner at all.
+        if !quote.to_lowercase().contains("hợp với") && !quote.to_lowercase().contains("hop voi")
+        {
+            return None;
+        }
+        let quote = fold(quote);
+        let at = quote.find("phoi hop voi")?;
+        let (before, after) = quote.split_at(at);
+        let after = &after["phoi hop voi".len()..];
+        // "Chỉ đạo các đơn vị phối hợp với B": the body addressed directs, and
+        // the coordinating is done by those it directs; nothing to judge.
+        if before.contains("chi dao") {
+            return None;
+        }
+        let leads_itself = before.contains("chu tri");
+        let partners = self
+            .agencies
+            .iter()
+            .filter(|(_, names)| names.iter().any(|n| after.contains(n.as_str())));
+        let leads = |a: &Agency| task.leads.contains(&a.id);
+        let coordinates = |a: &Agency| task.coordinates.contains(&a.id);
+        if leads_itself {
+            // A body named before "chủ trì" as well is the lead itself.
+            partners
+                .filter(|(a, names)| leads(a) && !names.iter().any(|n| before.contains(n.as_str())))
+                .map(|(a, _)| Inversion::PartnerLeads(a))
+                .next()
+        } else {
+            // A collective ("các sở, ngành liên quan") cannot lead: the body
+            // addressed does.
+            partners
+                .filter(|(a, _)| coordinates(a) && !leads(a) && a.kind != AgencyKind::Collective)
+                .map(|(a, _)| Inversion::PartnerCoordinates(a))
+                .next()
+        }
     }
 }
 
@@ -164,34 +192,23 @@ mod tests {
         );
         let hoi = &p.agencies[1];
         let so = &p.agencies[0];
-        assert_eq!(
-            inversion(&p, &p.tasks[0]),
-            Some(Inversion::PartnerCoordinates(hoi))
-        );
-        assert_eq!(inversion(&p, &p.tasks[1]), None);
-        assert_eq!(inversion(&p, &p.tasks[2]), None);
-        assert_eq!(
-            inversion(&p, &p.tasks[3]),
-            Some(Inversion::PartnerLeads(so))
-        );
+        let spellings = Spellings::of(&p);
+        let inversion = |i: usize| spellings.inversion(&p.tasks[i]);
+        assert_eq!(inversion(0), Some(Inversion::PartnerCoordinates(hoi)));
+        assert_eq!(inversion(1), None);
+        assert_eq!(inversion(2), None);
+        assert_eq!(inversion(3), Some(Inversion::PartnerLeads(so)));
     }
 
     #[test]
     fn only_a_state_body_must_request() {
         let tasks = "  - {id: a, title: t, leads: [hoi-kh]}\n";
-        let by_committee = plan("Ủy ban nhân dân tỉnh Thử", tasks);
-        assert!(questionable_order(
-            &by_committee,
-            &by_committee.agencies[1],
-            &[]
-        ));
-        let by_itself = plan("Hội Khuyến học tỉnh", tasks);
-        assert!(!questionable_order(&by_itself, &by_itself.agencies[1], &[]));
-        let by_steering = plan("Ban Chỉ đạo xây dựng xã hội học tập tỉnh", tasks);
-        assert!(!questionable_order(
-            &by_steering,
-            &by_steering.agencies[1],
-            &[]
-        ));
+        let questionable = |p: &Plan| questionable_order(p, &issuer(p), &p.agencies[1], &[]);
+        assert!(questionable(&plan("Ủy ban nhân dân tỉnh Thử", tasks)));
+        assert!(!questionable(&plan("Hội Khuyến học tỉnh", tasks)));
+        assert!(!questionable(&plan(
+            "Ban Chỉ đạo xây dựng xã hội học tập tỉnh",
+            tasks
+        )));
     }
 }

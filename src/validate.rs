@@ -641,6 +641,8 @@ impl Check<'_> {
 
     fn tasks(&mut self) {
         let plan = self.plan;
+        let spellings = crate::roles::Spellings::of(plan);
+        let issuer = crate::roles::issuer(plan);
         let cx = self.cx;
         let schemes: Vec<&Plan> = plan
             .links
@@ -680,7 +682,7 @@ impl Check<'_> {
                 for (j, id) in task.leads.iter().enumerate() {
                     let ordered = plan.agencies.iter().find(|a| &a.id == id).filter(|a| {
                         a.kind == AgencyKind::MassOrganisation
-                            && crate::roles::questionable_order(plan, a, &schemes)
+                            && crate::roles::questionable_order(plan, &issuer, a, &schemes)
                     });
                     if ordered.is_some() {
                         let finding = self
@@ -701,7 +703,7 @@ impl Check<'_> {
                     }
                 }
             }
-            if let Some(inversion) = crate::roles::inversion(plan, task) {
+            if let Some(inversion) = spellings.inversion(task) {
                 let (message, hint) = match inversion {
                     crate::roles::Inversion::PartnerLeads(partner) => (
                         tr!(
