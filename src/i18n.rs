@@ -108,7 +108,6 @@ labels! {
     Location => "Location", "Vị trí";
     Subject => "Subject", "Nội dung";
     Message => "Message", "Mô tả";
-    Function => "Function", "Chức năng";
     NationalLead => "National lead", "Cơ quan chủ trì (trung ương)";
     ExpectedOwner => "Expected local owner", "Cơ quan chủ trì dự kiến (địa phương)";
     LocalTasks => "Local tasks", "Nhiệm vụ của địa phương";

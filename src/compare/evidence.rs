@@ -32,8 +32,6 @@ pub struct Evidence {
     pub certainty: Certainty,
     /// Independent publishers other than the plan being checked.
     pub publishers: usize,
-    /// The plan being checked is one of the figure's sources.
-    pub includes_plan: bool,
 }
 
 pub fn weigh(local: &Plan, upper: &Plan, theirs: &Target) -> Evidence {
@@ -59,7 +57,6 @@ pub fn weigh(local: &Plan, upper: &Plan, theirs: &Target) -> Evidence {
     Evidence {
         certainty,
         publishers,
-        includes_plan,
     }
 }
 

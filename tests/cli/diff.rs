@@ -112,6 +112,12 @@ fn cat_hai_shortfall_is_sure_and_its_parent_is_missing() {
             .unwrap()
             .ends_with("plans/cat-hai-2020.yaml")
     );
+    // VNA (English and French: one publisher), stu.edu.vn and Vĩnh Long's plan.
+    let row = rows(&json, "de-an-89")
+        .into_iter()
+        .find(|r| r["plan_target"] == "workers-upper-secondary")
+        .unwrap();
+    assert_eq!(row["publishers"], 3);
     let parent = findings.iter().find(|f| f["code"] == "XH103").unwrap();
     assert!(parent["message"].as_str().unwrap().contains("300/KH-UBND"));
     // No 2015 milestone applies to a plan covering 2020 only.

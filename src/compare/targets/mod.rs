@@ -98,6 +98,10 @@ pub struct TargetRow {
     /// How sure xhht is of the upper plan's figure, for this plan.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certainty: Option<Certainty>,
+    /// Independent publishers of the upper figure besides this plan (a site,
+    /// a news agency's language services, a restating plan: one each).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publishers: Option<usize>,
 }
 
 /// What `compare` needs to know about the plan being checked.
@@ -315,6 +319,7 @@ fn row(
         basis: None,
         verification: theirs.and_then(|t| t.verification),
         certainty: evidence.map(|e| e.certainty),
+        publishers: evidence.map(|e| e.publishers),
     }
 }
 
