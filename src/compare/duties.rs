@@ -124,13 +124,12 @@ pub(super) fn compare(
         let is_expected = |a: &Agency| {
             body_of(registry, a).is_some_and(|b| expected.iter().any(|e| e.id == b.id))
         };
-        // A steering committee that issues the plan steers it by doing so
-        // (Cát Hải's plan is its committee's own); no other duty is carried
-        // by merely issuing a plan.
+        // A steering committee that issues the plan exists and steers by
+        // doing so (Cát Hải's plan is its committee's own): it carries the
+        // steering duties, setting up the committee included. No other duty
+        // is carried by merely issuing a plan.
         let by_issuer = issuer.filter(|a| {
-            a.kind == AgencyKind::SteeringCommittee
-                && function == Function::SteeringAndCoordination
-                && is_expected(a)
+            a.kind == AgencyKind::SteeringCommittee && function == Function::SteeringAndCoordination
         });
         let led_by_expected = local_leads.iter().any(|a| is_expected(a)) || by_issuer.is_some();
         let status = if duty

@@ -678,6 +678,11 @@ fn cat_hai_names_its_standing_body() {
         duty(&json, "de-an-89", "so-gddt-standing")["status"],
         "owned"
     );
+    // The plan is its steering committee's own (KH …/KH-BCĐ): the committee
+    // exists and steers, whoever else the tasks name.
+    let committees = duty(&json, "de-an-89", "ubnd-tinh-steering-committees");
+    assert_eq!(committees["status"], "owned", "{committees:#?}");
+    assert!(!findings(&json).any(|f| f["code"] == "XH111"));
 }
 
 #[test]
