@@ -962,3 +962,35 @@ fn after_the_2025_merger_a_merged_provinces_duties_are_owed_by_the_successor() {
     let vinh_long = check("plans/vinh-long-2012-2020.yaml", "2026-11-30", None);
     assert!(vinh_long.rows.iter().all(|r| r.successor.is_none()));
 }
+
+#[test]
+fn a_province_that_kept_its_name_owes_as_the_merged_province() {
+    // Vĩnh Long absorbed Bến Tre and Trà Vinh on 1 July 2025 and kept its
+    // name: "successor of Sở … tỉnh Vĩnh Long" would say nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let original = std::fs::read_to_string(root().join("plans/vinh-long-2012-2020.yaml")).unwrap();
+    let extended = original.replacen(
+        "    start: 2012\n    end: 2020",
+        "    start: 2012\n    end: 2026",
+        1,
+    );
+    assert_ne!(extended, original);
+    let path = dir.path().join("vinh-long.yaml");
+    std::fs::write(&path, extended).unwrap();
+    let (plan, source) = load_path(&path);
+    let schedule = run(&plan, &source, "2026-11-30", None, None).unwrap();
+    let successors: Vec<&str> = schedule
+        .rows
+        .iter()
+        .filter_map(|r| r.successor.as_deref())
+        .collect();
+    assert!(!successors.is_empty());
+    for successor in successors {
+        assert!(
+            successor.contains("tỉnh Vĩnh Long (the merged province)"),
+            "{successor}"
+        );
+        assert!(successor.contains("Bến Tre"), "{successor}");
+        assert!(!successor.contains("successor of"), "{successor}");
+    }
+}

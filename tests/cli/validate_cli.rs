@@ -219,3 +219,21 @@ fn a_reader_that_stops_early_ends_the_run_quietly() {
         );
     }
 }
+
+#[test]
+fn a_province_of_the_other_map_is_named_for_the_plans_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("xa.yaml");
+    std::fs::write(
+        &path,
+        "document:\n  id: kien-xuong-2026-2030\n  title: Kế hoạch thử\n  kind: plan\n  issuer: Ủy ban nhân dân xã Kiến Xương\n  level: commune\n  jurisdiction: xã Kiến Xương\n  province: thai-binh\n  period: {start: 2026, end: 2030}\n",
+    )
+    .unwrap();
+    let out = xhht(&["validate", path.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("XH016"), "{text}");
+    assert!(
+        text.contains("for this plan's date it is `hung-yen`"),
+        "{text}"
+    );
+}
