@@ -49,7 +49,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     rule.code(),
                     rule.name(),
                     rule.default_severity(),
-                    rule.summary()
+                    rule.summary(crate::i18n::lang())
                 )?;
             }
             Ok(ExitCode::from(EXIT_OK))
@@ -390,7 +390,9 @@ fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
             write!(out, "{}", crate::render::printable(&text, color))?;
         }
         DiffFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &diff).context("writing JSON")?;
+            let mut value = serde_json::to_value(&diff).context("serializing the diff")?;
+            crate::i18n::localize_json(&mut value, crate::i18n::lang());
+            serde_json::to_writer_pretty(&mut out, &value).context("writing JSON")?;
             writeln!(out)?;
         }
     }

@@ -226,3 +226,14 @@ fn parse_days(s: &str) -> Result<u32, String> {
         .parse()
         .map_err(|_| format!("`{s}` is not a number of days; write it as 30d"))
 }
+
+/// Every language with a catalogue is a `--lang` value, by its code.
+impl ValueEnum for crate::i18n::Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.code()).help(self.name()))
+    }
+}

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::i18n::Message;
 use crate::load::{LoadError, LoadErrorKind};
 use crate::source::{FieldPath, LineCol, SourceFile};
 
@@ -42,7 +43,7 @@ impl fmt::Display for Severity {
 }
 
 macro_rules! rules {
-    ($($variant:ident = $code:literal, $name:literal, $severity:ident, $summary:literal, $summary_vi:literal;)*) => {
+    ($($variant:ident = $code:literal, $name:literal, $severity:ident;)*) => {
         /// Every rule xhht checks. Codes are stable: never renumber or reuse one.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Rule { $($variant,)* }
@@ -62,91 +63,51 @@ macro_rules! rules {
                 match self { $(Rule::$variant => Severity::$severity,)* }
             }
 
-            /// What the rule checks, in the run's language.
-            pub fn summary(self) -> &'static str {
-                self.summary_in($crate::i18n::lang())
-            }
-
-            pub fn summary_in(self, lang: $crate::i18n::Lang) -> &'static str {
-                match self { $(Rule::$variant => lang.pick($summary, $summary_vi),)* }
+            /// What the rule checks, from the language's catalogue (`rule.<name>`).
+            pub fn summary(self, lang: $crate::i18n::Lang) -> &'static str {
+                match self { $(Rule::$variant => lang.fixed(concat!("rule.", $name)),)* }
             }
         }
     };
 }
 
 rules! {
-    Syntax = "XH001", "syntax", Error, "the file is not well-formed YAML or TOML, or not UTF-8",
-        "tệp không đúng cú pháp YAML hoặc TOML, hoặc không được mã hóa UTF-8";
-    UnknownField = "XH002", "unknown-field", Error, "a field or value name the plan format does not have",
-        "tên trường hoặc tên giá trị không có trong định dạng kế hoạch";
-    MissingField = "XH003", "missing-field", Error, "a required field is absent",
-        "thiếu một trường bắt buộc";
-    WrongType = "XH004", "wrong-type", Error, "a field holds the wrong kind of value",
-        "trường có giá trị sai kiểu";
-    DuplicateId = "XH010", "duplicate-id", Error, "two items of one kind share an id",
-        "hai mục cùng loại trùng mã";
-    UnknownAgency = "XH011", "unknown-agency", Error, "a task names an agency id the plan does not declare",
-        "nhiệm vụ nêu mã cơ quan mà kế hoạch không khai báo";
-    UnknownPlan = "XH012", "unknown-plan", Error, "a link or reference names a plan xhht does not know",
-        "liên kết hoặc tham chiếu nêu một kế hoạch mà xhht không có";
-    UnknownIndicator = "XH013", "unknown-indicator", Error, "a target's indicator is not in the catalogue",
-        "chỉ tiêu nêu mã chỉ tiêu không có trong danh mục";
-    UnknownItem = "XH014", "unknown-item", Error, "a reference names a target, task or phase that does not exist",
-        "tham chiếu nêu một chỉ tiêu, nhiệm vụ hoặc giai đoạn không tồn tại";
-    BadId = "XH015", "bad-id", Error, "an id is not lower-case ASCII letters, digits, '-', '_' or '.'",
-        "mã không chỉ gồm chữ thường ASCII, chữ số, '-', '_' hoặc '.'";
-    UnknownProvince = "XH016", "unknown-province", Error, "`document.province` names no province of the units catalogue",
-        "`document.province` không phải là mã tỉnh trong danh mục đơn vị hành chính";
-    OutOfRange = "XH020", "out-of-range", Error, "a value outside what it can be (a percentage over 100, min above max, month 13)",
-        "giá trị nằm ngoài phạm vi có thể có (tỷ lệ trên 100%, giá trị tối thiểu lớn hơn tối đa, tháng 13)";
-    YearOutsidePeriod = "XH021", "year-outside-period", Warning, "a target or deadline year outside the plan's period",
-        "năm của chỉ tiêu hoặc thời hạn nằm ngoài thời kỳ của kế hoạch";
-    MilestoneRegression = "XH022", "milestone-regression", Warning, "a later milestone asks for less than an earlier one",
-        "mốc sau yêu cầu thấp hơn mốc trước";
-    LeadCount = "XH030", "lead-count", Warning, "a task without exactly one lead",
-        "nhiệm vụ không có đúng một cơ quan chủ trì";
-    OrderedMassOrganisation = "XH031", "ordered-mass-organisation", Info, "a plan issued by a state body orders a mass organisation instead of requesting it",
-        "tổ chức đoàn thể được giao nhiệm vụ thay vì được đề nghị";
-    RoleInverted = "XH032", "role-inverted", Warning, "a task's leads contradict its own wording (\"chủ trì, phối hợp với …\")",
-        "cơ quan chủ trì của nhiệm vụ trái với chính câu chữ của nhiệm vụ (\"chủ trì, phối hợp với …\")";
-    CitationDateConflict = "XH040", "citation-date-conflict", Warning, "one cited document is given two different dates",
-        "một văn bản được viện dẫn với hai ngày ban hành khác nhau";
-    Gap = "XH101", "gap", Error, "the scheme sets a figure for a milestone in the plan's period and the plan has no target for it",
-        "đề án đặt số liệu cho một mốc trong thời kỳ của kế hoạch nhưng kế hoạch không có chỉ tiêu tương ứng";
-    Shortfall = "XH102", "shortfall", Error, "the plan's target is weaker than the scheme's",
-        "chỉ tiêu của kế hoạch thấp hơn chỉ tiêu của đề án";
-    ParentUnavailable = "XH103", "parent-unavailable", Warning, "the plan is issued under a plan xhht does not have; the comparison falls back to the next level",
-        "kế hoạch được ban hành theo một kế hoạch mà xhht không có; việc so sánh chuyển sang cấp tiếp theo";
-    NothingToCompare = "XH104", "nothing-to-compare", Warning, "the scheme has no figures or duties on record to hold the plan to",
-        "đề án không có số liệu hoặc nhiệm vụ nào được ghi nhận để đối chiếu kế hoạch";
-    ChainBroken = "XH105", "chain-broken", Error, "a plan the chain needs is missing, or the chain loops",
-        "thiếu một kế hoạch cần cho chuỗi kế hoạch cấp trên, hoặc chuỗi bị lặp vòng";
-    PeriodsApart = "XH106", "periods-apart", Warning, "the plan and the plan it is compared with cover periods that do not overlap",
-        "kế hoạch và văn bản dùng để so sánh áp dụng cho hai giai đoạn không trùng nhau";
-    ResponsibilityGap = "XH110", "responsibility-gap", Warning, "a duty the scheme assigns has no local owner",
-        "nhiệm vụ đề án giao chưa có cơ quan chủ trì ở địa phương";
-    ResponsibilityElsewhere = "XH111", "responsibility-elsewhere", Warning, "a duty the scheme assigns is led locally by another body than the mapped one",
-        "nhiệm vụ đề án giao do một cơ quan khác với cơ quan tương ứng chủ trì ở địa phương";
-    DeadlineConflict = "XH120", "deadline-conflict", Warning, "a local deadline is later than the parent's for the same obligation",
-        "thời hạn của địa phương muộn hơn thời hạn của cấp trên cho cùng một nhiệm vụ";
-    Overdue = "XH201", "overdue", Warning, "a deadline passed and the item is not recorded as done",
-        "đã quá thời hạn mà nhiệm vụ chưa được ghi nhận là hoàn thành";
-    DueSoon = "XH202", "due-soon", Info, "a deadline falls within the --within window",
-        "thời hạn rơi vào khoảng thời gian --within";
-    DoneLate = "XH203", "done-late", Info, "recorded as done after its deadline",
-        "được ghi nhận hoàn thành sau thời hạn";
-    MissedOccurrence = "XH204", "missed-occurrence", Warning, "an occurrence of a recurring obligation passed without a record",
-        "một kỳ của nhiệm vụ định kỳ đã qua mà không có ghi nhận";
-    DeadlineOutsidePeriod = "XH205", "deadline-outside-period", Warning, "a due date falls outside the plan's period",
-        "hạn hoàn thành nằm ngoài thời kỳ của kế hoạch";
-    DeadlineBeforeIssue = "XH206", "deadline-before-issue", Warning, "a due date falls before the plan was issued",
-        "hạn hoàn thành trước ngày ban hành kế hoạch";
-    OwnerGone = "XH207", "owner-gone", Info, "the body that owns an obligation no longer existed when it fell due",
-        "cơ quan chủ trì không còn tồn tại khi nhiệm vụ đến hạn";
-    DeadlineMismatch = "XH208", "deadline-mismatch", Warning, "a deadline's normal form disagrees with its wording",
-        "dạng chuẩn hóa của thời hạn không khớp với cách ghi trong văn bản";
-    UnreadableDeadline = "XH209", "unreadable-deadline", Info, "xhht cannot read a deadline's wording",
-        "xhht không đọc được cách ghi thời hạn";
+    Syntax = "XH001", "syntax", Error;
+    UnknownField = "XH002", "unknown-field", Error;
+    MissingField = "XH003", "missing-field", Error;
+    WrongType = "XH004", "wrong-type", Error;
+    DuplicateId = "XH010", "duplicate-id", Error;
+    UnknownAgency = "XH011", "unknown-agency", Error;
+    UnknownPlan = "XH012", "unknown-plan", Error;
+    UnknownIndicator = "XH013", "unknown-indicator", Error;
+    UnknownItem = "XH014", "unknown-item", Error;
+    BadId = "XH015", "bad-id", Error;
+    UnknownProvince = "XH016", "unknown-province", Error;
+    OutOfRange = "XH020", "out-of-range", Error;
+    YearOutsidePeriod = "XH021", "year-outside-period", Warning;
+    MilestoneRegression = "XH022", "milestone-regression", Warning;
+    LeadCount = "XH030", "lead-count", Warning;
+    OrderedMassOrganisation = "XH031", "ordered-mass-organisation", Info;
+    RoleInverted = "XH032", "role-inverted", Warning;
+    CitationDateConflict = "XH040", "citation-date-conflict", Warning;
+    Gap = "XH101", "gap", Error;
+    Shortfall = "XH102", "shortfall", Error;
+    ParentUnavailable = "XH103", "parent-unavailable", Warning;
+    NothingToCompare = "XH104", "nothing-to-compare", Warning;
+    ChainBroken = "XH105", "chain-broken", Error;
+    PeriodsApart = "XH106", "periods-apart", Warning;
+    ResponsibilityGap = "XH110", "responsibility-gap", Warning;
+    ResponsibilityElsewhere = "XH111", "responsibility-elsewhere", Warning;
+    DeadlineConflict = "XH120", "deadline-conflict", Warning;
+    Overdue = "XH201", "overdue", Warning;
+    DueSoon = "XH202", "due-soon", Info;
+    DoneLate = "XH203", "done-late", Info;
+    MissedOccurrence = "XH204", "missed-occurrence", Warning;
+    DeadlineOutsidePeriod = "XH205", "deadline-outside-period", Warning;
+    DeadlineBeforeIssue = "XH206", "deadline-before-issue", Warning;
+    OwnerGone = "XH207", "owner-gone", Info;
+    DeadlineMismatch = "XH208", "deadline-mismatch", Warning;
+    UnreadableDeadline = "XH209", "unreadable-deadline", Info;
 }
 
 /// What a finding is about, for grouping reports into sections.
@@ -263,7 +224,7 @@ pub struct Finding {
     pub rule: &'static str,
     pub kind: Kind,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
     pub location: Location,
     /// Document id of the plan the finding is about.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -288,9 +249,9 @@ pub struct Finding {
     pub field: Option<String>,
     /// What to do about it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
     /// Other places that bear on the finding, e.g. the national target a gap
     /// is measured against.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -299,7 +260,7 @@ pub struct Finding {
 
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
 pub struct Related {
-    pub message: String,
+    pub message: Message,
     pub location: Location,
 }
 
@@ -318,7 +279,7 @@ impl Finding {
         source: &SourceFile,
         path: &FieldPath,
         anchor: Anchor,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         let (field, span) = match source.locate(path) {
             Some((found, node)) => {
@@ -338,7 +299,7 @@ impl Finding {
         rule: Rule,
         source: &SourceFile,
         span: Range<usize>,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         Self {
             code: rule,
@@ -384,7 +345,7 @@ impl Finding {
         mut self,
         source: &SourceFile,
         path: &FieldPath,
-        message: impl Into<String>,
+        message: impl Into<Message>,
     ) -> Self {
         let span = source
             .locate(path)
@@ -396,12 +357,12 @@ impl Finding {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
-    pub fn note(mut self, note: impl Into<String>) -> Self {
+    pub fn note(mut self, note: impl Into<Message>) -> Self {
         self.notes.push(note.into());
         self
     }
@@ -493,11 +454,16 @@ mod tests {
     }
 
     #[test]
-    fn every_rule_has_a_summary_in_both_languages() {
+    fn every_rule_has_a_summary_in_every_language() {
         use crate::i18n::Lang;
         for rule in Rule::ALL {
-            let (en, vi) = (rule.summary_in(Lang::En), rule.summary_in(Lang::Vi));
-            assert!(!en.is_empty() && !vi.is_empty() && en != vi, "{rule:?}");
+            for &lang in Lang::ALL {
+                let summary = rule.summary(lang);
+                assert!(
+                    !summary.is_empty() && !summary.starts_with("rule."),
+                    "{rule:?} {lang:?}"
+                );
+            }
         }
     }
 }

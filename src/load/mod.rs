@@ -99,8 +99,8 @@ impl LoadError {
         Self {
             kind,
             message: match crate::i18n::lang() {
-                Lang::En => message.to_owned(),
                 Lang::Vi => in_vietnamese(kind, message),
+                _ => message.to_owned(),
             },
             span,
             hint,

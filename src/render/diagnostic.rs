@@ -45,8 +45,12 @@ fn secondary(level: Level<'static>, label: Label) -> Level<'static> {
 /// Renders one finding; `source` is the file it points into, when its text is at hand.
 pub fn render(finding: &Finding, source: Option<&SourceFile>, renderer: &Renderer) -> String {
     let path = finding.location.file.display().to_string();
+    let lang = i18n::lang();
+    let message = finding.message.render(lang);
+    let notes: Vec<String> = finding.notes.iter().map(|n| n.render(lang)).collect();
+    let hint = finding.hint.as_ref().map(|h| h.render(lang));
     let title = level(finding.severity)
-        .primary_title(finding.message.as_str())
+        .primary_title(message.as_str())
         .id(finding.code.code());
     let mut groups = Vec::new();
     match source.and_then(|s| line_snippet(s, finding)) {
@@ -68,12 +72,12 @@ pub fn render(finding: &Finding, source: Option<&SourceFile>, renderer: &Rendere
             groups.push(title.element(origin));
         }
     }
-    for note in &finding.notes {
+    for note in &notes {
         groups.push(Group::with_title(
             secondary(Level::NOTE, Label::Note).secondary_title(note.as_str()),
         ));
     }
-    if let Some(hint) = &finding.hint {
+    if let Some(hint) = &hint {
         groups.push(Group::with_title(
             secondary(Level::HELP, Label::Help).secondary_title(hint.as_str()),
         ));

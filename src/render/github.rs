@@ -22,7 +22,7 @@ pub fn github(findings: &[Finding]) -> String {
             f.location.line.max(1),
             f.location.column.max(1),
             property(&format!("{} {}", f.code.code(), f.code.name())),
-            data(&with_hint(f))
+            data(&with_hint(f, crate::i18n::lang()))
         );
     }
     out

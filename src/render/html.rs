@@ -184,7 +184,7 @@ fn comparison_table(out: &mut String, comparison: &Comparison, lang: Lang) {
         let mut indicator = match catalogue.indicator(&row.indicator) {
             Some(known) => match lang {
                 Lang::Vi => known.vi.to_string(),
-                Lang::En => known.en.clone(),
+                _ => known.en.clone(),
             },
             None => row.indicator.clone(),
         };
@@ -293,7 +293,7 @@ fn charts(out: &mut String, comparison: &Comparison, lang: Lang) {
             .group(group)
             .map_or(group.to_owned(), |g| match lang {
                 Lang::Vi => g.vi.to_string(),
-                Lang::En => g.en.clone(),
+                _ => g.en.clone(),
             });
         let (label_w, bar_w, row_h) = (230.0, 400.0, 34.0);
         let height = rows.len() as f64 * row_h + 24.0;
@@ -414,7 +414,7 @@ fn findings_table(out: &mut String, findings: &[&Finding], lang: Lang) {
             f.code.code(),
             esc(&f.location.file.display().to_string()),
             f.location.line,
-            esc(&f.message),
+            esc(&f.message.render(lang)),
         );
     }
     out.push_str("</tbody>\n</table>\n");

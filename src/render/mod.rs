@@ -56,10 +56,11 @@ pub(crate) fn display_path(path: &Path) -> String {
 }
 
 /// A finding's message with its hint, for formats with one text field.
-pub(crate) fn with_hint(f: &Finding) -> String {
+pub(crate) fn with_hint(f: &Finding, lang: crate::i18n::Lang) -> String {
+    let message = f.message.render(lang);
     match &f.hint {
-        Some(hint) => format!("{} ({hint})", f.message),
-        None => f.message.clone(),
+        Some(hint) => format!("{message} ({})", hint.render(lang)),
+        None => message,
     }
 }
 

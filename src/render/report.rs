@@ -139,7 +139,7 @@ fn findings_table(findings: &[&Finding], lang: Lang) -> Block {
         rows: findings
             .iter()
             .map(|f| {
-                let mut message = f.message.clone();
+                let mut message = f.message.render(lang);
                 if let (Some(reference), Some(flag)) = (&f.reference, f.verification) {
                     message.push_str(&format!(
                         " ({} {reference}: {})",

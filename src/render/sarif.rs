@@ -156,7 +156,7 @@ pub fn sarif(findings: &[Finding]) -> String {
             id: r.code(),
             name: r.name(),
             short_description: Text {
-                text: r.summary().to_owned(),
+                text: r.summary(crate::i18n::lang()).to_owned(),
             },
             default_configuration: Configuration {
                 level: sarif_level(r.default_severity()),
@@ -173,7 +173,9 @@ pub fn sarif(findings: &[Finding]) -> String {
                 rule_id: f.code.code(),
                 rule_index: Rule::ALL.iter().position(|r| *r == f.code).unwrap_or(0),
                 level: sarif_level(f.severity),
-                message: Text { text: with_hint(f) },
+                message: Text {
+                    text: with_hint(f, crate::i18n::lang()),
+                },
                 locations: vec![SarifLocation::of(&f.location)],
                 related_locations: f
                     .related
@@ -182,7 +184,7 @@ pub fn sarif(findings: &[Finding]) -> String {
                     .map(|(id, related)| SarifLocation {
                         id: Some(id),
                         message: Some(Text {
-                            text: related.message.clone(),
+                            text: related.message.render(crate::i18n::lang()),
                         }),
                         ..SarifLocation::of(&related.location)
                     })

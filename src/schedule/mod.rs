@@ -292,7 +292,12 @@ struct TaskCx<'a> {
 }
 
 impl<'a> Check<'a> {
-    fn at(&self, rule: Rule, path: &FieldPath, message: impl Into<String>) -> Finding {
+    fn at(
+        &self,
+        rule: Rule,
+        path: &FieldPath,
+        message: impl Into<crate::i18n::Message>,
+    ) -> Finding {
         Finding::at(rule, self.source, path, Anchor::Value, message)
     }
 }
@@ -333,7 +338,12 @@ mod tests {
             schedule.findings[0].field.as_deref(),
             Some("tasks[0].deadline.due")
         );
-        assert!(schedule.findings[0].message.contains("month 13"));
+        assert!(
+            schedule.findings[0]
+                .message
+                .to_string()
+                .contains("month 13")
+        );
         assert_eq!(schedule.rows[0].standing, Standing::Unscheduled);
     }
 

@@ -116,7 +116,12 @@ impl Check<'_> {
         self.findings.push(finding);
     }
 
-    fn at(&self, rule: Rule, path: &FieldPath, message: impl Into<String>) -> Finding {
+    fn at(
+        &self,
+        rule: Rule,
+        path: &FieldPath,
+        message: impl Into<crate::i18n::Message>,
+    ) -> Finding {
         Finding::at(rule, self.source, path, Anchor::Value, message)
     }
 }

@@ -1,0 +1,199 @@
+//! One message catalogue per language (`catalogue/messages/<lang>.toml`):
+//! ids grouped in tables, each a template whose `{name}` placeholders the
+//! message's arguments fill. `{{` and `}}` are literal braces.
+
+use std::collections::HashMap;
+
+/// A language's messages, parsed once.
+#[derive(Debug)]
+pub struct Messages {
+    templates: HashMap<String, Template>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Literal(String),
+    Placeholder(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Template {
+    source: String,
+    pieces: Vec<Piece>,
+}
+
+/// A catalogue file that is not what the loader expects. The catalogues are
+/// compiled in and tested, so this is a build defect, never a user's error.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    #[error("not TOML: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("`{0}` is neither a table nor a string")]
+    NotText(String),
+    #[error("`{id}`: {problem}")]
+    Template { id: String, problem: &'static str },
+}
+
+impl Messages {
+    pub fn parse(text: &str) -> Result<Self, CatalogueError> {
+        let table: toml::Table = toml::from_str(text)?;
+        let mut templates = HashMap::new();
+        flatten("", &table, &mut templates)?;
+        Ok(Self { templates })
+    }
+
+    /// The template of `id` with its placeholders filled by `arg`; a
+    /// placeholder without an argument stays as written, so a slip shows.
+    pub fn fill(&self, id: &str, arg: impl Fn(&str) -> Option<String>) -> String {
+        let Some(template) = self.templates.get(id) else {
+            return id.to_owned();
+        };
+        let mut out = String::with_capacity(template.source.len() + 16);
+        for piece in &template.pieces {
+            match piece {
+                Piece::Literal(text) => out.push_str(text),
+                Piece::Placeholder(name) => match arg(name) {
+                    Some(value) => out.push_str(&value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                },
+            }
+        }
+        out
+    }
+
+    /// A template without placeholders, as text that lives as long as the
+    /// catalogue (labels, rule summaries).
+    pub fn fixed(&self, id: &str) -> Option<&str> {
+        let template = self.templates.get(id)?;
+        match template.pieces.as_slice() {
+            [] => Some(""),
+            [Piece::Literal(text)] => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.templates.contains_key(id)
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.templates.keys().map(String::as_str)
+    }
+
+    /// The placeholder names of `id`, sorted.
+    pub fn placeholders(&self, id: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = self.templates.get(id).map_or_else(Vec::new, |t| {
+            t.pieces
+                .iter()
+                .filter_map(|piece| match piece {
+                    Piece::Placeholder(name) => Some(name.as_str()),
+                    Piece::Literal(_) => None,
+                })
+                .collect()
+        });
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+}
+
+fn flatten(
+    prefix: &str,
+    table: &toml::Table,
+    into: &mut HashMap<String, Template>,
+) -> Result<(), CatalogueError> {
+    for (key, value) in table {
+        let id = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match value {
+            toml::Value::Table(inner) => flatten(&id, inner, into)?,
+            toml::Value::String(text) => {
+                let pieces = parse_template(text).map_err(|problem| CatalogueError::Template {
+                    id: id.clone(),
+                    problem,
+                })?;
+                into.insert(
+                    id,
+                    Template {
+                        source: text.clone(),
+                        pieces,
+                    },
+                );
+            }
+            _ => return Err(CatalogueError::NotText(id)),
+        }
+    }
+    Ok(())
+}
+
+fn parse_template(text: &str) -> Result<Vec<Piece>, &'static str> {
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                literal.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                literal.push('}');
+            }
+            '{' => {
+                let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                let valid =
+                    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                if !valid {
+                    return Err("a placeholder is not `{name}` (write `{{` for a brace)");
+                }
+                if !literal.is_empty() {
+                    pieces.push(Piece::Literal(std::mem::take(&mut literal)));
+                }
+                pieces.push(Piece::Placeholder(name));
+            }
+            '}' => return Err("a lone `}` (write `}}` for a brace)"),
+            c => literal.push(c),
+        }
+    }
+    if !literal.is_empty() {
+        pieces.push(Piece::Literal(literal));
+    }
+    Ok(pieces)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders_and_keeps_escaped_braces() {
+        let messages =
+            Messages::parse("[a]\nb = \"add `carries_out: [{{plan: {plan}}}]` to {task}\"\n")
+                .unwrap();
+        let text = messages.fill("a.b", |name| Some(name.to_uppercase()));
+        assert_eq!(text, "add `carries_out: [{plan: PLAN}]` to TASK");
+        assert_eq!(messages.placeholders("a.b"), ["plan", "task"]);
+    }
+
+    #[test]
+    fn a_missing_argument_or_id_shows_instead_of_vanishing() {
+        let messages = Messages::parse("x = \"due {date}\"").unwrap();
+        assert_eq!(messages.fill("x", |_| None), "due {date}");
+        assert_eq!(messages.fill("nope", |_| None), "nope");
+    }
+
+    #[test]
+    fn malformed_templates_are_refused() {
+        for bad in ["x = \"{}\"", "x = \"{a b}\"", "x = \"a } b\"", "x = 3"] {
+            assert!(Messages::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,316 @@
+//! A message as data: an id in the language catalogues and its arguments.
+//! Checks build messages; only a renderer, knowing the run's language, turns
+//! one into text. So findings and rows are the same whatever `--lang` says.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::Lang;
+
+/// A message of the catalogues (`msg!("schedule.overdue", task = id)`), or
+/// text that has no translation: a parser's error, a name from a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Catalogued {
+        id: &'static str,
+        args: Vec<(&'static str, Arg)>,
+    },
+    Verbatim(String),
+}
+
+/// What fills a placeholder: text as it is, another message (rendered in the
+/// same language), or a list of either (joined with ", ").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Message(Box<Message>),
+    List(Vec<Arg>),
+}
+
+impl Message {
+    pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
+        Self::Catalogued { id, args }
+    }
+
+    /// Text shown as it is in every language.
+    pub fn verbatim(text: impl Into<String>) -> Self {
+        Self::Verbatim(text.into())
+    }
+
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Self::Verbatim(text) => text.clone(),
+            Self::Catalogued { id, args } => lang.messages().fill(id, |name| {
+                args.iter()
+                    .find(|(arg, _)| *arg == name)
+                    .map(|(_, value)| value.render(lang))
+            }),
+        }
+    }
+
+    /// The catalogue id, for tests and for tools that match on it.
+    pub fn id(&self) -> Option<&'static str> {
+        match self {
+            Self::Catalogued { id, .. } => Some(id),
+            Self::Verbatim(_) => None,
+        }
+    }
+}
+
+// Until every check builds catalogued messages: text made in the run's
+// language at the point of use.
+impl From<String> for Message {
+    fn from(text: String) -> Self {
+        Self::Verbatim(text)
+    }
+}
+
+impl From<&String> for Message {
+    fn from(text: &String) -> Self {
+        Self::Verbatim(text.clone())
+    }
+}
+
+impl From<&str> for Message {
+    fn from(text: &str) -> Self {
+        Self::Verbatim(text.to_owned())
+    }
+}
+
+/// Text a renderer shows in the run's language: a message is rendered, plain
+/// text (an id, a name from a plan) shown as it is.
+pub trait Localize {
+    fn localize(&self, lang: Lang) -> std::borrow::Cow<'_, str>;
+}
+
+impl Localize for Message {
+    fn localize(&self, lang: Lang) -> std::borrow::Cow<'_, str> {
+        match self {
+            Self::Verbatim(text) => std::borrow::Cow::Borrowed(text),
+            Self::Catalogued { .. } => std::borrow::Cow::Owned(self.render(lang)),
+        }
+    }
+}
+
+impl Localize for String {
+    fn localize(&self, _: Lang) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(self)
+    }
+}
+
+impl Arg {
+    fn render(&self, lang: Lang) -> String {
+        match self {
+            Self::Text(text) => text.clone(),
+            Self::Message(message) => message.render(lang),
+            Self::List(items) => items
+                .iter()
+                .map(|item| item.render(lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
+/// What can fill a placeholder. Numbers, ids and names are written the same
+/// in every language; a message is rendered in the run's.
+pub trait IntoArg {
+    fn into_arg(self) -> Arg;
+}
+
+impl IntoArg for Arg {
+    fn into_arg(self) -> Arg {
+        self
+    }
+}
+
+impl IntoArg for Message {
+    fn into_arg(self) -> Arg {
+        Arg::Message(Box::new(self))
+    }
+}
+
+impl IntoArg for &Message {
+    fn into_arg(self) -> Arg {
+        Arg::Message(Box::new(self.clone()))
+    }
+}
+
+impl<T: IntoArg> IntoArg for Vec<T> {
+    fn into_arg(self) -> Arg {
+        Arg::List(self.into_iter().map(IntoArg::into_arg).collect())
+    }
+}
+
+macro_rules! display_args {
+    ($($t:ty),*) => {
+        $(impl IntoArg for $t {
+            fn into_arg(self) -> Arg {
+                Arg::Text(self.to_string())
+            }
+        })*
+    };
+}
+
+display_args!(
+    &str,
+    String,
+    &String,
+    char,
+    u8,
+    u16,
+    u32,
+    u64,
+    usize,
+    i32,
+    i64,
+    f64,
+    &crate::text::Text,
+    crate::date::CivilDate,
+    &crate::date::CivilDate
+);
+
+impl IntoArg for &std::path::Path {
+    fn into_arg(self) -> Arg {
+        Arg::Text(self.display().to_string())
+    }
+}
+
+impl IntoArg for &std::path::PathBuf {
+    fn into_arg(self) -> Arg {
+        Arg::Text(self.display().to_string())
+    }
+}
+
+/// A message of the catalogues: `msg!("validate.duplicate-id", kind, id = item.id)`.
+/// A bare name passes the variable of that name.
+#[macro_export]
+macro_rules! msg {
+    ($id:literal $(,)?) => {
+        $crate::i18n::Message::new($id, Vec::new())
+    };
+    ($id:literal, $($rest:tt)+) => {
+        $crate::i18n::Message::new($id, $crate::msg!(@args [] $($rest)+))
+    };
+    (@args [$($done:tt)*] $name:ident = $value:expr, $($rest:tt)*) => {
+        $crate::msg!(@args [$($done)* (stringify!($name), $crate::i18n::IntoArg::into_arg($value)),] $($rest)*)
+    };
+    (@args [$($done:tt)*] $name:ident = $value:expr) => {
+        $crate::msg!(@args [$($done)* (stringify!($name), $crate::i18n::IntoArg::into_arg($value)),])
+    };
+    (@args [$($done:tt)*] $name:ident, $($rest:tt)*) => {
+        $crate::msg!(@args [$($done)* (stringify!($name), $crate::i18n::IntoArg::into_arg($name)),] $($rest)*)
+    };
+    (@args [$($done:tt)*] $name:ident) => {
+        $crate::msg!(@args [$($done)* (stringify!($name), $crate::i18n::IntoArg::into_arg($name)),])
+    };
+    (@args [$($done:tt)*]) => {
+        vec![$($done)*]
+    };
+}
+
+/// In JSON a message is written as data (`{"$message": {"id", "args"}}`);
+/// the JSON renderer replaces each with its text in the run's language
+/// ([`localize_json`]), so serializing needs no language.
+impl Serialize for Message {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Self::Verbatim(text) => serializer.serialize_str(text),
+            Self::Catalogued { id, args } => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry(MARKER, &Catalogued { id, args })?;
+                map.end()
+            }
+        }
+    }
+}
+
+const MARKER: &str = "$message";
+
+#[derive(Serialize)]
+struct Catalogued<'a> {
+    id: &'a str,
+    #[serde(serialize_with = "args_as_map")]
+    args: &'a [(&'static str, Arg)],
+}
+
+fn args_as_map<S: serde::Serializer>(
+    args: &&[(&'static str, Arg)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(args.iter().map(|(name, value)| (*name, value)))
+}
+
+impl Serialize for Arg {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(text) => serializer.serialize_str(text),
+            Self::Message(message) => message.serialize(serializer),
+            Self::List(items) => serializer.collect_seq(items),
+        }
+    }
+}
+
+/// Replaces every serialized message in `value` with its text in `lang`.
+pub fn localize_json(value: &mut serde_json::Value, lang: Lang) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            if let Some(text) = map.get(MARKER).and_then(|m| render_json(m, lang)) {
+                *value = Value::String(text);
+                return;
+            }
+            map.values_mut().for_each(|v| localize_json(v, lang));
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| localize_json(v, lang)),
+        _ => {}
+    }
+}
+
+fn render_json(message: &serde_json::Value, lang: Lang) -> Option<String> {
+    let id = message.get("id")?.as_str()?;
+    let args = message.get("args")?.as_object()?;
+    Some(lang.messages().fill(id, |name| {
+        args.get(name).map(|arg| json_arg_text(arg, lang))
+    }))
+}
+
+fn json_arg_text(arg: &serde_json::Value, lang: Lang) -> String {
+    use serde_json::Value;
+    match arg {
+        Value::String(text) => text.clone(),
+        Value::Array(items) => items
+            .iter()
+            .map(|item| json_arg_text(item, lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Object(map) => map
+            .get(MARKER)
+            .and_then(|m| render_json(m, lang))
+            .unwrap_or_default(),
+        other => other.to_string(),
+    }
+}
+
+impl schemars::JsonSchema for Message {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Message".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "Text in the report's language (`lang`)."
+        })
+    }
+}
+
+impl fmt::Display for Message {
+    /// English, for logs and test failures; reports render in their language.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
