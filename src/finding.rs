@@ -234,10 +234,10 @@ pub struct Finding {
     pub subject: Option<String>,
     /// What the plan above asks for.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expected: Option<String>,
+    pub expected: Option<Message>,
     /// What the plan has.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub actual: Option<String>,
+    pub actual: Option<Message>,
     /// The item of the plan above it rests on, as `plan-id/item-id`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reference: Option<String>,
@@ -379,7 +379,7 @@ impl Finding {
         self
     }
 
-    pub fn figures(mut self, expected: Option<String>, actual: Option<String>) -> Self {
+    pub fn figures(mut self, expected: Option<Message>, actual: Option<Message>) -> Self {
         self.expected = expected;
         self.actual = actual;
         self

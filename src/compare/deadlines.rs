@@ -116,7 +116,7 @@ pub(super) fn compare(local: &Plan, source: &SourceFile, upper: &Plan) -> Vec<Fi
             ),
         )
         .about(&local.document.id, ours.id.clone())
-        .figures(Some(theirs_text), Some(ours_text))
+        .figures(Some(theirs_text.into()), Some(ours_text.into()))
         .rests_on(upper_id, &theirs.id, theirs.verification)
         .hint(tr!(
             "bring the deadline forward, or check that the two tasks are the same obligation",

@@ -188,7 +188,7 @@ pub(super) fn compare(
                     &expected_names,
                 )
                 .about(&plan.document.id, duty.id.clone())
-                .figures(Some(expected_names.join("; ")), None)
+                .figures(Some(expected_names.join("; ").into()), None)
                 .rests_on(&upper.document.id, &duty.id, duty.verification)
                 .related(
                     upper_source,
@@ -235,7 +235,10 @@ pub(super) fn compare(
                     &expected_names,
                 )
                 .about(&plan.document.id, duty.id.clone())
-                .figures(Some(expected_names.join("; ")), Some(local_names.join("; ")))
+                .figures(
+                    Some(expected_names.join("; ").into()),
+                    Some(local_names.join("; ").into()),
+                )
                 .rests_on(&upper.document.id, &duty.id, duty.verification)
                 .related(
                     upper_source,

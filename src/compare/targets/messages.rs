@@ -99,7 +99,7 @@ pub(super) fn gap(
     )
     .severity(severity)
     .about(&plan.document.id, subject(theirs, theirs.year))
-    .figures(Some(theirs.value_text()), None)
+    .figures(Some(theirs.value_text().into()), None)
     .rests_on(&upper.document.id, &theirs.id, theirs.verification)
     .related(
         upper_source,
@@ -205,7 +205,10 @@ pub(super) fn shortfall(
     };
     let mut finding = Finding::at(Rule::Shortfall, local.source, &path, Anchor::Value, message)
         .severity(severity)
-        .figures(Some(theirs.value_text()), Some(ours.value_text()))
+        .figures(
+            Some(theirs.value_text().into()),
+            Some(ours.value_text().into()),
+        )
         .rests_on(&upper.document.id, &theirs.id, theirs.verification);
     if year != theirs.year {
         finding = finding.note(tr!(
