@@ -27,13 +27,19 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
-/// The embedded schemes, loaded. Paths are the files' places in the
-/// repository, so a finding in a baseline points at a file a user can open.
-pub fn embedded() -> Vec<Loaded> {
-    EMBEDDED
-        .iter()
-        .map(|(path, text)| load_bytes(PathBuf::from(path), text.as_bytes().to_vec(), Format::Yaml))
-        .collect()
+/// The embedded schemes, loaded once per process. Paths are the files'
+/// places in the repository, so a finding in a baseline points at a file a
+/// user can open.
+pub fn embedded() -> &'static [Loaded] {
+    static LOADED: std::sync::OnceLock<Vec<Loaded>> = std::sync::OnceLock::new();
+    LOADED.get_or_init(|| {
+        EMBEDDED
+            .iter()
+            .map(|(path, text)| {
+                load_bytes(PathBuf::from(path), text.as_bytes().to_vec(), Format::Yaml)
+            })
+            .collect()
+    })
 }
 
 /// Whether `path` names one of the embedded files (then the copy on disk and
