@@ -97,6 +97,7 @@ mod tests {
         for loaded in embedded() {
             let plan = loaded
                 .plan
+                .as_ref()
                 .unwrap_or_else(|e| panic!("{}: {}", loaded.source.path.display(), e.message));
             assert_eq!(plan.document.level, crate::model::Level::National);
         }
@@ -105,7 +106,7 @@ mod tests {
     #[test]
     fn every_national_target_has_a_source_and_a_flag() {
         for loaded in embedded() {
-            let plan = loaded.plan.unwrap();
+            let plan = loaded.plan.as_ref().unwrap();
             for t in &plan.targets {
                 assert!(
                     t.verification.is_some(),
