@@ -7,7 +7,11 @@ use super::{display_path, with_hint};
 use crate::finding::{Finding, Severity};
 
 /// GitHub Actions workflow commands: one annotation per finding.
-pub fn github(findings: &[Finding]) -> String {
+pub(super) fn draw(input: &super::Input<'_>) -> anyhow::Result<String> {
+    Ok(github(&input.report.findings, input.report.lang))
+}
+
+fn github(findings: &[Finding], lang: crate::i18n::Lang) -> String {
     let mut out = String::new();
     for f in findings {
         let command = match f.severity {
@@ -22,7 +26,7 @@ pub fn github(findings: &[Finding]) -> String {
             f.location.line.max(1),
             f.location.column.max(1),
             property(&format!("{} {}", f.code.code(), f.code.name())),
-            data(&with_hint(f, crate::i18n::lang()))
+            data(&with_hint(f, lang))
         );
     }
     out

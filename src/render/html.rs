@@ -49,7 +49,11 @@ figcaption { font-weight: bold; margin-bottom: 1mm; }
 @media print { main { padding: 0; } }
 "#;
 
-pub fn render(report: &Report) -> String {
+pub(super) fn draw(input: &super::Input<'_>) -> anyhow::Result<String> {
+    Ok(super::printable(&render(input.report), false))
+}
+
+fn render(report: &Report) -> String {
     let lang = report.lang;
     let l = |label: Label| label.text(lang);
     let mut out = String::new();

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::{Input, display_path};
 use crate::finding::{Finding, Rule, Severity};
 /// JUnit for a run: each file's suite, keyed by the plan it holds.
-pub fn render(input: &Input<'_>) -> String {
+pub(super) fn draw(input: &Input<'_>) -> anyhow::Result<String> {
     let files: Vec<(Option<&str>, &Path)> = input
         .files
         .iter()
@@ -17,7 +17,7 @@ pub fn render(input: &Input<'_>) -> String {
             )
         })
         .collect();
-    junit(&files, &input.report.findings, input.fail_on)
+    Ok(junit(&files, &input.report.findings, input.fail_on))
 }
 
 /// One test suite per file, one test case per rule: failed when a finding of
