@@ -9,7 +9,7 @@ pub mod report;
 
 use std::path::Path;
 
-use crate::finding::{Finding, Kind, Severity};
+use crate::finding::{Family, Finding, Kind, Rule, Severity};
 use crate::load::Loaded;
 use crate::report::Report;
 
@@ -38,6 +38,16 @@ pub enum View<'a> {
 }
 
 impl View<'_> {
+    /// Whether the command checks `rule`: a format that lists checks (JUnit)
+    /// must not show one that never ran as passed.
+    pub fn runs(&self, rule: Rule) -> bool {
+        match self {
+            Self::Report { .. } => true,
+            Self::Diagnostics => rule.family() == Family::Plan,
+            Self::Diff => rule.family() == Family::Comparison || rule.is_load_error(),
+        }
+    }
+
     /// The report sections a document of this view shows.
     pub fn sections(&self) -> &[Kind] {
         match self {

@@ -269,3 +269,34 @@ fn junit_files_a_gap_under_the_plan_it_is_about() {
     );
     assert_eq!(junit.matches("<testsuite ").count(), 1);
 }
+
+/// `validate` never compares or schedules: its JUnit has no gap or overdue
+/// case to show as passed, and its Markdown no such count.
+#[test]
+fn validate_lists_only_the_checks_it_ran() {
+    let out = |format: &str| {
+        text(&xhht(&[
+            "validate",
+            "plans/cat-hai-2020.yaml",
+            "--format",
+            format,
+        ]))
+    };
+    let junit = out("junit");
+    assert!(junit.contains("name=\"XH010 duplicate-id\""), "{junit}");
+    assert!(!junit.contains("XH101") && !junit.contains("XH201"), "{junit}");
+    let markdown = out("markdown");
+    assert!(!markdown.contains("Gaps and shortfalls"), "{markdown}");
+    assert!(!markdown.contains("Overdue"), "{markdown}");
+    assert!(markdown.contains("## Validation findings"), "{markdown}");
+    // `report` runs them all.
+    let report = text(&xhht(&[
+        "report",
+        "plans/cat-hai-2020.yaml",
+        "--format",
+        "junit",
+        "--fail-on",
+        "never",
+    ]));
+    assert!(report.contains("XH101") && report.contains("XH201"));
+}

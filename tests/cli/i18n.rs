@@ -465,19 +465,28 @@ fn differences(a: &serde_json::Value, b: &serde_json::Value, at: &str, out: &mut
 fn json_differs_by_language_only_in_text_fields() {
     let json = |lang: &str| -> serde_json::Value {
         let text = xhht(&[
-            "report", "plans/", "--format", "json", "--as-of", "2026-11-30", "--lang", lang,
+            "report",
+            "plans/",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-30",
+            "--lang",
+            lang,
         ]);
         serde_json::from_str(&text).unwrap()
     };
     let (vi, en) = (json("vi"), json("en"));
     let schema: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(crate::common::root().join("schemas/report.schema.json"))
-            .unwrap(),
+        &std::fs::read_to_string(crate::common::root().join("schemas/report.schema.json")).unwrap(),
     )
     .unwrap();
     let mut text = std::collections::BTreeSet::new();
     text_fields(&schema, &mut text);
-    assert!(text.contains("message") && text.contains("hint"), "{text:?}");
+    assert!(
+        text.contains("message") && text.contains("hint"),
+        "{text:?}"
+    );
     let mut differ = Vec::new();
     differences(&vi, &en, "", &mut differ);
     let is_text = |path: &str| {
@@ -487,5 +496,8 @@ fn json_differs_by_language_only_in_text_fields() {
     };
     let data: Vec<&String> = differ.iter().filter(|p| !is_text(p)).collect();
     assert!(data.is_empty(), "data that changes with --lang: {data:#?}");
-    assert!(differ.len() > 100, "the languages barely differ: {differ:?}");
+    assert!(
+        differ.len() > 100,
+        "the languages barely differ: {differ:?}"
+    );
 }
