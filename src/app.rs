@@ -131,7 +131,7 @@ fn emit(
     if output.format == Format::Github
         && let Some(summary) = &settings.step_summary
     {
-        append_job_summary(summary, &render::draw(Format::Markdown, &input)?)?;
+        append_job_summary(summary, &render::job_summary(&input)?)?;
     }
     Ok(exit_code(&failing, output.fail_on))
 }

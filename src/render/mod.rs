@@ -104,6 +104,12 @@ formats! {
     Github = "github" in github;
 }
 
+/// GitHub's job summary: the Markdown report, saying first which findings
+/// did not fit in the step's annotations.
+pub fn job_summary(input: &Input<'_>) -> anyhow::Result<String> {
+    github::job_summary(input)
+}
+
 /// Paths as people read them, for JUnit and annotations.
 pub(crate) fn display_path(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
