@@ -98,16 +98,16 @@ fn line_snippet<'s>(
     if source.text.trim().is_empty() {
         return None;
     }
+    let text = source.text.as_str();
     let span = &finding.location.span;
-    let start = span.start.min(source.text.len());
-    let line_start = source.text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source.text[start..]
-        .find('\n')
-        .map_or(source.text.len(), |i| start + i);
-    let line = source.text[line_start..line_end].trim_end_matches('\r');
-    let from = start - line_start;
-    let to = span.end.clamp(start, line_start + line.len()) - line_start;
-    Some((line, from.min(line.len())..to.max(from).min(line.len())))
+    let start = text.floor_char_boundary(span.start);
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    // A position can fall on the line's closing `\r`, which is not shown.
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    let from = (start - line_start).min(line.len());
+    let to = span.end.saturating_sub(line_start).clamp(from, line.len());
+    Some((line, from..line.floor_char_boundary(to)))
 }
 
 pub fn summary(tally: Tally, files: usize, lang: Lang) -> String {
@@ -149,4 +149,41 @@ pub fn all(files: &[Loaded], findings: &[Finding], color: bool, lang: Lang) -> S
     out.push_str(&summary(Tally::of(findings), files.len(), lang));
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::finding::Rule;
+    use crate::source::Format;
+
+    fn draw(text: &str, span: std::ops::Range<usize>) -> String {
+        let source = SourceFile::new(PathBuf::from("x.yaml"), text.to_owned(), Format::Yaml);
+        let finding = Finding::new(Rule::Syntax, &source, span, "bad");
+        render(&finding, Some(&source), &renderer(false), Lang::En)
+    }
+
+    /// A position just after a line's closing `\r` (what `d\r\xff` and
+    /// `a = "x\r` produced) once made the snippet's range run backwards.
+    #[test]
+    fn a_position_on_a_closing_carriage_return_is_drawn() {
+        assert!(draw("d\r", 2..2).contains("x.yaml"));
+        assert!(draw("a = \"x\r", 7..7).contains("x.yaml"));
+        assert!(draw("ab\r\ncd", 2..9).contains("x.yaml"));
+    }
+
+    proptest! {
+        #[test]
+        fn any_span_against_any_text_is_drawn(
+            text in "[a\r\nệ\t ]{0,12}",
+            start in 0usize..20,
+            len in 0usize..20,
+        ) {
+            draw(&text, start..start + len);
+        }
+    }
 }
