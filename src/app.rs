@@ -158,7 +158,7 @@ fn baselines(action: Option<BaselinesAction>, settings: &Settings) -> anyhow::Re
         .filter_map(|l| l.plan.as_ref().ok())
         .collect();
     let text = match action {
-        None => render::baselines::list(&plans, color),
+        None => render::baselines::list(&plans, settings.lang, color),
         Some(BaselinesAction::Show { scheme }) => {
             let from_disk;
             let plan = match plans.iter().find(|p| p.document.id == scheme) {
@@ -181,7 +181,7 @@ fn baselines(action: Option<BaselinesAction>, settings: &Settings) -> anyhow::Re
                     );
                 }
             };
-            render::baselines::show(plan, color)
+            render::baselines::show(plan, settings.lang, color)
         }
     };
     let mut out = anstream::stdout().lock();
