@@ -77,7 +77,7 @@ pub struct PlanSchedule {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_file: Option<PathBuf>,
     /// The conventions the due dates rest on (e.g. calendar half-years for "định kỳ 6 tháng").
-    pub conventions: Vec<String>,
+    pub conventions: Vec<crate::i18n::Message>,
     /// One row per task with a deadline, in plan order.
     pub rows: Vec<crate::schedule::Row>,
     /// With `--occurrences`: each occurrence of the rows, as many as the
@@ -177,9 +177,18 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
         let schedule_options = crate::schedule::Options {
             as_of: options.as_of,
             within_days: options.within_days,
-            status,
         };
-        match crate::schedule::run(plan, &file.source, &schedule_options, registry) {
+        let schedule =
+            crate::schedule::status::read_for(plan, &file.source.path, status).map(|status| {
+                crate::schedule::run(
+                    plan,
+                    &file.source,
+                    status.as_ref(),
+                    &schedule_options,
+                    registry,
+                )
+            });
+        match schedule {
             Ok(schedule) => {
                 findings.extend(schedule.findings);
                 let occurrences = options.occurrences.then(|| {
@@ -192,11 +201,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
                 schedules.push(PlanSchedule {
                     plan: doc.id.clone(),
                     status_file: schedule.status_file,
-                    conventions: schedule
-                        .conventions
-                        .iter()
-                        .map(|c| c.text().to_owned())
-                        .collect(),
+                    conventions: schedule.conventions.iter().map(|c| c.message()).collect(),
                     rows: schedule.rows,
                     occurrences,
                 });
@@ -210,13 +215,10 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
                         crate::finding::Rule::Syntax,
                         &file.source,
                         0..0,
-                        other.to_string(),
+                        other.message(),
                     )
                     .in_plan(&doc.id)
-                    .hint(crate::tr!(
-                        "fix or remove the status file; the deadlines were not checked",
-                        "sửa hoặc xóa tệp theo dõi tiến độ; các thời hạn chưa được kiểm tra"
-                    )),
+                    .hint(other.hint()),
                 );
             }
         }

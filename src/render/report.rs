@@ -350,7 +350,7 @@ pub fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
             vec![
                 format!("{}: {}", row.task, row.title),
                 match &row.successor {
-                    Some(successor) => format!("{}; {successor}", row.owner),
+                    Some(successor) => format!("{}; {}", row.owner, successor.render(lang)),
                     None => row.owner.clone(),
                 },
                 row.wording.clone(),
@@ -385,7 +385,12 @@ pub fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
         out.push(Block::Para(format!(
             "{}: {}",
             l(Label::Conventions),
-            schedule.conventions.join("; ")
+            schedule
+                .conventions
+                .iter()
+                .map(|c| c.render(lang))
+                .collect::<Vec<_>>()
+                .join("; ")
         )));
     }
     if let Some(occurrences) = &schedule.occurrences {
