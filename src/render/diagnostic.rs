@@ -5,11 +5,12 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::finding::{Finding, Severity, Tally};
 use crate::i18n::{self, Label, Lang};
 use crate::load::Loaded;
-use crate::source::SourceFile;
+use crate::source::{LineCol, SourceFile};
 
 pub fn renderer(color: bool) -> Renderer {
     let renderer = if color {
@@ -57,24 +58,23 @@ pub fn render(
         .primary_title(message.as_str())
         .id(finding.code.code());
     let mut groups = Vec::new();
-    match source.and_then(|s| line_snippet(s, finding)) {
+    let snippet = source.and_then(|s| line_snippet(s, finding));
+    match &snippet {
         Some((line_text, span)) => {
             let label = finding.field.as_deref().unwrap_or_default();
-            groups.push(
-                title.element(
-                    Snippet::source(line_text)
-                        .line_start(finding.location.line)
-                        .path(path)
-                        .annotation(AnnotationKind::Primary.span(span).label(label)),
-                ),
-            );
+            let shown = Snippet::source(line_text.as_str())
+                .line_start(finding.location.line)
+                .annotation(AnnotationKind::Primary.span(span.clone()).label(label));
+            // A cut line would give the column within the cut: name the
+            // place from the finding instead.
+            let group = if line_text.starts_with('…') {
+                title.element(origin(&path, finding)).element(shown)
+            } else {
+                title.element(shown.path(path))
+            };
+            groups.push(group);
         }
-        None => {
-            let origin = annotate_snippets::Origin::path(path)
-                .line(finding.location.line.max(1))
-                .char_column(finding.location.column.max(1));
-            groups.push(title.element(origin));
-        }
+        None => groups.push(title.element(origin(&path, finding))),
     }
     for note in &notes {
         groups.push(Group::with_title(
@@ -89,25 +89,60 @@ pub fn render(
     renderer.render(&groups).to_string()
 }
 
+fn origin<'a>(path: &'a str, finding: &Finding) -> annotate_snippets::Origin<'a> {
+    annotate_snippets::Origin::path(path)
+        .line(finding.location.line.max(1))
+        .char_column(finding.location.column.max(1))
+}
+
 /// The line a finding starts on, and its span within that line (a snippet
-/// never runs past its first line: plans have long multi-line values).
-fn line_snippet<'s>(
-    source: &'s SourceFile,
-    finding: &Finding,
-) -> Option<(&'s str, std::ops::Range<usize>)> {
+/// never runs past its first line: plans have long multi-line values). A
+/// long line is cut to a window around the span, marked with `…`: a
+/// thousand findings on one line must not draw that line a thousand times.
+fn line_snippet(source: &SourceFile, finding: &Finding) -> Option<(String, Range<usize>)> {
     if source.text.trim().is_empty() {
         return None;
     }
     let text = source.text.as_str();
     let span = &finding.location.span;
     let start = text.floor_char_boundary(span.start);
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = source
+        .offset_of(LineCol {
+            line: finding.location.line.max(1),
+            column: 1,
+        })
+        .min(start);
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     // A position can fall on the line's closing `\r`, which is not shown.
     let line = text[line_start..line_end].trim_end_matches('\r');
     let from = (start - line_start).min(line.len());
     let to = span.end.saturating_sub(line_start).clamp(from, line.len());
-    Some((line, from..line.floor_char_boundary(to)))
+    let to = line.floor_char_boundary(to);
+    Some(window(line, from..to))
+}
+
+/// Bytes of a line shown before and after the start of a span.
+const BEFORE: usize = 60;
+const AFTER: usize = 120;
+
+fn window(line: &str, span: Range<usize>) -> (String, Range<usize>) {
+    if line.len() <= BEFORE + AFTER {
+        return (line.to_owned(), span);
+    }
+    let first = line.floor_char_boundary(span.start.saturating_sub(BEFORE));
+    let last = line.floor_char_boundary((span.start + AFTER).min(line.len()));
+    let mut shown = String::new();
+    if first > 0 {
+        shown.push('…');
+    }
+    let shift = shown.len();
+    shown.push_str(&line[first..last]);
+    if last < line.len() {
+        shown.push('…');
+    }
+    let start = span.start - first + shift;
+    let end = (span.end.min(last) - first + shift).max(start);
+    (shown, start..end)
 }
 
 pub fn summary(tally: Tally, files: usize, lang: Lang) -> String {

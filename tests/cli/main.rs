@@ -6,6 +6,7 @@ mod bundled;
 mod ci;
 mod common;
 mod diff;
+mod hostile;
 mod i18n;
 mod loading;
 mod registry;

@@ -1,0 +1,64 @@
+//! Hostile input (issue 21): each reproduction from the hostile testing,
+//! as a user would run it.
+
+use crate::common::run_in;
+
+fn validate_in(dir: &std::path::Path, file: &str) -> std::process::Output {
+    run_in(dir, &["validate", file], &[])
+}
+
+/// `d\r\xff` and `a = "x\r` put a finding just after a line's closing
+/// carriage return, which once made the diagnostic renderer panic (exit 101).
+#[test]
+fn a_finding_on_a_closing_carriage_return_is_reported_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("x.yaml"), b"d\r\xff").unwrap();
+    std::fs::write(dir.path().join("x.toml"), b"a = \"x\r").unwrap();
+    for file in ["x.yaml", "x.toml"] {
+        let out = validate_in(dir.path(), file);
+        assert_eq!(out.status.code(), Some(1), "{file}: {out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("XH001"),
+            "{file}"
+        );
+    }
+}
+
+/// Thousands of findings on one long line: each snippet shows a window of
+/// the line around its finding (the whole line each time was quadratic),
+/// and names the finding's true column.
+#[test]
+fn findings_on_one_long_line_show_a_window_of_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let example =
+        std::fs::read_to_string(crate::common::root().join("examples/commune-plan.yaml")).unwrap();
+    let head = &example[..example.find("tasks:").unwrap()];
+    let tasks: Vec<String> = (0..2000)
+        .map(|i| format!("{{id: t{i}, title: x, leads: [nope]}}"))
+        .collect();
+    let plan = format!("{head}tasks: [{}]\n", tasks.join(", "));
+    let line = plan.lines().count();
+    std::fs::write(dir.path().join("long.yaml"), &plan).unwrap();
+    let out = validate_in(dir.path(), "long.yaml");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.matches("error[XH011]").count(), 2000);
+    assert!(
+        text.lines().all(|l| l.chars().count() < 300),
+        "a line was drawn whole"
+    );
+    // The last task's `nope`, by its column in the file (ASCII: bytes are characters).
+    let long_line = plan_line(&dir.path().join("long.yaml"), line);
+    let column =
+        long_line.find("{id: t1999,").unwrap() + "{id: t1999, title: x, leads: [".len() + 1;
+    let at = format!("long.yaml:{line}:{column}\n");
+    assert!(text.contains(&at), "{at}");
+}
+
+fn plan_line(path: &std::path::Path, line: usize) -> String {
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .nth(line - 1)
+        .unwrap()
+        .to_owned()
+}
