@@ -294,7 +294,7 @@ fn baselines_command(action: Option<BaselinesAction>) -> anyhow::Result<ExitCode
                     from_disk = loaded.plan.map_err(|e| {
                         let at = e.span.map(|s| loaded.source.line_col(s.start));
                         let at = at.map(|a| format!(":{a}")).unwrap_or_default();
-                        anyhow::anyhow!("{scheme}{at}: {}", e.message)
+                        anyhow::anyhow!("{scheme}{at}: {}", e.message.render(crate::i18n::lang()))
                     })?;
                     &from_disk
                 }
@@ -365,7 +365,11 @@ fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
     let against = match (&args.against, &chosen) {
         (_, Some(loaded)) => Some(match &loaded.plan {
             Ok(p) => p.document.id.clone(),
-            Err(e) => anyhow::bail!("{}: {}", loaded.source.path.display(), e.message),
+            Err(e) => anyhow::bail!(
+                "{}: {}",
+                loaded.source.path.display(),
+                e.message.render(crate::i18n::lang())
+            ),
         }),
         (Some(id), None) if !known.contains_key(id.as_str()) => {
             let hint = crate::suggest::closest(id, known.keys().copied())
