@@ -168,7 +168,7 @@ fn baselines(action: Option<BaselinesAction>, settings: &Settings) -> anyhow::Re
                     from_disk = loaded.plan.map_err(|e| {
                         let at = e.span.map(|s| loaded.source.line_col(s.start));
                         let at = at.map(|a| format!(":{a}")).unwrap_or_default();
-                        anyhow::anyhow!("{scheme}{at}: {}", e.message)
+                        anyhow::anyhow!("{scheme}{at}: {}", e.message.render(crate::i18n::lang()))
                     })?;
                     &from_disk
                 }
@@ -231,7 +231,11 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let against = match (&args.against, &chosen) {
         (_, Some(loaded)) => Some(match &loaded.plan {
             Ok(p) => p.document.id.clone(),
-            Err(e) => anyhow::bail!("{}: {}", loaded.source.path.display(), e.message),
+            Err(e) => anyhow::bail!(
+                "{}: {}",
+                loaded.source.path.display(),
+                e.message.render(crate::i18n::lang())
+            ),
         }),
         (Some(id), None) if !known.contains_key(id.as_str()) => {
             let ids: Vec<&str> = known.keys().copied().collect();

@@ -158,7 +158,7 @@ pub struct ReportArgs {
     pub output: OutputArgs,
 }
 
-fn parse_date(s: &str) -> Result<crate::date::CivilDate, String> {
+fn parse_date(s: &str) -> Result<crate::date::CivilDate, crate::date::DateError> {
     crate::date::CivilDate::parse_iso(s)
 }
 

@@ -11,15 +11,71 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::i18n::Message;
+use crate::msg;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CivilDate(pub Date);
+
+/// Why a text is not a date. Its text (English) is what a deserializer
+/// passes on; [`DateError::message`] is the same in the run's language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Not `YYYY-MM-DD` at all: most often a date written day first.
+    NotIso { text: String },
+    /// `YYYY-MM-DD`, but no such day.
+    NoSuchDay { text: String, reason: String },
+    /// TOML's native date, given as an empty table.
+    EmptyTable,
+}
+
+impl DateError {
+    pub fn message(&self) -> Message {
+        match self {
+            Self::NotIso { text } => msg!("date.not-iso", text),
+            Self::NoSuchDay { text, reason } => msg!("date.no-such-day", text, reason),
+            Self::EmptyTable => msg!("date.empty-table"),
+        }
+    }
+
+    /// The error whose text a deserializer passed on as `text`, so that
+    /// loading can show it in the run's language.
+    pub fn from_text(text: &str) -> Option<Self> {
+        // The quoted date comes first, the parser's reason after a colon;
+        // a candidate counts only if it gives back `text` exactly.
+        let (quoted, after) = text
+            .strip_prefix('`')
+            .and_then(|rest| rest.split_once('`'))
+            .unwrap_or_default();
+        let reason = after.split_once(": ").map_or("", |(_, reason)| reason);
+        let candidates = [
+            Self::EmptyTable,
+            Self::NotIso {
+                text: quoted.to_owned(),
+            },
+            Self::NoSuchDay {
+                text: quoted.to_owned(),
+                reason: reason.to_owned(),
+            },
+        ];
+        candidates
+            .into_iter()
+            .find(|candidate| candidate.to_string() == text)
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
 
 impl CivilDate {
     pub fn new(year: i16, month: i8, day: i8) -> Option<Self> {
         Date::new(year, month, day).ok().map(Self)
     }
 
-    pub fn parse_iso(s: &str) -> Result<Self, String> {
+    pub fn parse_iso(s: &str) -> Result<Self, DateError> {
         let s = s.trim();
         let well_formed = s.len() == 10
             && s.bytes().enumerate().all(|(i, b)| {
@@ -30,18 +86,14 @@ impl CivilDate {
                 }
             });
         if !well_formed {
-            return Err(crate::tr!(
-                "`{s}` is not a date in the form YYYY-MM-DD (write 15/01/2020 as 2020-01-15)",
-                "`{s}` không phải là ngày theo dạng YYYY-MM-DD (ghi 15/01/2020 thành 2020-01-15)"
-            ));
+            return Err(DateError::NotIso { text: s.to_owned() });
         }
-        // Every message keeps "YYYY-MM-DD": loading sorts them by it.
-        s.parse::<Date>().map(Self).map_err(|e| {
-            crate::tr!(
-                "`{s}` is not a valid date: {e}",
-                "`{s}` không phải là ngày hợp lệ theo dạng YYYY-MM-DD: {e}"
-            )
-        })
+        s.parse::<Date>()
+            .map(Self)
+            .map_err(|e| DateError::NoSuchDay {
+                text: s.to_owned(),
+                reason: e.to_string(),
+            })
     }
 
     pub fn year(self) -> i16 {
@@ -84,10 +136,7 @@ impl<'de> Visitor<'de> for DateVisitor {
     // TOML hands a native date over as a one-entry map holding its text.
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CivilDate, A::Error> {
         let Some((_, text)) = map.next_entry::<String, String>()? else {
-            return Err(de::Error::custom(crate::tr!(
-                "expected a date, found an empty table",
-                "cần một ngày theo dạng YYYY-MM-DD, nhưng gặp một bảng rỗng"
-            )));
+            return Err(de::Error::custom(DateError::EmptyTable));
         };
         CivilDate::parse_iso(&text).map_err(de::Error::custom)
     }
@@ -131,13 +180,28 @@ mod tests {
         assert!(
             CivilDate::parse_iso("15/01/2020")
                 .unwrap_err()
+                .to_string()
                 .contains("YYYY-MM-DD")
         );
         assert!(
             CivilDate::parse_iso("2025-02-29")
                 .unwrap_err()
+                .to_string()
                 .contains("not a valid date")
         );
+    }
+
+    #[test]
+    fn a_date_error_is_known_again_from_its_text() {
+        for text in ["15/01/2020", "2025-02-29", "2025-13-01"] {
+            let error = CivilDate::parse_iso(text).unwrap_err();
+            assert_eq!(DateError::from_text(&error.to_string()), Some(error));
+        }
+        assert_eq!(
+            DateError::from_text(&DateError::EmptyTable.to_string()),
+            Some(DateError::EmptyTable)
+        );
+        assert_eq!(DateError::from_text("invalid type: integer `3`"), None);
     }
 
     #[test]

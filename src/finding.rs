@@ -340,7 +340,7 @@ impl Finding {
             rule,
             source,
             error.span.clone().unwrap_or(0..0),
-            &error.message,
+            error.message.clone(),
         );
         match &error.hint {
             Some(hint) => finding.hint(hint.clone()),

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -83,16 +83,34 @@ pub fn accept(findings: &[Finding]) -> Accepted {
     }
 }
 
-pub fn read(path: &Path) -> anyhow::Result<Accepted> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| anyhow::anyhow!("{}: cannot read: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| {
-        anyhow::anyhow!(
-            "{}:{}:{}: not an accepted-findings file ({e}); write one with --write-accepted",
-            path.display(),
-            e.line(),
-            e.column()
-        )
+/// Why an accepted-findings file could not be used. The cause is part of the
+/// message rather than a `source`, so an error chain does not say it twice.
+#[derive(Debug, thiserror::Error)]
+pub enum RatchetError {
+    #[error("{}: cannot read: {error}; check the path given to --accepted, or write the file with --write-accepted", .path.display())]
+    Read {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    #[error("{}:{line}:{column}: not an accepted-findings file ({error}); write one with --write-accepted", .path.display())]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        error: serde_json::Error,
+    },
+}
+
+pub fn read(path: &Path) -> Result<Accepted, RatchetError> {
+    let text = std::fs::read_to_string(path).map_err(|error| RatchetError::Read {
+        path: path.to_owned(),
+        error,
+    })?;
+    serde_json::from_str(&text).map_err(|error| RatchetError::Invalid {
+        path: path.to_owned(),
+        line: error.line(),
+        column: error.column(),
+        error,
     })
 }
 

@@ -11,8 +11,8 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// The hint for a likely typo: "did you mean `best`?".
-pub fn did_you_mean(best: &str) -> String {
-    crate::tr!("did you mean `{best}`?", "có phải là `{best}`?")
+pub fn did_you_mean(best: &str) -> crate::i18n::Message {
+    crate::msg!("validate.did-you-mean", best)
 }
 
 #[cfg(test)]

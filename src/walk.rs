@@ -14,51 +14,48 @@ pub struct Filter {
     pub exclude: Vec<String>,
 }
 
+/// Why the paths a user named gave no list of files. The cause is part of
+/// the message rather than a `source`, so an error chain does not say it twice.
+#[derive(Debug, thiserror::Error)]
+pub enum WalkError {
+    #[error("{}: {error}; check that the path exists and can be read", .path.display())]
+    Path {
+        path: PathBuf,
+        error: std::io::Error,
+    },
+    #[error(
+        "invalid {option} glob `{glob}`: {error}; write it as in a .gitignore file, e.g. `drafts/**`"
+    )]
+    Glob {
+        option: &'static str,
+        glob: String,
+        error: ignore::Error,
+    },
+    #[error("{}: the --include and --exclude globs cannot be combined: {error}; give fewer or simpler ones", .root.display())]
+    Globs { root: PathBuf, error: ignore::Error },
+    #[error("{}: cannot search the directory: {error}; check that it can be read, or leave that part out with --exclude", .root.display())]
+    Search { root: PathBuf, error: ignore::Error },
+}
+
 /// Files under `paths`, sorted so output is the same on every machine.
 /// Directories are searched for plan files, honouring .gitignore and
 /// skipping hidden entries and status files; a file named explicitly is
 /// taken as it is.
-pub fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, std::io::Error> {
+pub fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, WalkError> {
     filtered_plan_files(paths, &Filter::default())
 }
 
-pub fn filtered_plan_files(
-    paths: &[PathBuf],
-    filter: &Filter,
-) -> Result<Vec<PathBuf>, std::io::Error> {
+pub fn filtered_plan_files(paths: &[PathBuf], filter: &Filter) -> Result<Vec<PathBuf>, WalkError> {
     let mut files = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| with_path(path, e))?;
-        if !meta.is_dir() {
+        let meta = std::fs::metadata(path).map_err(|error| WalkError::Path {
+            path: path.clone(),
+            error,
+        })?;
+        if meta.is_dir() {
+            files.extend(search(path, filter)?);
+        } else {
             files.push(path.clone());
-            continue;
-        }
-        let mut overrides = OverrideBuilder::new(path);
-        for glob in &filter.include {
-            overrides.add(glob).map_err(|e| invalid_glob(glob, e))?;
-        }
-        for glob in &filter.exclude {
-            overrides
-                .add(&format!("!{glob}"))
-                .map_err(|e| invalid_glob(glob, e))?;
-        }
-        let overrides = overrides.build().map_err(|e| invalid_glob("", e))?;
-        let walker = WalkBuilder::new(path)
-            .hidden(true)
-            .git_ignore(true)
-            .require_git(false)
-            .overrides(overrides)
-            .build();
-        for entry in walker {
-            let entry =
-                entry.map_err(|e| std::io::Error::other(format!("{}: {e}", path.display())))?;
-            let found = entry.path();
-            if entry.file_type().is_some_and(|t| t.is_file())
-                && Format::from_path(found).is_some()
-                && !is_status_file(found)
-            {
-                files.push(found.to_owned());
-            }
         }
     }
     files.sort();
@@ -66,15 +63,51 @@ pub fn filtered_plan_files(
     Ok(files)
 }
 
-fn invalid_glob(glob: &str, err: ignore::Error) -> std::io::Error {
-    std::io::Error::new(
-        std::io::ErrorKind::InvalidInput,
-        format!("invalid glob `{glob}`: {err}"),
-    )
-}
-
-fn with_path(path: &Path, err: std::io::Error) -> std::io::Error {
-    std::io::Error::new(err.kind(), format!("{}: {err}", path.display()))
+/// The plan files under the directory `root` that the filter lets through.
+fn search(root: &Path, filter: &Filter) -> Result<Vec<PathBuf>, WalkError> {
+    let mut overrides = OverrideBuilder::new(root);
+    let globs = filter
+        .include
+        .iter()
+        .map(|glob| ("--include", glob, glob.clone()))
+        .chain(
+            filter
+                .exclude
+                .iter()
+                .map(|glob| ("--exclude", glob, format!("!{glob}"))),
+        );
+    for (option, glob, pattern) in globs {
+        overrides.add(&pattern).map_err(|error| WalkError::Glob {
+            option,
+            glob: glob.clone(),
+            error,
+        })?;
+    }
+    let overrides = overrides.build().map_err(|error| WalkError::Globs {
+        root: root.to_owned(),
+        error,
+    })?;
+    let walker = WalkBuilder::new(root)
+        .hidden(true)
+        .git_ignore(true)
+        .require_git(false)
+        .overrides(overrides)
+        .build();
+    let mut files = Vec::new();
+    for entry in walker {
+        let entry = entry.map_err(|error| WalkError::Search {
+            root: root.to_owned(),
+            error,
+        })?;
+        let found = entry.path();
+        if entry.file_type().is_some_and(|t| t.is_file())
+            && Format::from_path(found).is_some()
+            && !is_status_file(found)
+        {
+            files.push(found.to_owned());
+        }
+    }
+    Ok(files)
 }
 
 /// Status files (`PLAN.status.yaml`) sit beside plans but are not plans.
@@ -126,5 +159,24 @@ mod tests {
         };
         let some = filtered_plan_files(&[root.to_owned()], &filter).unwrap();
         assert_eq!(names(&some, root), ["a.yaml"]);
+    }
+
+    #[test]
+    fn errors_name_the_path_or_the_glob() {
+        let missing = plan_files(&["no/such/dir".into()]).unwrap_err();
+        assert!(
+            missing.to_string().starts_with("no/such/dir: "),
+            "{missing}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let filter = Filter {
+            include: Vec::new(),
+            exclude: vec!["[".into()],
+        };
+        let glob = filtered_plan_files(&[dir.path().to_owned()], &filter).unwrap_err();
+        assert!(
+            glob.to_string().starts_with("invalid --exclude glob `[`: "),
+            "{glob}"
+        );
     }
 }

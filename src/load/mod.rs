@@ -10,10 +10,11 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use crate::i18n::Lang;
+use crate::date::DateError;
+use crate::i18n::Message;
 use crate::model::Plan;
+use crate::msg;
 use crate::source::{Format, LineCol, PathHash, SourceFile, SpanIndex};
-use crate::tr;
 
 /// Plans are a few dozen kilobytes; anything this large is not a plan.
 pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
@@ -22,10 +23,10 @@ pub const MAX_FILE_BYTES: usize = 8 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadError {
     pub kind: LoadErrorKind,
-    pub message: String,
+    pub message: Message,
     /// Byte range in the text, when the parser gave one.
     pub span: Option<std::ops::Range<usize>>,
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,55 +39,31 @@ pub enum LoadErrorKind {
 }
 
 impl LoadError {
-    fn syntax(message: impl Into<String>) -> Self {
+    fn syntax(message: Message) -> Self {
         Self {
             kind: LoadErrorKind::Syntax,
-            message: message.into(),
+            message,
             span: None,
             hint: None,
         }
     }
 
-    fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    fn with_hint(mut self, hint: Message) -> Self {
+        self.hint = Some(hint);
         self
     }
 
     /// Sorts a serde message into the rule it breaks and, for an unknown
     /// name, suggests the closest one the model accepts.
     fn from_serde_message(message: &str, span: Option<std::ops::Range<usize>>) -> Self {
-        let kind = if message.contains("unknown field") || message.contains("unknown variant") {
-            LoadErrorKind::UnknownField
-        } else if message.contains("missing field") {
-            LoadErrorKind::MissingField
-        } else if message == yaml::EXPECTED_MAPPING
-            || message == yaml::EXPECTED_LIST
-            || message.contains("invalid type")
-            || message.contains("invalid value")
-            || message.contains("invalid length")
-            || message.contains("not a date")
-            || message.contains("not a valid date")
-            || message.contains("invalid boolean")
-            // A date's own messages, in either language (crate::date).
-            || message.contains("YYYY-MM-DD")
-            // serde-saphyr's "invalid u32" and the like; a TOML "invalid
-            // basic string" is syntax.
-            || NUMBER_TYPES.iter().any(|t| message.starts_with(&format!("invalid {t}")))
-        {
-            LoadErrorKind::WrongType
-        } else {
-            LoadErrorKind::Syntax
-        };
+        let kind = kind_of(message);
         let suggestion = match kind {
             LoadErrorKind::UnknownField => suggestion_from_message(message),
             _ => None,
         };
         let hint = match (kind, &suggestion) {
             (LoadErrorKind::UnknownField, Some(suggestion)) => Some(suggestion.hint()),
-            (LoadErrorKind::MissingField, _) => Some(tr!(
-                "add the field; `xhht schema` prints every field a plan may have",
-                "bổ sung trường này; lệnh `xhht schema` liệt kê mọi trường mà một kế hoạch có thể có"
-            )),
+            (LoadErrorKind::MissingField, _) => Some(msg!("load.hint.add-field")),
             _ => None,
         };
         // The hint carries the suggestion or the list of names; the
@@ -95,47 +72,73 @@ impl LoadError {
             Some(_) => message.split(", expected").next().unwrap_or(message),
             None => message,
         };
-        let message = message.trim();
         Self {
             kind,
-            message: match crate::i18n::lang() {
-                Lang::Vi => in_vietnamese(kind, message),
-                _ => message.to_owned(),
-            },
+            message: parser_message(kind, message.trim()),
             span,
             hint,
         }
     }
 }
 
-/// A parser's English message with a Vietnamese lead-in by kind; the name
-/// it is about, quoted in backticks, is kept, and the rest of the parser's
-/// words with it where there is no name to take.
-fn in_vietnamese(kind: LoadErrorKind, message: &str) -> String {
-    let quoted = message
-        .split('`')
-        .nth(1)
-        .filter(|_| message.matches('`').count() >= 2);
-    match (kind, quoted) {
-        (LoadErrorKind::UnknownField, Some(name)) if message.starts_with("unknown variant") => {
-            format!("tên giá trị không hợp lệ: `{name}`")
-        }
-        (LoadErrorKind::UnknownField, Some(name)) if message.starts_with("unknown field") => {
-            format!("trường không hợp lệ: `{name}`")
-        }
-        (LoadErrorKind::UnknownField, _) => format!("trường không hợp lệ: {message}"),
-        (LoadErrorKind::MissingField, Some(name)) if message.starts_with("missing field") => {
-            format!("thiếu trường `{name}`")
-        }
-        (LoadErrorKind::MissingField, _) => format!("thiếu trường: {message}"),
-        (LoadErrorKind::WrongType, _) => match message {
-            yaml::EXPECTED_MAPPING => {
-                "giá trị không hợp lệ: cần các cặp `khóa: giá trị` ở đây".into()
+/// The rule a serde message breaks, by its wording.
+fn kind_of(message: &str) -> LoadErrorKind {
+    if message.contains("unknown field") || message.contains("unknown variant") {
+        LoadErrorKind::UnknownField
+    } else if message.contains("missing field") {
+        LoadErrorKind::MissingField
+    } else if message == yaml::EXPECTED_MAPPING
+        || message == yaml::EXPECTED_LIST
+        || message.contains("invalid type")
+        || message.contains("invalid value")
+        || message.contains("invalid length")
+        || message.contains("not a date")
+        || message.contains("not a valid date")
+        || message.contains("invalid boolean")
+        || DateError::from_text(message).is_some()
+        // serde-saphyr's "invalid u32" and the like; a TOML "invalid
+        // basic string" is syntax.
+        || NUMBER_TYPES.iter().any(|t| message.starts_with(&format!("invalid {t}")))
+    {
+        LoadErrorKind::WrongType
+    } else {
+        LoadErrorKind::Syntax
+    }
+}
+
+/// A parser's message as it is in English and with a lead-in by kind in
+/// Vietnamese; the name it is about, quoted in backticks, is kept, and the
+/// rest of the parser's words with it where there is no name to take.
+fn parser_message(kind: LoadErrorKind, message: &str) -> Message {
+    let quoted = |lead: &str| {
+        message
+            .strip_prefix(lead)?
+            .strip_prefix('`')?
+            .split_once('`')
+    };
+    match kind {
+        LoadErrorKind::UnknownField => {
+            if let Some((name, rest)) = quoted("unknown variant ") {
+                msg!("load.parser.unknown-variant", name, rest)
+            } else if let Some((name, rest)) = quoted("unknown field ") {
+                msg!("load.parser.unknown-field", name, rest)
+            } else {
+                msg!("load.parser.unknown", message)
             }
-            yaml::EXPECTED_LIST => "giá trị không hợp lệ: cần một danh sách ở đây".into(),
-            _ => format!("giá trị không hợp lệ: {message}"),
+        }
+        LoadErrorKind::MissingField => match quoted("missing field ") {
+            Some((name, rest)) => msg!("load.parser.missing-field", name, rest),
+            None => msg!("load.parser.missing", message),
         },
-        (LoadErrorKind::Syntax, _) => format!("lỗi cú pháp: {message}"),
+        LoadErrorKind::WrongType => match message {
+            yaml::EXPECTED_MAPPING => msg!("load.parser.expected-mapping"),
+            yaml::EXPECTED_LIST => msg!("load.parser.expected-list"),
+            _ => match DateError::from_text(message) {
+                Some(date) => msg!("load.parser.wrong-type", message = date.message()),
+                None => msg!("load.parser.wrong-type", message),
+            },
+        },
+        LoadErrorKind::Syntax => msg!("load.parser.syntax", message),
     }
 }
 
@@ -146,19 +149,12 @@ enum Suggestion {
 }
 
 impl Suggestion {
-    fn hint(&self) -> String {
+    fn hint(&self) -> Message {
         match self {
             Self::Closest(best) => crate::suggest::did_you_mean(best),
             Self::OneOf(candidates) => {
-                let list = candidates
-                    .iter()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                tr!(
-                    "expected one of {list}",
-                    "chỉ chấp nhận một trong các tên: {list}"
-                )
+                let names: Vec<String> = candidates.iter().map(|c| format!("`{c}`")).collect();
+                msg!("load.hint.one-of", names)
             }
         }
     }
@@ -195,36 +191,34 @@ pub struct Loaded {
 }
 
 /// Reading failures that are about the path, not the content: the user named
-/// something that is not there or cannot be opened.
+/// something that is not there or cannot be opened. The cause is part of the
+/// message rather than a `source`, so an error chain does not say it twice.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     UnknownFormat {
         path: PathBuf,
     },
 }
 
+impl ReadError {
+    /// The error in the run's language, for whoever reports it.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Io { path, error } => {
+                msg!("load.read.cannot-read", path, error = error.to_string())
+            }
+            Self::UnknownFormat { path } => msg!("load.read.unknown-format", path),
+        }
+    }
+}
+
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&match self {
-            Self::Io { path, source } => {
-                let path = path.display();
-                tr!(
-                    "{path}: cannot read: {source}",
-                    "{path}: không đọc được tệp: {source}"
-                )
-            }
-            Self::UnknownFormat { path } => {
-                let path = path.display();
-                tr!(
-                    "{path}: not a plan or status file: expected a .yaml, .yml or .toml extension",
-                    "{path}: không phải tệp kế hoạch hoặc tệp theo dõi tiến độ: phần mở rộng phải là .yaml, .yml hoặc .toml"
-                )
-            }
-        })
+        self.message().fmt(f)
     }
 }
 
@@ -265,9 +259,9 @@ fn read(path: &Path) -> Result<(Vec<u8>, Format), ReadError> {
     let format = Format::from_path(path).ok_or_else(|| ReadError::UnknownFormat {
         path: path.to_owned(),
     })?;
-    let bytes = fs::read(path).map_err(|source| ReadError::Io {
+    let bytes = fs::read(path).map_err(|error| ReadError::Io {
         path: path.to_owned(),
-        source,
+        error,
     })?;
     Ok((bytes, format))
 }
@@ -280,14 +274,8 @@ fn decode(path: PathBuf, bytes: Vec<u8>, format: Format) -> (SourceFile, Option<
         return (
             SourceFile::new(path, String::new(), format),
             Some(
-                LoadError::syntax(tr!(
-                    "the file is {size} bytes; plan files are limited to {MAX_FILE_BYTES} bytes",
-                    "tệp có dung lượng {size} byte; tệp kế hoạch không được vượt quá {MAX_FILE_BYTES} byte"
-                ))
-                .with_hint(tr!(
-                    "split the plan or check that this is the file you meant",
-                    "tách kế hoạch thành nhiều tệp, hoặc kiểm tra lại đây có đúng là tệp cần kiểm tra"
-                )),
+                LoadError::syntax(msg!("load.file.too-large", size, limit = MAX_FILE_BYTES))
+                    .with_hint(msg!("load.file.too-large-hint")),
             ),
         );
     }
@@ -299,16 +287,13 @@ fn decode(path: PathBuf, bytes: Vec<u8>, format: Format) -> (SourceFile, Option<
             let text = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             let source = SourceFile::new(path, text, format);
             let at = source.line_col(valid);
-            let mut error = LoadError::syntax(tr!(
-                "the file is not valid UTF-8: byte {valid} (line {}, column {}) is not part of a UTF-8 character",
-                "tệp không được mã hóa UTF-8 hợp lệ: byte {valid} (dòng {}, cột {}) không thuộc ký tự UTF-8 nào",
-                at.line,
-                at.column
+            let mut error = LoadError::syntax(msg!(
+                "load.file.not-utf8",
+                byte = valid,
+                line = at.line,
+                column = at.column
             ))
-            .with_hint(tr!(
-                "save the file as UTF-8; legacy Vietnamese encodings (TCVN3, VNI) are not supported",
-                "lưu tệp với mã hóa UTF-8; xhht không hỗ trợ các bảng mã tiếng Việt cũ (TCVN3, VNI)"
-            ));
+            .with_hint(msg!("load.file.not-utf8-hint"));
             error.span = Some(source.text.len()..source.text.len());
             (source, Some(error))
         }
@@ -318,20 +303,17 @@ fn decode(path: PathBuf, bytes: Vec<u8>, format: Format) -> (SourceFile, Option<
 pub fn parse(source: &SourceFile) -> Result<Plan, LoadError> {
     if source.text.trim().is_empty() {
         return Err(
-            LoadError::syntax(tr!("the file is empty", "tệp trống")).with_hint(tr!(
-                "a plan needs at least a `document` section; see examples/ for one",
-                "một kế hoạch cần ít nhất mục `document`; xem ví dụ trong thư mục examples/"
-            )),
+            LoadError::syntax(msg!("load.file.empty")).with_hint(msg!("load.file.empty-hint"))
         );
     }
     parse_as(source).map_err(|error| {
-        let structural = matches!(error.kind, LoadErrorKind::UnknownField | LoadErrorKind::MissingField);
+        let structural = matches!(
+            error.kind,
+            LoadErrorKind::UnknownField | LoadErrorKind::MissingField
+        );
         if structural && !span_index(source).contains_key(&PathHash::ROOT.key("document")) {
             // A CI workflow or other YAML in a searched directory, most likely.
-            error.with_hint(tr!(
-                "this file has no `document` section, so it may not be a plan at all; leave it out with `--exclude`",
-                "tệp này không có mục `document`, có thể không phải là kế hoạch; loại tệp khỏi lần kiểm tra bằng `--exclude`"
-            ))
+            error.with_hint(msg!("load.file.no-document"))
         } else {
             error
         }
@@ -367,42 +349,43 @@ fn offset_for(source: &SourceFile, line: u64, column: u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::CivilDate;
+    use crate::i18n::Lang;
 
     #[test]
     fn parser_messages_get_a_vietnamese_lead_in_by_kind() {
-        let vi = |kind, message| in_vietnamese(kind, message);
+        let vi = |message| {
+            LoadError::from_serde_message(message, None)
+                .message
+                .render(Lang::Vi)
+        };
+        assert_eq!(vi("missing field `issuer`"), "thiếu trường `issuer`");
+        assert_eq!(vi("unknown field `nmae`"), "trường không hợp lệ: `nmae`");
         assert_eq!(
-            vi(LoadErrorKind::MissingField, "missing field `issuer`"),
-            "thiếu trường `issuer`"
-        );
-        assert_eq!(
-            vi(LoadErrorKind::UnknownField, "unknown field `nmae`"),
-            "trường không hợp lệ: `nmae`"
-        );
-        assert_eq!(
-            vi(
-                LoadErrorKind::UnknownField,
-                "unknown variant `planz`, expected one of `plan`, `scheme`"
-            ),
+            vi("unknown variant `planz`, expected one of `plan`, `scheme`"),
             "tên giá trị không hợp lệ: `planz`"
         );
         assert_eq!(
-            vi(
-                LoadErrorKind::WrongType,
-                "invalid type: string \"x\", expected u16"
-            ),
+            vi("invalid type: string \"x\", expected u16"),
             "giá trị không hợp lệ: invalid type: string \"x\", expected u16"
         );
         assert_eq!(
-            vi(LoadErrorKind::WrongType, yaml::EXPECTED_LIST),
+            vi(yaml::EXPECTED_LIST),
             "giá trị không hợp lệ: cần một danh sách ở đây"
         );
         assert_eq!(
-            vi(
-                LoadErrorKind::Syntax,
-                "mapping values are not allowed in this context"
-            ),
+            vi("mapping values are not allowed in this context"),
             "lỗi cú pháp: mapping values are not allowed in this context"
+        );
+        let date = CivilDate::parse_iso("15/01/2020").unwrap_err().to_string();
+        let error = LoadError::from_serde_message(&date, None);
+        assert_eq!(
+            (error.kind, error.message.to_string()),
+            (LoadErrorKind::WrongType, date.clone())
+        );
+        assert_eq!(
+            vi(&date),
+            "giá trị không hợp lệ: `15/01/2020` không phải là ngày theo dạng YYYY-MM-DD (ghi 15/01/2020 thành 2020-01-15)"
         );
     }
 
@@ -413,12 +396,15 @@ mod tests {
             None,
         );
         assert_eq!(error.kind, LoadErrorKind::UnknownField);
-        assert_eq!(error.message, "unknown field `nmae`");
-        assert_eq!(error.hint.as_deref(), Some("did you mean `name`?"));
+        assert_eq!(error.message.to_string(), "unknown field `nmae`");
+        assert_eq!(error.hint.unwrap().to_string(), "did you mean `name`?");
         let error = LoadError::from_serde_message(
             "unknown field `zzz`, expected one of `name`, `id`",
             None,
         );
-        assert_eq!(error.hint.as_deref(), Some("expected one of `name`, `id`"));
+        assert_eq!(
+            error.hint.unwrap().to_string(),
+            "expected one of `name`, `id`"
+        );
     }
 }

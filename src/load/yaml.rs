@@ -10,8 +10,8 @@ use granit_parser::{Event, Parser, Span};
 use serde::de::DeserializeOwned;
 
 use super::{LoadError, offset_for};
+use crate::msg;
 use crate::source::{LineCol, NodeSpan, PathHash, SourceFile, SpanIndex};
-use crate::tr;
 
 /// serde-saphyr's "expected mapping start" and "expected sequence start", reworded.
 pub(super) const EXPECTED_MAPPING: &str = "expected `key: value` pairs here";
@@ -45,39 +45,23 @@ fn to_load_error(source: &SourceFile, err: &serde_saphyr::Error) -> LoadError {
         && let Some((path, key)) = enclosing_mapping(source, at)
     {
         // serde-saphyr stops where the mapping ended; point at the mapping's own key.
-        let message = &error.message;
-        error.message = tr!("`{path}` is {message}", "`{path}` {message}");
+        error.message = msg!("load.yaml.missing-in", path, message = &error.message);
         error.span = Some(key);
     }
     if raw.starts_with("duplicate mapping key") {
-        error.hint = Some(tr!(
-            "remove one of the two; xhht never lets the last one silently win",
-            "xóa một trong hai khóa; xhht không bao giờ lặng lẽ lấy giá trị viết sau"
-        ));
+        error.hint = Some(msg!("load.yaml.duplicate-key-hint"));
     }
     // Wrapped: the parser's own words stay, in parentheses.
     let lowered = raw.to_lowercase();
     if lowered.contains("budget") || lowered.contains("alias") && lowered.contains("limit") {
-        error.message = tr!(
-            "the YAML expands beyond safe limits ({raw})",
-            "nội dung YAML khi mở rộng vượt quá giới hạn an toàn ({raw})"
-        );
-        error.hint = Some(tr!(
-            "plans never need this many aliases or nodes; remove the anchors (&) and aliases (*) that repeat each other",
-            "kế hoạch không bao giờ cần nhiều bí danh (alias) hoặc nút đến vậy; xóa các neo (&) và bí danh (*) lặp lại nhau"
-        ));
+        error.message = msg!("load.yaml.too-large", raw);
+        error.hint = Some(msg!("load.yaml.too-large-hint"));
     } else if lowered.contains("recursion")
         || lowered.contains("depth")
         || lowered.contains("nesting")
     {
-        error.message = tr!(
-            "the YAML is nested too deeply ({raw})",
-            "nội dung YAML lồng nhau quá sâu ({raw})"
-        );
-        error.hint = Some(tr!(
-            "a plan is at most a few levels deep; check for unclosed brackets",
-            "một kế hoạch chỉ lồng nhau vài cấp; kiểm tra các dấu ngoặc chưa đóng"
-        ));
+        error.message = msg!("load.yaml.too-deep", raw);
+        error.hint = Some(msg!("load.yaml.too-deep-hint"));
     }
     error
 }

@@ -358,7 +358,11 @@ mod tests {
         match load_status(&path) {
             Err(StatusError::Invalid { file, error }) => {
                 assert!(file.text.contains("finished"));
-                assert!(error.message.contains("finished"), "{}", error.message);
+                assert!(
+                    error.message.to_string().contains("finished"),
+                    "{}",
+                    error.message
+                );
                 assert!(error.span.is_some());
             }
             other => panic!("expected an invalid status file, got {other:?}"),

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::finding::Rule;
-use crate::tr;
+use crate::msg;
 
 impl Check<'_> {
     /// One document cited with two dates is a mistake in one of the places.
@@ -23,28 +23,20 @@ impl Check<'_> {
                     if same_written_date(first_date.as_str(), date.as_str()) {
                         continue;
                     }
-                    let first_at = self
-                        .at(
-                            Rule::CitationDateConflict,
-                            &root().key("citations").index(first).key("date"),
-                            "",
-                        )
-                        .location;
+                    let first_at = self.location(&root().key("citations").index(first).key("date"));
                     let finding = self
                         .at(
                             Rule::CitationDateConflict,
                             &root().key("citations").index(i).key("date"),
-                            tr!(
-                                "{} is cited as of {date} here and as of {first_date} at line {}",
-                                "{} được viện dẫn với ngày {date} ở đây và ngày {first_date} ở dòng {}",
-                                citation.number,
-                                first_at.line
+                            msg!(
+                                "validate.citations.date-conflict",
+                                number = &citation.number,
+                                date,
+                                first_date,
+                                line = first_at.line
                             ),
                         )
-                        .hint(tr!(
-                            "one of the two dates is wrong in the source; the file records both as written",
-                            "một trong hai ngày bị ghi sai trong văn bản gốc; tệp ghi lại cả hai đúng như văn bản"
-                        ));
+                        .hint(msg!("validate.citations.date-conflict-hint"));
                     self.push(finding);
                 }
             }

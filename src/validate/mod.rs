@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use crate::catalogue::Catalogue;
-use crate::finding::{Anchor, Finding, Rule};
+use crate::finding::{Anchor, Finding, Location, Rule};
+use crate::i18n::Message;
 use crate::model::{AgencyKind, Direction, Due, Mode, Plan, Target, TargetValue, Unit};
 use crate::source::{FieldPath, SourceFile};
 use crate::text::fold;
@@ -116,13 +117,15 @@ impl Check<'_> {
         self.findings.push(finding);
     }
 
-    fn at(
-        &self,
-        rule: Rule,
-        path: &FieldPath,
-        message: impl Into<crate::i18n::Message>,
-    ) -> Finding {
+    fn at(&self, rule: Rule, path: &FieldPath, message: Message) -> Finding {
         Finding::at(rule, self.source, path, Anchor::Value, message)
+    }
+
+    /// Where the value at `path` sits, for a message that points back at it.
+    fn location(&self, path: &FieldPath) -> Location {
+        // Only the location is kept: the rule and the empty text never show.
+        let placeholder = Message::verbatim(String::new());
+        Finding::at(Rule::Syntax, self.source, path, Anchor::Value, placeholder).location
     }
 }
 

@@ -3,9 +3,9 @@
 
 use super::*;
 use crate::finding::Rule;
+use crate::msg;
 use crate::source::FieldPath;
 use crate::suggest::{closest, did_you_mean};
-use crate::tr;
 
 impl Check<'_> {
     pub(super) fn known_plan(&self, id: &str) -> Option<&Plan> {
@@ -16,19 +16,11 @@ impl Check<'_> {
         let finding = self.at(
             Rule::UnknownPlan,
             path,
-            tr!(
-                "no plan with id `{id}` is known",
-                "xhht không biết kế hoạch nào có mã `{id}`"
-            ),
+            msg!("validate.references.unknown-plan", id),
         );
         match closest(id, self.cx.plans.keys().copied()) {
             Some(best) => finding.hint(did_you_mean(best)),
-            None => finding.hint(tr!(
-                "name a bundled scheme (`xhht baselines` lists them) or check the plan's file in the same run; \
-                 a document you do not have is a link with `available: false`",
-                "nêu một đề án có sẵn (lệnh `xhht baselines` liệt kê các đề án) hoặc đưa tệp của kế hoạch đó vào cùng lần kiểm tra; \
-                 văn bản không có trong tay thì ghi liên kết với `available: false`"
-            )),
+            None => finding.hint(msg!("validate.references.unknown-plan-hint")),
         }
     }
 
@@ -64,10 +56,7 @@ impl Check<'_> {
         let mut finding = self.at(
             Rule::UnknownItem,
             &path.key("item"),
-            tr!(
-                "plan `{plan}` has no target `{item}`",
-                "kế hoạch `{plan}` không có chỉ tiêu `{item}`"
-            ),
+            msg!("validate.references.no-target", plan, item),
         );
         if let Some(best) = closest(item, ids) {
             finding = finding.hint(did_you_mean(best));
@@ -84,16 +73,9 @@ impl Check<'_> {
                     .at(
                         Rule::MissingField,
                         &path.key("reason"),
-                        tr!(
-                            "`not_applicable` for `{}` gives no reason",
-                            "mục `not_applicable` cho `{}` không nêu lý do",
-                            entry.item
-                        ),
+                        msg!("validate.references.no-reason", item = &entry.item),
                     )
-                    .hint(tr!(
-                        "say why the item does not apply, as you would to the body that issued it",
-                        "hãy nêu lý do không áp dụng, như khi giải trình với cơ quan ban hành"
-                    ));
+                    .hint(msg!("validate.references.no-reason-hint"));
                 self.push(finding);
             }
         }
@@ -110,10 +92,7 @@ impl Check<'_> {
         let mut finding = self.at(
             Rule::UnknownAgency,
             &root().key("document").key("lead"),
-            tr!(
-                "`document.lead` names agency `{id}`, which the plan does not declare",
-                "`document.lead` nêu cơ quan `{id}`, nhưng kế hoạch không khai báo cơ quan này"
-            ),
+            msg!("validate.references.unknown-lead", id),
         );
         if let Some(best) = closest(id, ids) {
             finding = finding.hint(did_you_mean(best));
@@ -137,18 +116,13 @@ impl Check<'_> {
         } else {
             units.provinces.iter().map(|p| p.id.as_str()).collect()
         };
-        let mut finding = self.at(
-            Rule::UnknownProvince,
-            &root().key("document").key("province"),
-            tr!(
-                "no province `{id}` in the units catalogue for a plan of this date",
-                "danh mục đơn vị hành chính không có tỉnh `{id}` vào thời điểm ban hành kế hoạch"
-            ),
-        )
-        .note(tr!(
-            "plans issued before 1 July 2025 name one of the 63 provinces of that time; later plans, one of the 34",
-            "kế hoạch ban hành trước ngày 01/7/2025 dùng một trong 63 tỉnh thời đó; kế hoạch ban hành sau dùng một trong 34 tỉnh"
-        ));
+        let mut finding = self
+            .at(
+                Rule::UnknownProvince,
+                &root().key("document").key("province"),
+                msg!("validate.references.unknown-province", id),
+            )
+            .note(msg!("validate.references.province-maps"));
         let other_era = if after {
             units.merged_into(id).map(|p| p.id.clone()).or_else(|| {
                 units
@@ -163,10 +137,7 @@ impl Check<'_> {
                 .and_then(|p| (p.formed_from.len() == 1).then(|| p.formed_from[0].clone()))
         };
         if let Some(right) = other_era {
-            finding = finding.hint(tr!(
-                "`{id}` names a province of the other map; for this plan's date it is `{right}`",
-                "`{id}` là tỉnh theo danh mục của thời kỳ khác; theo ngày ban hành kế hoạch này là `{right}`"
-            ));
+            finding = finding.hint(msg!("validate.references.other-map", id, right));
         } else if let Some(best) = closest(id, ids) {
             finding = finding.hint(did_you_mean(best));
         }

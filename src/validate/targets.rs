@@ -3,9 +3,9 @@
 
 use super::*;
 use crate::finding::Rule;
+use crate::msg;
 use crate::source::FieldPath;
 use crate::suggest::{closest, did_you_mean};
-use crate::tr;
 
 impl Check<'_> {
     pub(super) fn period(&mut self) {
@@ -17,10 +17,10 @@ impl Check<'_> {
             let finding = self.at(
                 Rule::OutOfRange,
                 &base.key("period").key("end"),
-                tr!(
-                    "the period ends in {end}, before it starts in {}",
-                    "thời kỳ kết thúc năm {end}, trước năm bắt đầu {}",
-                    doc.period.start
+                msg!(
+                    "validate.targets.period-reversed",
+                    end,
+                    start = doc.period.start
                 ),
             );
             self.push(finding);
@@ -30,10 +30,10 @@ impl Check<'_> {
                 let finding = self.at(
                     Rule::YearOutsidePeriod,
                     &base.key("milestones").index(i),
-                    tr!(
-                        "milestone {year} is outside the plan's period {}",
-                        "mốc năm {year} nằm ngoài thời kỳ của kế hoạch {}",
-                        period_text(doc.period)
+                    msg!(
+                        "validate.targets.milestone-outside",
+                        year,
+                        period = period_text(doc.period)
                     ),
                 );
                 self.push(finding);
@@ -45,12 +45,11 @@ impl Check<'_> {
                 let finding = self.at(
                     Rule::OutOfRange,
                     &path.key("end"),
-                    tr!(
-                        "phase `{}` ends in {} before it starts in {}",
-                        "giai đoạn `{}` kết thúc năm {}, trước năm bắt đầu {}",
-                        phase.id,
-                        phase.end,
-                        phase.start
+                    msg!(
+                        "validate.targets.phase-reversed",
+                        id = &phase.id,
+                        end = phase.end,
+                        start = phase.start
                     ),
                 );
                 self.push(finding);
@@ -58,13 +57,12 @@ impl Check<'_> {
                 let finding = self.at(
                     Rule::YearOutsidePeriod,
                     &path,
-                    tr!(
-                        "phase `{}` ({}-{}) runs outside the plan's period {}",
-                        "giai đoạn `{}` ({}-{}) vượt ra ngoài thời kỳ của kế hoạch {}",
-                        phase.id,
-                        phase.start,
-                        phase.end,
-                        period_text(doc.period)
+                    msg!(
+                        "validate.targets.phase-outside",
+                        id = &phase.id,
+                        start = phase.start,
+                        end = phase.end,
+                        period = period_text(doc.period)
                     ),
                 );
                 self.push(finding);
@@ -80,19 +78,15 @@ impl Check<'_> {
                 let finding = self.at(
                     Rule::UnknownIndicator,
                     &path.key("indicator"),
-                    tr!(
-                        "indicator `{}` is not in the catalogue",
-                        "chỉ tiêu `{}` không có trong danh mục",
-                        target.indicator
+                    msg!(
+                        "validate.targets.unknown-indicator",
+                        indicator = &target.indicator
                     ),
                 );
                 let ids = catalogue.indicators.iter().map(|i| i.id.as_str());
                 let finding = match closest(&target.indicator, ids) {
                     Some(best) => finding.hint(did_you_mean(best)),
-                    None => finding.hint(tr!(
-                        "catalogue/indicators.yaml lists the known indicators; add a new one there",
-                        "danh mục chỉ tiêu nằm ở catalogue/indicators.yaml; bổ sung chỉ tiêu mới vào đó"
-                    )),
+                    None => finding.hint(msg!("validate.targets.unknown-indicator-hint")),
                 };
                 self.push(finding);
             }
@@ -103,10 +97,7 @@ impl Check<'_> {
                 let mut finding = self.at(
                     Rule::UnknownIndicator,
                     &path.key("condition"),
-                    tr!(
-                        "condition `{condition}` is not in the catalogue",
-                        "điều kiện `{condition}` không có trong danh mục"
-                    ),
+                    msg!("validate.targets.unknown-condition", condition),
                 );
                 if let Some(best) = closest(condition, ids) {
                     finding = finding.hint(did_you_mean(best));
@@ -118,12 +109,11 @@ impl Check<'_> {
                 let finding = self.at(
                     Rule::YearOutsidePeriod,
                     &path.key("year"),
-                    tr!(
-                        "target `{}` is set for {}, outside the plan's period {}",
-                        "chỉ tiêu `{}` đặt cho năm {}, ngoài thời kỳ của kế hoạch {}",
-                        target.id,
-                        target.year,
-                        period_text(self.plan.document.period)
+                    msg!(
+                        "validate.targets.year-outside",
+                        id = &target.id,
+                        year = target.year,
+                        period = period_text(self.plan.document.period)
                     ),
                 );
                 self.push(finding);
@@ -140,11 +130,7 @@ impl Check<'_> {
             let finding = self.at(
                 Rule::OutOfRange,
                 &path.key("value"),
-                tr!(
-                    "target `{}` is not a number a plan can set",
-                    "chỉ tiêu `{}` không phải là một con số mà kế hoạch có thể đặt",
-                    target.id
-                ),
+                msg!("validate.targets.not-a-number", id = &target.id),
             );
             self.push(finding);
             return;
@@ -157,16 +143,9 @@ impl Check<'_> {
                 .at(
                     Rule::OutOfRange,
                     &value_path,
-                    tr!(
-                        "target `{}` has a range from {min} down to {max}",
-                        "chỉ tiêu `{}` có khoảng giá trị từ {min} giảm xuống {max}",
-                        target.id
-                    ),
+                    msg!("validate.targets.range-reversed", id = &target.id, min, max),
                 )
-                .hint(tr!(
-                    "write the smaller figure as `min`",
-                    "ghi số nhỏ hơn vào `min`"
-                ));
+                .hint(msg!("validate.targets.range-reversed-hint"));
             self.push(finding);
         }
         if target.unit == Unit::Percent {
@@ -175,10 +154,10 @@ impl Check<'_> {
                     let finding = self.at(
                         Rule::OutOfRange,
                         &value_path,
-                        tr!(
-                            "target `{}` is {v}%, but a percentage lies between 0 and 100",
-                            "chỉ tiêu `{}` là {v}%, nhưng tỷ lệ phải nằm trong khoảng từ 0 đến 100",
-                            target.id
+                        msg!(
+                            "validate.targets.not-a-percentage",
+                            id = &target.id,
+                            value = v
                         ),
                     );
                     self.push(finding);
@@ -188,11 +167,7 @@ impl Check<'_> {
             let finding = self.at(
                 Rule::OutOfRange,
                 &value_path,
-                tr!(
-                    "target `{}` is negative",
-                    "chỉ tiêu `{}` có giá trị âm",
-                    target.id
-                ),
+                msg!("validate.targets.negative", id = &target.id),
             );
             self.push(finding);
         }
@@ -202,10 +177,7 @@ impl Check<'_> {
             let finding = self.at(
                 Rule::OutOfRange,
                 &path.key("level"),
-                tr!(
-                    "level {level} is not a standard level (1 to 5)",
-                    "mức độ {level} không phải mức độ chuẩn (từ 1 đến 5)"
-                ),
+                msg!("validate.targets.bad-level", level),
             );
             self.push(finding);
         }
@@ -242,35 +214,26 @@ impl Check<'_> {
                     Direction::LowerIsBetter => b > a,
                 };
                 if regresses {
-                    let first = self
-                        .at(
-                            Rule::MilestoneRegression,
-                            &root().key("targets").index(pair[0]),
-                            "",
-                        )
-                        .location;
+                    let first = self.location(&root().key("targets").index(pair[0]));
                     let finding = self
                         .at(
                             Rule::MilestoneRegression,
                             &root().key("targets").index(pair[1]).key("value"),
-                            tr!(
-                                "`{}` asks for {b} by {}, less than the {a} it asks for by {}",
-                                "`{}` yêu cầu {b} vào năm {}, thấp hơn mức {a} yêu cầu vào năm {}",
-                                later.indicator,
-                                later.year,
-                                earlier.year
+                            msg!(
+                                "validate.targets.regression",
+                                indicator = &later.indicator,
+                                later = b,
+                                later_year = later.year,
+                                earlier = a,
+                                earlier_year = earlier.year
                             ),
                         )
-                        .note(tr!(
-                            "the {} target is at line {}",
-                            "chỉ tiêu năm {} ở dòng {}",
-                            earlier.year,
-                            first.line
+                        .note(msg!(
+                            "validate.targets.regression-earlier",
+                            year = earlier.year,
+                            line = first.line
                         ))
-                        .hint(tr!(
-                            "check both figures against the source text; if the text says so, this warning is about the plan, not the file",
-                            "đối chiếu cả hai số liệu với văn bản gốc; nếu văn bản ghi đúng như vậy thì cảnh báo này là về kế hoạch, không phải về tệp"
-                        ));
+                        .hint(msg!("validate.targets.regression-hint"));
                     self.push(finding);
                 }
             }

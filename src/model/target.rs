@@ -1,0 +1,157 @@
+//! Targets: the figure a plan sets for an indicator, by a year, and how it
+//! is measured.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{ItemRef, Verification};
+use crate::text::Text;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Target {
+    pub id: String,
+    /// Indicator from the catalogue; names the indicator only, not its level,
+    /// unit or population, e.g. `literacy.rate.age_15_60`.
+    pub indicator: String,
+    /// Ordinal standard level ("mức độ 2") where the target is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    pub unit: Unit,
+    /// What a percentage counts: people, provinces, districts, ….
+    pub population: Population,
+    pub value: TargetValue,
+    /// How the text commits to the value: "phấn đấu" is strive, "duy trì" maintain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stance: Option<Stance>,
+    /// Overrides the catalogue's direction for this target.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// Milestone year the value is due by.
+    pub year: u16,
+    /// True when the value applies every year up to `year` ("hằng năm").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub each_year: bool,
+    /// A sub-population the target is restricted to, e.g. `disadvantaged_areas`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    /// The national (or parent) targets this one restates; two when it merges them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restates: Vec<ItemRef>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<Verification>,
+    /// Pages that state the figure, each counted as a publisher standing
+    /// behind it; a page that echoes only the wording belongs in `note`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Text>,
+    /// The phrase of the source that states the item, quoted exactly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Text>,
+    /// Section of the source, e.g. "II.1" or "IV.3.b".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<Text>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+impl Target {
+    /// A target's figure as a reader writes it: "96%", "> 99%", "30–50%".
+    pub fn value_text(&self) -> String {
+        let unit = match self.unit {
+            Unit::Percent => "%",
+            Unit::PercentGrowthPerYear => crate::i18n::lang().pick(" %/yr", " %/năm"),
+            Unit::Count | Unit::Level => "",
+        };
+        let n = |v: f64| format!("{v}{unit}");
+        match self.value {
+            TargetValue::Point(v) => n(v),
+            TargetValue::AtLeast(v) => format!("≥ {}", n(v)),
+            TargetValue::Above(v) => format!("> {}", n(v)),
+            TargetValue::Range { min, max } => format!("{min}–{}", n(max)),
+            TargetValue::Qualitative => crate::tr!("qualitative", "định tính"),
+            TargetValue::Unavailable => crate::tr!("not found", "không tìm thấy"),
+        }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Percent,
+    Count,
+    /// Percentage points of growth per year.
+    PercentGrowthPerYear,
+    /// A standard level reached (the value is the level).
+    Level,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Population {
+    People,
+    Provinces,
+    Districts,
+    Communes,
+    Households,
+    Clans,
+    /// Villages, hamlets, neighbourhoods (thôn, ấp, bản, tổ dân phố).
+    Communities,
+    /// Agencies, schools, enterprises (đơn vị).
+    Units,
+    Institutions,
+    Libraries,
+    Museums,
+    CulturalCentres,
+    Members,
+    /// Visits, users or other counts of use.
+    Uses,
+}
+
+/// The figure a target sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetValue {
+    /// A bare figure: "96%", "đạt 96%".
+    Point(f64),
+    /// Inclusive lower bound: "ít nhất", "trở lên", "tối thiểu".
+    AtLeast(f64),
+    /// Strict lower bound: "trên 99%".
+    Above(f64),
+    /// "từ 30% - 50%".
+    Range { min: f64, max: f64 },
+    /// No figure: "tăng dần hằng năm".
+    Qualitative,
+    /// The scheme names the indicator but no figure was found for it.
+    Unavailable,
+}
+
+impl TargetValue {
+    pub fn numbers(&self) -> Vec<f64> {
+        match *self {
+            Self::Point(v) | Self::AtLeast(v) | Self::Above(v) => vec![v],
+            Self::Range { min, max } => vec![min, max],
+            Self::Qualitative | Self::Unavailable => Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Reach,
+    Strive,
+    Maintain,
+    About,
+    IncreaseAnnually,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+}
