@@ -2,16 +2,22 @@
 //! flag, how many independent publishers stand behind it, and whether one of
 //! them is the very plan it is compared with. A figure read from a plan
 //! proves nothing about that plan, and one page alone never fails a build.
+//! The one place that judges how far a figure, or a fact a verdict rests on,
+//! can be trusted, and what that makes of a finding.
 
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use crate::finding::Severity;
+use crate::i18n::Message;
 use crate::model::{Level, Plan, Restatement, Target, Verification};
+use crate::msg;
 use crate::text::fold;
 
 /// How far a finding resting on the figure can be trusted; sets its severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+/// Declared from the surest to the least sure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Certainty {
     /// Verified in a Vietnamese source, or corroborated by two or more
@@ -24,6 +30,26 @@ pub enum Certainty {
     Doubtful,
     /// Every support of the figure is the plan being checked.
     OwnFigure,
+}
+
+impl Certainty {
+    /// How sure a fact is on its flag alone, before anyone corroborates it.
+    pub fn of(flag: Verification) -> Self {
+        match flag {
+            Verification::Verified | Verification::VerifiedDerived => Self::Sure,
+            Verification::VerifiedEn | Verification::VerifiedLocal | Verification::SingleSource => {
+                Self::SingleSource
+            }
+            Verification::Disputed | Verification::Unverified | Verification::NotFound => {
+                Self::Doubtful
+            }
+        }
+    }
+
+    /// A verdict is no surer than the weakest fact it rests on.
+    pub fn weakest(self, other: Self) -> Self {
+        self.max(other)
+    }
 }
 
 /// What stands behind a figure of the plan above, as seen from `local`.
@@ -43,21 +69,51 @@ pub fn weigh(local: &Plan, upper: &Plan, theirs: &Target) -> Evidence {
         Certainty::OwnFigure
     } else {
         match theirs.verification {
-            Some(Verification::Verified | Verification::VerifiedDerived) => Certainty::Sure,
+            // A summary or a restatement two independent publishers agree on.
             Some(Verification::VerifiedEn | Verification::VerifiedLocal) if publishers >= 2 => {
                 Certainty::Sure
             }
-            Some(
-                Verification::VerifiedEn | Verification::VerifiedLocal | Verification::SingleSource,
-            ) => Certainty::SingleSource,
-            Some(Verification::Disputed | Verification::Unverified | Verification::NotFound)
-            | None => Certainty::Doubtful,
+            Some(flag) => Certainty::of(flag),
+            None => Certainty::Doubtful,
         }
     };
     Evidence {
         certainty,
         publishers,
     }
+}
+
+/// A finding on a target's figure is as severe as xhht is sure of the
+/// figure, with a note saying why when it is not an error.
+pub fn severity(certainty: Certainty, flag: Option<Verification>) -> (Severity, Option<Message>) {
+    match certainty {
+        Certainty::Sure => (Severity::Error, None),
+        Certainty::SingleSource => (
+            Severity::Warning,
+            Some(match flag {
+                Some(Verification::VerifiedEn) => msg!("compare.evidence.summary-only"),
+                Some(Verification::VerifiedLocal) => msg!("compare.evidence.restatement-only"),
+                _ => msg!("compare.evidence.single-source"),
+            }),
+        ),
+        Certainty::Doubtful => (
+            Severity::Info,
+            Some(match flag {
+                Some(Verification::Disputed) => msg!("compare.evidence.disputed"),
+                _ => msg!("compare.evidence.unverified"),
+            }),
+        ),
+        Certainty::OwnFigure => (Severity::Info, None),
+    }
+}
+
+/// Duties rest on thinner evidence than targets: the reference found few
+/// ministry-by-ministry clauses. A duty no Vietnamese source confirms is
+/// information only, with the note saying so; a confirmed one keeps its
+/// rule's severity (`None`).
+pub fn duty_severity(flag: Option<Verification>) -> Option<(Severity, Message)> {
+    let sure = flag.is_some_and(|f| Certainty::of(f) == Certainty::Sure);
+    (!sure).then(|| (Severity::Info, msg!("compare.evidence.duty-unverified")))
 }
 
 /// Distinct publishers among the figure's sources, leaving out the plan

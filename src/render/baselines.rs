@@ -120,7 +120,7 @@ pub fn show(plan: &Plan, color: bool) -> String {
                 target.level.map(|l| l.to_string()).unwrap_or_default(),
                 target.condition.clone().unwrap_or_default(),
                 target.year.to_string(),
-                target.value_text(),
+                target.value_text().render(lang),
                 trust_text(target, lang).to_owned(),
             ]);
         }

@@ -54,7 +54,7 @@ pub fn line(f: &Finding) -> String {
         f.location.column,
         f.severity,
         f.code,
-        f.message
+        f.message.render(crate::i18n::lang())
     )
 }
 

@@ -205,7 +205,10 @@ fn comparison_table(out: &mut String, comparison: &Comparison, lang: Lang) {
             Some(flag) if !flag.is_solid() => Some(flag_note(flag, lang)),
             _ => None,
         };
-        let note: Vec<String> = flag.into_iter().chain(row.basis.clone()).collect();
+        let note: Vec<String> = flag
+            .into_iter()
+            .chain(row.basis.as_ref().map(|b| b.render(lang)))
+            .collect();
         let note = note.join("; ");
         let _ = writeln!(
             out,
@@ -213,8 +216,14 @@ fn comparison_table(out: &mut String, comparison: &Comparison, lang: Lang) {
             i + 1,
             esc(&indicator),
             esc(&row.indicator),
-            esc(row.scheme_value.as_deref().unwrap_or("—")),
-            esc(row.plan_value.as_deref().unwrap_or("—")),
+            esc(&row
+                .scheme_value
+                .as_ref()
+                .map_or_else(|| "—".into(), |v| v.render(lang))),
+            esc(&row
+                .plan_value
+                .as_ref()
+                .map_or_else(|| "—".into(), |v| v.render(lang))),
             esc(&target_status(&row.status, lang)),
             esc(&note),
         );

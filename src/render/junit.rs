@@ -86,7 +86,7 @@ fn junit(
                         f.location.column,
                         f.severity,
                         f.code,
-                        f.message
+                        f.message.render(crate::i18n::lang())
                     )
                 })
                 .collect();
