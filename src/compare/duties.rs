@@ -88,13 +88,18 @@ struct Above<'a> {
 /// One duty of the plan above, read against the plan: the bodies that
 /// should carry it locally, and the tasks and bodies that do.
 struct Duty<'a> {
+    /// Its place among the tasks of the plan above.
     index: usize,
     task: &'a Task,
     function: Function,
+    /// The national leads, as the scheme names them.
     national: Vec<&'a Agency>,
+    /// Their counterparts at the plan's level, from the registry.
     expected: Vec<&'a Body>,
+    /// The plan's tasks that carry it, with their places.
     carrying: Vec<(usize, &'a Task)>,
     matched_by: Option<Matched>,
+    /// The bodies leading those tasks.
     local_leads: Vec<&'a Agency>,
     /// The steering committee that issues the plan, when it carries the
     /// duty by doing so.
@@ -115,8 +120,8 @@ pub(super) fn compare(
     };
     let mut rows = Vec::new();
     let mut findings = Vec::new();
-    for (index, task) in upper.tasks.iter().enumerate() {
-        let duty = Duty::read(local.plan, upper, index, task, registry, issuer);
+    for index in 0..upper.tasks.len() {
+        let duty = Duty::read(local.plan, upper, index, registry, issuer);
         let status = duty.status(registry, issued);
         findings.extend(duty.finding(status, local, &above));
         rows.push(duty.row(status));
@@ -129,10 +134,10 @@ impl<'a> Duty<'a> {
         plan: &'a Plan,
         upper: &'a Plan,
         index: usize,
-        task: &'a Task,
         registry: &'a Registry,
         issuer: Option<&'a Agency>,
     ) -> Self {
+        let task = &upper.tasks[index];
         let function = task.function.unwrap_or(Function::Other);
         let national = unique(task.leads.iter().filter_map(|id| agency(upper, id)));
         let expected = expected_owners(&national, plan, registry);
@@ -162,6 +167,8 @@ impl<'a> Duty<'a> {
         }
     }
 
+    /// Where the duty stands: first whether the plan is held to it at all,
+    /// then whether anyone carries it, then whether the right body leads.
     fn status(&self, registry: &Registry, issued: Option<CivilDate>) -> DutyStatus {
         let set_later = self
             .task

@@ -2,8 +2,8 @@
 //! flag, how many independent publishers stand behind it, and whether one of
 //! them is the very plan it is compared with. A figure read from a plan
 //! proves nothing about that plan, and one page alone never fails a build.
-//! The one place that judges how far a figure, or a fact a verdict rests on,
-//! can be trusted, and what that makes of a finding.
+//! This is the one place that judges how far a figure, or a fact a verdict
+//! rests on, can be trusted, and how severe that makes a finding.
 
 use std::collections::BTreeSet;
 
@@ -60,6 +60,7 @@ pub struct Evidence {
     pub publishers: usize,
 }
 
+/// How sure xhht is of `theirs`, a figure of `upper`, for the plan `local`.
 pub fn weigh(local: &Plan, upper: &Plan, theirs: &Target) -> Evidence {
     let (publishers, includes_plan) = publishers(local, upper, theirs);
     let certainty = if upper.document.level != Level::National {
@@ -204,6 +205,41 @@ fn publisher(source: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Renderers mark a figure by `Verification::is_solid`; a finding's
+    /// severity must agree with that mark.
+    #[test]
+    fn a_flag_alone_is_sure_exactly_when_it_is_solid() {
+        use Verification::*;
+        for flag in [
+            Verified,
+            VerifiedDerived,
+            VerifiedEn,
+            VerifiedLocal,
+            SingleSource,
+            Unverified,
+            Disputed,
+            NotFound,
+        ] {
+            assert_eq!(
+                Certainty::of(flag) == Certainty::Sure,
+                flag.is_solid(),
+                "{flag:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_weakest_of_two_is_the_less_sure() {
+        assert_eq!(
+            Certainty::Sure.weakest(Certainty::Doubtful),
+            Certainty::Doubtful
+        );
+        assert_eq!(
+            Certainty::OwnFigure.weakest(Certainty::SingleSource),
+            Certainty::OwnFigure
+        );
+    }
 
     #[test]
     fn language_services_of_one_site_are_one_publisher() {

@@ -170,22 +170,19 @@ impl Comparing<'_> {
         }
         for (li, pairing) in answers {
             self.paired[li] = true;
-            match &scope {
-                Scope::Undecided(why) => {
-                    let ours = &self.local.plan.targets[li];
-                    let status = TargetStatus::NotComparable(why.clone());
-                    self.rows.push(row(
-                        theirs,
-                        year,
-                        Some(theirs),
-                        Some(ours),
-                        status,
-                        Some(evidence),
-                    ));
-                }
-                Scope::Binds { .. } | Scope::NotApplicable(_) => {
-                    self.pair(li, theirs, year, pairing, evidence);
-                }
+            if let Scope::Undecided(why) = &scope {
+                let ours = &self.local.plan.targets[li];
+                let status = TargetStatus::NotComparable(why.clone());
+                self.rows.push(row(
+                    theirs,
+                    year,
+                    Some(theirs),
+                    Some(ours),
+                    status,
+                    Some(evidence),
+                ));
+            } else {
+                self.pair(li, theirs, year, pairing, evidence);
             }
         }
     }
