@@ -74,7 +74,7 @@ fn main() {
             assert_eq!(plans.len(), FILES);
         }));
         check = check.min(time(|| {
-            let checked = xhht::app::check_paths(&[dir.path().to_owned()]).unwrap();
+            let checked = xhht::check::check_paths(&[dir.path().to_owned()]).unwrap();
             assert_eq!(checked.files.len(), FILES);
         }));
     }
@@ -83,7 +83,7 @@ fn main() {
         bytes as f64 / 1e6,
         deserialize.as_secs_f64(),
         check.as_secs_f64(),
-        xhht::app::check_paths(&[dir.path().to_owned()])
+        xhht::check::check_paths(&[dir.path().to_owned()])
             .unwrap()
             .findings
             .len(),

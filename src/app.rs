@@ -1,21 +1,21 @@
-//! What each command does, from parsed arguments to an exit code.
+//! What each command does, from parsed arguments and resolved settings to an
+//! exit code. The only module that writes to standard output.
 
 use std::collections::HashMap;
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 
 use crate::baselines;
-use crate::catalogue::Catalogue;
-use crate::cli::{
-    BaselinesAction, Cli, Command, DiffArgs, DiffFormat, FailOn, Format, ReportArgs, SchemaKind,
-    ValidateArgs,
-};
-use crate::finding::{self, Finding, Rule};
-use crate::load::{self, Loaded};
-use crate::render::diagnostic;
-use crate::validate::{self, Context};
+use crate::check::{Checked, check_files};
+use crate::cli::{BaselinesAction, Command, DiffArgs, InputArgs, ReportArgs, SchemaKind};
+use crate::finding::{Finding, Kind, Rule, Severity};
+use crate::load;
+use crate::msg;
+use crate::render::{self, Format, View};
+use crate::settings::{Output, Settings};
 
 /// No finding at or above `--fail-on`.
 pub const EXIT_OK: u8 = 0;
@@ -24,12 +24,12 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Usage errors, and paths that do not exist or cannot be read.
 pub const EXIT_USAGE: u8 = 2;
 
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        Command::Validate(args) => validate(&args),
-        Command::Diff(args) => diff_command(&args),
-        Command::Baselines(args) => baselines_command(args.action),
-        Command::Report(args) => report_command(&args),
+pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Validate(args) => validate(&args.input, &settings.output(&args.output), settings),
+        Command::Diff(args) => diff(&args, settings),
+        Command::Baselines(args) => baselines(args.action, settings),
+        Command::Report(args) => report(&args, settings),
         Command::Schema { kind } => {
             let schema = match kind {
                 SchemaKind::Plan => crate::schema::plan_schema(),
@@ -49,7 +49,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     rule.code(),
                     rule.name(),
                     rule.default_severity(),
-                    rule.summary(crate::i18n::lang())
+                    rule.summary(settings.lang)
                 )?;
             }
             Ok(ExitCode::from(EXIT_OK))
@@ -57,19 +57,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Every file of a run, loaded, with the findings of loading and validating.
-pub struct Checked {
-    pub files: Vec<Loaded>,
-    pub findings: Vec<Finding>,
-}
-
-/// Loads and validates every plan file under `paths`, in parallel, in a
-/// deterministic order.
-pub fn check_paths(paths: &[std::path::PathBuf]) -> anyhow::Result<Checked> {
-    check_files(crate::walk::plan_files(paths)?)
-}
-
-fn check_input(input: &crate::cli::InputArgs) -> anyhow::Result<Checked> {
+fn check_input(input: &InputArgs, settings: &Settings) -> anyhow::Result<Checked> {
     let files = crate::walk::filtered_plan_files(&input.paths, &input.filter())?;
     // Checking nothing must not look like a pass.
     if files.is_empty() {
@@ -78,101 +66,16 @@ fn check_input(input: &crate::cli::InputArgs) -> anyhow::Result<Checked> {
             .iter()
             .map(|p| p.display().to_string())
             .collect();
-        anyhow::bail!(crate::tr!(
-            "no plan files (*.yaml, *.yml, *.toml) under {}",
-            "không có tệp kế hoạch (*.yaml, *.yml, *.toml) nào trong {}",
-            paths.join(", ")
-        ));
+        anyhow::bail!(msg!("app.no-plan-files", paths).render(settings.lang));
     }
     check_files(files)
 }
 
-fn check_files(files: Vec<std::path::PathBuf>) -> anyhow::Result<Checked> {
-    use rayon::prelude::*;
-    let loaded = files
-        .par_iter()
-        .map(|path| load::load_file(path))
-        .collect::<Result<Vec<_>, _>>()?;
-    let findings = check_loaded(&loaded);
-    Ok(Checked {
-        files: loaded,
-        findings,
-    })
-}
-
-/// Validates the run's files. References may point at any file of the run
-/// and at the embedded national schemes; a file of the run wins over the
-/// embedded scheme of the same id, so an edited copy is checked as edited.
-pub fn check_loaded(loaded: &[Loaded]) -> Vec<Finding> {
-    let embedded = baselines::embedded();
-    let plans: HashMap<&str, &crate::model::Plan> = embedded
-        .iter()
-        .chain(loaded)
-        .filter_map(|l| l.plan.as_ref().ok())
-        .map(|p| (p.document.id.as_str(), p))
-        .collect();
-    let cx = Context {
-        catalogue: Catalogue::embedded(),
-        plans,
-    };
-    // Validation builds each file's span index when it has findings: the
-    // costly part, so it runs in parallel like loading.
-    use rayon::prelude::*;
-    let mut findings: Vec<Finding> = loaded
-        .par_iter()
-        .flat_map_iter(|file| match &file.plan {
-            Ok(plan) => validate::validate(plan, &file.source, &cx),
-            Err(error) => vec![Finding::from_load_error(&file.source, error)],
-        })
-        .collect();
-    findings.extend(duplicate_plan_ids(loaded));
-    finding::sort(&mut findings);
-    findings
-}
-
-/// Two files of one run claiming one document id: references to it would
-/// silently reach only one of them, so both comparisons are suspect.
-fn duplicate_plan_ids(loaded: &[Loaded]) -> Vec<Finding> {
-    let mut first: HashMap<&str, &Loaded> = HashMap::new();
-    let mut findings = Vec::new();
-    for file in loaded {
-        let Ok(plan) = &file.plan else { continue };
-        let id = plan.document.id.as_str();
-        match first.get(id) {
-            None => {
-                first.insert(id, file);
-            }
-            Some(earlier) => {
-                let path = crate::source::FieldPath::root().key("document").key("id");
-                let other = earlier.source.path.display();
-                findings.push(
-                    Finding::at(
-                        Rule::DuplicateId,
-                        &file.source,
-                        &path,
-                        finding::Anchor::Value,
-                        crate::tr!(
-                            "plan id `{id}` is also the id of {other}",
-                            "mã kế hoạch `{id}` trùng với mã của {other}"
-                        ),
-                    )
-                    .in_plan(id)
-                    .hint(crate::tr!(
-                        "give each plan file its own `document.id`",
-                        "đặt cho mỗi tệp kế hoạch một `document.id` riêng"
-                    )),
-                );
-            }
-        }
-    }
-    findings
-}
-
-fn validate(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
-    let checked = check_input(&args.input)?;
+fn validate(input: &InputArgs, output: &Output, settings: &Settings) -> anyhow::Result<ExitCode> {
+    let checked = check_input(input, settings)?;
     let options = crate::report::Options {
-        as_of: crate::date::CivilDate::today_in_vietnam(),
-        lang: crate::i18n::lang(),
+        as_of: settings.today,
+        lang: settings.lang,
         against: None,
         only: None,
         within_days: None,
@@ -181,39 +84,25 @@ fn validate(args: &ValidateArgs) -> anyhow::Result<ExitCode> {
         occurrences: false,
     };
     let report = crate::report::build(&checked.files, checked.findings.clone(), &options);
-    emit(
-        &checked,
-        report,
-        &args.output,
-        &[
-            crate::finding::Kind::Validation,
-            crate::finding::Kind::Conflict,
-        ],
-        true,
-    )
+    emit(&checked.files, report, output, View::Diagnostics, settings)
 }
 
 /// Everything after the checks: the ratchet, the chosen format, the output
 /// file or standard output, GitHub's job summary, and the exit code.
 fn emit(
-    checked: &Checked,
+    files: &[load::Loaded],
     mut report: crate::report::Report,
-    output: &crate::cli::OutputArgs,
-    sections: &[crate::finding::Kind],
-    diagnostics: bool,
+    output: &Output,
+    view: View<'_>,
+    settings: &Settings,
 ) -> anyhow::Result<ExitCode> {
     let mut failing = report.findings.clone();
     if let Some(path) = &output.accepted {
         let accepted = crate::ratchet::read(path)?;
         let comparison = crate::ratchet::compare(&report.findings, &accepted);
         for (key, count) in &comparison.gone {
-            anstream::eprintln!(
-                "{}",
-                crate::tr!(
-                    "fixed: {key} (accepted {count} more than occur now)",
-                    "đã khắc phục: {key} (đã chấp nhận nhiều hơn hiện có {count})"
-                )
-            );
+            let fixed = msg!("app.fixed", key = key.to_string(), count = *count);
+            anstream::eprintln!("{}", fixed.render(settings.lang));
         }
         report.summary.accepted = Some(report.findings.len() - comparison.new.len());
         failing = comparison.new;
@@ -227,69 +116,54 @@ fn emit(
         json.push('\n');
         write_atomically(path, json.as_bytes())?;
     }
-    let format = output.format();
-    let to_terminal =
-        output.output.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let input = crate::render::Input {
+    let input = render::Input {
         report: &report,
-        files: &checked.files,
-        sections,
-        diagnostics,
-        color: to_terminal,
-        fail_on: output.fail_on.threshold(),
+        files,
+        view,
+        color: output.color,
+        fail_on: output.fail_on,
     };
-    let text = crate::render::draw(format, &input)?;
-    // Formats for people carry plan text as it is; machine formats escape
-    // it their own way.
-    let text = match format {
-        Format::Table | Format::Markdown | Format::Html => {
-            crate::render::printable(&text, to_terminal && format == Format::Table)
-        }
-        Format::Json | Format::Sarif | Format::Junit | Format::Github => text,
-    };
-    match &output.output {
+    let text = render::draw(output.format, &input)?;
+    match &output.file {
         Some(path) => write_atomically(path, text.as_bytes())?,
         None => write!(anstream::stdout().lock(), "{text}")?,
     }
-    if format == Format::Github
-        && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY")
+    if output.format == Format::Github
+        && let Some(summary) = &settings.step_summary
     {
-        let mut file = std::fs::OpenOptions::new()
-            .append(true)
-            .create(true)
-            .open(&summary)
-            .with_context(|| {
-                format!(
-                    "{}: cannot append the job summary",
-                    summary.to_string_lossy()
-                )
-            })?;
-        file.write_all(crate::render::draw(Format::Markdown, &input)?.as_bytes())?;
+        append_job_summary(summary, &render::job_summary(&input)?)?;
     }
     Ok(exit_code(&failing, output.fail_on))
 }
 
-pub fn exit_code(findings: &[Finding], fail_on: FailOn) -> ExitCode {
-    let failing = fail_on
-        .threshold()
-        .is_some_and(|threshold| findings.iter().any(|f| f.severity >= threshold));
+fn append_job_summary(path: &Path, markdown: &str) -> anyhow::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .with_context(|| format!("{}: cannot append the job summary", path.display()))?;
+    file.write_all(markdown.as_bytes())?;
+    Ok(())
+}
+
+fn exit_code(findings: &[Finding], fail_on: Option<Severity>) -> ExitCode {
+    let failing = fail_on.is_some_and(|threshold| findings.iter().any(|f| f.severity >= threshold));
     ExitCode::from(if failing { EXIT_FINDINGS } else { EXIT_OK })
 }
 
-fn baselines_command(action: Option<BaselinesAction>) -> anyhow::Result<ExitCode> {
-    let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let embedded = baselines::embedded();
-    let plans: Vec<&crate::model::Plan> = embedded
+fn baselines(action: Option<BaselinesAction>, settings: &Settings) -> anyhow::Result<ExitCode> {
+    let color = settings.color();
+    let plans: Vec<&crate::model::Plan> = baselines::embedded()
         .iter()
         .filter_map(|l| l.plan.as_ref().ok())
         .collect();
     let text = match action {
-        None => crate::render::baselines::list(&plans, color),
+        None => render::baselines::list(&plans, settings.lang, color),
         Some(BaselinesAction::Show { scheme }) => {
             let from_disk;
             let plan = match plans.iter().find(|p| p.document.id == scheme) {
                 Some(plan) => *plan,
-                None if std::path::Path::new(&scheme).is_file() => {
+                None if Path::new(&scheme).is_file() => {
                     let loaded = load::load_file(scheme.as_ref())?;
                     from_disk = loaded.plan.map_err(|e| {
                         let at = e.span.map(|s| loaded.source.line_col(s.start));
@@ -300,64 +174,56 @@ fn baselines_command(action: Option<BaselinesAction>) -> anyhow::Result<ExitCode
                 }
                 None => {
                     let ids: Vec<&str> = plans.iter().map(|p| p.document.id.as_str()).collect();
-                    let hint = crate::suggest::closest(&scheme, ids.iter().copied())
-                        .map(|best| format!(" (did you mean `{best}`?)"))
-                        .unwrap_or_default();
                     anyhow::bail!(
-                        "no scheme `{scheme}`{hint}; the embedded ones are {}",
+                        "no scheme `{scheme}`{}; the embedded ones are {}",
+                        did_you_mean(&scheme, &ids),
                         ids.join(", ")
                     );
                 }
             };
-            crate::render::baselines::show(plan, color)
+            render::baselines::show(plan, settings.lang, color)
         }
     };
     let mut out = anstream::stdout().lock();
-    write!(out, "{}", crate::render::printable(&text, color))?;
+    write!(out, "{}", render::printable(&text, color))?;
     Ok(ExitCode::from(EXIT_OK))
 }
 
-fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
+fn did_you_mean(wanted: &str, known: &[&str]) -> String {
+    crate::suggest::closest(wanted, known.iter().copied())
+        .map(|best| format!(" (did you mean `{best}`?)"))
+        .unwrap_or_default()
+}
+
+fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
+    let output = settings.output(&args.output);
     let target = load::load_file(&args.plan)?;
     let plan = match &target.plan {
         Ok(plan) => plan,
         Err(error) => {
+            // The plan does not load: show why, as `validate` would.
             let finding = Finding::from_load_error(&target.source, error);
-            let renderer = diagnostic::renderer(true);
-            let text = diagnostic::render(&finding, Some(&target.source), &renderer);
-            writeln!(
-                anstream::stdout().lock(),
-                "{}",
-                crate::render::printable(&text, true)
-            )?;
-            return Ok(ExitCode::from(EXIT_FINDINGS));
+            let report = crate::report::of_findings(vec![finding], settings.today, settings.lang);
+            return emit(
+                std::slice::from_ref(&target),
+                report,
+                &output,
+                View::Diagnostics,
+                settings,
+            );
         }
     };
-    let search = args
-        .plans
-        .clone()
-        .or_else(|| {
-            args.plan
-                .parent()
-                .filter(|dir| !dir.as_os_str().is_empty())
-                .map(std::path::Path::to_path_buf)
-        })
-        .unwrap_or_else(|| ".".into());
-    let mut neighbours = Vec::new();
-    for path in crate::walk::plan_files(&[search])? {
-        if !same_file(&path, &args.plan) {
-            neighbours.push(load::load_file(&path)?);
-        }
-    }
+    let neighbours = neighbours(args)?;
     let chosen = match &args.against {
-        Some(against) if std::path::Path::new(against).is_file() => {
-            Some(load::load_file(against.as_ref())?)
-        }
+        Some(against) if Path::new(against).is_file() => Some(load::load_file(against.as_ref())?),
         _ => None,
     };
-    let embedded = baselines::embedded();
     let mut known: crate::compare::chain::Known<'_> = HashMap::new();
-    for loaded in embedded.iter().chain(&neighbours).chain(&chosen) {
+    for loaded in baselines::embedded()
+        .iter()
+        .chain(&neighbours)
+        .chain(&chosen)
+    {
         if let Ok(p) = &loaded.plan {
             known.insert(p.document.id.as_str(), (p, &loaded.source));
         }
@@ -368,10 +234,11 @@ fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
             Err(e) => anyhow::bail!("{}: {}", loaded.source.path.display(), e.message),
         }),
         (Some(id), None) if !known.contains_key(id.as_str()) => {
-            let hint = crate::suggest::closest(id, known.keys().copied())
-                .map(|best| format!(" (did you mean `{best}`?)"))
-                .unwrap_or_default();
-            anyhow::bail!("--against {id}: no such plan or file{hint}")
+            let ids: Vec<&str> = known.keys().copied().collect();
+            anyhow::bail!(
+                "--against {id}: no such plan or file{}",
+                did_you_mean(id, &ids)
+            )
         }
         (id, None) => id.clone(),
     };
@@ -382,46 +249,57 @@ fn diff_command(args: &DiffArgs) -> anyhow::Result<ExitCode> {
         &chain,
         crate::registry::Registry::embedded(),
     );
-    let mut out = anstream::stdout().lock();
-    match args.format {
-        DiffFormat::Table => {
-            let color = std::io::IsTerminal::is_terminal(&std::io::stdout());
-            let text = crate::render::diff::render(&diff, color);
-            write!(out, "{}", crate::render::printable(&text, color))?;
-        }
-        DiffFormat::Json => {
-            let mut value = serde_json::to_value(&diff).context("serializing the diff")?;
-            crate::i18n::localize_json(&mut value, crate::i18n::lang());
-            serde_json::to_writer_pretty(&mut out, &value).context("writing JSON")?;
-            writeln!(out)?;
-        }
-    }
-    Ok(exit_code(&diff.findings, args.fail_on))
+    let report = crate::report::of_diff(&target, diff, settings.today, settings.lang);
+    emit(
+        std::slice::from_ref(&target),
+        report,
+        &output,
+        View::Diff,
+        settings,
+    )
 }
 
-fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+/// The plans beside the one compared (or under `--plans`): where its parent is looked for.
+fn neighbours(args: &DiffArgs) -> anyhow::Result<Vec<load::Loaded>> {
+    let search = args
+        .plans
+        .clone()
+        .or_else(|| {
+            args.plan
+                .parent()
+                .filter(|dir| !dir.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+        })
+        .unwrap_or_else(|| ".".into());
+    let mut neighbours = Vec::new();
+    for path in crate::walk::plan_files(&[search])? {
+        if !same_file(&path, &args.plan) {
+            neighbours.push(load::load_file(&path)?);
+        }
+    }
+    Ok(neighbours)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     }
 }
 
-fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    let checked = check_input(&args.input)?;
+fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
+    let checked = check_input(&args.input, settings)?;
     if let Some(id) = &args.against {
-        let embedded = baselines::embedded();
-        let ids: Vec<&str> = embedded
+        let ids: Vec<&str> = baselines::embedded()
             .iter()
             .chain(&checked.files)
             .filter_map(|l| l.plan.as_ref().ok())
             .map(|p| p.document.id.as_str())
             .collect();
         if !ids.contains(&id.as_str()) {
-            let hint = crate::suggest::closest(id, ids.iter().copied())
-                .map(|best| format!(" (did you mean `{best}`?)"))
-                .unwrap_or_default();
             anyhow::bail!(
-                "--against {id}: no such plan among the run's files and the embedded schemes{hint}"
+                "--against {id}: no such plan among the run's files and the embedded schemes{}",
+                did_you_mean(id, &ids)
             );
         }
     }
@@ -434,10 +312,8 @@ fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let options = crate::report::Options {
-        as_of: args
-            .as_of
-            .unwrap_or_else(crate::date::CivilDate::today_in_vietnam),
-        lang: crate::i18n::lang(),
+        as_of: args.as_of.unwrap_or(settings.today),
+        lang: settings.lang,
         against: args.against.as_deref(),
         only: args.only,
         within_days: args.within,
@@ -446,40 +322,43 @@ fn report_command(args: &ReportArgs) -> anyhow::Result<ExitCode> {
         occurrences: args.occurrences,
     };
     let report = crate::report::build(&checked.files, checked.findings.clone(), &options);
-    let sections: Vec<crate::finding::Kind> = match args.only {
+    let sections: Vec<Kind> = match args.only {
+        // What kept the checks from being made shows whatever --only says.
         Some(only) => ALL_KINDS
             .iter()
             .copied()
-            // What kept the checks from being made shows whatever --only says.
-            .filter(|k| {
-                only.keeps(*k)
-                    || matches!(
-                        k,
-                        crate::finding::Kind::Comparison | crate::finding::Kind::Validation
-                    )
-            })
+            .filter(|k| only.keeps(*k) || matches!(k, Kind::Comparison | Kind::Validation))
             .collect(),
         None => ALL_KINDS.to_vec(),
     };
-    emit(&checked, report, &args.output, &sections, false)
+    let view = View::Report {
+        sections: &sections,
+    };
+    emit(
+        &checked.files,
+        report,
+        &settings.output(&args.output),
+        view,
+        settings,
+    )
 }
 
-const ALL_KINDS: &[crate::finding::Kind] = &[
-    crate::finding::Kind::Gap,
-    crate::finding::Kind::Shortfall,
-    crate::finding::Kind::Conflict,
-    crate::finding::Kind::Schedule,
-    crate::finding::Kind::Comparison,
-    crate::finding::Kind::Validation,
+const ALL_KINDS: &[Kind] = &[
+    Kind::Gap,
+    Kind::Shortfall,
+    Kind::Conflict,
+    Kind::Schedule,
+    Kind::Comparison,
+    Kind::Validation,
 ];
 
 /// Writes through a temporary file in the same directory and renames it into
 /// place, so a reader never sees half a report.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or_else(|| std::path::Path::new("."));
+        .unwrap_or_else(|| Path::new("."));
     let mut file = tempfile::NamedTempFile::new_in(dir)
         .with_context(|| format!("{}: cannot create a file in this directory", dir.display()))?;
     file.write_all(bytes)

@@ -27,13 +27,19 @@ const EMBEDDED: &[(&str, &str)] = &[
     ),
 ];
 
-/// The embedded schemes, loaded. Paths are the files' places in the
-/// repository, so a finding in a baseline points at a file a user can open.
-pub fn embedded() -> Vec<Loaded> {
-    EMBEDDED
-        .iter()
-        .map(|(path, text)| load_bytes(PathBuf::from(path), text.as_bytes().to_vec(), Format::Yaml))
-        .collect()
+/// The embedded schemes, loaded once per process. Paths are the files'
+/// places in the repository, so a finding in a baseline points at a file a
+/// user can open.
+pub fn embedded() -> &'static [Loaded] {
+    static LOADED: std::sync::OnceLock<Vec<Loaded>> = std::sync::OnceLock::new();
+    LOADED.get_or_init(|| {
+        EMBEDDED
+            .iter()
+            .map(|(path, text)| {
+                load_bytes(PathBuf::from(path), text.as_bytes().to_vec(), Format::Yaml)
+            })
+            .collect()
+    })
 }
 
 /// Whether `path` names one of the embedded files (then the copy on disk and
@@ -91,6 +97,7 @@ mod tests {
         for loaded in embedded() {
             let plan = loaded
                 .plan
+                .as_ref()
                 .unwrap_or_else(|e| panic!("{}: {}", loaded.source.path.display(), e.message));
             assert_eq!(plan.document.level, crate::model::Level::National);
         }
@@ -99,7 +106,7 @@ mod tests {
     #[test]
     fn every_national_target_has_a_source_and_a_flag() {
         for loaded in embedded() {
-            let plan = loaded.plan.unwrap();
+            let plan = loaded.plan.as_ref().unwrap();
             for t in &plan.targets {
                 assert!(
                     t.verification.is_some(),

@@ -4,8 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::finding::Severity;
-
 /// Checks Vietnamese "learning society" (xã hội học tập) plans against the
 /// national schemes.
 #[derive(Debug, Parser)]
@@ -73,7 +71,7 @@ impl InputArgs {
 pub struct OutputArgs {
     /// Output format [default: table; github when GITHUB_ACTIONS=true].
     #[arg(long, value_enum, help_heading = "Output")]
-    pub format: Option<Format>,
+    pub format: Option<crate::render::Format>,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(long, short, value_name = "FILE", help_heading = "Output")]
     pub output: Option<PathBuf>,
@@ -88,55 +86,12 @@ pub struct OutputArgs {
     pub write_accepted: Option<PathBuf>,
 }
 
-impl OutputArgs {
-    /// The format asked for, or the one CI calls for.
-    pub fn format(&self) -> Format {
-        self.format.unwrap_or_else(|| {
-            if std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true") {
-                Format::Github
-            } else {
-                Format::Table
-            }
-        })
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// For people: diagnostics with snippets (validate), tables (report).
-    #[value(alias = "human")]
-    Table,
-    /// The versioned JSON report (schemas/report.schema.json).
-    Json,
-    /// Markdown for a pull-request comment or a CI job summary.
-    Markdown,
-    /// A printable, self-contained HTML report (A4).
-    Html,
-    /// SARIF 2.1.0, for code-scanning tools.
-    Sarif,
-    /// JUnit XML: a test suite per plan file, a test case per rule.
-    Junit,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
     Error,
     Warning,
     Info,
     Never,
-}
-
-impl FailOn {
-    pub fn threshold(self) -> Option<Severity> {
-        match self {
-            Self::Error => Some(Severity::Error),
-            Self::Warning => Some(Severity::Warning),
-            Self::Info => Some(Severity::Info),
-            Self::Never => None,
-        }
-    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -166,20 +121,8 @@ pub struct DiffArgs {
     /// Where to look for parent plans [default: the plan's own directory].
     #[arg(long, value_name = "DIR")]
     pub plans: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = DiffFormat::Table, help_heading = "Output")]
-    pub format: DiffFormat,
-    /// Exit with 1 when a finding at or above this severity exists.
-    #[arg(long, value_enum, default_value_t = FailOn::Error, help_heading = "Output")]
-    pub fail_on: FailOn,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
-    /// Side-by-side tables, for people.
-    Table,
-    /// One JSON document with every row and finding.
-    Json,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -235,5 +178,38 @@ impl ValueEnum for crate::i18n::Lang {
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
         Some(clap::builder::PossibleValue::new(self.code()).help(self.name()))
+    }
+}
+
+impl ValueEnum for crate::render::Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let value = clap::builder::PossibleValue::new(self.name()).help(self.about().trim());
+        // `human` is what the first release called the table.
+        Some(match self {
+            Self::Table => value.alias("human"),
+            _ => value,
+        })
+    }
+}
+
+impl ValueEnum for crate::report::Only {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Self::Gaps, Self::Conflicts, Self::Overdue]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(match self {
+            Self::Gaps => clap::builder::PossibleValue::new("gaps")
+                .help("Gaps and shortfalls against the plans above"),
+            Self::Conflicts => clap::builder::PossibleValue::new("conflicts")
+                .help("Contradictions inside a plan or with the plans above"),
+            Self::Overdue => {
+                clap::builder::PossibleValue::new("overdue").help("Overdue and soon-due items")
+            }
+        })
     }
 }

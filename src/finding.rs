@@ -13,17 +13,7 @@ use crate::load::{LoadError, LoadErrorKind};
 use crate::source::{FieldPath, LineCol, SourceFile};
 
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    schemars::JsonSchema,
-    clap::ValueEnum,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -158,7 +148,25 @@ impl Rule {
     }
 }
 
+/// Which step of xhht checks a rule, by its code's hundreds: reading and
+/// validating a plan (XH0xx), comparing it with the plans above (XH1xx),
+/// its schedule (XH2xx).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Plan,
+    Comparison,
+    Schedule,
+}
+
 impl Rule {
+    pub fn family(self) -> Family {
+        match self.code().as_bytes().get(2) {
+            Some(b'1') => Family::Comparison,
+            Some(b'2') => Family::Schedule,
+            _ => Family::Plan,
+        }
+    }
+
     /// The file could not be read into a plan, so nothing else was checked.
     pub fn is_load_error(self) -> bool {
         matches!(

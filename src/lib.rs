@@ -3,6 +3,7 @@
 pub mod app;
 pub mod baselines;
 pub mod catalogue;
+pub mod check;
 pub mod cli;
 pub mod compare;
 pub mod date;
@@ -17,6 +18,7 @@ pub mod report;
 pub mod roles;
 pub mod schedule;
 pub mod schema;
+pub mod settings;
 pub mod source;
 pub mod suggest;
 pub mod text;

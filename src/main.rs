@@ -4,8 +4,9 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = xhht::cli::Cli::parse();
-    xhht::i18n::set_lang(cli.lang.unwrap_or_else(xhht::i18n::Lang::from_env));
-    match xhht::app::run(cli) {
+    let settings = xhht::settings::Settings::from_env(cli.lang);
+    xhht::i18n::set_lang(settings.lang);
+    match xhht::app::run(cli.command, &settings) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {

@@ -77,7 +77,7 @@ pub struct PlanSchedule {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status_file: Option<PathBuf>,
     /// The conventions the due dates rest on (e.g. calendar half-years for "định kỳ 6 tháng").
-    pub conventions: Vec<String>,
+    pub conventions: Vec<crate::i18n::Message>,
     /// One row per task with a deadline, in plan order.
     pub rows: Vec<crate::schedule::Row>,
     /// With `--occurrences`: each occurrence of the rows, as many as the
@@ -111,7 +111,7 @@ pub struct Summary {
 }
 
 /// Which sections a report keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Only {
     /// Gaps and shortfalls against the plans above.
     Gaps,
@@ -149,9 +149,8 @@ pub struct Options<'a> {
 /// Builds the report of a run: `loaded` are the user's files, already
 /// validated into `validation`.
 pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>) -> Report {
-    let embedded = baselines::embedded();
     let mut known: compare::chain::Known<'_> = HashMap::new();
-    for file in embedded.iter().chain(loaded) {
+    for file in baselines::embedded().iter().chain(loaded) {
         if let Ok(plan) = &file.plan {
             known.insert(plan.document.id.as_str(), (plan, &file.source));
         }
@@ -165,15 +164,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     for file in loaded {
         let Ok(plan) = &file.plan else { continue };
         let doc = &plan.document;
-        plans.push(PlanSummary {
-            id: doc.id.clone(),
-            file: file.source.path.clone(),
-            title: doc.title.to_string(),
-            level: doc.level,
-            number: doc.number.as_ref().map(|n| n.to_string()),
-            date: doc.date,
-            issuer: doc.issuer.to_string(),
-        });
+        plans.push(PlanSummary::of(file, plan));
         // The schemes themselves are the yardstick, not held to one, and
         // their deadlines are not a local office's to meet.
         if !options.compare || doc.level == Level::National && options.against.is_none() {
@@ -186,9 +177,18 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
         let schedule_options = crate::schedule::Options {
             as_of: options.as_of,
             within_days: options.within_days,
-            status,
         };
-        match crate::schedule::run(plan, &file.source, &schedule_options, registry) {
+        let schedule =
+            crate::schedule::status::read_for(plan, &file.source.path, status).map(|status| {
+                crate::schedule::run(
+                    plan,
+                    &file.source,
+                    status.as_ref(),
+                    &schedule_options,
+                    registry,
+                )
+            });
+        match schedule {
             Ok(schedule) => {
                 findings.extend(schedule.findings);
                 let occurrences = options.occurrences.then(|| {
@@ -201,11 +201,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
                 schedules.push(PlanSchedule {
                     plan: doc.id.clone(),
                     status_file: schedule.status_file,
-                    conventions: schedule
-                        .conventions
-                        .iter()
-                        .map(|c| c.text().to_owned())
-                        .collect(),
+                    conventions: schedule.conventions.iter().map(|c| c.message()).collect(),
                     rows: schedule.rows,
                     occurrences,
                 });
@@ -219,13 +215,10 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
                         crate::finding::Rule::Syntax,
                         &file.source,
                         0..0,
-                        other.to_string(),
+                        other.message(),
                     )
                     .in_plan(&doc.id)
-                    .hint(crate::tr!(
-                        "fix or remove the status file; the deadlines were not checked",
-                        "sửa hoặc xóa tệp theo dõi tiến độ; các thời hạn chưa được kiểm tra"
-                    )),
+                    .hint(other.hint()),
                 );
             }
         }
@@ -240,46 +233,115 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
         findings
             .retain(|f| only.keeps(f.kind) || f.kind == Kind::Comparison || f.code.is_load_error());
     }
+    assemble(
+        loaded.len(),
+        plans,
+        comparisons,
+        schedules,
+        findings,
+        options.as_of,
+        options.lang,
+    )
+}
+
+/// The report of `xhht diff`: one plan's comparisons with the plans above.
+pub fn of_diff(file: &Loaded, diff: compare::Diff, as_of: CivilDate, lang: Lang) -> Report {
+    let plans = file
+        .plan
+        .as_ref()
+        .map(|plan| PlanSummary::of(file, plan))
+        .into_iter()
+        .collect();
+    assemble(
+        1,
+        plans,
+        diff.comparisons,
+        Vec::new(),
+        diff.findings,
+        as_of,
+        lang,
+    )
+}
+
+/// A report of findings alone, for a file that could not be read as a plan.
+pub fn of_findings(findings: Vec<Finding>, as_of: CivilDate, lang: Lang) -> Report {
+    assemble(1, Vec::new(), Vec::new(), Vec::new(), findings, as_of, lang)
+}
+
+fn assemble(
+    files: usize,
+    plans: Vec<PlanSummary>,
+    comparisons: Vec<Comparison>,
+    schedules: Vec<PlanSchedule>,
+    mut findings: Vec<Finding>,
+    as_of: CivilDate,
+    lang: Lang,
+) -> Report {
     finding::sort(&mut findings);
     findings.dedup();
-    let tally = Tally::of(&findings);
-    let count = |kind: Kind| findings.iter().filter(|f| f.kind == kind).count();
-    let summary = Summary {
-        files: loaded.len(),
-        accepted: None,
-        errors: tally.errors,
-        warnings: tally.warnings,
-        infos: tally.infos,
-        gaps: count(Kind::Gap),
-        shortfalls: count(Kind::Shortfall),
-        conflicts: count(Kind::Conflict),
-        schedule: count(Kind::Schedule),
-    };
     Report {
         version: REPORT_VERSION,
         tool: Tool {
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
         },
-        as_of: options.as_of,
-        lang: options.lang,
-        baselines: embedded
-            .iter()
-            .filter_map(|b| {
-                let plan = b.plan.as_ref().ok()?;
-                Some(BaselineUsed {
-                    id: plan.document.id.clone(),
-                    file: b.source.path.clone(),
-                    sha256: hex(&Sha256::digest(b.source.text.as_bytes())),
-                })
-            })
-            .collect(),
+        as_of,
+        lang,
+        baselines: baselines_used(),
         plans,
         comparisons,
         schedules,
-        summary,
+        summary: Summary::of(files, &findings),
         findings,
     }
+}
+
+impl PlanSummary {
+    fn of(file: &Loaded, plan: &crate::model::Plan) -> Self {
+        let doc = &plan.document;
+        Self {
+            id: doc.id.clone(),
+            file: file.source.path.clone(),
+            title: doc.title.to_string(),
+            level: doc.level,
+            number: doc.number.as_ref().map(|n| n.to_string()),
+            date: doc.date,
+            issuer: doc.issuer.to_string(),
+        }
+    }
+}
+
+impl Summary {
+    fn of(files: usize, findings: &[Finding]) -> Self {
+        let tally = Tally::of(findings);
+        let count = |kind: Kind| findings.iter().filter(|f| f.kind == kind).count();
+        Self {
+            files,
+            accepted: None,
+            errors: tally.errors,
+            warnings: tally.warnings,
+            infos: tally.infos,
+            gaps: count(Kind::Gap),
+            shortfalls: count(Kind::Shortfall),
+            conflicts: count(Kind::Conflict),
+            schedule: count(Kind::Schedule),
+        }
+    }
+}
+
+/// The embedded schemes, by content hash, so a report can be reproduced.
+fn baselines_used() -> Vec<BaselineUsed> {
+    baselines::embedded()
+        .iter()
+        .filter_map(|b| {
+            let plan = b.plan.as_ref().ok()?;
+            Some(BaselineUsed {
+                id: plan.document.id.clone(),
+                file: b.source.path.clone(),
+                sha256: hex(&Sha256::digest(b.source.text.as_bytes())),
+            })
+        })
+        .collect()
 }
 
 fn hex(bytes: &[u8]) -> String {

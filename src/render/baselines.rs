@@ -4,9 +4,9 @@
 use comfy_table::{ContentArrangement, Table, presets};
 
 use crate::baselines::Honesty;
-use crate::i18n::{self, Lang};
-use crate::model::{Plan, Target, TargetValue, Verification};
-use crate::tr;
+use crate::i18n::{Lang, Message};
+use crate::model::{Document, Plan, Target, TargetValue, Verification};
+use crate::msg;
 
 pub fn table(color: bool) -> Table {
     let mut table = Table::new();
@@ -19,21 +19,31 @@ pub fn table(color: bool) -> Table {
     table
 }
 
-pub fn list(plans: &[&Plan], color: bool) -> String {
-    let lang = i18n::lang();
+const LIST_COLUMNS: [&str; 10] = [
+    "render.baselines.list.id",
+    "render.baselines.list.decision",
+    "render.baselines.list.date",
+    "render.baselines.list.period",
+    "render.baselines.list.targets",
+    "render.baselines.list.verified",
+    "render.baselines.list.secondary",
+    "render.baselines.list.unverified",
+    "render.baselines.list.disputed",
+    "render.baselines.list.unavailable",
+];
+
+const SHOW_COLUMNS: [&str; 6] = [
+    "render.baselines.show.indicator",
+    "render.baselines.show.level",
+    "render.baselines.show.condition",
+    "render.baselines.show.year",
+    "render.baselines.show.value",
+    "render.baselines.show.flag",
+];
+
+pub fn list(plans: &[&Plan], lang: Lang, color: bool) -> String {
     let mut t = table(color);
-    t.set_header([
-        lang.pick("id", "mã"),
-        lang.pick("decision", "quyết định"),
-        lang.pick("date", "ngày"),
-        lang.pick("period", "thời kỳ"),
-        lang.pick("targets", "chỉ tiêu"),
-        lang.pick("verified", "đã kiểm chứng"),
-        lang.pick("summary/local only", "chỉ có bản tóm tắt/địa phương"),
-        lang.pick("unverified", "chưa được kiểm chứng"),
-        lang.pick("disputed", "không thống nhất"),
-        lang.pick("no figure", "không có số liệu"),
-    ]);
+    t.set_header(LIST_COLUMNS.map(|id| lang.fixed(id)));
     for plan in plans {
         let doc = &plan.document;
         let h = Honesty::of(plan);
@@ -59,29 +69,10 @@ pub fn list(plans: &[&Plan], color: bool) -> String {
     t.to_string()
 }
 
-pub fn show(plan: &Plan, color: bool) -> String {
-    let lang = i18n::lang();
-    let doc = &plan.document;
-    let mut out = format!(
-        "{} — {}\n{}{}\n",
-        doc.id,
-        doc.title,
-        doc.number
-            .as_ref()
-            .map(|n| format!("{n}, "))
-            .unwrap_or_default(),
-        doc.date
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| lang.pick("no date", "không rõ ngày").into()),
-    );
-    if let Some(note) = &doc.note {
-        out.push_str(&tr!("note: {note}\n", "ghi chú: {note}\n"));
-    }
+pub fn show(plan: &Plan, lang: Lang, color: bool) -> String {
+    let mut out = heading(&plan.document, lang);
     if plan.targets.is_empty() {
-        out.push_str(&tr!(
-            "\nThis scheme has no targets on record: a comparison against it can only say so.\n",
-            "\nĐề án này không có chỉ tiêu nào được ghi nhận: việc so sánh với đề án này chỉ có thể nêu điều đó.\n"
-        ));
+        push_paragraph(&mut out, lang.fixed("render.baselines.no-targets"));
         return out;
     }
     // Grouped by how far each figure can be trusted, most trusted first; the
@@ -95,50 +86,75 @@ pub fn show(plan: &Plan, color: bool) -> String {
             &b.condition,
         ))
     });
-    for group in TRUST_GROUPS {
+    for &group in TRUST_GROUPS {
         let members: Vec<&Target> = targets
             .iter()
             .copied()
-            .filter(|t| trust_group(t) == *group)
+            .filter(|t| trust_group(t) == group)
             .collect();
-        if members.is_empty() {
-            continue;
+        if !members.is_empty() {
+            out.push_str(&group_table(group, &members, lang, color));
         }
-        out.push_str(&format!("\n{} ({}):\n", group.heading(lang), members.len()));
-        let mut t = table(color);
-        t.set_header([
-            lang.pick("indicator", "chỉ tiêu"),
-            lang.pick("level", "mức độ"),
-            lang.pick("condition", "điều kiện"),
-            lang.pick("year", "năm"),
-            lang.pick("value", "giá trị"),
-            lang.pick("flag", "mức độ kiểm chứng"),
-        ]);
-        for target in members {
-            t.add_row([
-                target.indicator.clone(),
-                target.level.map(|l| l.to_string()).unwrap_or_default(),
-                target.condition.clone().unwrap_or_default(),
-                target.year.to_string(),
-                target.value_text().render(lang),
-                trust_text(target, lang).to_owned(),
-            ]);
-        }
-        out.push_str(&t.to_string());
+    }
+    push_paragraph(&mut out, &summary(&Honesty::of(plan)).render(lang));
+    out
+}
+
+/// Id and title, decision number and date, and the scheme's note.
+fn heading(doc: &Document, lang: Lang) -> String {
+    let mut out = format!(
+        "{} — {}\n{}{}\n",
+        doc.id,
+        doc.title,
+        doc.number
+            .as_ref()
+            .map(|n| format!("{n}, "))
+            .unwrap_or_default(),
+        doc.date.map_or_else(
+            || lang.fixed("render.baselines.no-date").to_owned(),
+            |d| d.to_string()
+        ),
+    );
+    if let Some(note) = &doc.note {
+        out.push_str(&msg!("render.baselines.note", note).render(lang));
         out.push('\n');
     }
-    let h = Honesty::of(plan);
-    out.push_str(&tr!(
-        "\n{} targets: {} verified, {} from a summary or provincial restatement only, {} unverified, {} disputed, {} with no figure found\n",
-        "\n{} chỉ tiêu: {} đã kiểm chứng, {} chỉ dựa trên bản tóm tắt hoặc kế hoạch của tỉnh nhắc lại, {} chưa được kiểm chứng, {} có các nguồn không thống nhất, {} không tìm thấy số liệu\n",
-        h.targets,
-        h.verified,
-        h.secondary,
-        h.unverified,
-        h.disputed,
-        h.unavailable
-    ));
     out
+}
+
+/// Text set off by a blank line above it.
+fn push_paragraph(out: &mut String, text: &str) {
+    out.push('\n');
+    out.push_str(text);
+    out.push('\n');
+}
+
+fn group_table(group: TrustGroup, members: &[&Target], lang: Lang, color: bool) -> String {
+    let mut t = table(color);
+    t.set_header(SHOW_COLUMNS.map(|id| lang.fixed(id)));
+    for target in members {
+        t.add_row([
+            target.indicator.clone(),
+            target.level.map(|l| l.to_string()).unwrap_or_default(),
+            target.condition.clone().unwrap_or_default(),
+            target.year.to_string(),
+            target.value_text().render(lang),
+            trust_text(target, lang).to_owned(),
+        ]);
+    }
+    format!("\n{} ({}):\n{t}\n", group.heading(lang), members.len())
+}
+
+fn summary(h: &Honesty) -> Message {
+    msg!(
+        "render.baselines.summary",
+        targets = h.targets,
+        verified = h.verified,
+        secondary = h.secondary,
+        unverified = h.unverified,
+        disputed = h.disputed,
+        unavailable = h.unavailable,
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,24 +174,12 @@ const TRUST_GROUPS: &[TrustGroup] = &[
 
 impl TrustGroup {
     fn heading(self, lang: Lang) -> &'static str {
-        match self {
-            Self::Verified => lang.pick(
-                "Verified in a Vietnamese source",
-                "Đã kiểm chứng trong văn bản tiếng Việt",
-            ),
-            Self::Secondary => lang.pick(
-                "Resting on a summary or a provincial restatement only",
-                "Chỉ dựa trên bản tóm tắt hoặc kế hoạch của tỉnh nhắc lại",
-            ),
-            Self::Doubtful => lang.pick(
-                "Unverified or disputed: never grounds for a hard shortfall",
-                "Chưa được kiểm chứng hoặc các nguồn không thống nhất: không bao giờ là căn cứ để kết luận chắc chắn thấp hơn chỉ tiêu",
-            ),
-            Self::Unavailable => lang.pick(
-                "Named, but no figure found",
-                "Có nêu, nhưng không tìm thấy số liệu",
-            ),
-        }
+        lang.fixed(match self {
+            Self::Verified => "render.baselines.group.verified",
+            Self::Secondary => "render.baselines.group.secondary",
+            Self::Doubtful => "render.baselines.group.doubtful",
+            Self::Unavailable => "render.baselines.group.unavailable",
+        })
     }
 }
 
@@ -196,25 +200,16 @@ fn trust_group(target: &Target) -> TrustGroup {
 
 pub fn trust_text(target: &Target, lang: Lang) -> &'static str {
     if target.value == TargetValue::Unavailable {
-        return lang.pick("no figure found", "không tìm thấy số liệu");
+        return lang.fixed("render.baselines.trust.unavailable");
     }
-    match target.verification {
-        Some(Verification::Verified) => lang.pick("verified", "đã kiểm chứng"),
-        Some(Verification::VerifiedDerived) => lang.pick(
-            "verified (derived from an official review)",
-            "đã kiểm chứng (suy ra từ báo cáo tổng kết chính thức)",
-        ),
-        Some(Verification::VerifiedEn) => lang.pick(
-            "summary only (English/French)",
-            "chỉ có bản tóm tắt (tiếng Anh/Pháp)",
-        ),
-        Some(Verification::VerifiedLocal) => lang.pick(
-            "provincial restatement only",
-            "chỉ có kế hoạch của tỉnh nhắc lại",
-        ),
-        Some(Verification::SingleSource) => lang.pick("single source", "chỉ có một nguồn"),
-        Some(Verification::Unverified) | None => lang.pick("unverified", "chưa được kiểm chứng"),
-        Some(Verification::Disputed) => lang.pick("disputed", "các nguồn không thống nhất"),
-        Some(Verification::NotFound) => lang.pick("not found", "không tìm thấy"),
-    }
+    lang.fixed(match target.verification {
+        Some(Verification::Verified) => "render.baselines.trust.verified",
+        Some(Verification::VerifiedDerived) => "render.baselines.trust.verified-derived",
+        Some(Verification::VerifiedEn) => "render.baselines.trust.verified-en",
+        Some(Verification::VerifiedLocal) => "render.baselines.trust.verified-local",
+        Some(Verification::SingleSource) => "render.baselines.trust.single-source",
+        Some(Verification::Unverified) | None => "render.baselines.trust.unverified",
+        Some(Verification::Disputed) => "render.baselines.trust.disputed",
+        Some(Verification::NotFound) => "render.baselines.trust.not-found",
+    })
 }

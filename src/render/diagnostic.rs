@@ -22,34 +22,38 @@ pub fn renderer(color: bool) -> Renderer {
 
 /// The finding's level, named in the run's language (English keeps the
 /// renderer's own names).
-fn level(severity: Severity) -> Level<'static> {
+fn level(severity: Severity, lang: Lang) -> Level<'static> {
     let level = match severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
-    match i18n::lang() {
+    match lang {
         Lang::En => level,
         lang => level.with_name(i18n::severity(severity, lang)),
     }
 }
 
 /// A secondary level (note, help) in the run's language.
-fn secondary(level: Level<'static>, label: Label) -> Level<'static> {
-    match i18n::lang() {
+fn secondary(level: Level<'static>, label: Label, lang: Lang) -> Level<'static> {
+    match lang {
         Lang::En => level,
         lang => level.with_name(label.text(lang)),
     }
 }
 
 /// Renders one finding; `source` is the file it points into, when its text is at hand.
-pub fn render(finding: &Finding, source: Option<&SourceFile>, renderer: &Renderer) -> String {
+pub fn render(
+    finding: &Finding,
+    source: Option<&SourceFile>,
+    renderer: &Renderer,
+    lang: Lang,
+) -> String {
     let path = finding.location.file.display().to_string();
-    let lang = i18n::lang();
     let message = finding.message.render(lang);
     let notes: Vec<String> = finding.notes.iter().map(|n| n.render(lang)).collect();
     let hint = finding.hint.as_ref().map(|h| h.render(lang));
-    let title = level(finding.severity)
+    let title = level(finding.severity, lang)
         .primary_title(message.as_str())
         .id(finding.code.code());
     let mut groups = Vec::new();
@@ -74,12 +78,12 @@ pub fn render(finding: &Finding, source: Option<&SourceFile>, renderer: &Rendere
     }
     for note in &notes {
         groups.push(Group::with_title(
-            secondary(Level::NOTE, Label::Note).secondary_title(note.as_str()),
+            secondary(Level::NOTE, Label::Note, lang).secondary_title(note.as_str()),
         ));
     }
     if let Some(hint) = &hint {
         groups.push(Group::with_title(
-            secondary(Level::HELP, Label::Help).secondary_title(hint.as_str()),
+            secondary(Level::HELP, Label::Help, lang).secondary_title(hint.as_str()),
         ));
     }
     renderer.render(&groups).to_string()
@@ -94,20 +98,20 @@ fn line_snippet<'s>(
     if source.text.trim().is_empty() {
         return None;
     }
+    let text = source.text.as_str();
     let span = &finding.location.span;
-    let start = span.start.min(source.text.len());
-    let line_start = source.text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source.text[start..]
-        .find('\n')
-        .map_or(source.text.len(), |i| start + i);
-    let line = source.text[line_start..line_end].trim_end_matches('\r');
-    let from = start - line_start;
-    let to = span.end.clamp(start, line_start + line.len()) - line_start;
-    Some((line, from.min(line.len())..to.max(from).min(line.len())))
+    let start = text.floor_char_boundary(span.start);
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    // A position can fall on the line's closing `\r`, which is not shown.
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    let from = (start - line_start).min(line.len());
+    let to = span.end.saturating_sub(line_start).clamp(from, line.len());
+    Some((line, from..line.floor_char_boundary(to)))
 }
 
-pub fn summary(tally: Tally, files: usize) -> String {
-    if i18n::lang() == Lang::Vi {
+pub fn summary(tally: Tally, files: usize, lang: Lang) -> String {
+    if lang == Lang::Vi {
         let Tally {
             errors,
             warnings,
@@ -133,16 +137,53 @@ pub fn summary(tally: Tally, files: usize) -> String {
     )
 }
 /// rustc-style diagnostics, each with the offending line, then a summary.
-pub fn all(files: &[Loaded], findings: &[Finding], color: bool) -> String {
+pub fn all(files: &[Loaded], findings: &[Finding], color: bool, lang: Lang) -> String {
     let renderer = renderer(color);
     let sources: HashMap<_, _> = files.iter().map(|f| (&f.source.path, &f.source)).collect();
     let mut out = String::new();
     for f in findings {
         let source = sources.get(&f.location.file).copied();
-        out.push_str(&render(f, source, &renderer));
+        out.push_str(&render(f, source, &renderer, lang));
         out.push_str("\n\n");
     }
-    out.push_str(&summary(Tally::of(findings), files.len()));
+    out.push_str(&summary(Tally::of(findings), files.len(), lang));
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::finding::Rule;
+    use crate::source::Format;
+
+    fn draw(text: &str, span: std::ops::Range<usize>) -> String {
+        let source = SourceFile::new(PathBuf::from("x.yaml"), text.to_owned(), Format::Yaml);
+        let finding = Finding::new(Rule::Syntax, &source, span, "bad");
+        render(&finding, Some(&source), &renderer(false), Lang::En)
+    }
+
+    /// A position just after a line's closing `\r` (what `d\r\xff` and
+    /// `a = "x\r` produced) once made the snippet's range run backwards.
+    #[test]
+    fn a_position_on_a_closing_carriage_return_is_drawn() {
+        assert!(draw("d\r", 2..2).contains("x.yaml"));
+        assert!(draw("a = \"x\r", 7..7).contains("x.yaml"));
+        assert!(draw("ab\r\ncd", 2..9).contains("x.yaml"));
+    }
+
+    proptest! {
+        #[test]
+        fn any_span_against_any_text_is_drawn(
+            text in "[a\r\nệ\t ]{0,12}",
+            start in 0usize..20,
+            len in 0usize..20,
+        ) {
+            draw(&text, start..start + len);
+        }
+    }
 }

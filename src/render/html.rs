@@ -2,13 +2,15 @@
 //! script) laid out like the appendix of a Vietnamese administrative
 //! document, with an SVG bar chart per indicator group.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::catalogue::Catalogue;
-use crate::compare::{Comparison, TargetStatus};
+use crate::compare::{Comparison, TargetRow, TargetStatus};
 use crate::finding::{Finding, Kind};
-use crate::i18n::{self, Label, Lang};
+use crate::i18n::{self, Label, Lang, Localize};
 use crate::model::Verification;
+use crate::msg;
 use crate::render::report::{Block, target_status};
 use crate::report::Report;
 
@@ -49,75 +51,86 @@ figcaption { font-weight: bold; margin-bottom: 1mm; }
 @media print { main { padding: 0; } }
 "#;
 
-pub fn render(report: &Report) -> String {
-    let lang = report.lang;
-    let l = |label: Label| label.text(lang);
-    let mut out = String::new();
-    let title = l(Label::ReportTitle);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        lang.pick("en", "vi"),
-        esc(title)
-    );
-    header(&mut out, report);
-    let _ = writeln!(out, "<h1>{}</h1>", esc(title));
-    let _ = writeln!(
-        out,
-        "<p class=\"subtitle\">({} {})</p>",
-        esc(l(Label::AsOf)),
-        report.as_of
-    );
+pub(super) fn draw(input: &super::Input<'_>) -> anyhow::Result<String> {
+    Ok(super::printable(&render(input.report), false))
+}
 
+fn render(report: &Report) -> String {
+    let lang = report.lang;
+    let mut out = String::new();
+    head(&mut out, report);
     for comparison in report.comparisons.iter().filter(|c| !c.targets.is_empty()) {
         let _ = writeln!(
             out,
             "<h2>{}: {} {}</h2>",
             esc(&comparison.plan),
-            esc(l(Label::Comparison)),
+            esc(Label::Comparison.text(lang)),
             esc(&comparison.against)
         );
         comparison_table(&mut out, comparison, lang);
         charts(&mut out, comparison, lang);
     }
+    schedule(&mut out, report);
+    findings_sections(&mut out, report);
+    footer(&mut out, report);
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
 
-    let schedule: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.kind == Kind::Schedule)
-        .collect();
-    let _ = writeln!(out, "<h2>{}</h2>", esc(l(Label::OverdueAndDueSoon)));
-    findings_table(&mut out, &schedule, lang);
+/// The document's head, the page's letterhead and its title.
+fn head(out: &mut String, report: &Report) {
+    let lang = report.lang;
+    let title = Label::ReportTitle.text(lang);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        lang.code(),
+        esc(title)
+    );
+    header(out, report);
+    let _ = writeln!(out, "<h1>{}</h1>", esc(title));
+    let _ = writeln!(
+        out,
+        "<p class=\"subtitle\">({} {})</p>",
+        esc(Label::AsOf.text(lang)),
+        report.as_of
+    );
+}
+
+fn schedule(out: &mut String, report: &Report) {
+    let lang = report.lang;
+    let _ = writeln!(out, "<h2>{}</h2>", esc(Label::OverdueAndDueSoon.text(lang)));
+    findings_table(out, &of_kind(report, |k| k == Kind::Schedule), lang);
     for schedule in &report.schedules {
-        blocks(
-            &mut out,
-            &crate::render::report::schedule_blocks(schedule, lang),
-        );
+        blocks(out, &crate::render::report::schedule_blocks(schedule, lang));
     }
+}
 
-    let others: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| {
-            matches!(
-                f.kind,
-                Kind::Gap | Kind::Shortfall | Kind::Conflict | Kind::Comparison
-            )
-        })
-        .collect();
-    let _ = writeln!(out, "<h2>{}</h2>", esc(l(Label::GapsAndShortfalls)));
-    findings_table(&mut out, &others, lang);
+/// Gaps, shortfalls and conflicts always, validation findings when any.
+fn findings_sections(out: &mut String, report: &Report) {
+    let lang = report.lang;
+    let others = of_kind(report, |k| {
+        matches!(
+            k,
+            Kind::Gap | Kind::Shortfall | Kind::Conflict | Kind::Comparison
+        )
+    });
+    let _ = writeln!(out, "<h2>{}</h2>", esc(Label::GapsAndShortfalls.text(lang)));
+    findings_table(out, &others, lang);
 
-    let validation: Vec<&Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.kind == Kind::Validation)
-        .collect();
+    let validation = of_kind(report, |k| k == Kind::Validation);
     if !validation.is_empty() {
-        let _ = writeln!(out, "<h2>{}</h2>", esc(l(Label::ValidationFindings)));
-        findings_table(&mut out, &validation, lang);
+        let _ = writeln!(out, "<h2>{}</h2>", esc(Label::ValidationFindings.text(lang)));
+        findings_table(out, &validation, lang);
     }
+}
 
+fn of_kind(report: &Report, wanted: impl Fn(Kind) -> bool) -> Vec<&Finding> {
+    report.findings.iter().filter(|f| wanted(f.kind)).collect()
+}
+
+fn footer(out: &mut String, report: &Report) {
+    let lang = report.lang;
     let baselines: Vec<String> = report
         .baselines
         .iter()
@@ -126,14 +139,12 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(
         out,
         "<p class=\"footer\">{} {} {} · {}: {}</p>",
-        esc(l(Label::Generated)),
+        esc(Label::Generated.text(lang)),
         report.tool.name,
         report.tool.version,
-        esc(l(Label::Baselines)),
+        esc(Label::Baselines.text(lang)),
         esc(&baselines.join(", "))
     );
-    out.push_str("</main>\n</body>\n</html>\n");
-    out
 }
 
 /// Issuer on the left, the national motto on the right, as on the first page
@@ -177,90 +188,93 @@ fn comparison_table(out: &mut String, comparison: &Comparison, lang: Lang) {
         esc(l(Label::Scheme)),
         esc(l(Label::PlanValue)),
         esc(l(Label::Status)),
-        esc(lang.pick("Note", "Ghi chú")),
+        esc(lang.fixed("render.html.note")),
     );
-    let catalogue = Catalogue::embedded();
     for (i, row) in comparison.targets.iter().enumerate() {
-        let mut indicator = match catalogue.indicator(&row.indicator) {
-            Some(known) => match lang {
-                Lang::Vi => known.vi.to_string(),
-                _ => known.en.clone(),
-            },
-            None => row.indicator.clone(),
-        };
-        if let Some(level) = row.level {
-            let _ = write!(indicator, " ({} {level})", lang.pick("level", "mức độ"));
-        }
-        if let Some(condition) = &row.condition {
-            let _ = write!(indicator, " [{condition}]");
-        }
-        let _ = write!(indicator, ", {}", row.year);
         let class = match row.status {
             TargetStatus::Gap => "gap",
             TargetStatus::Shortfall => "shortfall",
             TargetStatus::OwnFigure => "unverified",
             _ => "",
         };
-        let flag = match row.verification.filter(|_| row.scheme_value.is_some()) {
-            Some(flag) if !flag.is_solid() => Some(flag_note(flag, lang)),
-            _ => None,
-        };
-        let note: Vec<String> = flag
-            .into_iter()
-            .chain(row.basis.as_ref().map(|b| b.render(lang)))
-            .collect();
-        let note = note.join("; ");
         let _ = writeln!(
             out,
             "<tr><td class=\"stt\">{}</td><td>{}<br><small>{}</small></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"{class}\">{}</td><td class=\"unverified\">{}</td></tr>",
             i + 1,
-            esc(&indicator),
+            esc(&indicator_cell(row, lang)),
             esc(&row.indicator),
-            esc(&row
-                .scheme_value
-                .as_ref()
-                .map_or_else(|| "—".into(), |v| v.render(lang))),
-            esc(&row
-                .plan_value
-                .as_ref()
-                .map_or_else(|| "—".into(), |v| v.render(lang))),
+            esc(&value_cell(row.scheme_value.as_ref(), lang)),
+            esc(&value_cell(row.plan_value.as_ref(), lang)),
             esc(&target_status(&row.status, lang)),
-            esc(&note),
+            esc(&row_note(row, lang)),
         );
     }
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn flag_note(flag: Verification, lang: Lang) -> String {
-    match flag {
-        Verification::VerifiedEn => lang.pick(
-            "national figure seen only in an English/French summary",
-            "số liệu quốc gia chỉ thấy trong bản tóm tắt tiếng Anh/Pháp",
-        ),
-        Verification::VerifiedLocal => lang.pick(
-            "national figure seen only in provincial restatements",
-            "số liệu quốc gia chỉ thấy trong kế hoạch của địa phương",
-        ),
-        Verification::SingleSource => lang.pick(
-            "national figure from a single source",
-            "số liệu quốc gia chỉ có một nguồn",
-        ),
-        Verification::Disputed => lang.pick(
-            "sources disagree on the national figure",
-            "các nguồn không thống nhất",
-        ),
-        _ => lang.pick(
-            "national figure unverified",
-            "số liệu quốc gia chưa được kiểm chứng",
-        ),
+/// A side's value in `lang`, or a dash where that side has none.
+fn value_cell(value: Option<&impl Localize>, lang: Lang) -> Cow<'_, str> {
+    value.map_or(Cow::Borrowed("—"), |value| value.localize(lang))
+}
+
+/// The indicator's name in `lang` where the catalogue knows it, with the
+/// level, condition and year the row is about.
+fn indicator_cell(row: &TargetRow, lang: Lang) -> String {
+    let mut cell = match Catalogue::embedded().indicator(&row.indicator) {
+        Some(known) => match lang {
+            Lang::Vi => known.vi.to_string(),
+            _ => known.en.clone(),
+        },
+        None => row.indicator.clone(),
+    };
+    if let Some(level) = row.level {
+        let _ = write!(cell, " ({})", msg!("render.html.level", level).render(lang));
     }
-    .to_owned()
+    if let Some(condition) = &row.condition {
+        let _ = write!(cell, " [{}]", condition.localize(lang));
+    }
+    let _ = write!(cell, ", {}", row.year);
+    cell
+}
+
+/// Why the national figure is doubtful, and how the pair was made comparable.
+fn row_note(row: &TargetRow, lang: Lang) -> String {
+    let flag = match row.verification.filter(|_| row.scheme_value.is_some()) {
+        Some(flag) if !flag.is_solid() => Some(Cow::Borrowed(flag_note(flag, lang))),
+        _ => None,
+    };
+    let basis = row.basis.as_ref().map(|basis| basis.localize(lang));
+    let note: Vec<Cow<str>> = flag.into_iter().chain(basis).collect();
+    note.join("; ")
+}
+
+fn flag_note(flag: Verification, lang: Lang) -> &'static str {
+    lang.fixed(match flag {
+        Verification::VerifiedEn => "render.html.flag.verified-en",
+        Verification::VerifiedLocal => "render.html.flag.verified-local",
+        Verification::SingleSource => "render.html.flag.single-source",
+        Verification::Disputed => "render.html.flag.disputed",
+        _ => "render.html.flag.unverified",
+    })
 }
 
 /// One horizontal bar chart per indicator group, drawn only for pairs that
 /// can be compared; a national bar resting on an unconfirmed figure is
 /// hatched and starred.
 fn charts(out: &mut String, comparison: &Comparison, lang: Lang) {
+    let groups = chart_groups(comparison);
+    if groups.is_empty() {
+        return;
+    }
+    legend(out, lang);
+    for group in groups {
+        chart(out, comparison, group, lang);
+    }
+}
+
+/// The catalogue's groups of the rows that have a local figure, in the
+/// order the rows first name them.
+fn chart_groups(comparison: &Comparison) -> Vec<&'static str> {
     let catalogue = Catalogue::embedded();
     let mut groups: Vec<&str> = Vec::new();
     for row in &comparison.targets {
@@ -271,101 +285,111 @@ fn charts(out: &mut String, comparison: &Comparison, lang: Lang) {
             groups.push(&indicator.group);
         }
     }
-    if groups.is_empty() {
-        return;
-    }
+    groups
+}
+
+fn legend(out: &mut String, lang: Lang) {
     let _ = writeln!(
         out,
         "<p class=\"legend\"><svg width=\"12\" height=\"10\"><rect width=\"12\" height=\"10\" fill=\"#9a9a9a\"/></svg> {} \
          <svg width=\"12\" height=\"10\"><rect width=\"12\" height=\"10\" fill=\"#1f4e9a\"/></svg> {} \
          <svg width=\"12\" height=\"10\"><rect width=\"12\" height=\"10\" fill=\"#b22222\"/></svg> {} · * {}</p>",
-        esc(lang.pick("national", "quốc gia")),
-        esc(lang.pick("local", "địa phương")),
-        esc(lang.pick("local, below national", "địa phương, thấp hơn quốc gia")),
-        esc(lang.pick(
-            "national figure not confirmed in a Vietnamese source",
-            "số liệu quốc gia chưa được xác nhận từ văn bản tiếng Việt"
-        )),
+        esc(lang.fixed("render.html.legend.national")),
+        esc(lang.fixed("render.html.legend.local")),
+        esc(lang.fixed("render.html.legend.below-national")),
+        esc(lang.fixed("render.html.legend.unconfirmed")),
     );
-    for group in groups {
-        let rows: Vec<_> = comparison
-            .targets
-            .iter()
-            .filter(|r| r.plan_figure.is_some())
-            .filter(|r| {
-                catalogue
-                    .indicator(&r.indicator)
-                    .is_some_and(|i| i.group == group)
-            })
-            .collect();
-        let name = catalogue
-            .group(group)
-            .map_or(group.to_owned(), |g| match lang {
-                Lang::Vi => g.vi.to_string(),
-                _ => g.en.clone(),
-            });
-        let (label_w, bar_w, row_h) = (230.0, 400.0, 34.0);
-        let height = rows.len() as f64 * row_h + 24.0;
-        let _ = writeln!(out, "<figure><figcaption>{}</figcaption>", esc(&name));
-        let _ = writeln!(
+}
+
+/// Width of the row labels, of the longest bar, and height of a row, in
+/// the chart's units.
+const LABEL_WIDTH: f64 = 230.0;
+const BAR_WIDTH: f64 = 400.0;
+const ROW_HEIGHT: f64 = 34.0;
+
+fn chart(out: &mut String, comparison: &Comparison, group: &str, lang: Lang) {
+    let catalogue = Catalogue::embedded();
+    let rows: Vec<&TargetRow> = comparison
+        .targets
+        .iter()
+        .filter(|r| r.plan_figure.is_some())
+        .filter(|r| {
+            catalogue
+                .indicator(&r.indicator)
+                .is_some_and(|i| i.group == group)
+        })
+        .collect();
+    let name = catalogue
+        .group(group)
+        .map_or(group.to_owned(), |g| match lang {
+            Lang::Vi => g.vi.to_string(),
+            _ => g.en.clone(),
+        });
+    let height = rows.len() as f64 * ROW_HEIGHT + 24.0;
+    let _ = writeln!(out, "<figure><figcaption>{}</figcaption>", esc(&name));
+    let _ = writeln!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 680 {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\">\
+         <defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+         <rect width=\"6\" height=\"6\" fill=\"#d0d0d0\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#707070\" stroke-width=\"2\"/></pattern></defs>",
+        esc(&name)
+    );
+    let max = rows
+        .iter()
+        .flat_map(|r| [r.plan_figure, r.scheme_figure])
+        .flatten()
+        .fold(100.0_f64, f64::max);
+    for (i, row) in rows.iter().enumerate() {
+        chart_row(out, row, i as f64 * ROW_HEIGHT + 4.0, max, lang);
+    }
+    out.push_str("</svg></figure>\n");
+}
+
+/// A row's label and its two bars, national above local, at height `y`;
+/// `max` is the figure a full-width bar stands for.
+fn chart_row(out: &mut String, row: &TargetRow, y: f64, max: f64, lang: Lang) {
+    let short = row.indicator.rsplit('.').next().unwrap_or(&row.indicator);
+    let mut label = format!("{short} {}", row.year);
+    if let Some(level) = row.level {
+        let _ = write!(label, " {}", msg!("render.html.chart-level", level).render(lang));
+    }
+    let _ = write!(
+        out,
+        "<text x=\"0\" y=\"{:.1}\" font-size=\"11\" font-family=\"sans-serif\">{}</text>",
+        y + 18.0,
+        esc(&label)
+    );
+    let solid = row.verification.is_some_and(Verification::is_solid);
+    let bars = [
+        (
+            row.scheme_figure,
+            if solid { "#9a9a9a" } else { "url(#hatch)" },
+            0.0,
+            !solid,
+        ),
+        (
+            row.plan_figure,
+            if row.status == TargetStatus::Shortfall {
+                "#b22222"
+            } else {
+                "#1f4e9a"
+            },
+            13.0,
+            false,
+        ),
+    ];
+    for (value, fill, offset, starred) in bars {
+        let Some(value) = value else { continue };
+        let w = value / max * BAR_WIDTH;
+        let _ = write!(
             out,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 680 {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\">\
-             <defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
-             <rect width=\"6\" height=\"6\" fill=\"#d0d0d0\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#707070\" stroke-width=\"2\"/></pattern></defs>",
-            esc(&name)
+            "<rect x=\"{LABEL_WIDTH}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"11\" fill=\"{fill}\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" font-family=\"sans-serif\">{value}{}</text>",
+            y + offset + 2.0,
+            LABEL_WIDTH + w + 4.0,
+            y + offset + 11.0,
+            if starred { "*" } else { "" }
         );
-        let max = rows
-            .iter()
-            .flat_map(|r| [r.plan_figure, r.scheme_figure])
-            .flatten()
-            .fold(100.0_f64, f64::max);
-        for (i, row) in rows.iter().enumerate() {
-            let y = i as f64 * row_h + 4.0;
-            let short = row.indicator.rsplit('.').next().unwrap_or(&row.indicator);
-            let mut label = format!("{short} {}", row.year);
-            if let Some(level) = row.level {
-                let _ = write!(label, " {}{level}", lang.pick("L", "mức "));
-            }
-            let _ = write!(
-                out,
-                "<text x=\"0\" y=\"{:.1}\" font-size=\"11\" font-family=\"sans-serif\">{}</text>",
-                y + 18.0,
-                esc(&label)
-            );
-            let solid = row.verification.is_some_and(Verification::is_solid);
-            let bars = [
-                (
-                    row.scheme_figure,
-                    if solid { "#9a9a9a" } else { "url(#hatch)" },
-                    0.0,
-                    !solid,
-                ),
-                (
-                    row.plan_figure,
-                    if row.status == TargetStatus::Shortfall {
-                        "#b22222"
-                    } else {
-                        "#1f4e9a"
-                    },
-                    13.0,
-                    false,
-                ),
-            ];
-            for (value, fill, offset, starred) in bars {
-                let Some(value) = value else { continue };
-                let w = value / max * bar_w;
-                let _ = write!(
-                    out,
-                    "<rect x=\"{label_w}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"11\" fill=\"{fill}\"/>\
-                     <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" font-family=\"sans-serif\">{value}{}</text>",
-                    y + offset + 2.0,
-                    label_w + w + 4.0,
-                    y + offset + 11.0,
-                    if starred { "*" } else { "" }
-                );
-            }
-        }
-        out.push_str("</svg></figure>\n");
     }
 }
 

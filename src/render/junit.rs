@@ -5,8 +5,10 @@ use std::path::Path;
 
 use super::{Input, display_path};
 use crate::finding::{Finding, Rule, Severity};
+use crate::i18n::Lang;
+
 /// JUnit for a run: each file's suite, keyed by the plan it holds.
-pub fn render(input: &Input<'_>) -> String {
+pub(super) fn draw(input: &Input<'_>) -> anyhow::Result<String> {
     let files: Vec<(Option<&str>, &Path)> = input
         .files
         .iter()
@@ -17,20 +19,40 @@ pub fn render(input: &Input<'_>) -> String {
             )
         })
         .collect();
-    junit(&files, &input.report.findings, input.fail_on)
+    let rules: Vec<Rule> = Rule::ALL
+        .iter()
+        .copied()
+        .filter(|&rule| input.view.runs(rule))
+        .collect();
+    let run = Run {
+        rules: &rules,
+        fail_on: input.fail_on,
+        lang: input.report.lang,
+    };
+    Ok(junit(&files, &input.report.findings, &run))
 }
 
-/// One test suite per file, one test case per rule: failed when a finding of
-/// that rule reaches `fail_on`, passed otherwise, so dashboards show what
-/// was checked as well as what failed. Findings below the threshold are
-/// listed in the case's output. A finding belongs to the suite of the plan
-/// it is about (`files` pairs plan ids with files), even when it points into
-/// a scheme's file, as a gap does.
-fn junit(
-    files: &[(Option<&str>, &Path)],
-    findings: &[Finding],
+/// What a run checked and where it draws the line.
+struct Run<'a> {
+    /// The rules the command ran: one test case each.
+    rules: &'a [Rule],
     fail_on: Option<Severity>,
-) -> String {
+    lang: Lang,
+}
+
+impl Run<'_> {
+    fn fails(&self, f: &Finding) -> bool {
+        self.fail_on.is_some_and(|t| f.severity >= t)
+    }
+}
+
+/// One test suite per file, one test case per rule the command ran: failed
+/// when a finding of that rule reaches `fail_on`, passed otherwise, so
+/// dashboards show what was checked as well as what failed. Findings below
+/// the threshold are listed in the case's output. A finding belongs to the
+/// suite of the plan it is about (`files` pairs plan ids with files), even
+/// when it points into a scheme's file, as a gap does.
+fn junit(files: &[(Option<&str>, &Path)], findings: &[Finding], run: &Run<'_>) -> String {
     let suite_of = |f: &Finding| -> std::path::PathBuf {
         f.plan
             .as_deref()
@@ -38,75 +60,83 @@ fn junit(
             .map_or_else(|| f.location.file.clone(), |(_, path)| path.to_path_buf())
     };
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let failing = |f: &&Finding| fail_on.is_some_and(|t| f.severity >= t);
     let total_failures = findings
         .iter()
-        .filter(failing)
+        .filter(|f| run.fails(f))
         .map(|f| (suite_of(f), f.code))
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     let _ = writeln!(
         out,
         "<testsuites name=\"xhht\" tests=\"{}\" failures=\"{total_failures}\">",
-        files.len() * Rule::ALL.len()
+        files.len() * run.rules.len()
     );
     for (_, file) in files {
         let in_file: Vec<&Finding> = findings.iter().filter(|f| suite_of(f) == *file).collect();
-        let failures = Rule::ALL
-            .iter()
-            .filter(|r| in_file.iter().any(|f| f.code == **r && failing(f)))
-            .count();
-        let _ = writeln!(
-            out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\">",
-            xml(&display_path(file)),
-            Rule::ALL.len()
-        );
-        for rule in Rule::ALL {
-            let of_rule: Vec<&&Finding> = in_file.iter().filter(|f| f.code == *rule).collect();
-            let _ = write!(
-                out,
-                "    <testcase classname=\"{}\" name=\"{} {}\"",
-                xml(&display_path(file)),
-                rule.code(),
-                rule.name()
-            );
-            if of_rule.is_empty() {
-                out.push_str("/>\n");
-                continue;
-            }
-            out.push_str(">\n");
-            let lines: String = of_rule
-                .iter()
-                .map(|f| {
-                    format!(
-                        "{}:{}:{}: {}[{}]: {}\n",
-                        display_path(&f.location.file),
-                        f.location.line,
-                        f.location.column,
-                        f.severity,
-                        f.code,
-                        f.message.render(crate::i18n::lang())
-                    )
-                })
-                .collect();
-            if of_rule.iter().any(|f| failing(f)) {
-                let _ = writeln!(
-                    out,
-                    "      <failure type=\"{}\" message=\"{} finding(s)\">{}</failure>",
-                    rule.code(),
-                    of_rule.len(),
-                    xml(&lines)
-                );
-            } else {
-                let _ = writeln!(out, "      <system-out>{}</system-out>", xml(&lines));
-            }
-            out.push_str("    </testcase>\n");
-        }
-        out.push_str("  </testsuite>\n");
+        suite(&mut out, file, &in_file, run);
     }
     out.push_str("</testsuites>\n");
     out
+}
+
+fn suite(out: &mut String, file: &Path, findings: &[&Finding], run: &Run<'_>) {
+    let failures = run
+        .rules
+        .iter()
+        .filter(|r| findings.iter().any(|f| f.code == **r && run.fails(f)))
+        .count();
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failures}\">",
+        xml(&display_path(file)),
+        run.rules.len()
+    );
+    for &rule in run.rules {
+        let of_rule: Vec<&Finding> = findings.iter().copied().filter(|f| f.code == rule).collect();
+        case(out, file, rule, &of_rule, run);
+    }
+    out.push_str("  </testsuite>\n");
+}
+
+fn case(out: &mut String, file: &Path, rule: Rule, findings: &[&Finding], run: &Run<'_>) {
+    let _ = write!(
+        out,
+        "    <testcase classname=\"{}\" name=\"{} {}\"",
+        xml(&display_path(file)),
+        rule.code(),
+        rule.name()
+    );
+    if findings.is_empty() {
+        out.push_str("/>\n");
+        return;
+    }
+    out.push_str(">\n");
+    let lines: String = findings
+        .iter()
+        .map(|f| {
+            format!(
+                "{}:{}:{}: {}[{}]: {}\n",
+                display_path(&f.location.file),
+                f.location.line,
+                f.location.column,
+                f.severity,
+                f.code,
+                f.message.render(run.lang)
+            )
+        })
+        .collect();
+    if findings.iter().any(|f| run.fails(f)) {
+        let _ = writeln!(
+            out,
+            "      <failure type=\"{}\" message=\"{} finding(s)\">{}</failure>",
+            rule.code(),
+            findings.len(),
+            xml(&lines)
+        );
+    } else {
+        let _ = writeln!(out, "      <system-out>{}</system-out>", xml(&lines));
+    }
+    out.push_str("    </testcase>\n");
 }
 
 /// XML escaping, dropping the control characters XML 1.0 forbids.

@@ -1,52 +1,113 @@
-//! Renderers: every format draws the same findings and rows.
+//! Renderers: every format draws the same report. Each format is one file
+//! of this module with a `draw(&Input) -> anyhow::Result<String>`, declared
+//! once in `formats!` below; nothing else needs to know the list.
 
 pub mod baselines;
 pub mod diagnostic;
 pub mod diff;
-pub mod github;
-pub mod html;
-pub mod json;
-pub mod junit;
 pub mod report;
-pub mod sarif;
 
 use std::path::Path;
 
-use crate::cli::Format;
-use crate::finding::{Finding, Kind, Severity};
+use crate::finding::{Family, Finding, Kind, Rule, Severity};
 use crate::load::Loaded;
 use crate::report::Report;
 
 /// What every format draws from.
 pub struct Input<'a> {
+    /// The report, which knows its language (`report.lang`).
     pub report: &'a Report,
     pub files: &'a [Loaded],
-    /// The report sections the table and Markdown show.
-    pub sections: &'a [Kind],
-    /// The table is rustc-style diagnostics (`validate`) rather than the
-    /// report's tables.
-    pub diagnostics: bool,
+    pub view: View<'a>,
+    /// Colour, for the table on a terminal.
     pub color: bool,
     /// Where JUnit draws the line between a failed and a passed case.
     pub fail_on: Option<Severity>,
 }
 
-/// The report in `format`: each format is one file of this module, and
-/// this is the one place that knows them all.
-pub fn draw(format: Format, input: &Input<'_>) -> anyhow::Result<String> {
-    let blocks = || report::blocks(input.report, input.sections);
-    Ok(match format {
-        Format::Table if input.diagnostics => {
-            diagnostic::all(input.files, &input.report.findings, input.color)
+/// Which command's result it is: the table differs, the other formats draw
+/// what the report holds.
+#[derive(Debug, Clone, Copy)]
+pub enum View<'a> {
+    /// `validate`: rustc-style diagnostics with snippets.
+    Diagnostics,
+    /// `report`: the sections named, as tables.
+    Report { sections: &'a [Kind] },
+    /// `diff`: each comparison side by side.
+    Diff,
+}
+
+impl View<'_> {
+    /// Whether the command checks `rule`: a format that lists checks (JUnit)
+    /// must not show one that never ran as passed.
+    pub fn runs(&self, rule: Rule) -> bool {
+        match self {
+            Self::Report { .. } => true,
+            Self::Diagnostics => rule.family() == Family::Plan,
+            Self::Diff => rule.family() == Family::Comparison || rule.is_load_error(),
         }
-        Format::Table => report::terminal(&blocks(), input.color),
-        Format::Markdown => report::markdown(&blocks()),
-        Format::Html => html::render(input.report),
-        Format::Json => json::render(input.report)?,
-        Format::Sarif => sarif::sarif(&input.report.findings),
-        Format::Junit => junit::render(input),
-        Format::Github => github::github(&input.report.findings),
-    })
+    }
+
+    /// The report sections a document of this view shows.
+    pub fn sections(&self) -> &[Kind] {
+        match self {
+            Self::Report { sections } => sections,
+            Self::Diagnostics => &[Kind::Validation, Kind::Conflict],
+            Self::Diff => &[Kind::Gap, Kind::Shortfall, Kind::Conflict, Kind::Comparison],
+        }
+    }
+}
+
+macro_rules! formats {
+    ($($(#[doc = $doc:literal])+ $variant:ident = $name:literal in $module:ident;)*) => {
+        $(mod $module;)*
+
+        /// Every output format, by the name `--format` takes.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Format { $($(#[doc = $doc])+ $variant,)* }
+
+        impl Format {
+            pub const ALL: &[Format] = &[$(Format::$variant,)*];
+
+            pub fn name(self) -> &'static str {
+                match self { $(Format::$variant => $name,)* }
+            }
+
+            /// What the format is for, for `--help`.
+            pub fn about(self) -> &'static str {
+                match self { $(Format::$variant => concat!($($doc),+),)* }
+            }
+        }
+
+        /// The report in `format`, ready to write: text from a plan is
+        /// escaped the way the format needs.
+        pub fn draw(format: Format, input: &Input<'_>) -> anyhow::Result<String> {
+            match format { $(Format::$variant => $module::draw(input),)* }
+        }
+    };
+}
+
+formats! {
+    /// For people: diagnostics with snippets (validate), tables (report, diff).
+    Table = "table" in table;
+    /// The versioned JSON report (schemas/report.schema.json).
+    Json = "json" in json;
+    /// Markdown for a pull-request comment or a CI job summary.
+    Markdown = "markdown" in markdown;
+    /// A printable, self-contained HTML report (A4).
+    Html = "html" in html;
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif = "sarif" in sarif;
+    /// JUnit XML: a test suite per plan file, a test case per rule.
+    Junit = "junit" in junit;
+    /// GitHub Actions workflow commands (annotations).
+    Github = "github" in github;
+}
+
+/// GitHub's job summary: the Markdown report, saying first which findings
+/// did not fit in the step's annotations.
+pub fn job_summary(input: &Input<'_>) -> anyhow::Result<String> {
+    github::job_summary(input)
 }
 
 /// Paths as people read them, for JUnit and annotations.

@@ -18,112 +18,146 @@ pub enum Block {
     },
 }
 
-/// The report's sections in reading order; a section `--only` left out is
-/// not drawn at all, an empty one says so.
+/// The report's sections in reading order; a section the command did not
+/// run, or `--only` left out, is not drawn at all (an absent check must not
+/// read as a pass); an empty one says so.
 pub fn blocks(report: &Report, sections: &[Kind]) -> Vec<Block> {
     let lang = report.lang;
-    let l = |label: Label| label.text(lang).to_owned();
-    let mut out = vec![Block::Heading(
-        1,
-        format!(
-            "{} — {} {}",
-            l(Label::ReportTitle),
-            l(Label::AsOf),
-            report.as_of
-        ),
-    )];
-    out.push(Block::Heading(2, l(Label::Plans)));
-    out.push(Block::Table {
-        header: vec![l(Label::Plans), l(Label::Subject), l(Label::Location)],
-        rows: report
-            .plans
-            .iter()
-            .map(|p| {
-                let number = match (&p.number, p.date) {
-                    (Some(n), Some(d)) => format!("{n}, {d}"),
-                    (Some(n), None) => n.clone(),
-                    (None, Some(d)) => d.to_string(),
-                    (None, None) => "—".into(),
-                };
-                vec![
-                    p.id.clone(),
-                    format!("{} ({}; {number})", p.title, p.issuer),
-                    p.file.display().to_string(),
-                ]
-            })
-            .collect(),
-    });
-    out.push(Block::Heading(2, l(Label::Summary)));
+    let mut out = plans_blocks(report);
+    out.push(Block::Heading(2, Label::Summary.text(lang).to_owned()));
+    out.push(summary_block(report, sections));
+    for (section, kinds) in SECTIONS {
+        if kinds.iter().any(|k| sections.contains(k)) {
+            out.extend(section_blocks(report, *section, kinds));
+        }
+    }
+    out.extend(closing_blocks(report));
+    out
+}
+
+const SECTIONS: &[(Label, &[Kind])] = &[
+    (Label::GapsAndShortfalls, &[Kind::Gap, Kind::Shortfall]),
+    (Label::Conflicts, &[Kind::Conflict]),
+    (Label::OverdueAndDueSoon, &[Kind::Schedule]),
+    (Label::ComparisonNotices, &[Kind::Comparison]),
+    (Label::ValidationFindings, &[Kind::Validation]),
+];
+
+/// The title and the plans the report covers.
+fn plans_blocks(report: &Report) -> Vec<Block> {
+    let l = |label: Label| label.text(report.lang).to_owned();
+    let title = format!(
+        "{} — {} {}",
+        l(Label::ReportTitle),
+        l(Label::AsOf),
+        report.as_of
+    );
+    let rows = report
+        .plans
+        .iter()
+        .map(|p| {
+            let number = match (&p.number, p.date) {
+                (Some(n), Some(d)) => format!("{n}, {d}"),
+                (Some(n), None) => n.clone(),
+                (None, Some(d)) => d.to_string(),
+                (None, None) => "—".into(),
+            };
+            vec![
+                p.id.clone(),
+                format!("{} ({}; {number})", p.title, p.issuer),
+                p.file.display().to_string(),
+            ]
+        })
+        .collect();
+    vec![
+        Block::Heading(1, title),
+        Block::Heading(2, l(Label::Plans)),
+        Block::Table {
+            header: vec![l(Label::Plans), l(Label::Subject), l(Label::Location)],
+            rows,
+        },
+    ]
+}
+
+/// Counts by severity, then by each section the command ran.
+fn summary_block(report: &Report, sections: &[Kind]) -> Block {
+    let l = |label: Label| label.text(report.lang);
     let s = &report.summary;
-    out.push(Block::Para(format!(
-        "{} {}, {} {}, {} {} · {}: {} · {}: {} · {}: {}",
+    let mut text = format!(
+        "{} {}, {} {}, {} {}",
         s.errors,
         l(Label::Errors),
         s.warnings,
         l(Label::Warnings),
         s.infos,
-        l(Label::Infos),
-        l(Label::GapsAndShortfalls),
-        s.gaps + s.shortfalls,
-        l(Label::Conflicts),
-        s.conflicts,
-        l(Label::OverdueAndDueSoon),
-        s.schedule,
-    )));
-    for (section, kinds) in [
-        (Label::GapsAndShortfalls, &[Kind::Gap, Kind::Shortfall][..]),
-        (Label::Conflicts, &[Kind::Conflict][..]),
-        (Label::OverdueAndDueSoon, &[Kind::Schedule][..]),
-        (Label::ComparisonNotices, &[Kind::Comparison][..]),
-        (Label::ValidationFindings, &[Kind::Validation][..]),
+        l(Label::Infos)
+    );
+    for (label, kind, count) in [
+        (Label::GapsAndShortfalls, Kind::Gap, s.gaps + s.shortfalls),
+        (Label::Conflicts, Kind::Conflict, s.conflicts),
+        (Label::OverdueAndDueSoon, Kind::Schedule, s.schedule),
     ] {
-        if !kinds.iter().any(|k| sections.contains(k)) {
-            continue;
-        }
-        out.push(Block::Heading(2, l(section)));
-        let findings: Vec<&Finding> = report
-            .findings
-            .iter()
-            .filter(|f| kinds.contains(&f.kind))
-            .collect();
-        if findings.is_empty() {
-            out.push(Block::Para(l(Label::NoFindings)));
-        } else {
-            out.push(findings_table(&findings, lang));
-        }
-        if section == Label::GapsAndShortfalls {
-            for comparison in &report.comparisons {
-                out.extend(comparison_blocks(comparison, lang));
-            }
-        }
-        if section == Label::OverdueAndDueSoon {
-            for schedule in &report.schedules {
-                out.extend(schedule_blocks(schedule, lang));
-            }
+        if sections.contains(&kind) {
+            text.push_str(&format!(" · {}: {count}", l(label)));
         }
     }
-    out.push(Block::Heading(2, l(Label::Baselines)));
-    out.push(Block::Table {
-        header: vec![l(Label::Scheme), l(Label::Location), "sha256".into()],
-        rows: report
-            .baselines
-            .iter()
-            .map(|b| {
-                vec![
-                    b.id.clone(),
-                    b.file.display().to_string(),
-                    b.sha256[..16].to_owned(),
-                ]
-            })
-            .collect(),
-    });
-    out.push(Block::Para(format!(
-        "{} {} {}",
-        l(Label::Generated),
-        report.tool.name,
-        report.tool.version
-    )));
+    Block::Para(text)
+}
+
+/// One section: its findings, then the rows that back them.
+fn section_blocks(report: &Report, section: Label, kinds: &[Kind]) -> Vec<Block> {
+    let lang = report.lang;
+    let mut out = vec![Block::Heading(2, section.text(lang).to_owned())];
+    let findings: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| kinds.contains(&f.kind))
+        .collect();
+    if findings.is_empty() {
+        out.push(Block::Para(Label::NoFindings.text(lang).to_owned()));
+    } else {
+        out.push(findings_table(&findings, lang));
+    }
+    if section == Label::GapsAndShortfalls {
+        for comparison in &report.comparisons {
+            out.extend(comparison_blocks(comparison, lang));
+        }
+    }
+    if section == Label::OverdueAndDueSoon {
+        for schedule in &report.schedules {
+            out.extend(schedule_blocks(schedule, lang));
+        }
+    }
     out
+}
+
+/// The schemes the report was made with, and what made it.
+fn closing_blocks(report: &Report) -> Vec<Block> {
+    let l = |label: Label| label.text(report.lang).to_owned();
+    let rows = report
+        .baselines
+        .iter()
+        .map(|b| {
+            vec![
+                b.id.clone(),
+                b.file.display().to_string(),
+                b.sha256[..16].to_owned(),
+            ]
+        })
+        .collect();
+    vec![
+        Block::Heading(2, l(Label::Baselines)),
+        Block::Table {
+            header: vec![l(Label::Scheme), l(Label::Location), "sha256".into()],
+            rows,
+        },
+        Block::Para(format!(
+            "{} {} {}",
+            l(Label::Generated),
+            report.tool.name,
+            report.tool.version
+        )),
+    ]
 }
 
 fn findings_table(findings: &[&Finding], lang: Lang) -> Block {
@@ -320,7 +354,7 @@ pub fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
             vec![
                 format!("{}: {}", row.task, row.title),
                 match &row.successor {
-                    Some(successor) => format!("{}; {successor}", row.owner),
+                    Some(successor) => format!("{}; {}", row.owner, successor.render(lang)),
                     None => row.owner.clone(),
                 },
                 row.wording.clone(),
@@ -355,7 +389,12 @@ pub fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
         out.push(Block::Para(format!(
             "{}: {}",
             l(Label::Conventions),
-            schedule.conventions.join("; ")
+            schedule
+                .conventions
+                .iter()
+                .map(|c| c.render(lang))
+                .collect::<Vec<_>>()
+                .join("; ")
         )));
     }
     if let Some(occurrences) = &schedule.occurrences {

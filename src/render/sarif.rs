@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::with_hint;
 use crate::finding::{Finding, Rule, Severity};
+use crate::i18n::Lang;
 
 const SARIF_SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -149,14 +150,18 @@ fn uri(path: &Path) -> String {
     out
 }
 
-pub fn sarif(findings: &[Finding]) -> String {
+pub(super) fn draw(input: &super::Input<'_>) -> anyhow::Result<String> {
+    Ok(sarif(&input.report.findings, input.report.lang))
+}
+
+fn sarif(findings: &[Finding], lang: Lang) -> String {
     let rules: Vec<RuleDescriptor> = Rule::ALL
         .iter()
         .map(|r| RuleDescriptor {
             id: r.code(),
             name: r.name(),
             short_description: Text {
-                text: r.summary(crate::i18n::lang()).to_owned(),
+                text: r.summary(lang).to_owned(),
             },
             default_configuration: Configuration {
                 level: sarif_level(r.default_severity()),
@@ -174,7 +179,7 @@ pub fn sarif(findings: &[Finding]) -> String {
                 rule_index: Rule::ALL.iter().position(|r| *r == f.code).unwrap_or(0),
                 level: sarif_level(f.severity),
                 message: Text {
-                    text: with_hint(f, crate::i18n::lang()),
+                    text: with_hint(f, lang),
                 },
                 locations: vec![SarifLocation::of(&f.location)],
                 related_locations: f
@@ -184,7 +189,7 @@ pub fn sarif(findings: &[Finding]) -> String {
                     .map(|(id, related)| SarifLocation {
                         id: Some(id),
                         message: Some(Text {
-                            text: related.message.render(crate::i18n::lang()),
+                            text: related.message.render(lang),
                         }),
                         ..SarifLocation::of(&related.location)
                     })

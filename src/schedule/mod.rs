@@ -7,12 +7,14 @@
 //! most pressing. Each occurrence is kept too ([`Schedule::occurrences`]),
 //! for a report that lists them on request.
 //!
-//! [`run`] is what a command calls: it finds the status file beside the plan
-//! (or takes the one named), merges it with the plan's inline progress and
-//! checks. [`check`] does the checking with the progress already in hand.
+//! Reading progress is a step of its own: [`status::read_for`] finds the
+//! status file beside the plan (or takes the one named) and reads it; [`run`]
+//! merges it with the plan's inline progress and checks, without touching
+//! the disk. [`check`] does the checking with the progress already merged.
 //! Every period a plan names is turned into a due date by a convention of
-//! [`dates`]; the [`Schedule`] lists the conventions it relied on.
+//! [`conventions`]; the [`Schedule`] lists the conventions it relied on.
 
+pub mod conventions;
 pub mod dates;
 pub mod status;
 pub mod wording;
@@ -20,13 +22,17 @@ pub mod wording;
 mod messages;
 mod occurrences;
 mod owners;
+mod phrases;
+mod recurring;
+mod vocabulary;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::Serialize;
 
 use crate::date::CivilDate;
 use crate::finding::{Anchor, Finding, Rule};
+use crate::i18n::Message;
 use crate::model::{
     Agency, AgencyKind, Deadline, Due, Plan, Progress, Task, TaskProgress, TaskState,
 };
@@ -34,8 +40,9 @@ use crate::registry::Registry;
 use crate::source::{FieldPath, SourceFile};
 use crate::validate::period_text;
 
-use dates::{Convention, Occurrence, Timing, days_after};
-pub use status::StatusError;
+pub use conventions::Convention;
+use dates::{Occurrence, Timing, days_after};
+pub use status::{LoadedStatus, StatusError};
 
 /// Where a task's deadline, or one occurrence of it, stands on the as-of date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
@@ -86,11 +93,11 @@ pub struct Row {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next_due: Option<Dated>,
     /// The convention the due dates come from, and anything else worth knowing.
-    pub note: String,
+    pub note: Message,
     /// Who owes the occurrences after 1 July 2025, when the plan's province
     /// was merged then: its provincial leads' counterparts in the new province.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub successor: Option<String>,
+    pub successor: Option<Message>,
 }
 
 /// A task's occurrences by standing; the counts add up to `total`.
@@ -151,56 +158,37 @@ pub struct Schedule {
     pub findings: Vec<Finding>,
     /// The conventions the rows rely on, in order of first use.
     pub conventions: Vec<Convention>,
-    /// The status file the progress came from, when [`run`] found or was given one.
+    /// The status file the progress came from, when [`run`] was given one.
     pub status_file: Option<PathBuf>,
 }
 
 /// What a command passes to [`run`].
 #[derive(Debug, Clone, Copy)]
-pub struct Options<'a> {
+pub struct Options {
     pub as_of: CivilDate,
     /// Report deadlines falling within this many days from `as_of` as due soon.
     pub within_days: Option<u32>,
-    /// A status file to use instead of the one beside the plan (`--status`).
-    pub status: Option<&'a Path>,
 }
 
 /// Checks the deadlines of `plan` (read from `source`) as of
-/// `options.as_of`, with progress from `options.status`, else from the
-/// status file beside the plan (`STEM.status.yaml|yml|toml`) if there is
-/// one, plus the plan's inline `progress`. Fails when the status file cannot
-/// be read, does not parse, or is for another plan.
+/// `options.as_of`, with the progress of `status` (as
+/// [`status::read_for`] read it) and the plan's inline `progress`. Records
+/// in either that name a task or target the plan does not have are findings
+/// too.
 pub fn run(
     plan: &Plan,
     source: &SourceFile,
-    options: &Options<'_>,
+    status: Option<&LoadedStatus>,
+    options: &Options,
     registry: &Registry,
-) -> Result<Schedule, StatusError> {
-    let status_file = match options.status {
-        Some(path) => Some(path.to_owned()),
-        None => status::status_beside(&source.path)?,
-    };
-    let status = match &status_file {
-        Some(path) => {
-            let (status, status_source) = status::read(path)?;
-            if status.plan != plan.document.id {
-                return Err(StatusError::OtherPlan {
-                    path: path.clone(),
-                    found: status.plan,
-                    expected: plan.document.id.clone(),
-                });
-            }
-            Some((status, status_source))
-        }
-        None => None,
-    };
+) -> Schedule {
     let mut unknown = Vec::new();
-    if let Some((file, file_source)) = &status {
+    if let Some(loaded) = status {
         unknown.extend(status::unknown_records(
             plan,
-            &file.tasks,
-            &file.targets,
-            file_source,
+            &loaded.status.tasks,
+            &loaded.status.targets,
+            &loaded.source,
             &FieldPath::root(),
         ));
     }
@@ -214,7 +202,7 @@ pub fn run(
             &base,
         ));
     }
-    let progress = status::merge(plan, status.as_ref().map(|(file, _)| file));
+    let progress = status::merge(plan, status.map(|loaded| &loaded.status));
     let mut schedule = check(
         plan,
         source,
@@ -223,9 +211,9 @@ pub fn run(
         options.within_days,
         registry,
     );
-    schedule.status_file = status_file;
+    schedule.status_file = status.map(|loaded| loaded.source.path.clone());
     schedule.findings.extend(unknown);
-    Ok(schedule)
+    schedule
 }
 
 /// Checks every task deadline of `plan` against `progress` as of `as_of`.
@@ -288,17 +276,27 @@ struct TaskCx<'a> {
     path: FieldPath,
     owner: String,
     /// "task `id` (title)"
-    what: String,
+    what: Message,
+}
+
+/// A task's occurrences as judged, with what every finding about them repeats.
+struct Judged<'j> {
+    due: &'j Due,
+    recurring: bool,
+    occurrences: &'j [OccurrenceRow],
+    /// The convention the due dates come from.
+    note: &'j Message,
 }
 
 impl<'a> Check<'a> {
-    fn at(
-        &self,
-        rule: Rule,
-        path: &FieldPath,
-        message: impl Into<crate::i18n::Message>,
-    ) -> Finding {
+    fn at(&self, rule: Rule, path: &FieldPath, message: Message) -> Finding {
         Finding::at(rule, self.source, path, Anchor::Value, message)
+    }
+
+    /// Records a finding about the task.
+    fn push(&mut self, cx: &TaskCx<'_>, finding: Finding) {
+        self.findings
+            .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
     }
 }
 
@@ -386,14 +384,14 @@ mod tests {
             year: 2020,
             quarter: 3,
         };
-        assert_eq!(describe(&quarter), "Quý III/2020");
+        assert_eq!(describe(&quarter).to_string(), "Quý III/2020");
         let yearly = Due::Yearly {
             month: 12,
             day: Some(1),
             also: Vec::new(),
             from: Some(2021),
         };
-        assert_eq!(describe(&yearly), "01/12 every year from 2021");
+        assert_eq!(describe(&yearly).to_string(), "01/12 every year from 2021");
         let twice = Due::Yearly {
             month: 6,
             day: Some(30),
@@ -403,14 +401,17 @@ mod tests {
             }],
             from: None,
         };
-        assert_eq!(describe(&twice), "30/06 and month 10 every year");
-        assert_eq!(cycle(&twice), "twice-yearly");
+        assert_eq!(
+            describe(&twice).to_string(),
+            "30/06 and month 10 every year"
+        );
+        assert_eq!(cycle(&twice).to_string(), "twice-yearly");
         let half = Due::Half {
             year: 2026,
             half: 1,
         };
-        assert_eq!(describe(&half), "the first half of 2026");
-        assert_eq!(days(1), "1 day");
-        assert_eq!(days(-28), "28 days");
+        assert_eq!(describe(&half).to_string(), "the first half of 2026");
+        assert_eq!(days(1).to_string(), "1 day");
+        assert_eq!(days(-28).to_string(), "28 days");
     }
 }

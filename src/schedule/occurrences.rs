@@ -2,8 +2,20 @@
 //! judged, and the one row and at most one finding they settle into.
 
 use super::messages::*;
+use super::wording::Unreadable;
 use super::*;
-use crate::tr;
+use crate::msg;
+
+/// How a task's due date was arrived at.
+struct Reading {
+    due: Due,
+    /// `deadline.due`, or `deadline.wording` when read from the wording.
+    path: FieldPath,
+    from_wording: bool,
+    /// Read from a wording that names no year, which took the single year
+    /// of the plan's period ([`Convention::YearOfPeriod`]).
+    year_of_period: bool,
+}
 
 impl<'a> Check<'a> {
     pub(super) fn task(&mut self, i: usize, task: &'a Task, deadline: &Deadline) {
@@ -12,91 +24,133 @@ impl<'a> Check<'a> {
             task,
             wording: deadline.wording.to_string(),
             owner: self.owner(task),
-            what: tr!("task `{}` ({})", "nhiệm vụ `{}` ({})", task.id, task.title),
+            what: msg!("schedule.task.what", id = &task.id, title = &task.title),
             path,
         };
+        let before = wording::before_day(deadline.wording.as_str());
+        let Some(reading) = self.read(&cx, deadline, before) else {
+            return;
+        };
+        let timing = match dates::timing(&reading.due, before, self.plan, self.as_of) {
+            Ok(timing) => timing,
+            Err(reason) => return self.unschedulable(&cx, &reading.path, reason),
+        };
+        let note = self.note(&reading, before);
+        match timing {
+            Timing::Once(occurrence) => {
+                self.bounds(&cx, &occurrence, &reading.path);
+                let judged = self.judge(&cx, &occurrence, false);
+                self.settle(&cx, &reading.due, false, vec![judged], note);
+            }
+            Timing::Recurring(occurrences) => {
+                let judged = occurrences
+                    .iter()
+                    .map(|o| self.judge(&cx, o, true))
+                    .collect();
+                self.settle(&cx, &reading.due, true, judged, note);
+            }
+            Timing::Ongoing { since } => self.without_occurrences(
+                &cx,
+                Standing::Ongoing,
+                match since {
+                    Some(since) => msg!("schedule.row.ongoing-since", since),
+                    None => msg!("schedule.row.ongoing"),
+                },
+            ),
+        }
+    }
+
+    /// The task's due date: its `due`, checked against what the wording
+    /// says, else read from the wording. `None` when neither gives one: the
+    /// task is then recorded as unreadable.
+    fn read(&mut self, cx: &TaskCx<'_>, deadline: &Deadline, before: bool) -> Option<Reading> {
         let wording = deadline.wording.as_str();
-        let before = wording::before_day(wording);
         let period = self.plan.document.period;
         // The year a wording without one ("cuối năm") can only mean: that of
         // a plan whose period is one year.
         let year = (period.end == Some(period.start)).then_some(period.start);
         let reading = wording::parse_in(wording, year);
         let year_of_period = year.is_some() && reading.is_ok() && wording::parse(wording).is_err();
-        let (due, due_path, from_wording) = match (&deadline.due, reading) {
+        let as_written = |due: &Due| Reading {
+            due: due.clone(),
+            path: cx.path.key("due"),
+            from_wording: false,
+            year_of_period: false,
+        };
+        match (&deadline.due, reading) {
             (Some(due), Ok(read)) => {
                 if !self.agree(due, &read, before) {
-                    let finding = self
-                        .at(
-                            Rule::DeadlineMismatch,
-                            &cx.path.key("due"),
-                            tr!(
-                                "{}: `due` says {}, but the wording \"{wording}\" says {}",
-                                "{}: `due` ghi {}, nhưng cách ghi \"{wording}\" có nghĩa là {}",
-                                cx.what,
-                                describe(due),
-                                describe(&read)
-                            ),
-                        )
-                        .note(tr!(
-                            "the schedule follows `due`",
-                            "tiến độ được tính theo `due`"
-                        ))
-                        .hint(tr!(
-                            "correct whichever of the two misreads the source text",
-                            "sửa chỗ đọc sai văn bản gốc trong hai chỗ này"
-                        ));
-                    self.findings
-                        .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
+                    self.mismatch(cx, due, &read);
                 }
-                (due.clone(), cx.path.key("due"), false)
+                Some(as_written(due))
             }
-            (Some(due), Err(_)) => (due.clone(), cx.path.key("due"), false),
-            (None, Ok(read)) => (read, cx.path.key("wording"), true),
+            (Some(due), Err(_)) => Some(as_written(due)),
+            (None, Ok(read)) => Some(Reading {
+                due: read,
+                path: cx.path.key("wording"),
+                from_wording: true,
+                year_of_period,
+            }),
             (None, Err(unreadable)) => {
-                let finding = self
-                    .at(
-                        Rule::UnreadableDeadline,
-                        &cx.path.key("wording"),
-                        tr!(
-                            "{}: xhht cannot read the deadline \"{wording}\": {unreadable}",
-                            "{}: xhht không đọc được thời hạn \"{wording}\": {unreadable}",
-                            cx.what
-                        ),
-                    )
-                    .hint(unreadable.hint.clone().unwrap_or_else(|| tr!(
-                        "add `due` with the deadline's normal form, e.g. `due: {{year: 2020}}`; `xhht schema` lists the forms",
-                        "bổ sung `due` với dạng chuẩn hóa của thời hạn, ví dụ `due: {{year: 2020}}`; lệnh `xhht schema` liệt kê các dạng này"
-                    )));
-                self.findings
-                    .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
-                self.unscheduled(
-                    &cx,
-                    tr!("unreadable: \"{wording}\"", "không đọc được: \"{wording}\""),
-                );
-                return;
+                self.unreadable(cx, unreadable);
+                None
             }
-        };
-        let timing = match dates::timing(&due, before, self.plan, self.as_of) {
-            Ok(timing) => timing,
-            Err(reason) => {
-                let finding = self.at(
-                    Rule::UnreadableDeadline,
-                    &due_path,
-                    tr!(
-                        "{}: the deadline names no date xhht can schedule: {reason}",
-                        "{}: thời hạn không nêu ngày nào mà xhht tính được: {reason}",
-                        cx.what
-                    ),
-                );
-                self.findings
-                    .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
-                self.unscheduled(&cx, reason);
-                return;
-            }
-        };
-        let mut conventions = dates::conventions(&due, before);
-        if from_wording && year_of_period {
+        }
+    }
+
+    /// XH208: `due` and the wording name different deadlines.
+    fn mismatch(&mut self, cx: &TaskCx<'_>, due: &Due, read: &Due) {
+        let message = msg!(
+            "schedule.mismatch.message",
+            what = &cx.what,
+            due = describe(due),
+            wording = &cx.wording,
+            read = describe(read)
+        );
+        let finding = self
+            .at(Rule::DeadlineMismatch, &cx.path.key("due"), message)
+            .note(msg!("schedule.mismatch.note"))
+            .hint(msg!("schedule.mismatch.hint"));
+        self.push(cx, finding);
+    }
+
+    /// XH209 for a wording xhht cannot read, and the task's unscheduled row.
+    fn unreadable(&mut self, cx: &TaskCx<'_>, unreadable: Unreadable) {
+        let wording = &cx.wording;
+        let message = msg!(
+            "schedule.unreadable.message",
+            what = &cx.what,
+            wording,
+            unreadable = unreadable.reason
+        );
+        let hint = unreadable
+            .hint
+            .unwrap_or_else(|| msg!("schedule.unreadable.hint"));
+        let finding = self
+            .at(Rule::UnreadableDeadline, &cx.path.key("wording"), message)
+            .hint(hint);
+        self.push(cx, finding);
+        self.unscheduled(cx, msg!("schedule.row.unreadable", wording));
+    }
+
+    /// XH209 for a normal form that names no date, and the task's
+    /// unscheduled row.
+    fn unschedulable(&mut self, cx: &TaskCx<'_>, path: &FieldPath, reason: Message) {
+        let message = msg!(
+            "schedule.unschedulable.message",
+            what = &cx.what,
+            reason = &reason
+        );
+        let finding = self.at(Rule::UnreadableDeadline, path, message);
+        self.push(cx, finding);
+        self.unscheduled(cx, reason);
+    }
+
+    /// The conventions the due date rests on, added to the schedule's list;
+    /// the main one is what the row and every finding note.
+    fn note(&mut self, reading: &Reading, before: bool) -> Message {
+        let mut conventions = conventions::conventions(&reading.due, before);
+        if reading.year_of_period {
             conventions.push(Convention::YearOfPeriod);
         }
         for c in &conventions {
@@ -104,49 +158,24 @@ impl<'a> Check<'a> {
                 self.conventions.push(*c);
             }
         }
-        let mut note = if from_wording {
-            tr!(
-                "read from the wording; {}",
-                "đọc từ cách ghi trong văn bản; {}",
-                conventions[0].text()
+        let main = conventions[0].message();
+        let note = if reading.from_wording {
+            msg!("schedule.row.from-wording", convention = main)
+        } else {
+            main
+        };
+        if reading.year_of_period {
+            msg!(
+                "schedule.words.joined",
+                first = note,
+                second = Convention::YearOfPeriod.message()
             )
         } else {
-            conventions[0].text().to_owned()
-        };
-        if from_wording && year_of_period {
-            note = format!("{note}; {}", Convention::YearOfPeriod.text());
-        }
-        match timing {
-            Timing::Once(occurrence) => {
-                self.bounds(&cx, &occurrence, &due_path);
-                let judged = self.judge(&cx, &occurrence, false);
-                self.settle(&cx, &due, false, vec![judged], note);
-            }
-            Timing::Recurring(occurrences) => {
-                let judged = occurrences
-                    .iter()
-                    .map(|o| self.judge(&cx, o, true))
-                    .collect();
-                self.settle(&cx, &due, true, judged, note);
-            }
-            Timing::Ongoing { since } => self.without_occurrences(
-                &cx,
-                Standing::Ongoing,
-                match since {
-                    Some(since) => tr!(
-                        "ongoing since {since}; no due date, never overdue",
-                        "thực hiện thường xuyên từ năm {since}; không có hạn, không bao giờ quá hạn"
-                    ),
-                    None => tr!(
-                        "ongoing; no due date, never overdue",
-                        "thực hiện thường xuyên; không có hạn, không bao giờ quá hạn"
-                    ),
-                },
-            ),
+            note
         }
     }
 
-    pub(super) fn unscheduled(&mut self, cx: &TaskCx<'_>, note: String) {
+    pub(super) fn unscheduled(&mut self, cx: &TaskCx<'_>, note: Message) {
         self.without_occurrences(cx, Standing::Unscheduled, note);
     }
 
@@ -154,7 +183,7 @@ impl<'a> Check<'a> {
         &mut self,
         cx: &TaskCx<'_>,
         standing: Standing,
-        note: String,
+        note: Message,
     ) {
         let state = self
             .record(cx.task, None)
@@ -198,33 +227,21 @@ impl<'a> Check<'a> {
         let document = &self.plan.document;
         let due = occurrence.due;
         if !u16::try_from(due.year()).is_ok_and(|year| document.period.contains(year)) {
-            let finding = self.at(
-                Rule::DeadlineOutsidePeriod,
-                path,
-                tr!(
-                    "{} is due {due}, outside the plan's period {}",
-                    "{} đến hạn ngày {due}, ngoài thời kỳ của kế hoạch {}",
-                    cx.what,
-                    period_text(document.period)
-                ),
+            let message = msg!(
+                "schedule.bounds.outside-period",
+                what = &cx.what,
+                due,
+                period = period_text(document.period)
             );
-            self.findings
-                .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
+            let finding = self.at(Rule::DeadlineOutsidePeriod, path, message);
+            self.push(cx, finding);
         }
         if let Some(issued) = document.date
             && due < issued
         {
-            let finding = self.at(
-                Rule::DeadlineBeforeIssue,
-                path,
-                tr!(
-                    "{} is due {due}, before the plan was issued on {issued}",
-                    "{} đến hạn ngày {due}, trước ngày ban hành kế hoạch ({issued})",
-                    cx.what
-                ),
-            );
-            self.findings
-                .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
+            let message = msg!("schedule.bounds.before-issue", what = &cx.what, due, issued);
+            let finding = self.at(Rule::DeadlineBeforeIssue, path, message);
+            self.push(cx, finding);
         }
     }
 
@@ -321,24 +338,8 @@ impl<'a> Check<'a> {
         due: &Due,
         recurring: bool,
         occurrences: Vec<OccurrenceRow>,
-        note: String,
+        note: Message,
     ) {
-        let mut counts = Counts {
-            total: occurrences.len(),
-            ..Counts::default()
-        };
-        for o in &occurrences {
-            let count = match o.standing {
-                Standing::Done => &mut counts.done,
-                Standing::DoneLate => &mut counts.done_late,
-                Standing::Overdue | Standing::Missed => &mut counts.missed,
-                Standing::Upcoming | Standing::DueSoon => &mut counts.upcoming,
-                Standing::Cancelled => &mut counts.cancelled,
-                Standing::OwnerGone => &mut counts.owner_gone,
-                Standing::Ongoing | Standing::Unscheduled => continue,
-            };
-            *count += 1;
-        }
         let last_missed = occurrences
             .iter()
             .rev()
@@ -348,61 +349,20 @@ impl<'a> Check<'a> {
             .iter()
             .find(|o| matches!(o.standing, Standing::Upcoming | Standing::DueSoon))
             .map(|o| self.dated(o));
-        // The row says more than the convention its findings note.
-        let mut row_note = note.clone();
-        let gone_from = occurrences
-            .iter()
-            .find(|o| o.standing == Standing::OwnerGone);
-        if let Some(first) = gone_from {
-            let (gone, _) = self.gone_owners(cx.task, first.due);
-            row_note = tr!(
-                "{row_note}; owner no longer existed: {}",
-                "{row_note}; cơ quan chủ trì không còn tồn tại: {}",
-                gone.join("; ")
-            );
-        }
         let decisive = occurrences.iter().min_by_key(|o| self.rank(o));
-        let standing = match decisive {
-            Some(o) => o.standing,
-            None => {
-                row_note = tr!(
-                    "{row_note}; no occurrence falls between the plan's issue date and the end of its period",
-                    "{row_note}; không có kỳ nào từ ngày ban hành kế hoạch đến hết thời kỳ kế hoạch"
-                );
-                Standing::Unscheduled
-            }
+        let judged = Judged {
+            due,
+            recurring,
+            occurrences: &occurrences,
+            note: &note,
         };
-        let finding = match decisive.map(|o| o.standing) {
-            Some(Standing::Overdue | Standing::Missed) => last_missed.as_ref().map(|last| {
-                self.missed(
-                    cx,
-                    due,
-                    recurring,
-                    &occurrences,
-                    (last, next_due.as_ref()),
-                    &note,
-                )
-            }),
-            Some(Standing::OwnerGone) if decisive.is_some_and(|o| self.gone_by_now(o)) => {
-                Some(self.owner_gone(cx, due, recurring, &occurrences, &note))
-            }
-            Some(Standing::DueSoon) => Some(self.due_soon(cx, recurring, &occurrences, &note)),
-            Some(Standing::DoneLate) => {
-                Some(self.done_late(cx, due, recurring, &occurrences, &note))
-            }
-            _ => None,
-        };
-        if let Some(mut finding) = finding {
-            // Occurrences still owed after the merger are owed by the successor.
-            let after_merger = occurrences.iter().any(|o| {
-                o.due >= crate::units::merger_day()
-                    && !matches!(o.standing, Standing::Done | Standing::Cancelled)
-            });
-            if let Some(successor) = self.successor(cx.task).filter(|_| after_merger) {
-                finding = finding.note(successor);
-            }
-            self.findings
-                .push(finding.about(&self.plan.document.id, cx.task.id.clone()));
+        if let Some(finding) = self.finding(
+            cx,
+            &judged,
+            decisive,
+            (last_missed.as_ref(), next_due.as_ref()),
+        ) {
+            self.push(cx, finding);
         }
         let state = if recurring {
             self.record(cx.task, None)
@@ -422,14 +382,86 @@ impl<'a> Check<'a> {
             title: cx.task.title.to_string(),
             owner: cx.owner.clone(),
             wording: cx.wording.clone(),
-            standing,
+            standing: decisive.map_or(Standing::Unscheduled, |o| o.standing),
             state,
-            occurrences: counts,
+            occurrences: counts(&occurrences),
             last_missed,
             next_due,
-            note: row_note,
+            note: self.row_note(cx, &occurrences, note),
             successor,
         });
         self.occurrences.extend(occurrences);
     }
+
+    /// At most one finding about the occurrences, from the `decisive` one,
+    /// noting the successor that owes what is still owed after the merger.
+    fn finding(
+        &self,
+        cx: &TaskCx<'_>,
+        judged: &Judged<'_>,
+        decisive: Option<&OccurrenceRow>,
+        (last_missed, next_due): (Option<&Dated>, Option<&Dated>),
+    ) -> Option<Finding> {
+        let finding = match decisive.map(|o| o.standing) {
+            Some(Standing::Overdue | Standing::Missed) => {
+                last_missed.map(|last| self.missed(cx, judged, last, next_due))
+            }
+            Some(Standing::OwnerGone) if decisive.is_some_and(|o| self.gone_by_now(o)) => {
+                Some(self.owner_gone(cx, judged))
+            }
+            Some(Standing::DueSoon) => Some(self.due_soon(cx, judged)),
+            Some(Standing::DoneLate) => Some(self.done_late(cx, judged)),
+            _ => None,
+        }?;
+        let after_merger = judged.occurrences.iter().any(|o| {
+            o.due >= crate::units::merger_day()
+                && !matches!(o.standing, Standing::Done | Standing::Cancelled)
+        });
+        Some(match self.successor(cx.task).filter(|_| after_merger) {
+            Some(successor) => finding.note(successor),
+            None => finding,
+        })
+    }
+
+    /// The row says more than the convention its findings note: which
+    /// leads were gone, or that no occurrence falls in the plan's window.
+    fn row_note(&self, cx: &TaskCx<'_>, occurrences: &[OccurrenceRow], note: Message) -> Message {
+        let mut row_note = note;
+        let gone_from = occurrences
+            .iter()
+            .find(|o| o.standing == Standing::OwnerGone);
+        if let Some(first) = gone_from {
+            let (gone, _) = self.gone_owners(cx.task, first.due);
+            row_note = msg!(
+                "schedule.row.owner-gone",
+                note = row_note,
+                gone = semicolons(gone)
+            );
+        }
+        if occurrences.is_empty() {
+            row_note = msg!("schedule.row.no-occurrence", note = row_note);
+        }
+        row_note
+    }
+}
+
+/// A task's occurrences counted by standing.
+fn counts(occurrences: &[OccurrenceRow]) -> Counts {
+    let mut counts = Counts {
+        total: occurrences.len(),
+        ..Counts::default()
+    };
+    for o in occurrences {
+        let count = match o.standing {
+            Standing::Done => &mut counts.done,
+            Standing::DoneLate => &mut counts.done_late,
+            Standing::Overdue | Standing::Missed => &mut counts.missed,
+            Standing::Upcoming | Standing::DueSoon => &mut counts.upcoming,
+            Standing::Cancelled => &mut counts.cancelled,
+            Standing::OwnerGone => &mut counts.owner_gone,
+            Standing::Ongoing | Standing::Unscheduled => continue,
+        };
+        *count += 1;
+    }
+    counts
 }

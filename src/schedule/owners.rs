@@ -1,8 +1,9 @@
 //! Who owes a task on a given day: its leads, those gone by then, and the
 //! successors of a province merged on 1 July 2025.
 
+use super::messages::semicolons;
 use super::*;
-use crate::tr;
+use crate::msg;
 
 impl<'a> Check<'a> {
     /// The last day of the plan's period, when it has an end.
@@ -51,13 +52,13 @@ impl<'a> Check<'a> {
     /// duties passed to the new province's: "Sở Giáo dục và Đào tạo tỉnh
     /// Hưng Yên, successor of Sở Giáo dục và Đào tạo tỉnh Thái Bình". Only
     /// provincial leads pass this way; a district's bodies ended with it.
-    pub(super) fn successor(&self, task: &Task) -> Option<String> {
+    pub(super) fn successor(&self, task: &Task) -> Option<Message> {
         let units = crate::units::Units::embedded();
         let crate::units::PlanProvince::Before2025(old) = units.of_plan(self.plan)? else {
             return None;
         };
         let new = units.merged_into(&old.id)?;
-        let heirs: Vec<String> = task
+        let heirs: Vec<Message> = task
             .leads
             .iter()
             .filter_map(|id| self.agency(id))
@@ -67,39 +68,38 @@ impl<'a> Check<'a> {
             .map(|a| {
                 let body = without_place(a.name.as_str(), old.name.as_str());
                 if new.name == old.name {
-                    tr!(
-                        "{body} {} {} (the merged province)",
-                        "{body} {} {} (tỉnh sau sáp nhập)",
-                        new.kind.prefix(),
-                        new.name
+                    msg!(
+                        "schedule.successor.same-name",
+                        body,
+                        prefix = new.kind.prefix(),
+                        name = &new.name
                     )
                 } else {
-                    tr!(
-                        "{body} {} {}, successor of {body} {} {}",
-                        "{body} {} {}, kế thừa {body} {} {}",
-                        new.kind.prefix(),
-                        new.name,
-                        old.kind.prefix(),
-                        old.name
+                    msg!(
+                        "schedule.successor.renamed",
+                        body,
+                        new_prefix = new.kind.prefix(),
+                        new_name = &new.name,
+                        old_prefix = old.kind.prefix(),
+                        old_name = &old.name
                     )
                 }
             })
             .collect();
         (!heirs.is_empty()).then(|| {
-            tr!(
-                "from 1 July 2025 owed by {} (Nghị quyết 202/2025/QH15: {} {} formed from {})",
-                "từ ngày 01/7/2025 do {} thực hiện (Nghị quyết 202/2025/QH15: {} {} được hợp nhất từ {})",
-                heirs.join("; "),
-                new.kind.prefix(),
-                new.name,
-                formed_from(units, new)
+            msg!(
+                "schedule.successor.owed-by",
+                heirs = semicolons(heirs),
+                prefix = new.kind.prefix(),
+                name = &new.name,
+                formed_from = formed_from(units, new)
             )
         })
     }
 
     /// The leads that had ceased to exist before `due`, described, and
     /// whether that is every lead (a task without leads has no owner to lose).
-    pub(super) fn gone_owners(&self, task: &Task, due: CivilDate) -> (Vec<String>, bool) {
+    pub(super) fn gone_owners(&self, task: &Task, due: CivilDate) -> (Vec<Message>, bool) {
         let mut gone = Vec::new();
         for id in &task.leads {
             let Some(agency) = self.agency(id) else {
@@ -123,13 +123,14 @@ impl<'a> Check<'a> {
                     .as_deref()
                     .and_then(|id| self.registry.get(id))
                     .map_or_else(
-                        || tr!("none recorded", "chưa có thông tin"),
-                        |s| s.name.to_string(),
+                        || msg!("schedule.gone.none-recorded"),
+                        |s| Message::verbatim(s.name.to_string()),
                     );
-                gone.push(tr!(
-                    "{} (abolished or merged: its last day was {until}; successor: {successor})",
-                    "{} (đã giải thể hoặc sáp nhập: ngày hoạt động cuối cùng là {until}; cơ quan kế thừa: {successor})",
-                    agency.name
+                gone.push(msg!(
+                    "schedule.gone.lead",
+                    name = &agency.name,
+                    until,
+                    successor
                 ));
             }
         }

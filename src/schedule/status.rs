@@ -7,13 +7,21 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::finding::{Anchor, Finding, Rule};
+use crate::i18n::Message;
 use crate::load::{self, LoadError, ReadError};
 use crate::model::{Plan, Progress, StatusFile, TargetProgress, TaskProgress};
-use crate::source::{FieldPath, SourceFile};
-use crate::tr;
+use crate::msg;
+use crate::source::{FieldPath, LineCol, SourceFile};
 
+/// Why the progress of a plan could not be read; nothing was checked then.
+/// A report shows [`StatusError::message`] in its language, with
+/// [`StatusError::hint`]; `Display` is that message in English (a read
+/// error: as the loader words it), for logs and `--status` errors.
 #[derive(thiserror::Error)]
+#[error("{}", self.message())]
 pub enum StatusError {
+    /// The file cannot be read, or is not YAML or TOML by its name.
+    #[error(transparent)]
     Read(#[from] ReadError),
     /// The file is not a status file; `Finding::from_load_error(&file,
     /// &error)` turns this into a diagnostic with the offending line.
@@ -32,31 +40,44 @@ pub enum StatusError {
     },
 }
 
-impl fmt::Display for StatusError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl StatusError {
+    /// What went wrong, naming the file.
+    pub fn message(&self) -> Message {
         match self {
-            Self::Read(error) => error.fmt(f),
+            // Worded by the loader, which reads plans the same way.
+            Self::Read(error) => Message::verbatim(error.to_string()),
             Self::Invalid { file, error } => {
-                write!(f, "{}: {}", file.path.display(), error.message)
+                Message::verbatim(format!("{}: {}", file.path.display(), error.message))
             }
             Self::OtherPlan {
                 path,
                 found,
                 expected,
-            } => {
-                let path = path.display();
-                f.write_str(&tr!(
-                    "{path}: the status file is for plan `{found}`, not `{expected}`",
-                    "{path}: tệp theo dõi tiến độ này là của kế hoạch `{found}`, không phải của `{expected}`"
-                ))
-            }
+            } => msg!("schedule.status.other-plan", path, found, expected),
             Self::Ambiguous { first, second } => {
-                let (first, second) = (first.display(), second.display());
-                f.write_str(&tr!(
-                    "two status files sit beside the plan, {first} and {second}: keep one, or name one with --status",
-                    "cạnh tệp kế hoạch có hai tệp theo dõi tiến độ, {first} và {second}: giữ lại một tệp, hoặc chỉ định một tệp bằng --status"
-                ))
+                msg!("schedule.status.ambiguous", first, second)
             }
+        }
+    }
+
+    /// What to do about it.
+    pub fn hint(&self) -> Message {
+        msg!("schedule.status.fix-or-remove")
+    }
+
+    /// The file at fault (the first of two beside the plan), and where in
+    /// it when the parser says.
+    pub fn location(&self) -> (&Path, Option<LineCol>) {
+        match self {
+            Self::Read(ReadError::Io { path, .. } | ReadError::UnknownFormat { path }) => {
+                (path, None)
+            }
+            Self::Invalid { file, error } => (
+                &file.path,
+                error.span.as_ref().map(|span| file.line_col(span.start)),
+            ),
+            Self::OtherPlan { path, .. } => (path, None),
+            Self::Ambiguous { first, .. } => (first, None),
         }
     }
 }
@@ -68,7 +89,41 @@ impl fmt::Debug for StatusError {
     }
 }
 
+/// A status file as read, with its text for findings that point into it.
+pub struct LoadedStatus {
+    pub status: StatusFile,
+    pub source: SourceFile,
+}
+
 const EXTENSIONS: [&str; 3] = ["yaml", "yml", "toml"];
+
+/// Reads the progress recorded for `plan`, loaded from `plan_path`: from
+/// `named` (`--status`), else from the status file beside the plan, if
+/// there is one. The schedule's only access to the disk: checking takes
+/// what this returns. Fails when the file cannot be read, does not parse,
+/// or is for another plan, or when two files sit beside the plan.
+pub fn read_for(
+    plan: &Plan,
+    plan_path: &Path,
+    named: Option<&Path>,
+) -> Result<Option<LoadedStatus>, StatusError> {
+    let path = match named {
+        Some(path) => path.to_owned(),
+        None => match status_beside(plan_path)? {
+            Some(path) => path,
+            None => return Ok(None),
+        },
+    };
+    let loaded = read(&path)?;
+    if loaded.status.plan != plan.document.id {
+        return Err(StatusError::OtherPlan {
+            path,
+            found: loaded.status.plan,
+            expected: plan.document.id.clone(),
+        });
+    }
+    Ok(Some(loaded))
+}
 
 /// The status file beside `plan_path`: `STEM.status.yaml`, `.yml` or
 /// `.toml`, whichever exists. Two of them is an error rather than a silent
@@ -93,14 +148,17 @@ pub fn status_beside(plan_path: &Path) -> Result<Option<PathBuf>, StatusError> {
 
 /// Reads a status file, YAML or TOML, with the same parser and options as plans.
 pub fn load_status(path: &Path) -> Result<StatusFile, StatusError> {
-    read(path).map(|(status, _)| status)
+    read(path).map(|loaded| loaded.status)
 }
 
-/// The status file with its text, for findings that point into it.
-pub fn read(path: &Path) -> Result<(StatusFile, SourceFile), StatusError> {
+/// The status file with its text.
+pub fn read(path: &Path) -> Result<LoadedStatus, StatusError> {
     let parsed = load::load_file_as::<StatusFile>(path)?;
     match parsed.value {
-        Ok(status) => Ok((status, parsed.source)),
+        Ok(status) => Ok(LoadedStatus {
+            status,
+            source: parsed.source,
+        }),
         Err(error) => Err(StatusError::Invalid {
             file: Box::new(parsed.source),
             error,
@@ -162,10 +220,7 @@ fn unknown(
         source,
         path,
         Anchor::Value,
-        tr!(
-            "progress is recorded for {kind} `{id}`, which plan `{plan_id}` does not have",
-            "có ghi nhận tiến độ cho {kind} `{id}`, nhưng kế hoạch `{plan_id}` không có mục này"
-        ),
+        msg!("schedule.status.unknown-item", kind, id, plan_id),
     )
     .about(plan_id, id.to_owned());
     if let Some(best) = crate::suggest::closest(id, ids.iter().copied()) {
@@ -312,5 +367,59 @@ mod tests {
             load_status(&dir.path().join("missing.status.yaml")),
             Err(StatusError::Read(_))
         ));
+    }
+
+    #[test]
+    fn a_status_error_names_the_file_where_and_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.status.yaml");
+        std::fs::write(&path, "plan: p\ntasks:\n  - task: a\n    state: finished\n").unwrap();
+        let error = load_status(&path).unwrap_err();
+        let (file, at) = error.location();
+        assert_eq!(file, path);
+        assert_eq!(at.map(|at| at.line), Some(4));
+        assert!(error.to_string().starts_with(&path.display().to_string()));
+        assert!(
+            error
+                .hint()
+                .to_string()
+                .contains("fix or remove the status file")
+        );
+        let missing = dir.path().join("missing.status.yaml");
+        let error = load_status(&missing).unwrap_err();
+        assert_eq!(error.location(), (missing.as_path(), None));
+    }
+
+    #[test]
+    fn progress_is_read_only_for_its_own_plan() {
+        let loaded = load::load_file(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/plans/cat-hai-2020.yaml"
+        )))
+        .unwrap();
+        let plan = loaded.plan.unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let plan_path = dir.path().join("cat-hai-2020.yaml");
+        assert!(read_for(&plan, &plan_path, None).unwrap().is_none());
+        let beside = dir.path().join("cat-hai-2020.status.yaml");
+        std::fs::write(&beside, format!("plan: {}\n", plan.document.id)).unwrap();
+        let read = read_for(&plan, &plan_path, None).unwrap().unwrap();
+        assert_eq!(read.source.path, beside);
+        let other = dir.path().join("other.status.yaml");
+        std::fs::write(&other, "plan: thai-binh-2021-2030\n").unwrap();
+        match read_for(&plan, &plan_path, Some(&other)) {
+            Err(error @ StatusError::OtherPlan { .. }) => {
+                assert_eq!(error.location(), (other.as_path(), None));
+                assert!(
+                    error
+                        .message()
+                        .render(crate::i18n::Lang::Vi)
+                        .contains("không phải của"),
+                    "{error}"
+                );
+            }
+            Err(other) => panic!("expected a status file for another plan, got {other:?}"),
+            Ok(_) => panic!("a status file for another plan was read"),
+        }
     }
 }

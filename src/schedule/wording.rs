@@ -7,37 +7,45 @@
 //! giai đoạn" is not taken for "hàng năm", and "trước năm 2025" (before the
 //! year starts, or by its end?) is refused instead of guessed. Numeric dates
 //! are day/month/year, always: Vietnamese has no month-first order to guess.
+//!
+//! This file holds the grammar of recurring wordings (cycles, days of every
+//! year) and the refusals that apply to a whole wording; the one-off phrases
+//! are read by [`super::phrases`], and the words themselves are tabled in
+//! [`super::vocabulary`].
 
 use crate::date::CivilDate;
+use crate::i18n::Message;
 use crate::model::{DayOfYear, Due};
+use crate::msg;
 use crate::text::fold;
-use crate::tr;
+
+use super::phrases::{before_a_period, one_off};
+use super::vocabulary::{
+    BY_DAY, DURING, YEARLY, small, strip_any, strip_back, strip_front, tokens,
+};
 
 /// Why a wording could not be read, in words a plan's author can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{reason}")]
 pub struct Unreadable {
-    pub reason: String,
+    pub reason: Message,
     /// What to write instead, where the reason calls for more than the
     /// usual `due`.
-    pub hint: Option<String>,
+    pub hint: Option<Message>,
 }
 
-fn unreadable(reason: impl Into<String>) -> Unreadable {
-    Unreadable {
-        reason: reason.into(),
-        hint: None,
-    }
+pub(super) fn unreadable(reason: Message) -> Unreadable {
+    Unreadable { reason, hint: None }
 }
 
 impl Unreadable {
-    fn hint(mut self, hint: String) -> Self {
+    pub(super) fn hint(mut self, hint: Message) -> Self {
         self.hint = Some(hint);
         self
     }
 }
 
-type Read = Result<Due, Unreadable>;
+pub(super) type Read = Result<Due, Unreadable>;
 
 /// Reads `wording` into a [`Due`]. Case, NFC/NFD and old/new tone placement
 /// do not matter; punctuation other than `/` and `-` is ignored. Recurring
@@ -76,14 +84,8 @@ pub fn parse_in(wording: &str, year: Option<u16>) -> Read {
     let folded = fold(wording);
     let all = tokens(&folded);
     if all.windows(3).any(|w| w == ["dau", "nam", "hoc"]) {
-        return Err(unreadable(tr!(
-            "\"đầu năm học\" (the start of the school year) names no day: the school year starts in September, but the text does not say how far into it the deadline falls",
-            "\"đầu năm học\" không nêu ngày: năm học bắt đầu vào tháng 9, nhưng văn bản không nói thời hạn là bao lâu sau khi năm học bắt đầu"
-        ))
-        .hint(tr!(
-            "if it means by the end of September each year, write `due: {{yearly: {{month: 9, day: 30}}}}`",
-            "nếu hạn là cuối tháng 9 hằng năm, ghi `due: {{yearly: {{month: 9, day: 30}}}}`"
-        )));
+        return Err(unreadable(msg!("schedule.wording.school-year"))
+            .hint(msg!("schedule.wording.school-year-hint")));
     }
     let (_, t) = strip_front(&all, &["hoan", "thanh"]);
     let (periodic, t) = strip_front(t, &["dinh", "ky"]);
@@ -96,55 +98,43 @@ pub fn parse_in(wording: &str, year: Option<u16>) -> Read {
     };
     let yearly = yearly_front || yearly_back;
     if yearly_back && let [.., "ngan", "sach"] | [.., "kinh", "phi"] = t {
-        return Err(unreadable(tr!(
-            "\"hằng năm\" here qualifies the budget (\"ngân sách hằng năm\", \"kinh phí hằng năm\"): a yearly budget is not a deadline",
-            "\"hằng năm\" ở đây bổ nghĩa cho ngân sách (\"ngân sách hằng năm\", \"kinh phí hằng năm\"): ngân sách hằng năm không phải là thời hạn"
-        ))
-        .hint(tr!(
-            "if the task has no deadline of its own, leave `deadline` out",
-            "nếu nhiệm vụ không có thời hạn riêng, bỏ trường `deadline`"
-        )));
+        return Err(
+            unreadable(msg!("schedule.wording.budget")).hint(msg!("schedule.wording.budget-hint"))
+        );
     }
     if let Some(months) = cycle(t, periodic, yearly)? {
         return Ok(Due::EveryMonths { months, from: None });
     }
     if let Some(days) = days_of_year(t)? {
-        let first = days[0];
-        return if yearly {
-            Ok(Due::Yearly {
-                month: first.month,
-                day: first.day,
-                also: days[1..].to_vec(),
-                from: None,
-            })
-        } else if periodic {
-            Err(unreadable(tr!(
-                "\"định kỳ\" with a day but no cycle: add \"hằng năm\" if it is every year",
-                "\"định kỳ\" có ngày nhưng không có chu kỳ: thêm \"hằng năm\" nếu là hằng năm"
-            )))
-        } else {
-            let what = match first.day {
-                Some(day) => format!("{day}/{}", first.month),
-                None => tr!("month {}", "tháng {}", first.month),
-            };
-            Err(unreadable(tr!(
-                "{what} has no year: add the year, or \"hằng năm\" if it is every year",
-                "{what} không có năm: thêm năm, hoặc thêm \"hằng năm\" nếu là hằng năm"
-            )))
-        };
+        return every_year(&days, yearly, periodic);
     }
     if yearly || periodic {
-        return Err(unreadable(tr!(
-            "a recurring deadline xhht does not read; it knows \"hằng năm\", \
-             \"trước ngày D tháng M hằng năm\" and \"định kỳ N tháng\"",
-            "thời hạn định kỳ mà xhht không đọc được; xhht đọc được \"hằng năm\", \
-             \"trước ngày D tháng M hằng năm\" và \"định kỳ N tháng\""
-        )));
+        return Err(unreadable(msg!("schedule.wording.unknown-recurring")));
     }
     one_off(t, year)
 }
 
-const YEARLY: &[&str] = &["hang", "nam"];
+/// Days of a year the wording leaves unnamed: those of every year with
+/// "hằng năm", else refused for the want of a year or a cycle.
+fn every_year(days: &[DayOfYear], yearly: bool, periodic: bool) -> Read {
+    let first = days[0];
+    if yearly {
+        Ok(Due::Yearly {
+            month: first.month,
+            day: first.day,
+            also: days[1..].to_vec(),
+            from: None,
+        })
+    } else if periodic {
+        Err(unreadable(msg!("schedule.wording.periodic-day")))
+    } else {
+        let what = match first.day {
+            Some(day) => Message::verbatim(format!("{day}/{}", first.month)),
+            None => msg!("schedule.words.month", month = first.month),
+        };
+        Err(unreadable(msg!("schedule.wording.no-year-day", what)))
+    }
+}
 
 /// Whether the wording puts "trước" (before) in front of a day: "trước
 /// 15/01/2020", "trước ngày 20 tháng 12 hằng năm". Read on its own, apart
@@ -159,74 +149,11 @@ pub fn before_day(wording: &str) -> bool {
         .any(|pair| pair[0] == "truoc" && (pair[1] == "ngay" || small(pair[1]).is_some()))
 }
 
-/// Words of the folded text, with `/` and dashes as tokens of their own so
-/// that "15/01/2020", "Quý III/2020" and "2014 - 2015" split the same way.
-fn tokens(folded: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in folded.char_indices() {
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-            continue;
-        }
-        if let Some(s) = start.take() {
-            out.push(&folded[s..i]);
-        }
-        match c {
-            '/' => out.push("/"),
-            '-' | '‐' | '–' | '—' => out.push("-"),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(&folded[s..]);
-    }
-    out
-}
-
-fn strip_front<'t, 's>(t: &'t [&'s str], prefix: &[&'s str]) -> (bool, &'t [&'s str]) {
-    match t.strip_prefix(prefix) {
-        Some(rest) => (true, rest),
-        None => (false, t),
-    }
-}
-
-fn strip_back<'t, 's>(t: &'t [&'s str], suffix: &[&'s str]) -> (bool, &'t [&'s str]) {
-    match t.strip_suffix(suffix) {
-        Some(rest) => (true, rest),
-        None => (false, t),
-    }
-}
-
-/// Strips the first of `preps` that starts `t` (list longer phrases first).
-fn strip_any<'t, 's>(t: &'t [&'s str], preps: &[&[&'s str]]) -> &'t [&'s str] {
-    preps.iter().find_map(|p| t.strip_prefix(*p)).unwrap_or(t)
-}
-
-/// Words that may stand before a date: by, at the latest, until, on.
-const BY_DAY: &[&[&str]] = &[&["cham", "nhat"], &["truoc"], &["den"], &["vao"]];
-
-/// Words that may stand before a month, quarter or year and mean "by its end"
-/// or "during it". "trước" is not one: before a period is ambiguous.
-const DURING: &[&[&str]] = &[
-    &["tu", "nay", "den", "het"],
-    &["tu", "nay", "den"],
-    &["den", "het"],
-    &["den"],
-    &["het"],
-    &["cuoi"],
-    &["trong"],
-    &["vao"],
-];
-
 fn cycle(t: &[&str], periodic: bool, yearly: bool) -> Result<Option<u8>, Unreadable> {
     let months = match t {
         [] if yearly => "12",
         [] if periodic => {
-            return Err(unreadable(tr!(
-                "\"định kỳ\" alone does not say how often: add the cycle, e.g. \"định kỳ 6 tháng\"",
-                "chỉ ghi \"định kỳ\" thì không rõ bao lâu một lần: thêm chu kỳ, ví dụ \"định kỳ 6 tháng\""
-            )));
+            return Err(unreadable(msg!("schedule.wording.periodic-alone")));
         }
         ["hang", "quy"] => "3",
         ["hang", "thang"] => "1",
@@ -238,14 +165,8 @@ fn cycle(t: &[&str], periodic: bool, yearly: bool) -> Result<Option<u8>, Unreada
         // With "hằng năm" as well ("định kỳ 6 tháng, hàng năm"), the report
         // closing the year is the yearly one: one obligation, one cycle.
         Some(n @ 1..=12) if !yearly || 12 % n == 0 => Ok(Some(n)),
-        Some(n @ 1..=12) => Err(unreadable(tr!(
-            "every {n} months and every year: a {n}-month cycle does not end with the year, so the yearly report is not one of its reports",
-            "{n} tháng một lần và hằng năm: chu kỳ {n} tháng không kết thúc cùng năm, nên báo cáo năm không trùng với một kỳ báo cáo nào"
-        ))),
-        _ => Err(unreadable(tr!(
-            "every {months} months is not a cycle of 1 to 12 months",
-            "{months} tháng một lần không phải là chu kỳ từ 1 đến 12 tháng"
-        ))),
+        Some(n @ 1..=12) => Err(unreadable(msg!("schedule.wording.cycle-not-yearly", n))),
+        _ => Err(unreadable(msg!("schedule.wording.not-a-cycle", months))),
     }
 }
 
@@ -281,185 +202,13 @@ fn days_of_year(t: &[&str]) -> Result<Option<Vec<DayOfYear>>, Unreadable> {
         let exists = CivilDate::new(2024, month as i8, day.unwrap_or(1) as i8).is_some();
         if !exists {
             return Err(unreadable(match day {
-                Some(day) => tr!(
-                    "{day}/{month} is not a day of the year",
-                    "{day}/{month} không phải là một ngày trong năm"
-                ),
-                None => tr!("month {month} does not exist", "không có tháng {month}"),
+                Some(day) => msg!("schedule.words.not-a-day", day, month),
+                None => msg!("schedule.words.no-such-month", month),
             }));
         }
         days.push(DayOfYear { month, day });
     }
     Ok(Some(days))
-}
-
-fn before_a_period() -> Unreadable {
-    unreadable(tr!(
-        "\"trước\" a year, quarter or month is ambiguous (before it starts, or by its end?); \
-         give the date, or write \"trong\" or \"đến hết\"",
-        "\"trước\" một năm, quý hoặc tháng là không rõ nghĩa (trước khi bắt đầu hay trước khi kết thúc?); \
-         ghi rõ ngày, hoặc dùng \"trong\" hay \"đến hết\""
-    ))
-}
-
-/// `year` is the one a wording without a year stands for ([`parse_in`]).
-fn one_off(t: &[&str], year: Option<u16>) -> Read {
-    if let ["thuong", "xuyen"] | ["thuong", "xuyen", "lien", "tuc"] = t {
-        return Ok(Due::Ongoing);
-    }
-    if let Some(read) = quarter(t)
-        .or_else(|| date(t))
-        .or_else(|| month(t))
-        .or_else(|| half(t, year))
-        .or_else(|| whole_year(t, year))
-        .or_else(|| from_year(t))
-    {
-        return read;
-    }
-    if let ["truoc", "nam" | "quy" | "thang", ..] = t {
-        return Err(before_a_period());
-    }
-    Err(unreadable(tr!(
-        "no date, month, quarter, year or cycle that xhht reads",
-        "không có ngày, tháng, quý, năm hoặc chu kỳ nào mà xhht đọc được"
-    )))
-}
-
-/// A period named without its year, when the plan gives none either.
-fn no_year(example: &str) -> Unreadable {
-    unreadable(tr!(
-        "it names no year, and the plan's period is not a single year to take it from",
-        "cách ghi không nêu năm, và thời kỳ của kế hoạch không chỉ có một năm để suy ra năm"
-    ))
-    .hint(tr!(
-        "add the year, e.g. {example}",
-        "bổ sung năm, ví dụ {example}"
-    ))
-}
-
-/// "6 tháng đầu năm 2026", "trong 6 tháng cuối năm 2026".
-fn half(t: &[&str], year: Option<u16>) -> Option<Read> {
-    let (which, y) = match strip_any(t, DURING) {
-        ["6", "thang", which, "nam", y] => (*which, Some(year_number(y)?)),
-        ["6", "thang", which, "nam"] => (*which, None),
-        _ => return None,
-    };
-    let half = match which {
-        "dau" => 1,
-        "cuoi" => 2,
-        _ => return None,
-    };
-    Some(match y.or(year) {
-        Some(year) => Ok(Due::Half { year, half }),
-        None => Err(no_year("`due: {half: {year: 2020, half: 1}}`")),
-    })
-}
-
-fn quarter(t: &[&str]) -> Option<Read> {
-    let (q, y) = match strip_any(t, DURING) {
-        ["quy", q, "nam", y] | ["quy", q, "/", y] => (*q, year_number(y)?),
-        _ => return None,
-    };
-    let quarter = match q {
-        "i" | "1" => 1,
-        "ii" | "2" => 2,
-        "iii" | "3" => 3,
-        "iv" | "4" => 4,
-        other => {
-            return Some(Err(unreadable(tr!(
-                "quarter `{other}` does not exist (Quý I to IV)",
-                "không có quý `{other}` (chỉ có Quý I đến IV)"
-            ))));
-        }
-    };
-    Some(Ok(Due::Quarter { year: y, quarter }))
-}
-
-fn date(t: &[&str]) -> Option<Read> {
-    let t = strip_any(t, BY_DAY);
-    let (_, t) = strip_front(t, &["ngay"]);
-    let (d, m, y) = match t {
-        [d, "/", m, "/", y] | [d, "thang", m, "nam", y] => (*d, *m, *y),
-        _ => return None,
-    };
-    let (day, month, year) = (small(d)?, small(m)?, year_number(y)?);
-    Some(
-        CivilDate::new(year as i16, month as i8, day as i8)
-            .map(Due::Date)
-            .ok_or_else(|| {
-                unreadable(tr!(
-                    "{d}/{m}/{y} is not a date",
-                    "{d}/{m}/{y} không phải là một ngày hợp lệ"
-                ))
-            }),
-    )
-}
-
-fn month(t: &[&str]) -> Option<Read> {
-    let (m, y) = match strip_any(t, DURING) {
-        ["thang", m, "nam", y] | ["thang", m, "/", y] => (small(m)?, year_number(y)?),
-        _ => return None,
-    };
-    Some(if (1..=12).contains(&m) {
-        Ok(Due::Month { year: y, month: m })
-    } else {
-        Err(unreadable(tr!(
-            "month {m} does not exist",
-            "không có tháng {m}"
-        )))
-    })
-}
-
-/// A year, or a span of years by its last; "cuối năm" takes `year`.
-fn whole_year(t: &[&str], year: Option<u16>) -> Option<Read> {
-    match strip_any(t, DURING) {
-        ["nam"] => Some(
-            year.map(Due::Year)
-                .ok_or_else(|| no_year("\"cuối năm 2020\", or `due: {year: 2020}`")),
-        ),
-        ["nam", y] => Some(Ok(Due::Year(year_number(y)?))),
-        ["nam", a, "-", b] | ["giai", "doan", a, "-", b] | [a, "-", b] => {
-            let (first, last) = (year_number(a)?, year_number(b)?);
-            Some(if first <= last {
-                Ok(Due::Year(last))
-            } else {
-                Err(unreadable(tr!(
-                    "the years {first}-{last} run backwards",
-                    "các năm {first}-{last} bị ghi ngược thứ tự"
-                )))
-            })
-        }
-        _ => None,
-    }
-}
-
-fn from_year(t: &[&str]) -> Option<Read> {
-    let (_, t) = strip_front(t, &["ke"]);
-    match t {
-        ["tu", "nam", y] | ["tu", "nam", y, "tro", "di"] => {
-            Some(Ok(Due::FromYear(year_number(y)?)))
-        }
-        _ => None,
-    }
-}
-
-/// A day, month, quarter or cycle: one or two ASCII digits ("01" is 1).
-fn small(token: &str) -> Option<u8> {
-    if !(1..=2).contains(&token.len()) {
-        return None;
-    }
-    token
-        .bytes()
-        .try_fold(0u8, |n, b| b.is_ascii_digit().then(|| n * 10 + (b - b'0')))
-}
-
-/// A year: exactly four ASCII digits, not starting with 0.
-fn year_number(token: &str) -> Option<u16> {
-    let bytes = token.as_bytes();
-    if bytes.len() != 4 || bytes[0] == b'0' || !bytes.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    Some(bytes.iter().fold(0u16, |n, b| n * 10 + u16::from(b - b'0')))
 }
 
 #[cfg(test)]
@@ -472,42 +221,9 @@ mod tests {
         parse(wording).unwrap_or_else(|e| panic!("{wording:?}: {e}"))
     }
 
-    fn quarter(year: u16, quarter: u8) -> Due {
-        Due::Quarter { year, quarter }
-    }
-
-    fn date(y: i16, m: i8, d: i8) -> Due {
-        Due::Date(CivilDate::new(y, m, d).unwrap())
-    }
-
-    #[test]
-    fn quarters_in_roman_numerals() {
-        assert_eq!(reads("trong Quý II năm 2020"), quarter(2020, 2));
-        assert_eq!(reads("Quý III/2020"), quarter(2020, 3));
-        assert_eq!(reads("quý iv / 2020"), quarter(2020, 4));
-        assert_eq!(reads("QUÝ I NĂM 2021"), quarter(2021, 1));
-        assert_eq!(reads("hoàn thành trong Quý III năm 2020"), quarter(2020, 3));
-        assert!(parse("Quý V năm 2020").is_err());
-        assert!(
-            parse("Quý 5/2020")
-                .unwrap_err()
-                .reason
-                .contains("Quý I to IV")
-        );
-    }
-
-    #[test]
-    fn dates_are_day_month_year() {
-        assert_eq!(reads("trước 15/01/2020"), date(2020, 1, 15));
-        assert_eq!(reads("trước 5/1/2020"), date(2020, 1, 5));
-        assert_eq!(reads("trước ngày 05 tháng 01 năm 2020"), date(2020, 1, 5));
-        assert_eq!(reads("chậm nhất ngày 15/1/2020."), date(2020, 1, 15));
-        // 12/01 is 12 January, never 1 December.
-        assert_eq!(reads("trước 12/01/2020"), date(2020, 1, 12));
-        let err = parse("trước 01/13/2020").unwrap_err();
-        assert!(err.reason.contains("01/13/2020 is not a date"), "{err}");
-        assert!(parse("trước 31/02/2020").is_err());
-        assert!(parse("trước 2020/01/15").is_err());
+    /// Why `wording` is refused, in English.
+    fn refused(wording: &str) -> String {
+        parse(wording).unwrap_err().reason.to_string()
     }
 
     #[test]
@@ -528,7 +244,7 @@ mod tests {
         assert_eq!(reads("trước ngày 29 tháng 2 hằng năm"), yearly(2, 29));
         assert!(parse("trước ngày 30 tháng 2 hằng năm").is_err());
         let err = parse("trước ngày 20 tháng 12").unwrap_err();
-        assert!(err.reason.contains("has no year"), "{err}");
+        assert!(err.reason.to_string().contains("has no year"), "{err}");
     }
 
     #[test]
@@ -558,37 +274,7 @@ mod tests {
         assert_eq!(reads("hằng quý và hằng năm"), every(3));
         // A cycle that does not end with the year cannot hold its report.
         let err = parse("định kỳ 5 tháng, hằng năm").unwrap_err();
-        assert!(err.reason.contains("5 months"), "{err}");
-    }
-
-    #[test]
-    fn years_months_and_ongoing() {
-        assert_eq!(reads("trong năm 2022"), Due::Year(2022));
-        assert_eq!(reads("vào năm 2025"), Due::Year(2025));
-        assert_eq!(reads("năm 2025"), Due::Year(2025));
-        assert_eq!(reads("đến hết năm 2020"), Due::Year(2020));
-        assert_eq!(reads("từ nay đến hết năm 2020"), Due::Year(2020));
-        assert_eq!(reads("Năm 2014-2015"), Due::Year(2015));
-        assert_eq!(reads("giai đoạn 2021 – 2025"), Due::Year(2025));
-        assert!(parse("năm 2015-2014").is_err());
-        assert_eq!(reads("từ năm 2013"), Due::FromYear(2013));
-        assert_eq!(reads("kể từ năm 2013 trở đi"), Due::FromYear(2013));
-        assert_eq!(
-            reads("tháng 6 năm 2020"),
-            Due::Month {
-                year: 2020,
-                month: 6
-            }
-        );
-        assert_eq!(
-            reads("trong tháng 06/2020"),
-            Due::Month {
-                year: 2020,
-                month: 6
-            }
-        );
-        assert!(parse("tháng 13 năm 2020").is_err());
-        assert!(parse("năm 20").is_err());
+        assert!(err.reason.to_string().contains("5 months"), "{err}");
     }
 
     #[test]
@@ -627,13 +313,13 @@ mod tests {
         ] {
             let err = parse(wording).unwrap_err();
             assert!(
-                err.reason.contains("qualifies the budget"),
+                err.reason.to_string().contains("qualifies the budget"),
                 "{wording}: {err}"
             );
             assert!(
                 err.hint
-                    .as_deref()
-                    .is_some_and(|h| h.contains("leave `deadline` out")),
+                    .as_ref()
+                    .is_some_and(|h| h.to_string().contains("leave `deadline` out")),
                 "{wording}: {err:?}"
             );
         }
@@ -658,24 +344,9 @@ mod tests {
         assert_eq!(reads("tháng 10 hằng năm"), october);
         assert_eq!(reads("vào tháng 10 hằng năm"), october);
         assert_eq!(reads("Hằng năm, trong tháng 10"), october);
-        assert!(
-            parse("tháng 13 hằng năm")
-                .unwrap_err()
-                .reason
-                .contains("month 13")
-        );
-        assert!(
-            parse("trước tháng 10 hằng năm")
-                .unwrap_err()
-                .reason
-                .contains("ambiguous")
-        );
-        assert!(
-            parse("tháng 10")
-                .unwrap_err()
-                .reason
-                .contains("month 10 has no year")
-        );
+        assert!(refused("tháng 13 hằng năm").contains("month 13"));
+        assert!(refused("trước tháng 10 hằng năm").contains("ambiguous"));
+        assert!(refused("tháng 10").contains("month 10 has no year"));
     }
 
     #[test]
@@ -695,59 +366,10 @@ mod tests {
             twice
         );
         assert!(before_day("trước ngày 30/6 và 31/12 hằng năm"));
-        assert!(
-            parse("trước ngày 30/6 và 31/12")
-                .unwrap_err()
-                .reason
-                .contains("30/6 has no year")
-        );
+        assert!(refused("trước ngày 30/6 và 31/12").contains("30/6 has no year"));
         assert!(parse("trước ngày 30/6 và 31/13 hằng năm").is_err());
     }
 
-    #[test]
-    fn half_years() {
-        assert_eq!(
-            reads("6 tháng đầu năm 2026"),
-            Due::Half {
-                year: 2026,
-                half: 1
-            }
-        );
-        assert_eq!(
-            reads("trong 6 tháng cuối năm 2026"),
-            Due::Half {
-                year: 2026,
-                half: 2
-            }
-        );
-        // Without a year, only a plan of one year can give it.
-        let err = parse("6 tháng đầu năm").unwrap_err();
-        assert!(err.reason.contains("names no year"), "{err}");
-        assert!(
-            err.hint
-                .unwrap()
-                .contains("`due: {half: {year: 2020, half: 1}}`")
-        );
-        assert_eq!(
-            parse_in("6 tháng đầu năm", Some(2020)),
-            Ok(Due::Half {
-                year: 2020,
-                half: 1
-            })
-        );
-    }
-
-    #[test]
-    fn the_end_of_the_year_needs_a_year() {
-        let err = parse("cuối năm").unwrap_err();
-        assert!(err.reason.contains("names no year"), "{err}");
-        assert!(err.hint.unwrap().contains("\"cuối năm 2020\""));
-        assert_eq!(parse_in("cuối năm", Some(2020)), Ok(Due::Year(2020)));
-        assert_eq!(parse_in("cuối năm 2021", Some(2020)), Ok(Due::Year(2021)));
-    }
-
-    /// Documented choice: refused, not guessed. The school year starts in
-    /// September, but "đầu năm học" says nothing of how early in it.
     #[test]
     fn the_start_of_the_school_year_is_refused_with_a_reason() {
         for wording in [
@@ -757,43 +379,15 @@ mod tests {
         ] {
             let err = parse(wording).unwrap_err();
             assert!(
-                err.reason.contains("starts in September"),
+                err.reason.to_string().contains("starts in September"),
                 "{wording}: {err}"
             );
             assert!(
                 err.hint
                     .unwrap()
+                    .to_string()
                     .contains("`due: {yearly: {month: 9, day: 30}}`")
             );
-        }
-    }
-
-    #[test]
-    fn continuous_is_ongoing_without_a_year() {
-        assert_eq!(reads("thường xuyên"), Due::Ongoing);
-        assert_eq!(reads("Thường xuyên, liên tục"), Due::Ongoing);
-        assert_eq!(reads("từ năm 2013"), Due::FromYear(2013));
-    }
-
-    #[test]
-    fn before_a_period_is_refused() {
-        let err = parse("trước năm 2025").unwrap_err();
-        assert!(err.reason.contains("ambiguous"), "{err}");
-        assert!(parse("trước Quý III năm 2020").is_err());
-    }
-
-    #[test]
-    fn vague_wordings_are_unreadable() {
-        for wording in [
-            "",
-            "kịp thời",
-            "cuối kỳ",
-            "khi được ban hành",
-            "sau khi được cấp có thẩm quyền phê duyệt",
-            "gắn với việc đánh giá kết quả công tác hằng năm",
-            "before 15/12",
-        ] {
-            assert!(parse(wording).is_err(), "{wording:?} should be unreadable");
         }
     }
 

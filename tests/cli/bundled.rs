@@ -57,7 +57,7 @@ fn every_plan_names_its_schema() {
 
 #[test]
 fn every_plan_validates_without_errors() {
-    let checked = xhht::app::check_paths(&bundled()).unwrap();
+    let checked = xhht::check::check_paths(&bundled()).unwrap();
     let errors: Vec<String> = checked
         .findings
         .iter()

@@ -61,10 +61,26 @@ fn junit_and_github_carry_every_finding() {
     assert_eq!(junit.matches("[XH").count(), count);
     assert!(junit.starts_with("<?xml"));
     assert!(junit.contains("<testsuite name=\"plans/cat-hai-2020.yaml\""));
+    // GitHub shows ten annotations of each kind per step: the most severe
+    // come first, the rest are log lines, and a last notice says how many.
     let github = run("github");
-    assert_eq!(
-        github.lines().filter(|l| l.starts_with("::")).count(),
-        count
+    let annotations: Vec<&str> = github.lines().filter(|l| l.starts_with("::")).collect();
+    let plain = github
+        .lines()
+        .filter(|l| l.contains("[XH") && !l.starts_with("::"));
+    assert_eq!(annotations.len() - 1 + plain.count(), count);
+    for kind in ["error", "warning", "notice"] {
+        let of_kind = annotations
+            .iter()
+            .filter(|l| l.starts_with(&format!("::{kind} file=")))
+            .count();
+        assert!(of_kind <= 10, "{kind}: {of_kind}");
+    }
+    assert!(annotations[0].starts_with("::error "), "{github}");
+    let last = annotations.last().unwrap();
+    assert!(
+        last.starts_with("::notice title=xhht::") && last.contains("not annotations"),
+        "{last}"
     );
     assert!(
         github.contains(
@@ -86,12 +102,36 @@ fn github_is_chosen_on_github_actions_and_writes_the_job_summary() {
         ],
     );
     assert!(
-        text(&out).lines().all(|l| l.starts_with("::")),
+        text(&out)
+            .lines()
+            .all(|l| l.starts_with("::") || l.contains("[XH")),
         "{}",
         text(&out)
     );
     let written = std::fs::read_to_string(&summary).unwrap();
-    assert!(written.starts_with("# "), "{written}");
+    assert!(written.contains("# Compliance report"), "{written}");
+    // All of plans/ has more findings than GitHub annotates: the summary says so.
+    let out = xhht_in(
+        root(),
+        &[
+            "report",
+            "--as-of",
+            "2026-11-22",
+            "--fail-on",
+            "never",
+            "plans/",
+        ],
+        &[
+            ("GITHUB_ACTIONS", "true"),
+            ("GITHUB_STEP_SUMMARY", summary.to_str().unwrap()),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let written = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        written.contains("\n> ") && written.contains("findings are not annotations"),
+        "{written}"
+    );
 }
 
 #[test]
@@ -268,4 +308,38 @@ fn junit_files_a_gap_under_the_plan_it_is_about() {
         json["findings"].as_array().unwrap().len()
     );
     assert_eq!(junit.matches("<testsuite ").count(), 1);
+}
+
+/// `validate` never compares or schedules: its JUnit has no gap or overdue
+/// case to show as passed, and its Markdown no such count.
+#[test]
+fn validate_lists_only_the_checks_it_ran() {
+    let out = |format: &str| {
+        text(&xhht(&[
+            "validate",
+            "plans/cat-hai-2020.yaml",
+            "--format",
+            format,
+        ]))
+    };
+    let junit = out("junit");
+    assert!(junit.contains("name=\"XH010 duplicate-id\""), "{junit}");
+    assert!(
+        !junit.contains("XH101") && !junit.contains("XH201"),
+        "{junit}"
+    );
+    let markdown = out("markdown");
+    assert!(!markdown.contains("Gaps and shortfalls"), "{markdown}");
+    assert!(!markdown.contains("Overdue"), "{markdown}");
+    assert!(markdown.contains("## Validation findings"), "{markdown}");
+    // `report` runs them all.
+    let report = text(&xhht(&[
+        "report",
+        "plans/cat-hai-2020.yaml",
+        "--format",
+        "junit",
+        "--fail-on",
+        "never",
+    ]));
+    assert!(report.contains("XH101") && report.contains("XH201"));
 }

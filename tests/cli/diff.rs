@@ -839,3 +839,35 @@ fn plan_text_never_drives_the_terminal() {
     let out = xhht(&["diff", &path]);
     assert!(!String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
 }
+
+/// `diff` draws its report in every format `report` has, and writes it
+/// where `--output` says: the Cát Hải shortfall is in each.
+#[test]
+fn diff_has_every_format_and_writes_to_output() {
+    for (format, expect) in [
+        ("sarif", "\"ruleId\": \"XH102\""),
+        ("junit", "XH102"),
+        ("github", "::error file=plans/cat-hai-2020.yaml"),
+        ("markdown", "| error | XH102 |"),
+        ("html", "XH102"),
+        ("json", "\"code\": \"XH102\""),
+    ] {
+        let out = xhht(&["diff", "plans/cat-hai-2020.yaml", "--format", format]);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(text.contains(expect), "{format}: {text}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cat-hai.sarif");
+    let out = xhht(&[
+        "diff",
+        "plans/cat-hai-2020.yaml",
+        "--format",
+        "sarif",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(std::fs::read_to_string(&file).unwrap().contains("XH102"));
+}

@@ -415,3 +415,89 @@ fn html_chart_labels_follow_the_language() {
     assert!(vi.contains("officials_foreign_language 2020 mức 2"), "{vi}");
     assert!(xhht(&args).contains("officials_foreign_language 2020 L2"));
 }
+
+/// The fields the report schema declares as text in the report's language
+/// (`$defs/Message`): the only ones `--lang` may change.
+fn text_fields(schema: &serde_json::Value, into: &mut std::collections::BTreeSet<String>) {
+    use serde_json::Value;
+    let is_text = |s: &Value| s.to_string().contains("\"#/$defs/Message\"");
+    match schema {
+        Value::Object(map) => {
+            if let Some(Value::Object(properties)) = map.get("properties") {
+                for (name, property) in properties {
+                    if is_text(property) && !property.to_string().contains("\"properties\"") {
+                        into.insert(name.clone());
+                    }
+                }
+            }
+            map.values().for_each(|v| text_fields(v, into));
+        }
+        Value::Array(items) => items.iter().for_each(|v| text_fields(v, into)),
+        _ => {}
+    }
+}
+
+/// Walks two reports side by side; returns the paths where they differ.
+fn differences(a: &serde_json::Value, b: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => {
+            for (key, value) in x {
+                match y.get(key) {
+                    Some(other) => differences(value, other, &format!("{at}.{key}"), out),
+                    None => out.push(format!("{at}.{key}")),
+                }
+            }
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            for (i, (p, q)) in x.iter().zip(y).enumerate() {
+                differences(p, q, &format!("{at}[{i}]"), out);
+            }
+        }
+        _ if a == b => {}
+        _ => out.push(at.to_owned()),
+    }
+}
+
+/// Data is the same in every language: `--lang` changes the text of
+/// messages and labels, never a status, a figure, a code or a row.
+#[test]
+fn json_differs_by_language_only_in_text_fields() {
+    let json = |lang: &str| -> serde_json::Value {
+        let text = xhht(&[
+            "report",
+            "plans/",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-30",
+            "--lang",
+            lang,
+        ]);
+        serde_json::from_str(&text).unwrap()
+    };
+    let (vi, en) = (json("vi"), json("en"));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(crate::common::root().join("schemas/report.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let mut text = std::collections::BTreeSet::new();
+    text_fields(&schema, &mut text);
+    assert!(
+        text.contains("message") && text.contains("hint"),
+        "{text:?}"
+    );
+    let mut differ = Vec::new();
+    differences(&vi, &en, "", &mut differ);
+    let is_text = |path: &str| {
+        let last = path.rsplit('.').next().unwrap_or_default();
+        let field = last.split('[').next().unwrap_or_default();
+        path == ".lang" || text.contains(field)
+    };
+    let data: Vec<&String> = differ.iter().filter(|p| !is_text(p)).collect();
+    assert!(data.is_empty(), "data that changes with --lang: {data:#?}");
+    assert!(
+        differ.len() > 100,
+        "the languages barely differ: {differ:?}"
+    );
+}

@@ -1,0 +1,94 @@
+//! A run's files, loaded and validated: the step every command starts from.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::baselines;
+use crate::catalogue::Catalogue;
+use crate::finding::{self, Finding, Rule};
+use crate::load::{self, Loaded};
+use crate::msg;
+use crate::validate::{self, Context};
+
+/// Every file of a run, loaded, with the findings of loading and validating.
+pub struct Checked {
+    pub files: Vec<Loaded>,
+    pub findings: Vec<Finding>,
+}
+
+/// Loads and validates every plan file under `paths`, in parallel, in a
+/// deterministic order.
+pub fn check_paths(paths: &[PathBuf]) -> anyhow::Result<Checked> {
+    check_files(crate::walk::plan_files(paths)?)
+}
+
+pub fn check_files(files: Vec<PathBuf>) -> anyhow::Result<Checked> {
+    use rayon::prelude::*;
+    let loaded = files
+        .par_iter()
+        .map(|path| load::load_file(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let findings = check_loaded(&loaded);
+    Ok(Checked {
+        files: loaded,
+        findings,
+    })
+}
+
+/// Validates the run's files. References may point at any file of the run
+/// and at the embedded national schemes; a file of the run wins over the
+/// embedded scheme of the same id, so an edited copy is checked as edited.
+pub fn check_loaded(loaded: &[Loaded]) -> Vec<Finding> {
+    let plans: HashMap<&str, &crate::model::Plan> = baselines::embedded()
+        .iter()
+        .chain(loaded)
+        .filter_map(|l| l.plan.as_ref().ok())
+        .map(|p| (p.document.id.as_str(), p))
+        .collect();
+    let cx = Context {
+        catalogue: Catalogue::embedded(),
+        plans,
+    };
+    // Validation builds each file's span index when it has findings: the
+    // costly part, so it runs in parallel like loading.
+    use rayon::prelude::*;
+    let mut findings: Vec<Finding> = loaded
+        .par_iter()
+        .flat_map_iter(|file| match &file.plan {
+            Ok(plan) => validate::validate(plan, &file.source, &cx),
+            Err(error) => vec![Finding::from_load_error(&file.source, error)],
+        })
+        .collect();
+    findings.extend(duplicate_plan_ids(loaded));
+    finding::sort(&mut findings);
+    findings
+}
+
+/// Two files of one run claiming one document id: references to it would
+/// silently reach only one of them, so both comparisons are suspect.
+fn duplicate_plan_ids(loaded: &[Loaded]) -> Vec<Finding> {
+    let mut first: HashMap<&str, &Loaded> = HashMap::new();
+    let mut findings = Vec::new();
+    for file in loaded {
+        let Ok(plan) = &file.plan else { continue };
+        let id = plan.document.id.as_str();
+        let Some(earlier) = first.get(id) else {
+            first.insert(id, file);
+            continue;
+        };
+        let path = crate::source::FieldPath::root().key("document").key("id");
+        let other = &earlier.source.path;
+        findings.push(
+            Finding::at(
+                Rule::DuplicateId,
+                &file.source,
+                &path,
+                finding::Anchor::Value,
+                msg!("check.duplicate-plan-id", id, other),
+            )
+            .in_plan(id)
+            .hint(msg!("check.duplicate-plan-id-hint")),
+        );
+    }
+    findings
+}

@@ -1,0 +1,8 @@
+//! Markdown, for a pull-request comment or a CI job summary.
+
+use super::{Input, printable, report};
+
+pub(super) fn draw(input: &Input<'_>) -> anyhow::Result<String> {
+    let blocks = report::blocks(input.report, input.view.sections());
+    Ok(printable(&report::markdown(&blocks), false))
+}
