@@ -9,7 +9,9 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use crate::date::CivilDate;
+use crate::i18n::{IntoArg, Message};
 use crate::model::{Level, Plan, Verification};
+use crate::msg;
 use crate::text::{Text, fold};
 
 #[derive(Debug, Deserialize)]
@@ -94,9 +96,9 @@ pub enum Membership {
     In,
     Out,
     /// Partly inside, or inside under one reading and not another: the reason.
-    Partly(String),
+    Partly(Message),
     /// The record cannot tell: the reason.
-    Unknown(String),
+    Unknown(Message),
 }
 
 /// A plan's province, in the list of its time.
@@ -205,10 +207,9 @@ impl Units {
             PlanProvince::Before2025(p) => self.any_region(&p.id, regions),
             PlanProvince::From2025(p) => {
                 if p.formed_from.is_empty() {
-                    return Membership::Unknown(crate::tr!(
-                        "which provinces formed {} in 2025 is not on record",
-                        "chưa có thông tin {} được hợp nhất từ những tỉnh nào năm 2025",
-                        p.name
+                    return Membership::Unknown(msg!(
+                        "units.formed-from-unknown",
+                        province = &p.name
                     ));
                 }
                 let parts: Vec<(&str, Membership)> = p
@@ -224,15 +225,14 @@ impl Units {
                 } else if parts.iter().all(|(_, m)| *m == Membership::Out) {
                     Membership::Out
                 } else {
-                    let each: Vec<String> = parts
+                    let each: Vec<Message> = parts
                         .iter()
-                        .map(|(name, m)| format!("{name}: {}", describe(m)))
+                        .map(|(name, m)| msg!("units.part", name = *name, membership = describe(m)))
                         .collect();
-                    Membership::Partly(crate::tr!(
-                        "{} was formed in 2025 from provinces not all in the region ({})",
-                        "{} được hợp nhất năm 2025 từ các tỉnh không cùng thuộc vùng ({})",
-                        p.name,
-                        each.join("; ")
+                    Membership::Partly(msg!(
+                        "units.formed-across-regions",
+                        province = &p.name,
+                        parts = semicolons(each)
                     ))
                 }
             }
@@ -244,10 +244,7 @@ impl Units {
             .iter()
             .map(|r| match self.region(r) {
                 Some(region) => region.contains(province),
-                None => Membership::Unknown(crate::tr!(
-                    "region `{r}` is not in the units catalogue",
-                    "vùng `{r}` không có trong danh mục đơn vị hành chính"
-                )),
+                None => Membership::Unknown(msg!("units.unknown-region", region = r)),
             })
             .collect();
         if each.contains(&Membership::In) {
@@ -256,14 +253,14 @@ impl Units {
         if each.iter().all(|m| *m == Membership::Out) {
             return Membership::Out;
         }
-        let reasons: Vec<String> = each
+        let reasons: Vec<Message> = each
             .iter()
             .filter_map(|m| match m {
                 Membership::Partly(why) | Membership::Unknown(why) => Some(why.clone()),
                 _ => None,
             })
             .collect();
-        Membership::Partly(reasons.join("; "))
+        Membership::Partly(semicolons(reasons))
     }
 }
 
@@ -278,7 +275,7 @@ impl Region {
                 let m = if reading.whole.iter().any(|p| p == province) {
                     Membership::In
                 } else if let Some(part) = reading.part.iter().find(|p| p.province == province) {
-                    Membership::Partly(part.which.to_string())
+                    Membership::Partly(Message::verbatim(part.which.as_str()))
                 } else {
                     Membership::Out
                 };
@@ -286,11 +283,7 @@ impl Region {
             })
             .collect();
         if each.is_empty() {
-            return Membership::Unknown(crate::tr!(
-                "no classification of {} is on record",
-                "chưa có cách phân vùng nào cho {}",
-                self.vi
-            ));
+            return Membership::Unknown(msg!("units.no-classification", region = &self.vi));
         }
         if each.iter().all(|(_, m)| *m == Membership::In) {
             return Membership::In;
@@ -298,34 +291,54 @@ impl Region {
         if each.iter().all(|(_, m)| *m == Membership::Out) {
             return Membership::Out;
         }
-        let said: Vec<String> = each
+        let region = &self.vi;
+        let said: Vec<Message> = each
             .iter()
             .map(|(reading, m)| {
                 let what = match m {
-                    Membership::In => crate::tr!("wholly in {}", "thuộc {}", self.vi),
-                    Membership::Out => crate::tr!("not in {}", "không thuộc {}", self.vi),
-                    Membership::Partly(which) => {
-                        crate::tr!("only {which} in {}", "chỉ {which} thuộc {}", self.vi)
-                    }
+                    Membership::In => msg!("units.wholly-in", region),
+                    Membership::Out => msg!("units.not-in-region", region),
+                    Membership::Partly(which) => msg!("units.partly-in", which, region),
                     Membership::Unknown(why) => why.clone(),
                 };
-                format!(
-                    "{what} ({}, {})",
-                    reading.name,
-                    crate::model::wire_name(&reading.verification)
+                msg!(
+                    "units.reading",
+                    what,
+                    reading = &reading.name,
+                    flag = crate::model::wire_name(&reading.verification)
                 )
             })
             .collect();
-        Membership::Partly(said.join(crate::i18n::lang().pick(" but ", " nhưng ")))
+        Membership::Partly(joined("units.list.but", said))
     }
 }
 
-fn describe(m: &Membership) -> String {
+fn describe(m: &Membership) -> Message {
     match m {
-        Membership::In => crate::tr!("in", "thuộc vùng"),
-        Membership::Out => crate::tr!("not in", "không thuộc vùng"),
+        Membership::In => msg!("units.in"),
+        Membership::Out => msg!("units.not-in"),
         Membership::Partly(why) | Membership::Unknown(why) => why.clone(),
     }
+}
+
+/// Reasons one after the other, as one: "a; b; c".
+pub(crate) fn semicolons(items: Vec<Message>) -> Message {
+    joined("units.list.then", items)
+}
+
+/// `items` joined by the two-placeholder message `pair` (`{first}`,
+/// `{rest}`), which says how a language strings them together.
+fn joined(pair: &'static str, items: Vec<Message>) -> Message {
+    items
+        .into_iter()
+        .rev()
+        .reduce(|rest, first| {
+            Message::new(
+                pair,
+                vec![("first", first.into_arg()), ("rest", rest.into_arg())],
+            )
+        })
+        .unwrap_or_else(|| Message::verbatim(""))
 }
 
 enum Key<'a> {
@@ -405,7 +418,7 @@ mod tests {
         // Kon Tum (Tây Nguyên) with Quảng Ngãi (only its mountainous districts,
         // under one reading): never the whole province.
         match units.membership(new("quang-ngai"), &all) {
-            Membership::Partly(why) => assert!(why.contains("Kon Tum"), "{why}"),
+            Membership::Partly(why) => assert!(why.to_string().contains("Kon Tum"), "{why}"),
             other => panic!("{other:?}"),
         }
         assert_eq!(units.membership(new("hung-yen"), &all), Membership::Out);

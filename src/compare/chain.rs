@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use super::Relation;
 use crate::finding::{Anchor, Finding, Rule};
+use crate::i18n::Message;
 use crate::model::{Link, Plan};
+use crate::msg;
 use crate::source::{FieldPath, SourceFile};
-use crate::tr;
 
 /// A plan a comparison is made against, with the file it came from.
 #[derive(Clone, Copy)]
@@ -41,97 +42,60 @@ pub fn resolve<'a>(
         }
         return chain;
     }
-    let links = root().key("links");
     if let Some(parent) = &plan.links.parent {
-        let path = links.key("parent");
-        if !parent.available {
-            let fallback: Vec<&str> = plan
-                .links
-                .implements
-                .iter()
-                .map(|l| l.plan.as_str())
-                .collect();
-            let then = if fallback.is_empty() {
-                tr!(
-                    "the plan names no scheme to fall back to",
-                    "kế hoạch không nêu đề án nào để so sánh thay thế"
-                )
-            } else {
-                tr!(
-                    "comparing with {} instead",
-                    "chuyển sang so sánh với {}",
-                    fallback.join(", ")
-                )
-            };
-            chain.findings.push(
-                Finding::at(
-                    Rule::ParentUnavailable,
-                    source,
-                    &path,
-                    Anchor::Key,
-                    tr!(
-                        "the parent plan {} (`{}`) is cited but not available; {then}",
-                        "kế hoạch cấp trên {} (`{}`) được viện dẫn nhưng xhht không có văn bản này; {then}",
-                        parent.number,
-                        parent.plan
-                    ),
-                )
-                .note(tr!(
-                    "targets the parent may have added or changed are not checked",
-                    "các chỉ tiêu mà kế hoạch cấp trên có thể đã bổ sung hoặc điều chỉnh không được kiểm tra"
-                )),
-            );
-        } else if let Some(&(p, s)) = known.get(parent.plan.as_str()) {
-            chain.push(p, s, Relation::Parent);
-            chain.check_ancestors(plan, source, known);
-        } else {
-            chain.findings.push(missing(source, &path, parent));
-        }
+        chain.follow_parent(plan, source, parent, known);
     }
     for (i, link) in plan.links.implements.iter().enumerate() {
-        let path = links.key("implements").index(i);
-        if !link.available {
-            chain.findings.push(Finding::at(
-                Rule::ParentUnavailable,
-                source,
-                &path,
-                Anchor::Value,
-                tr!(
-                    "scheme {} (`{}`) is cited but not available; nothing is compared with it",
-                    "đề án {} (`{}`) được viện dẫn nhưng xhht không có văn bản này; không so sánh với đề án này",
-                    link.number,
-                    link.plan
-                ),
-            ));
-        } else if let Some(&(p, s)) = known.get(link.plan.as_str()) {
-            chain.push(p, s, Relation::Implements);
-        } else {
-            chain.findings.push(missing(source, &path, link));
-        }
+        chain.follow_scheme(source, i, link, known);
     }
     if chain.references.is_empty() && chain.findings.is_empty() {
-        chain.findings.push(
-            Finding::at(
-                Rule::NothingToCompare,
-                source,
-                &root().key("document").key("id"),
-                Anchor::Value,
-                tr!(
-                    "`{}` links to no parent plan and no scheme: there is nothing to compare it with",
-                    "`{}` không liên kết với kế hoạch cấp trên hay đề án nào: không có gì để so sánh",
-                    plan.document.id
-                ),
-            )
-            .hint(tr!(
-                "add the schemes it implements under `links.implements`, or name one with `--against`",
-                "bổ sung các đề án mà kế hoạch triển khai vào `links.implements`, hoặc chỉ định một đề án bằng `--against`"
-            )),
-        );
+        chain.findings.push(nothing_linked(plan, source));
     }
     chain
 }
 
 impl<'a> Chain<'a> {
+    /// The parent plan, when xhht has it, and the parents above it.
+    fn follow_parent(
+        &mut self,
+        plan: &'a Plan,
+        source: &'a SourceFile,
+        parent: &Link,
+        known: &Known<'a>,
+    ) {
+        let path = root().key("links").key("parent");
+        if !parent.available {
+            self.findings
+                .push(parent_unavailable(plan, source, &path, parent));
+        } else if let Some(&(p, s)) = known.get(parent.plan.as_str()) {
+            self.push(p, s, Relation::Parent);
+            self.check_ancestors(plan, source, known);
+        } else {
+            self.findings.push(missing(source, &path, parent));
+        }
+    }
+
+    /// The `index`th scheme the plan implements, when xhht has it.
+    fn follow_scheme(&mut self, source: &SourceFile, index: usize, link: &Link, known: &Known<'a>) {
+        let path = root().key("links").key("implements").index(index);
+        if !link.available {
+            self.findings.push(Finding::at(
+                Rule::ParentUnavailable,
+                source,
+                &path,
+                Anchor::Value,
+                msg!(
+                    "compare.chain.scheme-unavailable",
+                    number = &link.number,
+                    plan = &link.plan
+                ),
+            ));
+        } else if let Some(&(p, s)) = known.get(link.plan.as_str()) {
+            self.push(p, s, Relation::Implements);
+        } else {
+            self.findings.push(missing(source, &path, link));
+        }
+    }
     fn push(&mut self, plan: &'a Plan, source: &'a SourceFile, relation: Relation) {
         if !self
             .references
@@ -160,16 +124,9 @@ impl<'a> Chain<'a> {
                         source,
                         &root().key("links").key("parent"),
                         Anchor::Value,
-                        tr!(
-                            "the chain of parent plans loops: {}",
-                            "chuỗi kế hoạch cấp trên bị lặp vòng: {}",
-                            seen.join(" → ")
-                        ),
+                        msg!("compare.chain.loop", plans = seen.join(" → ")),
                     )
-                    .hint(tr!(
-                        "a plan cannot be issued under itself; check the `links.parent` of each plan in the loop",
-                        "một kế hoạch không thể được ban hành theo chính nó; kiểm tra `links.parent` của từng kế hoạch trong vòng lặp"
-                    )),
+                    .hint(msg!("compare.chain.loop-hint")),
                 );
                 return;
             }
@@ -182,23 +139,65 @@ impl<'a> Chain<'a> {
     }
 }
 
+/// A parent the plan cites but xhht does not have: the schemes it
+/// implements are compared instead, if it names any.
+fn parent_unavailable(
+    plan: &Plan,
+    source: &SourceFile,
+    path: &FieldPath,
+    parent: &Link,
+) -> Finding {
+    let fallback: Vec<&str> = plan
+        .links
+        .implements
+        .iter()
+        .map(|l| l.plan.as_str())
+        .collect();
+    let then = if fallback.is_empty() {
+        msg!("compare.chain.no-fallback")
+    } else {
+        msg!("compare.chain.fallback", schemes = fallback)
+    };
+    Finding::at(
+        Rule::ParentUnavailable,
+        source,
+        path,
+        Anchor::Key,
+        msg!(
+            "compare.chain.parent-unavailable",
+            number = &parent.number,
+            plan = &parent.plan,
+            then
+        ),
+    )
+    .note(msg!("compare.chain.parent-unavailable-note"))
+}
+
+/// A plan linked to nothing above it has nothing to be held to: never a pass.
+fn nothing_linked(plan: &Plan, source: &SourceFile) -> Finding {
+    Finding::at(
+        Rule::NothingToCompare,
+        source,
+        &root().key("document").key("id"),
+        Anchor::Value,
+        msg!("compare.chain.nothing-linked", plan = &plan.document.id),
+    )
+    .hint(msg!("compare.chain.nothing-linked-hint"))
+}
+
 fn missing(source: &SourceFile, path: &FieldPath, link: &Link) -> Finding {
     Finding::at(
         Rule::ChainBroken,
         source,
         &path.key("plan"),
         Anchor::Value,
-        tr!(
-            "{} (`{}`) is marked available, but no plan with that id is in the run or embedded",
-            "{} (`{}`) được đánh dấu là có sẵn, nhưng không có kế hoạch nào mang mã này trong lần kiểm tra hay trong các đề án có sẵn",
-            link.number,
-            link.plan
+        msg!(
+            "compare.chain.missing",
+            number = &link.number,
+            plan = &link.plan
         ),
     )
-    .hint(tr!(
-        "add its file to the command line, or set `available: false` if xhht does not have it",
-        "thêm tệp của kế hoạch đó vào dòng lệnh, hoặc đặt `available: false` nếu xhht không có văn bản này"
-    ))
+    .hint(msg!("compare.chain.missing-hint"))
 }
 
 /// Where a plan names the plan above it: its `links` entry, or its own id
@@ -233,19 +232,15 @@ pub(super) fn periods_apart(plan: &Plan, source: &SourceFile, upper: &Plan) -> O
             source,
             &link_path(plan, &upper.document.id),
             Anchor::Value,
-            tr!(
-                "`{}` covers {} and {} covers {}: the periods do not overlap, so nothing was compared and this is not a pass",
-                "`{}` áp dụng cho giai đoạn {} còn {} áp dụng cho giai đoạn {}: hai giai đoạn không trùng nhau nên không so sánh được, đây không phải là kết quả đạt",
-                plan.document.id,
-                years(ours),
-                upper.document.id,
-                years(theirs)
+            msg!(
+                "compare.chain.periods-apart",
+                plan = &plan.document.id,
+                ours = years(ours),
+                upper = &upper.document.id,
+                theirs = years(theirs)
             ),
         )
-        .hint(tr!(
-            "compare the plan with the scheme of its own period",
-            "hãy so sánh kế hoạch với đề án của cùng giai đoạn"
-        )),
+        .hint(msg!("compare.chain.periods-apart-hint")),
     )
 }
 
@@ -262,13 +257,10 @@ pub(super) fn nothing_to_compare(plan: &Plan, source: &SourceFile, upper: &Plan)
         source,
         &path,
         Anchor::Value,
-        tr!(
-            "{number} has no targets or duties on record: nothing was compared with it, so this is not a pass",
-            "{number} không có chỉ tiêu hay nhiệm vụ nào được ghi nhận: không có gì được so sánh với văn bản này, vì vậy đây không phải là kết quả đạt"
-        ),
+        msg!("compare.chain.nothing-on-record", number),
     );
     if let Some(note) = &upper.document.note {
-        finding = finding.note(note.to_string());
+        finding = finding.note(Message::verbatim(note.as_str()));
     }
     finding
 }

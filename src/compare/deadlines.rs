@@ -3,11 +3,12 @@
 
 use crate::date::CivilDate;
 use crate::finding::{Anchor, Finding, Rule};
+use crate::i18n::Message;
 use crate::model::{Deadline, Due, Function, Plan, Task};
+use crate::msg;
 use crate::schedule::dates::{day_before, month_end, quarter_end, year_end, yearly_on};
 use crate::schedule::wording;
 use crate::source::{FieldPath, SourceFile};
-use crate::tr;
 
 /// When an obligation falls due, in a form two plans can be compared on.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -76,12 +77,14 @@ fn same_obligation(ours: &Task, theirs: &Task, upper_id: &str) -> bool {
     carried || same_function
 }
 
-fn show(when: When) -> String {
+fn show(when: When) -> Message {
     match when {
-        When::Once(date) => date.0.strftime("%d/%m/%Y").to_string(),
+        When::Once(date) => Message::verbatim(date.0.strftime("%d/%m/%Y").to_string()),
         When::Yearly(date) => {
-            let day = date.0.strftime("%d/%m");
-            tr!("{day} every year", "{day} hằng năm")
+            msg!(
+                "compare.deadlines.every-year",
+                day = date.0.strftime("%d/%m").to_string()
+            )
         }
     }
 }
@@ -101,27 +104,26 @@ pub(super) fn compare(local: &Plan, source: &SourceFile, upper: &Plan) -> Vec<Fi
         let Some((theirs, their_when)) = stricter else {
             continue;
         };
-        let (ours_text, theirs_text) = (show(our_when), show(their_when));
+        let (ours_due, theirs_due) = (show(our_when), show(their_when));
         let upper_id = &upper.document.id;
         let finding = Finding::at(
             Rule::DeadlineConflict,
             source,
             &FieldPath::root().key("tasks").index(li).key("deadline"),
             Anchor::Value,
-            tr!(
-                "task `{}` is due {ours_text}, later than {upper_id}'s `{}`, due {theirs_text}",
-                "nhiệm vụ `{}` có thời hạn {ours_text}, muộn hơn thời hạn {theirs_text} của nhiệm vụ `{}` ({upper_id})",
-                ours.id,
-                theirs.id
+            msg!(
+                "compare.deadlines.later",
+                task = &ours.id,
+                ours_due = &ours_due,
+                upper = upper_id,
+                duty = &theirs.id,
+                theirs_due = &theirs_due
             ),
         )
         .about(&local.document.id, ours.id.clone())
-        .figures(Some(theirs_text.into()), Some(ours_text.into()))
+        .figures(Some(theirs_due), Some(ours_due))
         .rests_on(upper_id, &theirs.id, theirs.verification)
-        .hint(tr!(
-            "bring the deadline forward, or check that the two tasks are the same obligation",
-            "đưa thời hạn sớm hơn, hoặc kiểm tra lại hai nhiệm vụ có phải cùng một nghĩa vụ không"
-        ));
+        .hint(msg!("compare.deadlines.later-hint"));
         findings.push(finding);
     }
     findings
@@ -161,7 +163,7 @@ mod tests {
         assert!(!later(before, by));
         assert_eq!(read("trước ngày 01 tháng 03 hằng năm"), yearly(2, 29));
         assert_eq!(
-            show(read("trước ngày 20 tháng 12 hằng năm")),
+            show(read("trước ngày 20 tháng 12 hằng năm")).to_string(),
             "19/12 every year"
         );
     }

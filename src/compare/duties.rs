@@ -7,14 +7,16 @@
 
 use serde::Serialize;
 
+use super::evidence;
 use super::targets::Local;
 use crate::date::CivilDate;
-use crate::finding::{Anchor, Finding, Rule, Severity};
+use crate::finding::{Anchor, Finding, Rule};
+use crate::i18n::Message;
 use crate::model::{Agency, AgencyKind, Function, Plan, Task, Verification};
+use crate::msg;
 use crate::registry::{Body, Registry};
 use crate::roles::body_of;
 use crate::source::{FieldPath, SourceFile};
-use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -66,7 +68,7 @@ pub struct DutyRow {
     /// The plan's tasks that carry it.
     pub local_tasks: Vec<String>,
     /// The bodies leading those tasks.
-    pub local_leads: Vec<String>,
+    pub local_leads: Vec<Message>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched_by: Option<Matched>,
     pub status: DutyStatus,
@@ -77,53 +79,74 @@ pub struct DutyRow {
     pub in_force_from: Option<CivilDate>,
 }
 
+/// The plan above and its file, where duty findings point back to the duty.
+struct Above<'a> {
+    plan: &'a Plan,
+    source: &'a SourceFile,
+}
+
+/// One duty of the plan above, read against the plan: the bodies that
+/// should carry it locally, and the tasks and bodies that do.
+struct Duty<'a> {
+    /// Its place among the tasks of the plan above.
+    index: usize,
+    task: &'a Task,
+    function: Function,
+    /// The national leads, as the scheme names them.
+    national: Vec<&'a Agency>,
+    /// Their counterparts at the plan's level, from the registry.
+    expected: Vec<&'a Body>,
+    /// The plan's tasks that carry it, with their places.
+    carrying: Vec<(usize, &'a Task)>,
+    matched_by: Option<Matched>,
+    /// The bodies leading those tasks.
+    local_leads: Vec<&'a Agency>,
+    /// The steering committee that issues the plan, when it carries the
+    /// duty by doing so.
+    by_issuer: Option<&'a Agency>,
+}
+
 pub(super) fn compare(
     local: &Local<'_>,
     upper: &Plan,
     upper_source: &SourceFile,
     registry: &Registry,
 ) -> (Vec<DutyRow>, Vec<Finding>) {
-    let plan = local.plan;
-    let issued = issue_date(plan);
-    let issuer = crate::roles::issuer(plan).agency;
+    let issued = issue_date(local.plan);
+    let issuer = crate::roles::issuer(local.plan).agency;
+    let above = Above {
+        plan: upper,
+        source: upper_source,
+    };
     let mut rows = Vec::new();
     let mut findings = Vec::new();
-    for (index, duty) in upper.tasks.iter().enumerate() {
-        let function = duty.function.unwrap_or(Function::Other);
-        let national = unique(duty.leads.iter().filter_map(|id| agency(upper, id)));
+    for index in 0..upper.tasks.len() {
+        let duty = Duty::read(local.plan, upper, index, registry, issuer);
+        let status = duty.status(registry, issued);
+        findings.extend(duty.finding(status, local, &above));
+        rows.push(duty.row(status));
+    }
+    (rows, findings)
+}
+
+impl<'a> Duty<'a> {
+    fn read(
+        plan: &'a Plan,
+        upper: &'a Plan,
+        index: usize,
+        registry: &'a Registry,
+        issuer: Option<&'a Agency>,
+    ) -> Self {
+        let task = &upper.tasks[index];
+        let function = task.function.unwrap_or(Function::Other);
+        let national = unique(task.leads.iter().filter_map(|id| agency(upper, id)));
         let expected = expected_owners(&national, plan, registry);
-        let linked: Vec<(usize, &Task)> = plan
-            .tasks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| {
-                t.carries_out
-                    .iter()
-                    .any(|r| r.plan == upper.document.id && r.item == duty.id)
-            })
-            .collect();
-        let (carrying, matched_by) = if !linked.is_empty() {
-            (linked, Some(Matched::Link))
-        } else if function == Function::Other {
-            (Vec::new(), None)
-        } else {
-            let same_function: Vec<(usize, &Task)> = plan
-                .tasks
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.function == Some(function))
-                .collect();
-            let matched = (!same_function.is_empty()).then_some(Matched::Function);
-            (same_function, matched)
-        };
+        let (carrying, matched_by) = carriers(plan, &upper.document.id, task, function);
         let local_leads = unique(
             carrying
                 .iter()
                 .flat_map(|(_, t)| t.leads.iter().filter_map(|id| agency(plan, id))),
         );
-        let is_expected = |a: &Agency| {
-            body_of(registry, a).is_some_and(|b| expected.iter().any(|e| e.id == b.id))
-        };
         // A steering committee that issues the plan exists and steers by
         // doing so (Cát Hải's plan is its committee's own): it carries the
         // steering duties, setting up the committee included. No other duty
@@ -131,158 +154,258 @@ pub(super) fn compare(
         let by_issuer = issuer.filter(|a| {
             a.kind == AgencyKind::SteeringCommittee && function == Function::SteeringAndCoordination
         });
-        let led_by_expected = local_leads.iter().any(|a| is_expected(a)) || by_issuer.is_some();
-        let status = if duty
+        Self {
+            index,
+            task,
+            function,
+            national,
+            expected,
+            carrying,
+            matched_by,
+            local_leads,
+            by_issuer,
+        }
+    }
+
+    /// Where the duty stands: first whether the plan is held to it at all,
+    /// then whether anyone carries it, then whether the right body leads.
+    fn status(&self, registry: &Registry, issued: Option<CivilDate>) -> DutyStatus {
+        let set_later = self
+            .task
             .in_force_from
             .zip(issued)
-            .is_some_and(|(from, issued)| from > issued)
-        {
+            .is_some_and(|(from, issued)| from > issued);
+        let carried = !self.carrying.is_empty() || self.by_issuer.is_some();
+        if set_later {
             DutyStatus::NotInForce
-        } else if function == Function::Planning {
+        } else if self.function == Function::Planning {
             DutyStatus::ThisPlan
-        } else if carrying.is_empty() && function == Function::Other {
+        } else if self.carrying.is_empty() && self.function == Function::Other {
             DutyStatus::NotChecked
-        } else if carrying.is_empty() && !national.is_empty() && expected.is_empty() {
+        } else if self.carrying.is_empty() && !self.national.is_empty() && self.expected.is_empty()
+        {
             DutyStatus::NoCounterpart
-        } else if carrying.is_empty() && by_issuer.is_none() {
+        } else if !carried {
             DutyStatus::Gap
-        } else if local_leads.is_empty() && by_issuer.is_none() {
+        } else if self.local_leads.is_empty() && self.by_issuer.is_none() {
             DutyStatus::NoLead
-        } else if led_by_expected || national.is_empty() {
+        } else if self.led_by_expected(registry) || self.national.is_empty() {
             DutyStatus::Owned
-        } else if expected.is_empty() {
+        } else if self.expected.is_empty() {
             // A national lead the registry cannot map to this level: say so
             // rather than guess who should own it.
             DutyStatus::Unmapped
         } else {
             DutyStatus::Elsewhere
-        };
-        let mut expected_names: Vec<String> = expected.iter().map(|b| b.name.to_string()).collect();
-        expected_names.sort();
-        expected_names.dedup();
-        let national_names: Vec<String> = national.iter().map(|a| a.name.to_string()).collect();
-        let mut local_names: Vec<String> = local_leads.iter().map(|a| a.name.to_string()).collect();
-        if let Some(issuer) = by_issuer.filter(|a| !local_leads.iter().any(|l| l.id == a.id)) {
-            local_names.push(tr!(
-                "{} (issuer of the plan)",
-                "{} (cơ quan ban hành kế hoạch)",
-                issuer.name
-            ));
         }
-        let duty_path = FieldPath::root().key("tasks").index(index).key("id");
+    }
+
+    fn led_by_expected(&self, registry: &Registry) -> bool {
+        let is_expected = |a: &Agency| {
+            body_of(registry, a).is_some_and(|b| self.expected.iter().any(|e| e.id == b.id))
+        };
+        self.local_leads.iter().any(|a| is_expected(a)) || self.by_issuer.is_some()
+    }
+
+    /// The registry's local counterparts of the national leads, by name.
+    fn expected_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.expected.iter().map(|b| b.name.to_string()).collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    fn national_names(&self) -> Vec<String> {
+        self.national.iter().map(|a| a.name.to_string()).collect()
+    }
+
+    fn local_names(&self) -> Vec<String> {
+        self.local_leads
+            .iter()
+            .map(|a| a.name.to_string())
+            .collect()
+    }
+
+    /// Only a duty carried by no one, or by another body than the one that
+    /// should, is a finding; a duty the issuer carries is owned, so a
+    /// finding never names the issuer.
+    fn finding(&self, status: DutyStatus, local: &Local<'_>, above: &Above<'_>) -> Option<Finding> {
         match status {
-            DutyStatus::Gap => findings.push(
-                duty_finding(
-                    Rule::ResponsibilityGap,
-                    local.source,
-                    &local.link,
-                    tr!(
-                        "{} hands out `{}` ({}); no task of `{}` carries it",
-                        "{} giao nhiệm vụ `{}` ({}); không có nhiệm vụ nào của `{}` đảm nhận",
-                        upper.document.id,
-                        duty.id,
-                        duty.title,
-                        plan.document.id
-                    ),
-                    duty.verification,
-                    &expected_names,
-                )
-                .about(&plan.document.id, duty.id.clone())
-                .figures(Some(expected_names.join("; ").into()), None)
-                .rests_on(&upper.document.id, &duty.id, duty.verification)
-                .related(
-                    upper_source,
-                    &duty_path,
-                    tr!("the duty in {}", "nhiệm vụ trong {}", upper.document.id),
-                )
-                .hint(tr!(
-                    "add a task that carries it out (`carries_out: [{{plan: {}, item: {}}}]`) and name the body that leads it",
-                    "bổ sung nhiệm vụ thực hiện nội dung này (`carries_out: [{{plan: {}, item: {}}}]`) và nêu cơ quan chủ trì",
-                    upper.document.id,
-                    duty.id
-                )),
-            ),
+            DutyStatus::Gap => Some(self.gap(local, above)),
             DutyStatus::Elsewhere | DutyStatus::NoLead => {
-                let (task_index, _) = carrying[0];
-                let message = if status == DutyStatus::NoLead {
-                    tr!(
-                        "{} gives `{}` ({}) to {}; in `{}` the tasks that carry it name no body to lead them",
-                        "{} giao `{}` ({}) cho {}; trong `{}`, các nhiệm vụ thực hiện nội dung này không nêu cơ quan chủ trì",
-                        upper.document.id,
-                        duty.id,
-                        duty.title,
-                        or_nobody(&national_names),
-                        plan.document.id
-                    )
-                } else {
-                    tr!(
-                        "{} gives `{}` ({}) to {}; in `{}` it is led by {}",
-                        "{} giao `{}` ({}) cho {}; trong `{}`, cơ quan chủ trì là {}",
-                        upper.document.id,
-                        duty.id,
-                        duty.title,
-                        national_names.join(", "),
-                        plan.document.id,
-                        local_names.join("; ")
-                    )
-                };
-                let mut finding = duty_finding(
-                    Rule::ResponsibilityElsewhere,
-                    local.source,
-                    &FieldPath::root().key("tasks").index(task_index).key("leads"),
-                    message,
-                    duty.verification,
-                    &expected_names,
-                )
-                .about(&plan.document.id, duty.id.clone())
-                .figures(
-                    Some(expected_names.join("; ").into()),
-                    Some(local_names.join("; ").into()),
-                )
-                .rests_on(&upper.document.id, &duty.id, duty.verification)
-                .related(
-                    upper_source,
-                    &duty_path,
-                    tr!("the duty in {}", "nhiệm vụ trong {}", upper.document.id),
-                );
-                if matched_by == Some(Matched::Function) {
-                    finding = finding.note(tr!(
-                        "matched by function ({}): link the task that carries it out with `carries_out` to check that task alone",
-                        "đối chiếu theo chức năng ({}): liên kết nhiệm vụ thực hiện bằng `carries_out` để chỉ kiểm tra nhiệm vụ đó",
-                        function_label(function)
-                    ));
-                }
-                findings.push(finding);
+                Some(self.led_elsewhere(status, local, above))
             }
             DutyStatus::Owned
             | DutyStatus::Unmapped
             | DutyStatus::ThisPlan
             | DutyStatus::NotInForce
             | DutyStatus::NotChecked
-            | DutyStatus::NoCounterpart => {}
+            | DutyStatus::NoCounterpart => None,
         }
+    }
+
+    fn gap(&self, local: &Local<'_>, above: &Above<'_>) -> Finding {
+        let (upper, plan) = (&above.plan.document.id, &local.plan.document.id);
+        let message = msg!(
+            "compare.duties.gap",
+            upper,
+            duty = &self.task.id,
+            title = &self.task.title,
+            plan
+        );
+        self.duty_finding(Rule::ResponsibilityGap, local, &local.link, message, above)
+            .figures(
+                Some(Message::verbatim(self.expected_names().join("; "))),
+                None,
+            )
+            .hint(msg!("compare.duties.gap-hint", upper, duty = &self.task.id))
+    }
+
+    fn led_elsewhere(&self, status: DutyStatus, local: &Local<'_>, above: &Above<'_>) -> Finding {
+        let (upper, plan) = (&above.plan.document.id, &local.plan.document.id);
+        let (duty, title) = (&self.task.id, &self.task.title);
+        let local_names = self.local_names().join("; ");
+        let message = if status == DutyStatus::NoLead {
+            msg!(
+                "compare.duties.no-lead",
+                upper,
+                duty,
+                title,
+                national = or_nobody(&self.national_names()),
+                plan
+            )
+        } else {
+            msg!(
+                "compare.duties.elsewhere",
+                upper,
+                duty,
+                title,
+                national = self.national_names().join(", "),
+                plan,
+                local = &local_names
+            )
+        };
+        let (task_index, _) = self.carrying[0];
+        let path = FieldPath::root()
+            .key("tasks")
+            .index(task_index)
+            .key("leads");
+        let finding = self
+            .duty_finding(Rule::ResponsibilityElsewhere, local, &path, message, above)
+            .figures(
+                Some(Message::verbatim(self.expected_names().join("; "))),
+                Some(Message::verbatim(local_names)),
+            );
+        if self.matched_by == Some(Matched::Function) {
+            let function = function_label(self.function);
+            finding.note(msg!("compare.duties.by-function", function))
+        } else {
+            finding
+        }
+    }
+
+    /// A finding on this duty at `path` of the plan, pointing back at the
+    /// duty above; as severe as the duty is sure.
+    fn duty_finding(
+        &self,
+        rule: Rule,
+        local: &Local<'_>,
+        path: &FieldPath,
+        message: Message,
+        above: &Above<'_>,
+    ) -> Finding {
+        let upper = &above.plan.document.id;
+        let expected = self.expected_names();
+        let duty_path = FieldPath::root().key("tasks").index(self.index).key("id");
+        let mut finding = Finding::at(rule, local.source, path, Anchor::Value, message);
+        if !expected.is_empty() {
+            finding = finding.note(msg!("compare.duties.mapped-to", expected));
+        }
+        if let Some((severity, why)) = evidence::duty_severity(self.task.verification) {
+            finding = finding.severity(severity).note(why);
+        }
+        finding
+            .about(&local.plan.document.id, self.task.id.clone())
+            .rests_on(upper, &self.task.id, self.task.verification)
+            .related(
+                above.source,
+                &duty_path,
+                msg!("compare.duties.the-duty", upper),
+            )
+    }
+
+    fn row(&self, status: DutyStatus) -> DutyRow {
         // A duty the plan is not held to, or fulfils by existing, has no
         // local tasks to show.
         let judged = !matches!(status, DutyStatus::NotInForce | DutyStatus::ThisPlan);
-        rows.push(DutyRow {
-            duty: duty.id.clone(),
-            title: duty.title.to_string(),
-            function,
-            national_leads: national_names,
-            expected_owners: expected_names,
+        DutyRow {
+            duty: self.task.id.clone(),
+            title: self.task.title.to_string(),
+            function: self.function,
+            national_leads: self.national_names(),
+            expected_owners: self.expected_names(),
             local_tasks: if judged {
-                carrying.iter().map(|(_, t)| t.id.clone()).collect()
+                self.carrying.iter().map(|(_, t)| t.id.clone()).collect()
             } else {
                 Vec::new()
             },
-            local_leads: if judged { local_names } else { Vec::new() },
-            matched_by: matched_by.filter(|_| judged),
+            local_leads: if judged {
+                self.local_lead_entries()
+            } else {
+                Vec::new()
+            },
+            matched_by: self.matched_by.filter(|_| judged),
             status,
-            verification: duty.verification,
-            in_force_from: duty.in_force_from,
-        });
+            verification: self.task.verification,
+            in_force_from: self.task.in_force_from,
+        }
     }
-    (rows, findings)
+
+    /// The bodies leading the duty locally, the issuer last when it carries
+    /// the duty by issuing the plan.
+    fn local_lead_entries(&self) -> Vec<Message> {
+        let mut entries: Vec<Message> = self
+            .local_names()
+            .into_iter()
+            .map(Message::verbatim)
+            .collect();
+        if let Some(issuer) = self
+            .by_issuer
+            .filter(|a| !self.local_leads.iter().any(|l| l.id == a.id))
+        {
+            entries.push(msg!("compare.duties.issuer-of-plan", issuer = &issuer.name));
+        }
+        entries
+    }
+}
+
+/// The plan's tasks that carry a duty: those that name it in `carries_out`,
+/// else, for lack of a link, those of the same function.
+fn carriers<'p>(
+    plan: &'p Plan,
+    upper: &str,
+    duty: &Task,
+    function: Function,
+) -> (Vec<(usize, &'p Task)>, Option<Matched>) {
+    let tasks = || plan.tasks.iter().enumerate();
+    let linked: Vec<(usize, &Task)> = tasks()
+        .filter(|(_, t)| {
+            t.carries_out
+                .iter()
+                .any(|r| r.plan == upper && r.item == duty.id)
+        })
+        .collect();
+    if !linked.is_empty() {
+        return (linked, Some(Matched::Link));
+    }
+    if function == Function::Other {
+        return (Vec::new(), None);
+    }
+    let same_function: Vec<(usize, &Task)> = tasks()
+        .filter(|(_, t)| t.function == Some(function))
+        .collect();
+    let matched = (!same_function.is_empty()).then_some(Matched::Function);
+    (same_function, matched)
 }
 
 /// The day the plan was issued: its date, or the first day of its period.
@@ -292,11 +415,11 @@ fn issue_date(plan: &Plan) -> Option<CivilDate> {
         .or_else(|| CivilDate::new(i16::try_from(plan.document.period.start).ok()?, 1, 1))
 }
 
-fn or_nobody(names: &[String]) -> String {
+fn or_nobody(names: &[String]) -> Message {
     if names.is_empty() {
-        tr!("no named body", "không nêu cơ quan")
+        msg!("compare.duties.no-named-body")
     } else {
-        names.join(", ")
+        Message::verbatim(names.join(", "))
     }
 }
 
@@ -332,33 +455,4 @@ pub fn function_label(function: Function) -> String {
 
 fn agency<'p>(plan: &'p Plan, id: &str) -> Option<&'p Agency> {
     plan.agencies.iter().find(|a| a.id == id)
-}
-
-/// Duties rest on thinner evidence than targets: the reference found few
-/// ministry-by-ministry clauses. A duty no source confirms is reported as info.
-fn duty_finding(
-    rule: Rule,
-    source: &SourceFile,
-    path: &FieldPath,
-    message: String,
-    verification: Option<Verification>,
-    expected: &[String],
-) -> Finding {
-    let mut finding = Finding::at(rule, source, path, Anchor::Value, message);
-    if !expected.is_empty() {
-        finding = finding.note(tr!(
-            "the registry maps the national lead to {}",
-            "theo danh mục cơ quan, cơ quan chủ trì trung ương tương ứng với {} ở địa phương",
-            expected.join(", ")
-        ));
-    }
-    match verification {
-        Some(flag) if flag.is_solid() => finding,
-        _ => finding
-            .severity(Severity::Info)
-            .note(tr!(
-                "the national duty is not verified: it rests on follow-up instructions or provincial mirrors",
-                "nhiệm vụ ở cấp quốc gia chưa được kiểm chứng: chỉ dựa trên văn bản hướng dẫn thực hiện hoặc kế hoạch của các tỉnh"
-            )),
-    }
 }

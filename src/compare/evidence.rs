@@ -2,16 +2,22 @@
 //! flag, how many independent publishers stand behind it, and whether one of
 //! them is the very plan it is compared with. A figure read from a plan
 //! proves nothing about that plan, and one page alone never fails a build.
+//! This is the one place that judges how far a figure, or a fact a verdict
+//! rests on, can be trusted, and how severe that makes a finding.
 
 use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use crate::finding::Severity;
+use crate::i18n::Message;
 use crate::model::{Level, Plan, Restatement, Target, Verification};
+use crate::msg;
 use crate::text::fold;
 
 /// How far a finding resting on the figure can be trusted; sets its severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+/// Declared from the surest to the least sure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Certainty {
     /// Verified in a Vietnamese source, or corroborated by two or more
@@ -26,6 +32,26 @@ pub enum Certainty {
     OwnFigure,
 }
 
+impl Certainty {
+    /// How sure a fact is on its flag alone, before anyone corroborates it.
+    pub fn of(flag: Verification) -> Self {
+        match flag {
+            Verification::Verified | Verification::VerifiedDerived => Self::Sure,
+            Verification::VerifiedEn | Verification::VerifiedLocal | Verification::SingleSource => {
+                Self::SingleSource
+            }
+            Verification::Disputed | Verification::Unverified | Verification::NotFound => {
+                Self::Doubtful
+            }
+        }
+    }
+
+    /// A verdict is no surer than the weakest fact it rests on.
+    pub fn weakest(self, other: Self) -> Self {
+        self.max(other)
+    }
+}
+
 /// What stands behind a figure of the plan above, as seen from `local`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Evidence {
@@ -34,6 +60,7 @@ pub struct Evidence {
     pub publishers: usize,
 }
 
+/// How sure xhht is of `theirs`, a figure of `upper`, for the plan `local`.
 pub fn weigh(local: &Plan, upper: &Plan, theirs: &Target) -> Evidence {
     let (publishers, includes_plan) = publishers(local, upper, theirs);
     let certainty = if upper.document.level != Level::National {
@@ -43,21 +70,51 @@ pub fn weigh(local: &Plan, upper: &Plan, theirs: &Target) -> Evidence {
         Certainty::OwnFigure
     } else {
         match theirs.verification {
-            Some(Verification::Verified | Verification::VerifiedDerived) => Certainty::Sure,
+            // A summary or a restatement two independent publishers agree on.
             Some(Verification::VerifiedEn | Verification::VerifiedLocal) if publishers >= 2 => {
                 Certainty::Sure
             }
-            Some(
-                Verification::VerifiedEn | Verification::VerifiedLocal | Verification::SingleSource,
-            ) => Certainty::SingleSource,
-            Some(Verification::Disputed | Verification::Unverified | Verification::NotFound)
-            | None => Certainty::Doubtful,
+            Some(flag) => Certainty::of(flag),
+            None => Certainty::Doubtful,
         }
     };
     Evidence {
         certainty,
         publishers,
     }
+}
+
+/// A finding on a target's figure is as severe as xhht is sure of the
+/// figure, with a note saying why when it is not an error.
+pub fn severity(certainty: Certainty, flag: Option<Verification>) -> (Severity, Option<Message>) {
+    match certainty {
+        Certainty::Sure => (Severity::Error, None),
+        Certainty::SingleSource => (
+            Severity::Warning,
+            Some(match flag {
+                Some(Verification::VerifiedEn) => msg!("compare.evidence.summary-only"),
+                Some(Verification::VerifiedLocal) => msg!("compare.evidence.restatement-only"),
+                _ => msg!("compare.evidence.single-source"),
+            }),
+        ),
+        Certainty::Doubtful => (
+            Severity::Info,
+            Some(match flag {
+                Some(Verification::Disputed) => msg!("compare.evidence.disputed"),
+                _ => msg!("compare.evidence.unverified"),
+            }),
+        ),
+        Certainty::OwnFigure => (Severity::Info, None),
+    }
+}
+
+/// Duties rest on thinner evidence than targets: the reference found few
+/// ministry-by-ministry clauses. A duty no Vietnamese source confirms is
+/// information only, with the note saying so; a confirmed one keeps its
+/// rule's severity (`None`).
+pub fn duty_severity(flag: Option<Verification>) -> Option<(Severity, Message)> {
+    let sure = flag.is_some_and(|f| Certainty::of(f) == Certainty::Sure);
+    (!sure).then(|| (Severity::Info, msg!("compare.evidence.duty-unverified")))
 }
 
 /// Distinct publishers among the figure's sources, leaving out the plan
@@ -148,6 +205,41 @@ fn publisher(source: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Renderers mark a figure by `Verification::is_solid`; a finding's
+    /// severity must agree with that mark.
+    #[test]
+    fn a_flag_alone_is_sure_exactly_when_it_is_solid() {
+        use Verification::*;
+        for flag in [
+            Verified,
+            VerifiedDerived,
+            VerifiedEn,
+            VerifiedLocal,
+            SingleSource,
+            Unverified,
+            Disputed,
+            NotFound,
+        ] {
+            assert_eq!(
+                Certainty::of(flag) == Certainty::Sure,
+                flag.is_solid(),
+                "{flag:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_weakest_of_two_is_the_less_sure() {
+        assert_eq!(
+            Certainty::Sure.weakest(Certainty::Doubtful),
+            Certainty::Doubtful
+        );
+        assert_eq!(
+            Certainty::OwnFigure.weakest(Certainty::SingleSource),
+            Certainty::OwnFigure
+        );
+    }
 
     #[test]
     fn language_services_of_one_site_are_one_publisher() {

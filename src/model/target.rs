@@ -56,20 +56,22 @@ pub struct Target {
 
 impl Target {
     /// A target's figure as a reader writes it: "96%", "> 99%", "30–50%".
-    pub fn value_text(&self) -> String {
-        let unit = match self.unit {
-            Unit::Percent => "%",
-            Unit::PercentGrowthPerYear => crate::i18n::lang().pick(" %/yr", " %/năm"),
-            Unit::Count | Unit::Level => "",
+    /// Only a yearly growth's unit, and a value without a figure, differ by
+    /// language.
+    pub fn value_text(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        let figure = match self.value {
+            TargetValue::Point(v) => v.to_string(),
+            TargetValue::AtLeast(v) => format!("≥ {v}"),
+            TargetValue::Above(v) => format!("> {v}"),
+            TargetValue::Range { min, max } => format!("{min}–{max}"),
+            TargetValue::Qualitative => return crate::msg!("compare.value.qualitative"),
+            TargetValue::Unavailable => return crate::msg!("compare.value.not-found"),
         };
-        let n = |v: f64| format!("{v}{unit}");
-        match self.value {
-            TargetValue::Point(v) => n(v),
-            TargetValue::AtLeast(v) => format!("≥ {}", n(v)),
-            TargetValue::Above(v) => format!("> {}", n(v)),
-            TargetValue::Range { min, max } => format!("{min}–{}", n(max)),
-            TargetValue::Qualitative => crate::tr!("qualitative", "định tính"),
-            TargetValue::Unavailable => crate::tr!("not found", "không tìm thấy"),
+        match self.unit {
+            Unit::Percent => Message::verbatim(format!("{figure}%")),
+            Unit::PercentGrowthPerYear => crate::msg!("compare.value.growth-per-year", figure),
+            Unit::Count | Unit::Level => Message::verbatim(figure),
         }
     }
 }

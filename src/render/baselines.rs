@@ -138,7 +138,7 @@ fn group_table(group: TrustGroup, members: &[&Target], lang: Lang, color: bool) 
             target.level.map(|l| l.to_string()).unwrap_or_default(),
             target.condition.clone().unwrap_or_default(),
             target.year.to_string(),
-            target.value_text(),
+            target.value_text().render(lang),
             trust_text(target, lang).to_owned(),
         ]);
     }

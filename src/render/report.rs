@@ -228,7 +228,7 @@ pub fn target_status(status: &TargetStatus, lang: Lang) -> String {
     match status {
         TargetStatus::NotComparable(why)
         | TargetStatus::NotApplicable(why)
-        | TargetStatus::NotCommitted(why) => format!("{}: {why}", label.text(lang)),
+        | TargetStatus::NotCommitted(why) => format!("{}: {}", label.text(lang), why.render(lang)),
         _ => label.text(lang).to_owned(),
     }
 }
@@ -287,14 +287,18 @@ pub fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
                         status.push_str(&format!(" ({})", flag_text(flag)));
                     }
                     if let Some(basis) = &row.basis {
-                        status.push_str(&format!("; {basis}"));
+                        status.push_str(&format!("; {}", basis.render(lang)));
                     }
                     vec![
                         indicator,
                         row.level.map(|l| l.to_string()).unwrap_or_default(),
                         row.year.to_string(),
-                        row.scheme_value.clone().unwrap_or_else(|| "—".into()),
-                        row.plan_value.clone().unwrap_or_else(|| "—".into()),
+                        row.scheme_value
+                            .as_ref()
+                            .map_or_else(|| "—".into(), |v| v.render(lang)),
+                        row.plan_value
+                            .as_ref()
+                            .map_or_else(|| "—".into(), |v| v.render(lang)),
                         difference_text(row),
                         status,
                     ]

@@ -17,6 +17,7 @@ use verdict::*;
 
 use super::evidence::{self, Certainty, Evidence};
 use crate::finding::Finding;
+use crate::i18n::Message;
 use crate::model::{Plan, Target, TargetValue, Verification};
 use crate::source::{FieldPath, SourceFile};
 
@@ -31,12 +32,12 @@ pub enum TargetStatus {
     /// The national figure was read from this very plan: the pair proves nothing.
     OwnFigure,
     /// The figure does not bind this plan; the reason says why.
-    NotApplicable(String),
+    NotApplicable(Message),
     /// The plan does not commit its unit to a standard the scheme expects only
     /// a share of units to reach; the reason says so.
-    NotCommitted(String),
+    NotCommitted(Message),
     /// Same indicator, counted differently; the reason says how.
-    NotComparable(String),
+    NotComparable(Message),
     /// Both state the aim without a figure.
     NoFigures,
     /// The upper plan names the indicator, but no figure was found for the milestone.
@@ -67,12 +68,12 @@ pub struct TargetRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scheme_target: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub scheme_value: Option<String>,
+    pub scheme_value: Option<Message>,
     /// Id of the plan's target.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan_target: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub plan_value: Option<String>,
+    pub plan_value: Option<Message>,
     /// Plan minus scheme, in the unit of both, where the pair is comparable;
     /// for a range, its lower end.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -91,7 +92,7 @@ pub struct TargetRow {
     /// How the pair was made comparable, when it took more than reading two
     /// figures: a recognition threshold, a cumulative level, a yearly figure.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
+    pub basis: Option<Message>,
     /// The verification flag of the upper plan's figure.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verification: Option<Verification>,
@@ -118,139 +119,187 @@ pub(super) fn compare(
     upper: &Plan,
     upper_source: &SourceFile,
 ) -> (Vec<TargetRow>, Vec<Finding>) {
-    let plan = local.plan;
-    let mut rows = Vec::new();
-    let mut findings = Vec::new();
-    let mut paired = vec![false; plan.targets.len()];
+    let mut comparing = Comparing {
+        local,
+        upper,
+        upper_source,
+        rows: Vec::new(),
+        findings: Vec::new(),
+        paired: vec![false; local.plan.targets.len()],
+    };
     for (ui, theirs) in upper.targets.iter().enumerate() {
-        let evidence = evidence::weigh(plan, upper, theirs);
-        for year in binding_years(plan, upper, theirs) {
-            let filed_year = year == theirs.year;
-            let scope = scope(plan, upper, theirs, year);
-            // Where it is not settled whether the figure binds, the plan's
-            // own target is still shown beside it, never as "local only".
-            let regional = match &scope {
-                Scope::Binds { regional } => Some(*regional),
-                Scope::Undecided(_) => Some(theirs.condition.is_some()),
-                Scope::NotApplicable(_) => None,
-            };
-            let matches: Vec<(usize, Pairing)> = match regional {
-                Some(regional) => plan
-                    .targets
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, ours)| {
-                        pairing(ours, theirs, &upper.document.id, year, regional).map(|p| (i, p))
-                    })
-                    .collect(),
-                None => Vec::new(),
-            };
-            let matches = prefer_exact(matches);
-            if let Scope::Undecided(why) = &scope
-                && !matches.is_empty()
-            {
-                for &(li, _) in &matches {
-                    paired[li] = true;
-                    let status = TargetStatus::NotComparable(why.clone());
-                    let ours = &plan.targets[li];
-                    rows.push(row(
-                        theirs,
-                        year,
-                        Some(theirs),
-                        Some(ours),
-                        status,
-                        Some(&evidence),
-                    ));
-                }
-                continue;
-            }
-            if matches.is_empty() {
-                // A yearly figure is reported unpaired once, in the year it is filed under.
-                if !filed_year {
-                    continue;
-                }
-                let status = match (scope, silent_on_a_share(plan, theirs)) {
-                    (Scope::NotApplicable(why), _) => TargetStatus::NotApplicable(why),
-                    (Scope::Undecided(why), _) => TargetStatus::NotComparable(why),
-                    (Scope::Binds { .. }, _) if theirs.value == TargetValue::Unavailable => {
-                        TargetStatus::NoNationalFigure
-                    }
-                    (Scope::Binds { .. }, _) if evidence.certainty == Certainty::OwnFigure => {
-                        TargetStatus::OwnFigure
-                    }
-                    (Scope::Binds { .. }, Some(not_committed)) => not_committed,
-                    (Scope::Binds { .. }, None) => {
-                        findings.push(gap(local, upper, upper_source, ui, &evidence));
-                        TargetStatus::Gap
-                    }
-                };
-                rows.push(row(
+        let evidence = evidence::weigh(local.plan, upper, theirs);
+        for year in binding_years(local.plan, upper, theirs) {
+            comparing.figure(ui, year, &evidence);
+        }
+    }
+    comparing.finish()
+}
+
+/// The rows and findings of one plan against one plan above, as its figures
+/// are taken one by one; `paired` marks the plan's targets that answer one.
+struct Comparing<'a> {
+    local: &'a Local<'a>,
+    upper: &'a Plan,
+    upper_source: &'a SourceFile,
+    rows: Vec<TargetRow>,
+    findings: Vec<Finding>,
+    paired: Vec<bool>,
+}
+
+impl Comparing<'_> {
+    /// The `ui`th figure of the plan above, in one year it binds.
+    fn figure(&mut self, ui: usize, year: u16, evidence: &Evidence) {
+        let theirs = &self.upper.targets[ui];
+        let scope = scope(self.local.plan, self.upper, theirs, year);
+        let answers = self.answers(theirs, year, &scope);
+        if answers.is_empty() {
+            // A yearly figure is reported unpaired once, in the year it is filed under.
+            if year == theirs.year {
+                let status = self.unanswered(ui, scope, evidence);
+                self.rows.push(row(
                     theirs,
                     year,
                     Some(theirs),
                     None,
                     status,
-                    Some(&evidence),
+                    Some(evidence),
                 ));
-                continue;
             }
-            for (li, pairing) in matches {
-                paired[li] = true;
-                let ours = &plan.targets[li];
-                let verdict = judge(plan, ours, theirs, year, pairing);
-                let evidence = Evidence {
-                    certainty: verdict.certainty(evidence.certainty),
-                    ..evidence
-                };
-                let mut status = verdict.status.clone();
-                if status.is_verdict() && evidence.certainty == Certainty::OwnFigure {
-                    status = TargetStatus::OwnFigure;
-                }
-                if status == TargetStatus::Shortfall {
-                    findings.push(
-                        shortfall(local, li, ours, upper, theirs, year, &evidence, &verdict)
-                            .about(&plan.document.id, subject(ours, year)),
-                    );
-                }
-                let mut r = row(
+            return;
+        }
+        for (li, pairing) in answers {
+            self.paired[li] = true;
+            if let Scope::Undecided(why) = &scope {
+                let ours = &self.local.plan.targets[li];
+                let status = TargetStatus::NotComparable(why.clone());
+                self.rows.push(row(
                     theirs,
                     year,
                     Some(theirs),
                     Some(ours),
                     status,
-                    Some(&evidence),
-                );
-                r.basis = verdict.basis.clone();
-                if !verdict.figures_comparable {
-                    (r.difference, r.difference_upper) = (None, None);
-                    (r.scheme_figure, r.plan_figure) = (None, None);
-                }
-                rows.push(r);
+                    Some(evidence),
+                ));
+            } else {
+                self.pair(li, theirs, year, pairing, evidence);
             }
         }
     }
-    for (li, ours) in plan.targets.iter().enumerate() {
-        if !paired[li] {
-            rows.push(row(
-                ours,
-                ours.year,
-                None,
-                Some(ours),
-                TargetStatus::LocalOnly,
-                None,
-            ));
+
+    /// The plan's targets that answer a figure, an exact pair first. Where it
+    /// is not settled whether the figure binds, the plan's own target is
+    /// still shown beside it, never as "local only".
+    fn answers(&self, theirs: &Target, year: u16, scope: &Scope) -> Vec<(usize, Pairing)> {
+        let regional = match scope {
+            Scope::Binds { regional } => *regional,
+            Scope::Undecided(_) => theirs.condition.is_some(),
+            Scope::NotApplicable(_) => return Vec::new(),
+        };
+        let upper_id = &self.upper.document.id;
+        let matches = self
+            .local
+            .plan
+            .targets
+            .iter()
+            .enumerate()
+            .filter_map(|(i, ours)| pairing(ours, theirs, upper_id, year, regional).map(|p| (i, p)))
+            .collect();
+        prefer_exact(matches)
+    }
+
+    /// Why no target of the plan answers the `ui`th figure: it does not
+    /// bind, there is no figure, it is the plan's own, or a gap.
+    fn unanswered(&mut self, ui: usize, scope: Scope, evidence: &Evidence) -> TargetStatus {
+        let theirs = &self.upper.targets[ui];
+        match (scope, silent_on_a_share(self.local.plan, theirs)) {
+            (Scope::NotApplicable(why), _) => TargetStatus::NotApplicable(why),
+            (Scope::Undecided(why), _) => TargetStatus::NotComparable(why),
+            (Scope::Binds { .. }, _) if theirs.value == TargetValue::Unavailable => {
+                TargetStatus::NoNationalFigure
+            }
+            (Scope::Binds { .. }, _) if evidence.certainty == Certainty::OwnFigure => {
+                TargetStatus::OwnFigure
+            }
+            (Scope::Binds { .. }, Some(not_committed)) => not_committed,
+            (Scope::Binds { .. }, None) => {
+                let finding = gap(self.local, self.upper, self.upper_source, ui, evidence);
+                self.findings.push(finding);
+                TargetStatus::Gap
+            }
         }
     }
-    rows.sort_by(|a, b| {
-        (a.year, &a.indicator, a.level, &a.condition, &a.plan_target).cmp(&(
-            b.year,
-            &b.indicator,
-            b.level,
-            &b.condition,
-            &b.plan_target,
-        ))
-    });
-    (rows, findings)
+
+    /// A figure and the plan's `li`th target that answers it: the verdict,
+    /// no surer than what it rests on, and a finding when it falls short.
+    fn pair(
+        &mut self,
+        li: usize,
+        theirs: &Target,
+        year: u16,
+        pairing: Pairing,
+        evidence: &Evidence,
+    ) {
+        let plan = self.local.plan;
+        let ours = &plan.targets[li];
+        let verdict = judge(plan, ours, theirs, year, pairing);
+        let evidence = Evidence {
+            certainty: verdict.certainty(evidence.certainty),
+            ..*evidence
+        };
+        let mut status = verdict.status.clone();
+        if status.is_verdict() && evidence.certainty == Certainty::OwnFigure {
+            status = TargetStatus::OwnFigure;
+        }
+        if status == TargetStatus::Shortfall {
+            let shortfall = Shortfall {
+                index: li,
+                ours,
+                upper: self.upper,
+                theirs,
+                year,
+            };
+            let finding = shortfall
+                .finding(self.local, &evidence, &verdict)
+                .about(&plan.document.id, subject(ours, year));
+            self.findings.push(finding);
+        }
+        let mut r = row(
+            theirs,
+            year,
+            Some(theirs),
+            Some(ours),
+            status,
+            Some(&evidence),
+        );
+        r.basis = verdict.basis.clone();
+        if !verdict.figures_comparable {
+            (r.difference, r.difference_upper) = (None, None);
+            (r.scheme_figure, r.plan_figure) = (None, None);
+        }
+        self.rows.push(r);
+    }
+
+    /// The plan's targets no figure above asks for, then every row in order.
+    fn finish(mut self) -> (Vec<TargetRow>, Vec<Finding>) {
+        for (li, ours) in self.local.plan.targets.iter().enumerate() {
+            if !self.paired[li] {
+                let status = TargetStatus::LocalOnly;
+                self.rows
+                    .push(row(ours, ours.year, None, Some(ours), status, None));
+            }
+        }
+        self.rows.sort_by(|a, b| {
+            (a.year, &a.indicator, a.level, &a.condition, &a.plan_target).cmp(&(
+                b.year,
+                &b.indicator,
+                b.level,
+                &b.condition,
+                &b.plan_target,
+            ))
+        });
+        (self.rows, self.findings)
+    }
 }
 
 /// The years of the plan a figure binds: the year it is filed under and, for
@@ -447,10 +496,13 @@ mod tests {
         let mut theirs = target(TargetValue::Point(70.0));
         theirs.population = Population::Provinces;
         match judge(&ours, &theirs, Direction::HigherIsBetter) {
-            TargetStatus::NotComparable(why) => assert!(
-                why.contains("provinces") && why.contains("districts"),
-                "{why}"
-            ),
+            TargetStatus::NotComparable(why) => {
+                let why = why.to_string();
+                assert!(
+                    why.contains("provinces") && why.contains("districts"),
+                    "{why}"
+                );
+            }
             other => panic!("{other:?}"),
         }
     }

@@ -2,9 +2,10 @@
 //! the plan's targets answer it: levels of government, regions, a plan's own
 //! `not_applicable` record, and levels of a standard.
 
-use crate::catalogue::{Catalogue, Standards, Step};
+use crate::catalogue::{Catalogue, Condition, Standards, Step};
+use crate::i18n::Message;
 use crate::model::{Level, Plan, Target};
-use crate::tr;
+use crate::msg;
 use crate::units::{Membership, Units};
 
 /// Whether a figure of the plan above binds this plan at all.
@@ -15,126 +16,139 @@ pub(super) enum Scope {
     Binds {
         regional: bool,
     },
-    NotApplicable(String),
+    NotApplicable(Message),
     /// Whether it binds cannot be told from the record.
-    Undecided(String),
+    Undecided(Message),
 }
 
 pub(super) fn scope(plan: &Plan, upper: &Plan, theirs: &Target, year: u16) -> Scope {
-    if let Some(recorded) = plan.not_applicable.iter().find(|n| {
+    if let Some(why) = recorded_not_applicable(plan, upper, theirs) {
+        return Scope::NotApplicable(why);
+    }
+    if let Some(why) = other_level(plan, theirs) {
+        return Scope::NotApplicable(why);
+    }
+    match regional_condition(theirs) {
+        Some(condition) => regional_scope(plan, condition),
+        None => province_wide_scope(plan, upper, theirs, year),
+    }
+}
+
+/// The plan's own `not_applicable` record for the figure, with a reason.
+fn recorded_not_applicable(plan: &Plan, upper: &Plan, theirs: &Target) -> Option<Message> {
+    let recorded = plan.not_applicable.iter().find(|n| {
         n.plan == upper.document.id
             && n.item == theirs.id
             && !crate::text::is_blank(n.reason.as_str())
-    }) {
-        return Scope::NotApplicable(tr!(
-            "the plan records it does not apply: {}",
-            "kế hoạch ghi nhận không áp dụng: {}",
-            recorded.reason
-        ));
-    }
-    let catalogue = Catalogue::embedded();
+    })?;
+    Some(msg!("compare.scope.recorded", reason = &recorded.reason))
+}
+
+/// An indicator the catalogue holds only some levels of government to.
+fn other_level(plan: &Plan, theirs: &Target) -> Option<Message> {
     let level = plan.document.level;
-    if let Some(indicator) = catalogue.indicator(&theirs.indicator)
-        && level != Level::National
-        && !indicator.binds.contains(&level)
-    {
-        return Scope::NotApplicable(tr!(
-            "{} binds {} plans, not a {} plan",
-            "{} chỉ áp dụng cho kế hoạch cấp {}, không áp dụng cho kế hoạch cấp {}",
-            theirs.indicator,
-            level_names(&indicator.binds),
-            level_name(level)
-        ));
-    }
-    let regions = |t: &Target| {
-        t.condition
-            .as_deref()
-            .and_then(|c| catalogue.condition(c))
-            .filter(|c| !c.regions.is_empty())
-    };
-    let units = Units::embedded();
-    let province = units.of_plan(plan);
-    let unknown_province = || {
-        tr!(
-            "xhht cannot tell which province {} is in: set `document.province`",
-            "xhht không xác định được {} thuộc tỉnh nào: hãy khai báo `document.province`",
-            plan.document.jurisdiction
+    let indicator = Catalogue::embedded().indicator(&theirs.indicator)?;
+    (level != Level::National && !indicator.binds.contains(&level)).then(|| {
+        msg!(
+            "compare.scope.other-level",
+            indicator = &theirs.indicator,
+            levels = level_names(&indicator.binds),
+            level = level_name(level)
         )
+    })
+}
+
+/// The condition of a target that names regions: a region's own figure.
+fn regional_condition(t: &Target) -> Option<&'static Condition> {
+    t.condition
+        .as_deref()
+        .and_then(|c| Catalogue::embedded().condition(c))
+        .filter(|c| !c.regions.is_empty())
+}
+
+fn unknown_province(plan: &Plan) -> Message {
+    msg!(
+        "compare.scope.unknown-province",
+        jurisdiction = &plan.document.jurisdiction
+    )
+}
+
+/// A region's figure binds a plan whose province lies in the region.
+fn regional_scope(plan: &Plan, condition: &Condition) -> Scope {
+    let units = Units::embedded();
+    let Some(province) = units.of_plan(plan) else {
+        return Scope::Undecided(unknown_province(plan));
     };
-    if let Some(condition) = regions(theirs) {
-        let Some(province) = province else {
-            return Scope::Undecided(unknown_province());
-        };
-        return match units.membership(province, &condition.regions) {
-            Membership::In => Scope::Binds { regional: true },
-            Membership::Out => Scope::NotApplicable(tr!(
-                "binds only {}; {} is not one of them",
-                "chỉ áp dụng cho {}; {} không thuộc phạm vi này",
-                condition.vi,
-                province.name()
-            )),
-            Membership::Partly(why) | Membership::Unknown(why) => Scope::Undecided(tr!(
-                "binds only {}; whether it binds {} is not settled: {why}",
-                "chỉ áp dụng cho {}; chưa xác định được có áp dụng cho {} hay không: {why}",
-                condition.vi,
-                province.name()
-            )),
-        };
+    let (region, province_name) = (&condition.vi, province.name());
+    match units.membership(province, &condition.regions) {
+        Membership::In => Scope::Binds { regional: true },
+        Membership::Out => Scope::NotApplicable(msg!(
+            "compare.scope.outside-region",
+            region,
+            province = province_name
+        )),
+        Membership::Partly(why) | Membership::Unknown(why) => Scope::Undecided(msg!(
+            "compare.scope.region-unsettled",
+            region,
+            province = province_name,
+            why
+        )),
     }
-    // The province-wide figure gives way to its region's own figure for a
-    // province in that region; when that is not settled, neither is this.
+}
+
+/// The province-wide figure gives way to its region's own figure for a
+/// province in that region; when that is not settled, neither is this.
+fn province_wide_scope(plan: &Plan, upper: &Plan, theirs: &Target, year: u16) -> Scope {
     let regional = upper.targets.iter().find(|t| {
         t.indicator == theirs.indicator
             && t.level == theirs.level
             && (t.year == year || (t.each_year && year <= t.year))
-            && regions(t).is_some()
+            && regional_condition(t).is_some()
     });
     let (Some(regional), None) = (regional, &theirs.condition) else {
         return Scope::Binds { regional: false };
     };
-    let Some(condition) = regions(regional) else {
+    let Some(condition) = regional_condition(regional) else {
         return Scope::Binds { regional: false };
     };
-    let Some(province) = province else {
-        return Scope::Undecided(tr!(
-            "whether the regional figure ({}) applies instead is not settled: {}",
-            "chưa xác định được có áp dụng chỉ tiêu riêng của vùng ({}) thay cho chỉ tiêu này hay không: {}",
-            regional.value_text(),
-            unknown_province()
+    let units = Units::embedded();
+    let value = regional.value_text();
+    let Some(province) = units.of_plan(plan) else {
+        return Scope::Undecided(msg!(
+            "compare.scope.regional-figure-unsettled",
+            value,
+            why = unknown_province(plan)
         ));
     };
+    let region = &condition.vi;
     match units.membership(province, &condition.regions) {
-        Membership::In => Scope::NotApplicable(tr!(
-            "{} lies in {}: the regional figure ({}) applies instead",
-            "{} thuộc {}: áp dụng chỉ tiêu riêng của vùng ({})",
-            province.name(),
-            condition.vi,
-            regional.value_text()
+        Membership::In => Scope::NotApplicable(msg!(
+            "compare.scope.in-region",
+            province = province.name(),
+            region,
+            value
         )),
         Membership::Out => Scope::Binds { regional: false },
-        Membership::Partly(why) | Membership::Unknown(why) => Scope::Undecided(tr!(
-            "whether the regional figure ({}) for {} applies instead is not settled: {why}",
-            "chưa xác định được có áp dụng chỉ tiêu riêng ({}) của {} thay cho chỉ tiêu này hay không: {why}",
-            regional.value_text(),
-            condition.vi
+        Membership::Partly(why) | Membership::Unknown(why) => Scope::Undecided(msg!(
+            "compare.scope.region-figure-unsettled",
+            value,
+            region,
+            why
         )),
     }
 }
 
-pub(super) fn level_name(level: Level) -> String {
-    let lang = crate::i18n::lang();
+pub(super) fn level_name(level: Level) -> Message {
     match level {
-        Level::National => lang.pick("national", "trung ương"),
-        Level::Province => lang.pick("province", "tỉnh"),
-        Level::District => lang.pick("district", "huyện"),
-        Level::Commune => lang.pick("commune", "xã"),
+        Level::National => msg!("compare.level.national"),
+        Level::Province => msg!("compare.level.province"),
+        Level::District => msg!("compare.level.district"),
+        Level::Commune => msg!("compare.level.commune"),
     }
-    .to_owned()
 }
 
-pub(super) fn level_names(levels: &[Level]) -> String {
-    let names: Vec<String> = levels.iter().map(|&l| level_name(l)).collect();
-    names.join(", ")
+pub(super) fn level_names(levels: &[Level]) -> Vec<Message> {
+    levels.iter().map(|&l| level_name(l)).collect()
 }
 
 /// How a plan's target answers a figure above it.

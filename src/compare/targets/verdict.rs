@@ -5,9 +5,10 @@
 use super::super::evidence::Certainty;
 use super::*;
 use crate::catalogue::{Catalogue, Standards};
-use crate::i18n::Lang;
+use crate::i18n::Message;
 use crate::model::{Direction, Level, Plan, Population, Target, TargetValue, Unit, Verification};
-use crate::tr;
+use crate::msg;
+use crate::units::semicolons;
 
 /// The least a value asks for: the figure and whether it must be exceeded
 /// strictly ("trên 99%" asks for more than 99%).
@@ -58,7 +59,7 @@ pub(super) fn ceiling(value: &TargetValue) -> Option<Floor> {
 /// flags of the facts the conversion rested on (a threshold, a level step).
 pub(super) struct Verdict {
     pub(super) status: TargetStatus,
-    pub(super) basis: Option<String>,
+    pub(super) basis: Option<Message>,
     pub(super) figures_comparable: bool,
     pub(super) facts: Vec<Verification>,
 }
@@ -74,31 +75,12 @@ impl Verdict {
         }
     }
 
-    /// A verdict is no surer than the weakest fact it rests on.
+    /// A verdict is no surer than the figure and the facts it rests on.
     pub(super) fn certainty(&self, figure: Certainty) -> Certainty {
-        self.facts.iter().fold(figure, |sure, &fact| {
-            let cap = match fact {
-                Verification::Verified | Verification::VerifiedDerived => Certainty::Sure,
-                Verification::VerifiedEn
-                | Verification::VerifiedLocal
-                | Verification::SingleSource => Certainty::SingleSource,
-                Verification::Disputed | Verification::Unverified | Verification::NotFound => {
-                    Certainty::Doubtful
-                }
-            };
-            weakest(sure, cap)
-        })
+        self.facts
+            .iter()
+            .fold(figure, |sure, &fact| sure.weakest(Certainty::of(fact)))
     }
-}
-
-pub(super) fn weakest(a: Certainty, b: Certainty) -> Certainty {
-    let rank = |c: Certainty| match c {
-        Certainty::Sure => 0,
-        Certainty::SingleSource => 1,
-        Certainty::Doubtful => 2,
-        Certainty::OwnFigure => 3,
-    };
-    if rank(a) >= rank(b) { a } else { b }
 }
 
 pub(super) fn judge(
@@ -120,31 +102,23 @@ pub(super) fn judge(
     if ours.unit != theirs.unit || ours.population != theirs.population {
         verdict.figures_comparable = false;
     }
-    let mut basis: Vec<String> = Vec::new();
+    let mut basis: Vec<Message> = Vec::new();
     if year != theirs.year {
-        basis.push(tr!(
-            "the scheme's figure holds every year up to {}",
-            "chỉ tiêu của đề án áp dụng hằng năm đến năm {}",
-            theirs.year
-        ));
+        basis.push(msg!("compare.verdict.each-year", until = theirs.year));
     }
     basis.extend(verdict.basis.take());
     if pairing == Pairing::HigherLevel
-        && let (Some(a), Some(b)) = (ours.level, theirs.level)
-        && let Some(steps) = cumulative(&theirs.indicator, a, b)
+        && let (Some(higher), Some(lower)) = (ours.level, theirs.level)
+        && let Some(steps) = cumulative(&theirs.indicator, higher, lower)
     {
         let flags: Vec<String> = steps
             .iter()
             .map(|s| crate::model::wire_name(&s.verification))
             .collect();
-        basis.push(tr!(
-            "level {a} includes level {b} ({})",
-            "đạt mức độ {a} là đã đạt mức độ {b} ({})",
-            flags.join(", ")
-        ));
+        basis.push(msg!("compare.verdict.includes-level", higher, lower, flags));
         verdict.facts.extend(steps.iter().map(|s| s.verification));
     }
-    verdict.basis = (!basis.is_empty()).then(|| basis.join("; "));
+    verdict.basis = (!basis.is_empty()).then(|| semicolons(basis));
     verdict
 }
 
@@ -158,62 +132,15 @@ pub(super) fn judge_values(
     if theirs.value == TargetValue::Unavailable {
         return Verdict::plain(TargetStatus::NoNationalFigure);
     }
-    if ours
-        .value
-        .numbers()
-        .iter()
-        .chain(&theirs.value.numbers())
-        .any(|v| !v.is_finite())
-    {
-        return Verdict::plain(TargetStatus::NotComparable(tr!(
-            "a value is not a number",
-            "có giá trị không phải là số"
-        )));
-    }
-    if ours.direction.is_some_and(|d| d != direction) {
-        return Verdict::plain(TargetStatus::NotComparable(tr!(
-            "the plan reverses which way is better for this indicator",
-            "kế hoạch đảo ngược chiều đánh giá của chỉ tiêu này"
-        )));
-    }
-    if ours.condition != theirs.condition && ours.condition.is_some() {
-        return Verdict::plain(TargetStatus::NotComparable(tr!(
-            "the plan restricts the target to `{}`",
-            "kế hoạch chỉ đặt chỉ tiêu cho `{}`",
-            ours.condition.as_deref().unwrap_or_default()
-        )));
-    }
-    if ours.condition.is_none()
-        && let Some(condition) = &theirs.condition
-        && Catalogue::embedded()
-            .condition(condition)
-            .is_none_or(|c| c.regions.is_empty())
-    {
-        return Verdict::plain(TargetStatus::NotComparable(tr!(
-            "the scheme's target is for a sub-population the plan does not single out",
-            "chỉ tiêu của đề án dành cho một nhóm đối tượng mà kế hoạch không tách riêng"
-        )));
-    }
-    if ours.level.is_none() && theirs.level.is_some() {
-        return Verdict::plain(TargetStatus::NotComparable(tr!(
-            "the plan names no standard level; the scheme sets one",
-            "kế hoạch không nêu mức độ chuẩn; đề án có nêu"
-        )));
+    if let Some(why) = unlike(ours, theirs, direction) {
+        return Verdict::plain(TargetStatus::NotComparable(why));
     }
     // A restated target set for a later year postpones the scheme's.
     if ours.year > theirs.year && theirs.value != TargetValue::Qualitative {
         return Verdict::plain(TargetStatus::Shortfall);
     }
-    if let (Some(a), Some(b)) = (ours.level, theirs.level) {
-        if a < b {
-            return Verdict::plain(TargetStatus::Shortfall);
-        }
-        if pairing == Pairing::HigherLevelUnproven {
-            return Verdict::plain(TargetStatus::NotComparable(tr!(
-                "the plan sets level {a}, the scheme level {b}; whether level {a} includes level {b} is not on record",
-                "kế hoạch đặt mức độ {a}, đề án đặt mức độ {b}; chưa có căn cứ mức độ {a} bao hàm mức độ {b}"
-            )));
-        }
+    if let Some(status) = by_level(ours, theirs, pairing) {
+        return Verdict::plain(status);
     }
     if ours.unit != theirs.unit || ours.population != theirs.population {
         return through_units(plan, ours, theirs);
@@ -221,22 +148,76 @@ pub(super) fn judge_values(
     if is_membership(plan, theirs) {
         return membership(plan, ours, theirs);
     }
+    Verdict::plain(by_bounds(ours, theirs, direction))
+}
+
+/// Why two targets of one indicator do not ask for the same thing, if they
+/// do not: a value that is no number, a reversed direction, a narrower or
+/// wider group of people, a missing standard level.
+fn unlike(ours: &Target, theirs: &Target, direction: Direction) -> Option<Message> {
+    let numbers = ours.value.numbers();
+    if numbers
+        .iter()
+        .chain(&theirs.value.numbers())
+        .any(|v| !v.is_finite())
+    {
+        return Some(msg!("compare.verdict.not-a-number"));
+    }
+    if ours.direction.is_some_and(|d| d != direction) {
+        return Some(msg!("compare.verdict.reversed"));
+    }
+    if let Some(condition) = &ours.condition
+        && ours.condition != theirs.condition
+    {
+        return Some(msg!("compare.verdict.restricted", condition));
+    }
+    if ours.condition.is_none()
+        && let Some(condition) = &theirs.condition
+        && Catalogue::embedded()
+            .condition(condition)
+            .is_none_or(|c| c.regions.is_empty())
+    {
+        return Some(msg!("compare.verdict.sub-population"));
+    }
+    if ours.level.is_none() && theirs.level.is_some() {
+        return Some(msg!("compare.verdict.no-level"));
+    }
+    None
+}
+
+/// A lower level of a standard falls short; a higher one answers a lower
+/// one only where the record says it includes it.
+fn by_level(ours: &Target, theirs: &Target, pairing: Pairing) -> Option<TargetStatus> {
+    let (Some(ours_level), Some(theirs_level)) = (ours.level, theirs.level) else {
+        return None;
+    };
+    if ours_level < theirs_level {
+        return Some(TargetStatus::Shortfall);
+    }
+    (pairing == Pairing::HigherLevelUnproven).then(|| {
+        TargetStatus::NotComparable(msg!(
+            "compare.verdict.level-unproven",
+            ours_level,
+            theirs_level
+        ))
+    })
+}
+
+/// Two figures of one unit, by the least (or, lower being better, the most)
+/// each asks for.
+fn by_bounds(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
     let (ours_bound, theirs_bound) = match direction {
         Direction::HigherIsBetter => (floor(&ours.value), floor(&theirs.value)),
         Direction::LowerIsBetter => (ceiling(&ours.value), ceiling(&theirs.value)),
     };
-    let status = match (ours_bound, theirs_bound) {
+    match (ours_bound, theirs_bound) {
         (None, None) => TargetStatus::NoFigures,
         // The scheme sets a figure and the plan only states the aim.
         (None, Some(_)) => TargetStatus::Shortfall,
         // A figure against an aim the scheme states without one.
-        (Some(_), None) => TargetStatus::NotComparable(tr!(
-            "the scheme states the aim without a figure",
-            "đề án chỉ nêu định hướng, không có số liệu"
-        )),
+        (Some(_), None) => TargetStatus::NotComparable(msg!("compare.verdict.aim-only")),
         (Some(a), Some(b)) => compare_bounds(a, b, direction),
-    };
-    Verdict::plain(status)
+    }
 }
 
 pub(super) fn compare_bounds(a: Floor, b: Floor, direction: Direction) -> TargetStatus {
@@ -280,11 +261,11 @@ pub(super) fn is_membership(plan: &Plan, theirs: &Target) -> bool {
 pub(super) fn silent_on_a_share(plan: &Plan, theirs: &Target) -> Option<TargetStatus> {
     let share = floor(&theirs.value)?.value;
     (is_membership(plan, theirs) && share < 100.0).then(|| {
-        TargetStatus::NotCommitted(tr!(
-            "the plan sets no target for it; the scheme expects {share}% of {}, so {} may be among the rest",
-            "kế hoạch không đặt chỉ tiêu này; đề án chỉ yêu cầu {share}% số {}, nên {} có thể thuộc số còn lại",
-            counted_units(theirs.population),
-            plan.document.jurisdiction
+        TargetStatus::NotCommitted(msg!(
+            "compare.verdict.silent-on-share",
+            share,
+            units = counted_units(theirs.population),
+            unit = &plan.document.jurisdiction
         ))
     })
 }
@@ -292,9 +273,8 @@ pub(super) fn silent_on_a_share(plan: &Plan, theirs: &Target) -> Option<TargetSt
 /// "35% of provinces become learning provinces" against a province's plan:
 /// the plan either commits its own unit (100% of the one province) or not.
 pub(super) fn membership(plan: &Plan, ours: &Target, theirs: &Target) -> Verdict {
-    let unit = plan.document.jurisdiction.to_string();
     let committed = floor(&ours.value).is_some_and(|f| f.value >= 100.0);
-    share_verdict(committed, theirs, &unit, None)
+    share_verdict(committed, theirs, plan.document.jurisdiction.as_str(), None)
 }
 
 /// Whether the plan's unit is held to reach what the scheme asks of a
@@ -303,33 +283,28 @@ pub(super) fn share_verdict(
     committed: bool,
     theirs: &Target,
     unit: &str,
-    how: Option<String>,
+    how: Option<Message>,
 ) -> Verdict {
     let national = floor(&theirs.value).map(|f| f.value);
     let status = match (committed, national) {
         (true, _) => TargetStatus::Meets,
         (false, Some(share)) if share >= 100.0 => TargetStatus::Shortfall,
-        (false, Some(share)) => TargetStatus::NotCommitted(tr!(
-            "the plan does not commit {unit} to it; the scheme expects {share}% of {}, so {unit} may be among the rest",
-            "kế hoạch không cam kết {unit} đạt; đề án chỉ yêu cầu {share}% số {}, nên {unit} có thể thuộc số còn lại",
-            counted_units(theirs.population)
+        (false, Some(share)) => TargetStatus::NotCommitted(msg!(
+            "compare.verdict.not-committed",
+            unit,
+            share,
+            units = counted_units(theirs.population)
         )),
         (false, None) => TargetStatus::NoFigures,
     };
-    let committed_text = if committed {
-        tr!(
-            "{unit} commits to reach it, so it counts towards the scheme's share",
-            "{unit} cam kết đạt, nên được tính vào tỷ lệ của đề án"
-        )
+    let commitment = if committed {
+        msg!("compare.verdict.commits", unit)
     } else {
-        tr!(
-            "{unit} does not commit to reach it",
-            "{unit} không cam kết đạt"
-        )
+        msg!("compare.verdict.does-not-commit", unit)
     };
     let basis = match how {
-        Some(how) => format!("{how}: {committed_text}"),
-        None => committed_text,
+        Some(how) => msg!("compare.verdict.recognised-so", how, commitment),
+        None => commitment,
     };
     Verdict {
         status,
@@ -347,11 +322,10 @@ pub(super) fn share_verdict(
 /// through the lower level's threshold, which must be on record.
 pub(super) fn through_units(plan: &Plan, ours: &Target, theirs: &Target) -> Verdict {
     let not_comparable = || {
-        Verdict::plain(TargetStatus::NotComparable(tr!(
-            "the scheme counts {}, the plan counts {}",
-            "đề án tính {}, kế hoạch tính {}",
-            counted(theirs),
-            counted(ours)
+        Verdict::plain(TargetStatus::NotComparable(msg!(
+            "compare.verdict.counted-differently",
+            theirs = counted(theirs),
+            ours = counted(ours)
         )))
     };
     let level = plan.document.level;
@@ -371,8 +345,8 @@ pub(super) fn through_units(plan: &Plan, ours: &Target, theirs: &Target) -> Verd
         return not_comparable();
     };
     let decree = standard.decree.as_ref().map_or_else(
-        || tr!("no recognition rule on record", "chưa có văn bản quy định"),
-        |d| d.to_string(),
+        || msg!("compare.verdict.no-recognition-rule"),
+        |d| Message::verbatim(d.as_str()),
     );
     let threshold = |at: Option<u8>| {
         standard
@@ -389,26 +363,27 @@ pub(super) fn through_units(plan: &Plan, ours: &Target, theirs: &Target) -> Verd
         Some(t) if reaches(t) || ours.level == theirs.level => (Some(t), ours.level),
         _ => (threshold(theirs.level), theirs.level),
     };
+    let at_level = at.map_or_else(
+        || Message::verbatim(""),
+        |level| msg!("compare.verdict.at-level", level),
+    );
     let Some((share, flag)) = used else {
-        let level_text = at
-            .map(|l| tr!(" at level {l}", " mức độ {l}"))
-            .unwrap_or_default();
-        return Verdict::plain(TargetStatus::NotComparable(tr!(
-            "the share of {} a {} needs to be recognised{level_text} ({decree}) is not on record",
-            "chưa có căn cứ về tỷ lệ số {} cần đạt để {} được công nhận{level_text} ({decree})",
-            counted_units(sub_units),
-            level_name(level)
+        return Verdict::plain(TargetStatus::NotComparable(msg!(
+            "compare.verdict.threshold-unknown",
+            units = counted_units(sub_units),
+            level = level_name(level),
+            at_level,
+            decree
         )));
     };
-    let level_text = at
-        .map(|l| tr!(" at level {l}", " mức độ {l}"))
-        .unwrap_or_default();
-    let how = tr!(
-        "a {} is recognised{level_text} when {share}% of its {} are ({decree}, {})",
-        "{} được công nhận{level_text} khi {share}% số {} đạt chuẩn ({decree}, {})",
-        level_name(level),
-        counted_units(sub_units),
-        crate::model::wire_name(&flag)
+    let how = msg!(
+        "compare.verdict.recognised",
+        level = level_name(level),
+        at_level,
+        share,
+        units = counted_units(sub_units),
+        decree,
+        flag = crate::model::wire_name(&flag)
     );
     let mut verdict = share_verdict(
         reaches((share, flag)),
@@ -420,44 +395,42 @@ pub(super) fn through_units(plan: &Plan, ours: &Target, theirs: &Target) -> Verd
     verdict
 }
 
-pub(super) fn counted_units(population: Population) -> String {
-    let lang = crate::i18n::lang();
+/// The units a share counts, as a scheme names them: "provinces", "tỉnh".
+pub(super) fn counted_units(population: Population) -> Message {
     match population {
-        Population::Provinces => lang.pick("provinces", "tỉnh"),
-        Population::Districts => lang.pick("districts", "huyện"),
-        Population::Communes => lang.pick("communes", "xã"),
-        _ => lang.pick("units", "đơn vị"),
+        Population::Provinces | Population::Districts | Population::Communes => {
+            population_name(population)
+        }
+        _ => population_name(Population::Units),
     }
-    .to_owned()
 }
 
 /// What a target counts: "percent of districts", "tỷ lệ % số huyện".
-pub(super) fn counted(t: &Target) -> String {
-    match crate::i18n::lang() {
-        Lang::En => format!("{:?} of {:?}", t.unit, t.population).to_lowercase(),
-        Lang::Vi => {
-            let of = match t.population {
-                Population::People => "người",
-                Population::Provinces => "tỉnh",
-                Population::Districts => "huyện",
-                Population::Communes => "xã",
-                Population::Households => "hộ gia đình",
-                Population::Clans => "dòng họ",
-                Population::Communities => "thôn, ấp, bản, tổ dân phố",
-                Population::Units => "đơn vị",
-                Population::Institutions => "cơ sở",
-                Population::Libraries => "thư viện",
-                Population::Museums => "bảo tàng",
-                Population::CulturalCentres => "trung tâm văn hóa",
-                Population::Members => "hội viên",
-                Population::Uses => "lượt sử dụng",
-            };
-            match t.unit {
-                Unit::Percent => format!("tỷ lệ % số {of}"),
-                Unit::Count => format!("số {of}"),
-                Unit::PercentGrowthPerYear => format!("mức tăng % mỗi năm của số {of}"),
-                Unit::Level => format!("mức độ đạt được của {of}"),
-            }
-        }
+pub(super) fn counted(t: &Target) -> Message {
+    let of = population_name(t.population);
+    match t.unit {
+        Unit::Percent => msg!("compare.counted.percent", of),
+        Unit::Count => msg!("compare.counted.count", of),
+        Unit::PercentGrowthPerYear => msg!("compare.counted.percent-growth-per-year", of),
+        Unit::Level => msg!("compare.counted.level", of),
+    }
+}
+
+fn population_name(population: Population) -> Message {
+    match population {
+        Population::People => msg!("compare.population.people"),
+        Population::Provinces => msg!("compare.population.provinces"),
+        Population::Districts => msg!("compare.population.districts"),
+        Population::Communes => msg!("compare.population.communes"),
+        Population::Households => msg!("compare.population.households"),
+        Population::Clans => msg!("compare.population.clans"),
+        Population::Communities => msg!("compare.population.communities"),
+        Population::Units => msg!("compare.population.units"),
+        Population::Institutions => msg!("compare.population.institutions"),
+        Population::Libraries => msg!("compare.population.libraries"),
+        Population::Museums => msg!("compare.population.museums"),
+        Population::CulturalCentres => msg!("compare.population.cultural-centres"),
+        Population::Members => msg!("compare.population.members"),
+        Population::Uses => msg!("compare.population.uses"),
     }
 }
