@@ -68,7 +68,16 @@ fn check_input(input: &InputArgs, settings: &Settings) -> anyhow::Result<Checked
             .collect();
         anyhow::bail!(msg!("app.no-plan-files", paths).render(settings.lang));
     }
-    check_files(files)
+    check_files(files).map_err(|e| localized(&e.message(), settings))
+}
+
+/// An error for the person at the terminal, in the run's language.
+fn localized(message: &crate::i18n::Message, settings: &Settings) -> anyhow::Error {
+    anyhow::anyhow!(message.render(settings.lang))
+}
+
+fn load_file(path: &Path, settings: &Settings) -> anyhow::Result<load::Loaded> {
+    load::load_file(path).map_err(|e| localized(&e.message(), settings))
 }
 
 fn validate(input: &InputArgs, output: &Output, settings: &Settings) -> anyhow::Result<ExitCode> {
@@ -164,11 +173,11 @@ fn baselines(action: Option<BaselinesAction>, settings: &Settings) -> anyhow::Re
             let plan = match plans.iter().find(|p| p.document.id == scheme) {
                 Some(plan) => *plan,
                 None if Path::new(&scheme).is_file() => {
-                    let loaded = load::load_file(scheme.as_ref())?;
+                    let loaded = load_file(scheme.as_ref(), settings)?;
                     from_disk = loaded.plan.map_err(|e| {
                         let at = e.span.map(|s| loaded.source.line_col(s.start));
                         let at = at.map(|a| format!(":{a}")).unwrap_or_default();
-                        anyhow::anyhow!("{scheme}{at}: {}", e.message.render(crate::i18n::lang()))
+                        anyhow::anyhow!("{scheme}{at}: {}", e.message.render(settings.lang))
                     })?;
                     &from_disk
                 }
@@ -197,7 +206,7 @@ fn did_you_mean(wanted: &str, known: &[&str]) -> String {
 
 fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let output = settings.output(&args.output);
-    let target = load::load_file(&args.plan)?;
+    let target = load_file(&args.plan, settings)?;
     let plan = match &target.plan {
         Ok(plan) => plan,
         Err(error) => {
@@ -213,9 +222,11 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
             );
         }
     };
-    let neighbours = neighbours(args)?;
+    let neighbours = neighbours(args, settings)?;
     let chosen = match &args.against {
-        Some(against) if Path::new(against).is_file() => Some(load::load_file(against.as_ref())?),
+        Some(against) if Path::new(against).is_file() => {
+            Some(load_file(against.as_ref(), settings)?)
+        }
         _ => None,
     };
     let mut known: crate::compare::chain::Known<'_> = HashMap::new();
@@ -234,7 +245,7 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
             Err(e) => anyhow::bail!(
                 "{}: {}",
                 loaded.source.path.display(),
-                e.message.render(crate::i18n::lang())
+                e.message.render(settings.lang)
             ),
         }),
         (Some(id), None) if !known.contains_key(id.as_str()) => {
@@ -264,7 +275,7 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
 }
 
 /// The plans beside the one compared (or under `--plans`): where its parent is looked for.
-fn neighbours(args: &DiffArgs) -> anyhow::Result<Vec<load::Loaded>> {
+fn neighbours(args: &DiffArgs, settings: &Settings) -> anyhow::Result<Vec<load::Loaded>> {
     let search = args
         .plans
         .clone()
@@ -278,7 +289,7 @@ fn neighbours(args: &DiffArgs) -> anyhow::Result<Vec<load::Loaded>> {
     let mut neighbours = Vec::new();
     for path in crate::walk::plan_files(&[search])? {
         if !same_file(&path, &args.plan) {
-            neighbours.push(load::load_file(&path)?);
+            neighbours.push(load_file(&path, settings)?);
         }
     }
     Ok(neighbours)
@@ -310,7 +321,7 @@ fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let status_plan = match &args.status {
         Some(path) => Some(
             crate::schedule::status::load_status(path)
-                .map_err(|e| anyhow::anyhow!("{e}"))?
+                .map_err(|e| localized(&e.message(), settings))?
                 .plan,
         ),
         None => None,

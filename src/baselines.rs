@@ -95,10 +95,9 @@ mod tests {
     #[test]
     fn every_embedded_scheme_loads() {
         for loaded in embedded() {
-            let plan = loaded
-                .plan
-                .as_ref()
-                .unwrap_or_else(|e| panic!("{}: {}", loaded.source.path.display(), e.message));
+            let plan = loaded.plan.as_ref().unwrap_or_else(|e| {
+                panic!("{}: {}", loaded.source.path.display(), e.message.english())
+            });
             assert_eq!(plan.document.level, crate::model::Level::National);
         }
     }

@@ -19,10 +19,10 @@ pub struct Checked {
 /// Loads and validates every plan file under `paths`, in parallel, in a
 /// deterministic order.
 pub fn check_paths(paths: &[PathBuf]) -> anyhow::Result<Checked> {
-    check_files(crate::walk::plan_files(paths)?)
+    Ok(check_files(crate::walk::plan_files(paths)?)?)
 }
 
-pub fn check_files(files: Vec<PathBuf>) -> anyhow::Result<Checked> {
+pub fn check_files(files: Vec<PathBuf>) -> Result<Checked, load::ReadError> {
     use rayon::prelude::*;
     let loaded = files
         .par_iter()

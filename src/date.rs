@@ -64,9 +64,11 @@ impl DateError {
     }
 }
 
+/// English, for clap and logs; a report renders [`DateError::message`] in
+/// its language.
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.message().fmt(f)
+        f.write_str(&self.message().render(crate::i18n::Lang::En))
     }
 }
 

@@ -5,7 +5,6 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = xhht::cli::Cli::parse();
     let settings = xhht::settings::Settings::from_env(cli.lang);
-    xhht::i18n::set_lang(settings.lang);
     match xhht::app::run(cli.command, &settings) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,

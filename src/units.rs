@@ -418,7 +418,7 @@ mod tests {
         // Kon Tum (Tây Nguyên) with Quảng Ngãi (only its mountainous districts,
         // under one reading): never the whole province.
         match units.membership(new("quang-ngai"), &all) {
-            Membership::Partly(why) => assert!(why.to_string().contains("Kon Tum"), "{why}"),
+            Membership::Partly(why) => assert!(why.english().contains("Kon Tum"), "{why:?}"),
             other => panic!("{other:?}"),
         }
         assert_eq!(units.membership(new("hung-yen"), &all), Membership::Out);

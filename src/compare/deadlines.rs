@@ -163,7 +163,7 @@ mod tests {
         assert!(!later(before, by));
         assert_eq!(read("trước ngày 01 tháng 03 hằng năm"), yearly(2, 29));
         assert_eq!(
-            show(read("trước ngày 20 tháng 12 hằng năm")).to_string(),
+            show(read("trước ngày 20 tháng 12 hằng năm")).english(),
             "19/12 every year"
         );
     }

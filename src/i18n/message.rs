@@ -2,8 +2,6 @@
 //! Checks build messages; only a renderer, knowing the run's language, turns
 //! one into text. So findings and rows are the same whatever `--lang` says.
 
-use std::fmt;
-
 use serde::Serialize;
 
 use super::Lang;
@@ -50,32 +48,18 @@ impl Message {
         }
     }
 
+    /// The message in English: for logs and tests, which must not depend on
+    /// a user's language. Reports use [`Message::render`].
+    pub fn english(&self) -> String {
+        self.render(Lang::En)
+    }
+
     /// The catalogue id, for tests and for tools that match on it.
     pub fn id(&self) -> Option<&'static str> {
         match self {
             Self::Catalogued { id, .. } => Some(id),
             Self::Verbatim(_) => None,
         }
-    }
-}
-
-// Until every check builds catalogued messages: text made in the run's
-// language at the point of use.
-impl From<String> for Message {
-    fn from(text: String) -> Self {
-        Self::Verbatim(text)
-    }
-}
-
-impl From<&String> for Message {
-    fn from(text: &String) -> Self {
-        Self::Verbatim(text.clone())
-    }
-}
-
-impl From<&str> for Message {
-    fn from(text: &str) -> Self {
-        Self::Verbatim(text.to_owned())
     }
 }
 
@@ -305,12 +289,5 @@ impl schemars::JsonSchema for Message {
             "type": "string",
             "description": "Text in the report's language (`lang`)."
         })
-    }
-}
-
-impl fmt::Display for Message {
-    /// English, for logs and test failures; reports render in their language.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(Lang::En))
     }
 }

@@ -7,7 +7,6 @@ mod catalogue;
 mod message;
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicU8, Ordering};
 
 use serde::Serialize;
 
@@ -90,14 +89,6 @@ impl Lang {
     pub fn fixed(self, id: &'static str) -> &'static str {
         self.messages().fixed(id).unwrap_or(id)
     }
-
-    /// The English or the Vietnamese of a label.
-    pub fn pick(self, en: &'static str, vi: &'static str) -> &'static str {
-        match self {
-            Self::Vi => vi,
-            _ => en,
-        }
-    }
 }
 
 impl Serialize for Lang {
@@ -115,39 +106,6 @@ impl schemars::JsonSchema for Lang {
         let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
         schemars::json_schema!({ "type": "string", "enum": codes })
     }
-}
-
-/// The language of this run's messages. Set once by the command line before
-/// any work; a process-wide setting like NO_COLOR, so worker threads agree.
-static LANG: AtomicU8 = AtomicU8::new(0);
-
-pub fn set_lang(lang: Lang) {
-    LANG.store(lang as u8, Ordering::Relaxed);
-}
-
-pub fn lang() -> Lang {
-    match LANG.load(Ordering::Relaxed) {
-        1 => Lang::Vi,
-        _ => Lang::En,
-    }
-}
-
-/// A message in the language of this run: `tr!("English {x}", "Tiếng Việt {x}")`.
-/// Both texts take the same arguments; only the chosen one is formatted.
-#[macro_export]
-macro_rules! tr {
-    ($en:literal, $vi:literal $(,)?) => {
-        match $crate::i18n::lang() {
-            $crate::i18n::Lang::Vi => format!($vi),
-            _ => format!($en),
-        }
-    };
-    ($en:literal, $vi:literal, $($arg:tt)*) => {
-        match $crate::i18n::lang() {
-            $crate::i18n::Lang::Vi => format!($vi, $($arg)*),
-            _ => format!($en, $($arg)*),
-        }
-    };
 }
 
 macro_rules! labels {

@@ -216,9 +216,11 @@ impl ReadError {
     }
 }
 
+/// English, for logs; the command line renders [`ReadError::message`] in
+/// the run's language.
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.message().fmt(f)
+        f.write_str(&self.message().render(crate::i18n::Lang::En))
     }
 }
 
@@ -380,7 +382,7 @@ mod tests {
         let date = CivilDate::parse_iso("15/01/2020").unwrap_err().to_string();
         let error = LoadError::from_serde_message(&date, None);
         assert_eq!(
-            (error.kind, error.message.to_string()),
+            (error.kind, error.message.english()),
             (LoadErrorKind::WrongType, date.clone())
         );
         assert_eq!(
@@ -396,14 +398,14 @@ mod tests {
             None,
         );
         assert_eq!(error.kind, LoadErrorKind::UnknownField);
-        assert_eq!(error.message.to_string(), "unknown field `nmae`");
-        assert_eq!(error.hint.unwrap().to_string(), "did you mean `name`?");
+        assert_eq!(error.message.english(), "unknown field `nmae`");
+        assert_eq!(error.hint.unwrap().english(), "did you mean `name`?");
         let error = LoadError::from_serde_message(
             "unknown field `zzz`, expected one of `name`, `id`",
             None,
         );
         assert_eq!(
-            error.hint.unwrap().to_string(),
+            error.hint.unwrap().english(),
             "expected one of `name`, `id`"
         );
     }

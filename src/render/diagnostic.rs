@@ -194,11 +194,12 @@ mod tests {
 
     use super::*;
     use crate::finding::Rule;
+    use crate::i18n::Message;
     use crate::source::Format;
 
     fn draw(text: &str, span: std::ops::Range<usize>) -> String {
         let source = SourceFile::new(PathBuf::from("x.yaml"), text.to_owned(), Format::Yaml);
-        let finding = Finding::new(Rule::Syntax, &source, span, "bad");
+        let finding = Finding::new(Rule::Syntax, &source, span, Message::verbatim("bad"));
         render(&finding, Some(&source), &renderer(false), Lang::En)
     }
 

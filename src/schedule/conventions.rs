@@ -217,7 +217,7 @@ mod tests {
         assert!(
             Convention::HalfYearly
                 .message()
-                .to_string()
+                .english()
                 .contains("calendar half-years assumed")
         );
     }

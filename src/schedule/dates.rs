@@ -271,7 +271,7 @@ mod tests {
             half: 3,
         };
         let why = timing(&third, false, &p, as_of).unwrap_err();
-        assert!(why.to_string().contains("half 3"), "{why}");
+        assert!(why.english().contains("half 3"), "{why:?}");
         assert_eq!(
             timing(&Due::Ongoing, false, &p, as_of),
             Ok(Timing::Ongoing { since: None })
@@ -282,7 +282,7 @@ mod tests {
     fn unschedulable_forms_say_why() {
         let p = plan(2020, Some(2020), None);
         let as_of = d(2020, 1, 1);
-        let why = |due: &Due| timing(due, false, &p, as_of).unwrap_err().to_string();
+        let why = |due: &Due| timing(due, false, &p, as_of).unwrap_err().english();
         let month13 = Due::Month {
             year: 2020,
             month: 13,

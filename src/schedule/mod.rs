@@ -336,12 +336,7 @@ mod tests {
             schedule.findings[0].field.as_deref(),
             Some("tasks[0].deadline.due")
         );
-        assert!(
-            schedule.findings[0]
-                .message
-                .to_string()
-                .contains("month 13")
-        );
+        assert!(schedule.findings[0].message.english().contains("month 13"));
         assert_eq!(schedule.rows[0].standing, Standing::Unscheduled);
     }
 
@@ -384,14 +379,14 @@ mod tests {
             year: 2020,
             quarter: 3,
         };
-        assert_eq!(describe(&quarter).to_string(), "Quý III/2020");
+        assert_eq!(describe(&quarter).english(), "Quý III/2020");
         let yearly = Due::Yearly {
             month: 12,
             day: Some(1),
             also: Vec::new(),
             from: Some(2021),
         };
-        assert_eq!(describe(&yearly).to_string(), "01/12 every year from 2021");
+        assert_eq!(describe(&yearly).english(), "01/12 every year from 2021");
         let twice = Due::Yearly {
             month: 6,
             day: Some(30),
@@ -401,17 +396,14 @@ mod tests {
             }],
             from: None,
         };
-        assert_eq!(
-            describe(&twice).to_string(),
-            "30/06 and month 10 every year"
-        );
-        assert_eq!(cycle(&twice).to_string(), "twice-yearly");
+        assert_eq!(describe(&twice).english(), "30/06 and month 10 every year");
+        assert_eq!(cycle(&twice).english(), "twice-yearly");
         let half = Due::Half {
             year: 2026,
             half: 1,
         };
-        assert_eq!(describe(&half).to_string(), "the first half of 2026");
-        assert_eq!(days(1).to_string(), "1 day");
-        assert_eq!(days(-28).to_string(), "28 days");
+        assert_eq!(describe(&half).english(), "the first half of 2026");
+        assert_eq!(days(1).english(), "1 day");
+        assert_eq!(days(-28).english(), "28 days");
     }
 }

@@ -147,12 +147,12 @@ mod tests {
     use super::*;
 
     fn reads(wording: &str) -> Due {
-        parse(wording).unwrap_or_else(|e| panic!("{wording:?}: {e}"))
+        parse(wording).unwrap_or_else(|e| panic!("{wording:?}: {e:?}"))
     }
 
     /// Why `wording` is refused, in English.
     fn refused(wording: &str) -> String {
-        parse(wording).unwrap_err().reason.to_string()
+        parse(wording).unwrap_err().reason.english()
     }
 
     fn quarter(year: u16, quarter: u8) -> Due {
@@ -236,11 +236,11 @@ mod tests {
         );
         // Without a year, only a plan of one year can give it.
         let err = parse("6 tháng đầu năm").unwrap_err();
-        assert!(err.reason.to_string().contains("names no year"), "{err}");
+        assert!(err.reason.english().contains("names no year"), "{err:?}");
         assert!(
             err.hint
                 .unwrap()
-                .to_string()
+                .english()
                 .contains("`due: {half: {year: 2020, half: 1}}`")
         );
         assert_eq!(
@@ -255,8 +255,8 @@ mod tests {
     #[test]
     fn the_end_of_the_year_needs_a_year() {
         let err = parse("cuối năm").unwrap_err();
-        assert!(err.reason.to_string().contains("names no year"), "{err}");
-        assert!(err.hint.unwrap().to_string().contains("\"cuối năm 2020\""));
+        assert!(err.reason.english().contains("names no year"), "{err:?}");
+        assert!(err.hint.unwrap().english().contains("\"cuối năm 2020\""));
         assert_eq!(parse_in("cuối năm", Some(2020)), Ok(Due::Year(2020)));
         assert_eq!(parse_in("cuối năm 2021", Some(2020)), Ok(Due::Year(2021)));
     }

@@ -18,7 +18,7 @@ use crate::source::{FieldPath, LineCol, SourceFile};
 /// [`StatusError::hint`]; `Display` is that message in English (a read
 /// error: as the loader words it), for logs and `--status` errors.
 #[derive(thiserror::Error)]
-#[error("{}", self.message())]
+#[error("{}", self.message().render(crate::i18n::Lang::En))]
 pub enum StatusError {
     /// The file cannot be read, or is not YAML or TOML by its name.
     #[error(transparent)]
@@ -45,10 +45,12 @@ impl StatusError {
     pub fn message(&self) -> Message {
         match self {
             // Worded by the loader, which reads plans the same way.
-            Self::Read(error) => Message::verbatim(error.to_string()),
-            Self::Invalid { file, error } => {
-                Message::verbatim(format!("{}: {}", file.path.display(), error.message))
-            }
+            Self::Read(error) => error.message(),
+            Self::Invalid { file, error } => msg!(
+                "schedule.status.invalid",
+                file = &file.path,
+                error = error.message.clone()
+            ),
             Self::OtherPlan {
                 path,
                 found,
@@ -359,9 +361,9 @@ mod tests {
             Err(StatusError::Invalid { file, error }) => {
                 assert!(file.text.contains("finished"));
                 assert!(
-                    error.message.to_string().contains("finished"),
+                    error.message.english().contains("finished"),
                     "{}",
-                    error.message
+                    error.message.english()
                 );
                 assert!(error.span.is_some());
             }
@@ -386,7 +388,7 @@ mod tests {
         assert!(
             error
                 .hint()
-                .to_string()
+                .english()
                 .contains("fix or remove the status file")
         );
         let missing = dir.path().join("missing.status.yaml");

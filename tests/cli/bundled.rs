@@ -24,7 +24,7 @@ fn every_plan_round_trips_between_yaml_and_toml() {
         let loaded = load_file(&path).unwrap();
         let plan = loaded
             .plan
-            .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message));
+            .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message.english()));
         let (other_format, text) = match loaded.source.format {
             Format::Yaml => (Format::Toml, toml::to_string(&plan).unwrap()),
             Format::Toml => (Format::Yaml, serde_saphyr::to_string(&plan).unwrap()),
@@ -35,7 +35,7 @@ fn every_plan_round_trips_between_yaml_and_toml() {
             other_format,
         )
         .plan
-        .unwrap_or_else(|e| panic!("{} converted: {}", path.display(), e.message));
+        .unwrap_or_else(|e| panic!("{} converted: {}", path.display(), e.message.english()));
         assert_eq!(plan, again, "{} changes when converted", path.display());
     }
 }
@@ -69,7 +69,7 @@ fn every_plan_validates_without_errors() {
                 f.location.line,
                 f.location.column,
                 f.code,
-                f.message
+                f.message.english()
             )
         })
         .collect();

@@ -43,7 +43,7 @@ fn load_err(name: &str, bytes: impl Into<Vec<u8>>) -> (LoadErrorKind, String, Op
         .span
         .as_ref()
         .map(|s| loaded.source.line_col(s.start).line);
-    (err.kind, err.message.to_string(), line)
+    (err.kind, err.message.english(), line)
 }
 
 #[test]
@@ -177,7 +177,7 @@ fn unknown_fields_suggest_the_right_name() {
     let err = loaded.plan.unwrap_err();
     assert_eq!(err.kind, LoadErrorKind::UnknownField);
     assert_eq!(
-        err.hint.map(|h| h.to_string()).as_deref(),
+        err.hint.map(|h| h.english()).as_deref(),
         Some("did you mean `jurisdiction`?")
     );
     assert_eq!(loaded.source.line_col(err.span.unwrap().start).line, 7);

@@ -22,7 +22,7 @@ fn load_path(path: &Path) -> (Plan, SourceFile) {
     let loaded = load_file(path).unwrap();
     let plan = loaded
         .plan
-        .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message));
+        .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message.english()));
     (plan, loaded.source)
 }
 
@@ -118,11 +118,11 @@ fn ninh_thuan_quarter_ii_is_exactly_one_day_overdue_on_1_july_2020() {
         let found = findings_at(&schedule, &at);
         assert_eq!(codes(&found), [Rule::Overdue]);
         assert!(
-            found[0].message.to_string().contains("1 day overdue"),
+            found[0].message.english().contains("1 day overdue"),
             "{}",
-            found[0].message
+            found[0].message.english()
         );
-        assert!(found[0].message.to_string().contains(&row.task));
+        assert!(found[0].message.english().contains(&row.task));
     }
     for row in quarter_rows(&schedule, "2020-Q3") {
         assert_eq!(row.due, date("2020-09-30"));
@@ -134,7 +134,7 @@ fn ninh_thuan_quarter_ii_is_exactly_one_day_overdue_on_1_july_2020() {
             .findings
             .iter()
             .filter(|f| f.code == Rule::Overdue)
-            .all(|f| f.message.to_string().contains("2020-06-30"))
+            .all(|f| f.message.english().contains("2020-06-30"))
     );
 }
 
@@ -185,7 +185,7 @@ fn before_a_day_is_due_the_day_before_it() {
         schedule
             .conventions
             .iter()
-            .any(|c| c.message().to_string().starts_with(before)),
+            .any(|c| c.message().english().starts_with(before)),
         "{:?}",
         schedule.conventions
     );
@@ -197,7 +197,7 @@ fn before_a_day_is_due_the_day_before_it() {
     assert!(
         found
             .iter()
-            .all(|f| f.notes.iter().any(|n| n.to_string().starts_with(before))),
+            .all(|f| f.notes.iter().any(|n| n.english().starts_with(before))),
         "{found:?}"
     );
 }
@@ -222,13 +222,13 @@ fn thai_binh_report_due_before_20_december_2022_is_due_soon_a_month_ahead() {
     assert!(
         due_soon[0]
             .message
-            .to_string()
+            .english()
             .contains("the 2022 occurrence of task `report-yearly`")
     );
     assert!(
         due_soon[0]
             .message
-            .to_string()
+            .english()
             .contains("2022-12-19, in 27 days")
     );
 
@@ -243,7 +243,7 @@ fn thai_binh_report_due_before_20_december_2022_is_due_soon_a_month_ahead() {
         found[0]
             .notes
             .iter()
-            .any(|n| n.to_string() == "the next, 2022, is due soon: 2022-12-19, in 27 days"),
+            .any(|n| n.english() == "the next, 2022, is due soon: 2022-12-19, in 27 days"),
         "{:?}",
         found[0].notes
     );
@@ -286,11 +286,11 @@ fn thai_binh_yearly_report_is_missed_every_year_since_2021_unless_recorded() {
     let missed = findings_at(&schedule, &at);
     assert_eq!(codes(&missed), [Rule::MissedOccurrence]);
     assert!(
-        missed[0].message.to_string().contains(
+        missed[0].message.english().contains(
             "5 of 5 yearly occurrences due so far have no done record, the latest 2025, due 2025-12-19; the next, 2026, is due 2026-12-19"
         ),
         "{}",
-        missed[0].message
+        missed[0].message.english()
     );
     assert_eq!(missed[0].subject.as_deref(), Some("report-yearly"));
 }
@@ -336,14 +336,14 @@ fn recording_the_2023_report_as_done_takes_one_miss_off_the_count() {
         (Rule::MissedOccurrence, Rule::MissedOccurrence)
     );
     assert!(
-        was.message.to_string().contains(": 5 of 5 yearly"),
+        was.message.english().contains(": 5 of 5 yearly"),
         "{}",
-        was.message
+        was.message.english()
     );
     assert!(
-        now.message.to_string().contains(": 4 of 5 yearly"),
+        now.message.english().contains(": 4 of 5 yearly"),
         "{}",
-        now.message
+        now.message.english()
     );
     assert_eq!(row(&after, "report-yearly").occurrences.done, 1);
     let row = occurrences(&after, "report-yearly")
@@ -377,7 +377,7 @@ fn the_status_file_beside_the_plan_is_found_and_must_name_the_plan() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].code, Rule::MissedOccurrence);
     assert!(
-        found[0].notes.iter().any(|n| n.to_string()
+        found[0].notes.iter().any(|n| n.english()
             == "the 2021 occurrence was done 2021-12-30, 11 days after it was due 2021-12-19"),
         "{:?}",
         found[0].notes
@@ -424,13 +424,13 @@ fn thai_binh_district_reports_after_june_2025_have_no_owner() {
     assert!(
         found[0]
             .message
-            .to_string()
+            .english()
             .contains("4 of 5 yearly occurrences due so far have no done record, the latest 2024"),
         "{}",
-        found[0].message
+        found[0].message.english()
     );
     assert!(
-        found[0].notes.iter().any(|n| n.to_string()
+        found[0].notes.iter().any(|n| n.english()
             == "6 of its occurrences, from 2025 on, fall after its owner ceased to exist"),
         "{:?}",
         found[0].notes
@@ -444,17 +444,12 @@ fn thai_binh_district_reports_after_june_2025_have_no_owner() {
     assert!(
         district
             .note
-            .to_string()
+            .english()
             .contains("its last day was 2025-06-30"),
         "{}",
-        district.note
+        district.note.english()
     );
-    assert!(
-        district
-            .note
-            .to_string()
-            .contains("successor: none recorded")
-    );
+    assert!(district.note.english().contains("successor: none recorded"));
 }
 
 /// The fixture plan, one task per schedule rule, as of 2026-01-15 with a
@@ -508,33 +503,29 @@ fn the_fixture_findings_say_what_is_wrong() {
     let gone = message("tasks[1].deadline", Rule::OwnerGone);
     assert!(
         gone.message
-            .to_string()
+            .english()
             .contains("was due 2025-09-30 (107 days ago)"),
         "{}",
-        gone.message
+        gone.message.english()
     );
-    assert!(
-        gone.message
-            .to_string()
-            .contains("Phòng Giáo dục và Đào tạo")
-    );
+    assert!(gone.message.english().contains("Phòng Giáo dục và Đào tạo"));
     let shared = message("tasks[2].deadline", Rule::Overdue);
     assert!(
         shared
             .notes
             .iter()
-            .any(|n| n.to_string().contains("one lead no longer existed"))
+            .any(|n| n.english().contains("one lead no longer existed"))
     );
     let mismatch = message("tasks[4].deadline.due", Rule::DeadlineMismatch);
     assert!(
-        mismatch.message.to_string().contains("Quý III/2024"),
+        mismatch.message.english().contains("Quý III/2024"),
         "{}",
-        mismatch.message
+        mismatch.message.english()
     );
     assert!(
-        mismatch.message.to_string().contains("Quý II/2024"),
+        mismatch.message.english().contains("Quý II/2024"),
         "{}",
-        mismatch.message
+        mismatch.message.english()
     );
     assert_eq!(
         occurrences(&schedule, "mismatch")[0].due,
@@ -544,21 +535,21 @@ fn the_fixture_findings_say_what_is_wrong() {
     assert!(
         unreadable
             .message
-            .to_string()
+            .english()
             .contains("\"khi có hướng dẫn\"")
     );
     let late = message("tasks[8].deadline", Rule::DoneLate);
     assert!(
-        late.message.to_string().contains("10 days after"),
+        late.message.english().contains("10 days after"),
         "{}",
-        late.message
+        late.message.english()
     );
     // Every finding on half-years says which convention it stands on.
     for f in findings_at(&schedule, "tasks[10].deadline") {
         assert!(
             f.notes
                 .iter()
-                .any(|n| n.to_string().contains("calendar half-years assumed"))
+                .any(|n| n.english().contains("calendar half-years assumed"))
         );
     }
 }
@@ -597,7 +588,7 @@ fn the_fixture_occurrences_stand_as_recorded() {
     assert!(
         half_row
             .note
-            .to_string()
+            .english()
             .contains("calendar half-years assumed")
     );
     assert_eq!(half_row.standing, Standing::Missed);
@@ -614,7 +605,7 @@ fn the_fixture_occurrences_stand_as_recorded() {
     let ongoing = row(&schedule, "ongoing");
     assert_eq!(ongoing.standing, Standing::Ongoing);
     assert_eq!(ongoing.occurrences.total, 0);
-    assert!(ongoing.note.to_string().starts_with("ongoing since 2024"));
+    assert!(ongoing.note.english().starts_with("ongoing since 2024"));
     assert!(occurrences(&schedule, "ongoing").is_empty());
     assert!(
         schedule
@@ -683,7 +674,7 @@ fn a_yearly_budget_is_no_deadline_and_a_yearly_review_is_one() {
         wording::parse(phrase)
             .unwrap_err()
             .reason
-            .to_string()
+            .english()
             .contains("qualifies the budget")
     );
 
@@ -698,7 +689,7 @@ fn a_yearly_budget_is_no_deadline_and_a_yearly_review_is_one() {
     assert!(
         review
             .note
-            .to_string()
+            .english()
             .starts_with("every year with no day given (\"hằng năm\")")
     );
 }
@@ -765,9 +756,9 @@ fn more_wordings_are_read() {
     let ongoing = row(&schedule, "w2");
     assert_eq!(ongoing.standing, Standing::Ongoing);
     assert!(
-        ongoing.note.to_string().contains("never overdue"),
+        ongoing.note.english().contains("never overdue"),
         "{}",
-        ongoing.note
+        ongoing.note.english()
     );
     assert!(dues("w2").is_empty());
     // Two days a year, one obligation: before 30/6 and 31/12, so 29/6 and 30/12.
@@ -807,16 +798,16 @@ fn more_wordings_are_refused_with_a_reason() {
     };
     let end_of_year = refused("w4");
     assert!(
-        end_of_year.message.to_string().contains("\"cuối năm\"")
-            && end_of_year.message.to_string().contains("no year"),
+        end_of_year.message.english().contains("\"cuối năm\"")
+            && end_of_year.message.english().contains("no year"),
         "{}",
-        end_of_year.message
+        end_of_year.message.english()
     );
     assert!(
         end_of_year
             .hint
             .as_ref()
-            .map(ToString::to_string)
+            .map(xhht::i18n::Message::english)
             .as_deref()
             .unwrap()
             .contains("`due: {year: 2020}`")
@@ -825,16 +816,16 @@ fn more_wordings_are_refused_with_a_reason() {
     assert!(
         school_year
             .message
-            .to_string()
+            .english()
             .contains("the school year starts in September"),
         "{}",
-        school_year.message
+        school_year.message.english()
     );
     assert!(
         school_year
             .hint
             .as_ref()
-            .map(ToString::to_string)
+            .map(xhht::i18n::Message::english)
             .as_deref()
             .unwrap()
             .contains("due: {yearly: {month: 9, day: 30}}")
@@ -854,10 +845,10 @@ fn a_plan_of_one_year_gives_the_end_of_the_year_its_year() {
     assert!(
         row(&one_year, "w0")
             .note
-            .to_string()
+            .english()
             .contains("takes the year of a plan whose period is that one year"),
         "{}",
-        row(&one_year, "w0").note
+        row(&one_year, "w0").note.english()
     );
 }
 
@@ -1013,7 +1004,11 @@ fn progress_for_a_task_the_plan_does_not_have_is_a_finding() {
         (3, 12)
     );
     assert_eq!(
-        unknown[0].hint.as_ref().map(ToString::to_string).as_deref(),
+        unknown[0]
+            .hint
+            .as_ref()
+            .map(xhht::i18n::Message::english)
+            .as_deref(),
         Some("did you mean `report-yearly`?")
     );
 }
@@ -1027,7 +1022,7 @@ fn after_the_2025_merger_a_merged_provinces_duties_are_owed_by_the_successor() {
         let successor = row(&schedule, task)
             .successor
             .as_ref()
-            .map(ToString::to_string)
+            .map(xhht::i18n::Message::english)
             .unwrap_or_default();
         assert!(
             successor.contains("Sở Giáo dục và Đào tạo tỉnh Hưng Yên")
@@ -1045,7 +1040,7 @@ fn after_the_2025_merger_a_merged_provinces_duties_are_owed_by_the_successor() {
         review
             .notes
             .iter()
-            .any(|n| n.to_string().contains("tỉnh Hưng Yên")),
+            .any(|n| n.english().contains("tỉnh Hưng Yên")),
         "{review:#?}"
     );
     // A plan whose period ended before the merger owes nothing to a successor.
@@ -1072,7 +1067,7 @@ fn a_province_that_kept_its_name_owes_as_the_merged_province() {
     let successors: Vec<String> = schedule
         .rows
         .iter()
-        .filter_map(|r| r.successor.as_ref().map(ToString::to_string))
+        .filter_map(|r| r.successor.as_ref().map(xhht::i18n::Message::english))
         .collect();
     assert!(!successors.is_empty());
     for successor in successors {

@@ -497,7 +497,7 @@ mod tests {
         theirs.population = Population::Provinces;
         match judge(&ours, &theirs, Direction::HigherIsBetter) {
             TargetStatus::NotComparable(why) => {
-                let why = why.to_string();
+                let why = why.english();
                 assert!(
                     why.contains("provinces") && why.contains("districts"),
                     "{why}"
