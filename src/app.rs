@@ -1,7 +1,6 @@
 //! What each command does, from parsed arguments and resolved settings to an
 //! exit code. The only module that writes to standard output.
 
-use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -229,16 +228,7 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
         }
         _ => None,
     };
-    let mut known: crate::compare::chain::Known<'_> = HashMap::new();
-    for loaded in baselines::embedded()
-        .iter()
-        .chain(&neighbours)
-        .chain(&chosen)
-    {
-        if let Ok(p) = &loaded.plan {
-            known.insert(p.document.id.as_str(), (p, &loaded.source));
-        }
-    }
+    let known = crate::compare::chain::known(neighbours.iter().chain(&chosen));
     let against = match (&args.against, &chosen) {
         (_, Some(loaded)) => Some(match &loaded.plan {
             Ok(p) => p.document.id.clone(),

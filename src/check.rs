@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::baselines;
 use crate::catalogue::Catalogue;
 use crate::finding::{self, Finding, Rule};
 use crate::load::{self, Loaded};
@@ -39,11 +38,9 @@ pub fn check_files(files: Vec<PathBuf>) -> Result<Checked, load::ReadError> {
 /// and at the embedded national schemes; a file of the run wins over the
 /// embedded scheme of the same id, so an edited copy is checked as edited.
 pub fn check_loaded(loaded: &[Loaded]) -> Vec<Finding> {
-    let plans: HashMap<&str, &crate::model::Plan> = baselines::embedded()
-        .iter()
-        .chain(loaded)
-        .filter_map(|l| l.plan.as_ref().ok())
-        .map(|p| (p.document.id.as_str(), p))
+    let plans: HashMap<&str, &crate::model::Plan> = crate::compare::chain::known(loaded)
+        .into_iter()
+        .map(|(id, (plan, _))| (id, plan))
         .collect();
     let cx = Context {
         catalogue: Catalogue::embedded(),

@@ -2,7 +2,6 @@
 //! above, and (later) the schedule, gathered into a versioned report that the
 //! table, JSON and Markdown renderers all draw from.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use schemars::JsonSchema;
@@ -149,12 +148,7 @@ pub struct Options<'a> {
 /// Builds the report of a run: `loaded` are the user's files, already
 /// validated into `validation`.
 pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>) -> Report {
-    let mut known: compare::chain::Known<'_> = HashMap::new();
-    for file in baselines::embedded().iter().chain(loaded) {
-        if let Ok(plan) = &file.plan {
-            known.insert(plan.document.id.as_str(), (plan, &file.source));
-        }
-    }
+    let known = compare::chain::known(loaded);
     let registry = Registry::embedded();
     let mut findings = validation;
     let mut comparisons = Vec::new();
@@ -163,64 +157,18 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     let mut listable = MAX_OCCURRENCES;
     for file in loaded {
         let Ok(plan) = &file.plan else { continue };
-        let doc = &plan.document;
         plans.push(PlanSummary::of(file, plan));
         // The schemes themselves are the yardstick, not held to one, and
         // their deadlines are not a local office's to meet.
-        if !options.compare || doc.level == Level::National && options.against.is_none() {
+        if !options.compare || plan.document.level == Level::National && options.against.is_none() {
             continue;
         }
-        let status = options
-            .status
-            .filter(|(_, plan)| *plan == doc.id)
-            .map(|(path, _)| path);
-        let schedule_options = crate::schedule::Options {
-            as_of: options.as_of,
-            within_days: options.within_days,
-        };
-        let schedule =
-            crate::schedule::status::read_for(plan, &file.source.path, status).map(|status| {
-                crate::schedule::run(
-                    plan,
-                    &file.source,
-                    status.as_ref(),
-                    &schedule_options,
-                    registry,
-                )
-            });
-        match schedule {
-            Ok(schedule) => {
-                findings.extend(schedule.findings);
-                let occurrences = options.occurrences.then(|| {
-                    let mut listed = schedule.occurrences;
-                    let omitted = listed.len().saturating_sub(listable);
-                    listed.truncate(listable);
-                    listable -= listed.len();
-                    Occurrences { listed, omitted }
-                });
-                schedules.push(PlanSchedule {
-                    plan: doc.id.clone(),
-                    status_file: schedule.status_file,
-                    conventions: schedule.conventions.iter().map(|c| c.message()).collect(),
-                    rows: schedule.rows,
-                    occurrences,
-                });
+        match schedule(file, plan, options, &mut listable) {
+            Ok((schedule, found)) => {
+                schedules.push(schedule);
+                findings.extend(found);
             }
-            Err(crate::schedule::StatusError::Invalid { file, error }) => {
-                findings.push(Finding::from_load_error(&file, &error).in_plan(&doc.id));
-            }
-            Err(other) => {
-                findings.push(
-                    Finding::new(
-                        crate::finding::Rule::Syntax,
-                        &file.source,
-                        0..0,
-                        other.message(),
-                    )
-                    .in_plan(&doc.id)
-                    .hint(other.hint()),
-                );
-            }
+            Err(finding) => findings.push(*finding),
         }
         let chain = compare::resolve(plan, &file.source, &known, options.against);
         let diff = compare::diff(plan, &file.source, &chain, registry);
@@ -242,6 +190,66 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
         options.as_of,
         options.lang,
     )
+}
+
+/// A plan's schedule and its findings, listing occurrences while the run's
+/// `listable` allowance lasts; or, when its status file cannot be read,
+/// the finding that says so (nothing was checked then).
+fn schedule(
+    file: &Loaded,
+    plan: &crate::model::Plan,
+    options: &Options<'_>,
+    listable: &mut usize,
+) -> Result<(PlanSchedule, Vec<Finding>), Box<Finding>> {
+    let id = &plan.document.id;
+    let named = options
+        .status
+        .filter(|(_, for_plan)| for_plan == id)
+        .map(|(path, _)| path);
+    let status = crate::schedule::status::read_for(plan, &file.source.path, named)
+        .map_err(|error| Box::new(status_finding(file, id, error)))?;
+    let schedule_options = crate::schedule::Options {
+        as_of: options.as_of,
+        within_days: options.within_days,
+    };
+    let schedule = crate::schedule::run(
+        plan,
+        &file.source,
+        status.as_ref(),
+        &schedule_options,
+        Registry::embedded(),
+    );
+    let occurrences = options.occurrences.then(|| {
+        let mut listed = schedule.occurrences;
+        let omitted = listed.len().saturating_sub(*listable);
+        listed.truncate(*listable);
+        *listable -= listed.len();
+        Occurrences { listed, omitted }
+    });
+    let row = PlanSchedule {
+        plan: id.clone(),
+        status_file: schedule.status_file,
+        conventions: schedule.conventions.iter().map(|c| c.message()).collect(),
+        rows: schedule.rows,
+        occurrences,
+    };
+    Ok((row, schedule.findings))
+}
+
+fn status_finding(file: &Loaded, plan: &str, error: crate::schedule::StatusError) -> Finding {
+    match error {
+        crate::schedule::StatusError::Invalid { file, error } => {
+            Finding::from_load_error(&file, &error).in_plan(plan)
+        }
+        other => Finding::new(
+            crate::finding::Rule::Syntax,
+            &file.source,
+            0..0,
+            other.message(),
+        )
+        .in_plan(plan)
+        .hint(other.hint()),
+    }
 }
 
 /// The report of `xhht diff`: one plan's comparisons with the plans above.

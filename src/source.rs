@@ -169,7 +169,7 @@ impl SourceFile {
         let byte = byte.min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start <= byte) - 1;
         let start = self.line_starts[line];
-        let column = self.text[start..floor_char_boundary(&self.text, byte)]
+        let column = self.text[start..self.text.floor_char_boundary(byte)]
             .chars()
             .count()
             + 1;
@@ -205,10 +205,6 @@ impl SourceFile {
     }
 }
 
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
     i
 }
 

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::Relation;
 use crate::finding::{Anchor, Finding, Rule};
 use crate::i18n::Message;
+use crate::load::Loaded;
 use crate::model::{Link, Plan};
 use crate::msg;
 use crate::source::{FieldPath, SourceFile};
@@ -25,6 +26,21 @@ pub struct Chain<'a> {
 }
 
 pub type Known<'a> = HashMap<&'a str, (&'a Plan, &'a SourceFile)>;
+
+/// The plans a run can hold a plan to, by id: the embedded schemes, then
+/// `files` (a file of the run wins over the embedded scheme of its id, so
+/// an edited copy is compared as edited). Files that did not load are left
+/// out; their load error is reported where they are read.
+pub fn known<'a>(files: impl IntoIterator<Item = &'a Loaded>) -> Known<'a> {
+    crate::baselines::embedded()
+        .iter()
+        .chain(files)
+        .filter_map(|file| {
+            let plan = file.plan.as_ref().ok()?;
+            Some((plan.document.id.as_str(), (plan, &file.source)))
+        })
+        .collect()
+}
 
 pub fn resolve<'a>(
     plan: &'a Plan,

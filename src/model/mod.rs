@@ -13,7 +13,7 @@ mod target;
 mod task;
 
 pub use progress::{Progress, StatusFile, TargetProgress, TaskProgress, TaskState};
-pub use target::{Direction, Population, Stance, Target, TargetValue, Unit};
+pub use target::{Bound, Direction, Population, Stance, Target, TargetValue, Unit};
 pub use task::{DayOfYear, Deadline, Due, Function, Mode, Task};
 
 /// A plan file: one document with its links, agencies, targets and tasks.

@@ -157,3 +157,41 @@ pub enum Direction {
     HigherIsBetter,
     LowerIsBetter,
 }
+
+/// The least a value asks for (or, for a lower-is-better indicator, the most
+/// it allows): the figure and whether it must be passed strictly ("trên
+/// 99%" asks for more than 99%).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bound {
+    pub value: f64,
+    pub strict: bool,
+}
+
+impl TargetValue {
+    /// The least the value asks for; none for a value without a figure.
+    pub fn floor(&self) -> Option<Bound> {
+        let bound = |value, strict| Some(Bound { value, strict });
+        match *self {
+            Self::Point(v) | Self::AtLeast(v) => bound(v, false),
+            Self::Above(v) => bound(v, true),
+            Self::Range { min, .. } => bound(min, false),
+            Self::Qualitative | Self::Unavailable => None,
+        }
+    }
+
+    /// The most the value allows; none for an open-ended value.
+    pub fn ceiling(&self) -> Option<Bound> {
+        match *self {
+            Self::Point(v) | Self::Range { max: v, .. } => Some(Bound {
+                value: v,
+                strict: false,
+            }),
+            Self::AtLeast(_) | Self::Above(_) | Self::Qualitative | Self::Unavailable => None,
+        }
+    }
+
+    /// The figure of [`TargetValue::floor`].
+    pub fn least(&self) -> Option<f64> {
+        self.floor().map(|bound| bound.value)
+    }
+}

@@ -202,7 +202,7 @@ impl Check<'_> {
                 if earlier.year == later.year {
                     continue;
                 }
-                let (Some(a), Some(b)) = (floor(&earlier.value), floor(&later.value)) else {
+                let (Some(a), Some(b)) = (earlier.value.least(), later.value.least()) else {
                     continue;
                 };
                 let direction = later
@@ -238,13 +238,5 @@ impl Check<'_> {
                 }
             }
         }
-    }
-}
-
-fn floor(value: &TargetValue) -> Option<f64> {
-    match *value {
-        TargetValue::Point(v) | TargetValue::AtLeast(v) | TargetValue::Above(v) => Some(v),
-        TargetValue::Range { min, .. } => Some(min),
-        TargetValue::Qualitative | TargetValue::Unavailable => None,
     }
 }

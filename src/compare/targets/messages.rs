@@ -194,7 +194,7 @@ impl Shortfall<'_> {
     /// A range falls short by its lower end; its upper end may meet the figure.
     fn range_message(&self, min: f64, max: f64) -> Message {
         let (ours, theirs) = (self.ours, self.theirs);
-        let national = floor(&theirs.value).map_or(0.0, |f| f.value);
+        let national = theirs.value.floor().map_or(0.0, |f| f.value);
         let upper_end = if max >= national {
             msg!("compare.targets.upper-end-meets")
         } else {

@@ -339,8 +339,8 @@ fn row(
     evidence: Option<&Evidence>,
 ) -> TargetRow {
     let figures = match (
-        ours.and_then(|t| floor(&t.value)),
-        theirs.and_then(|t| floor(&t.value)),
+        ours.and_then(|t| t.value.floor()),
+        theirs.and_then(|t| t.value.floor()),
     ) {
         (Some(a), Some(b)) if status.is_verdict() => Some((a.value, b.value)),
         _ => None,

@@ -6,53 +6,11 @@ use super::super::evidence::Certainty;
 use super::*;
 use crate::catalogue::{Catalogue, Standards};
 use crate::i18n::Message;
-use crate::model::{Direction, Level, Plan, Population, Target, TargetValue, Unit, Verification};
+use crate::model::{
+    Bound, Direction, Level, Plan, Population, Target, TargetValue, Unit, Verification,
+};
 use crate::msg;
 use crate::units::semicolons;
-
-/// The least a value asks for: the figure and whether it must be exceeded
-/// strictly ("trên 99%" asks for more than 99%).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Floor {
-    pub(super) value: f64,
-    pub(super) strict: bool,
-}
-
-pub(super) fn floor(value: &TargetValue) -> Option<Floor> {
-    match *value {
-        TargetValue::Point(v) | TargetValue::AtLeast(v) => Some(Floor {
-            value: v,
-            strict: false,
-        }),
-        TargetValue::Above(v) => Some(Floor {
-            value: v,
-            strict: true,
-        }),
-        TargetValue::Range { min, .. } => Some(Floor {
-            value: min,
-            strict: false,
-        }),
-        TargetValue::Qualitative | TargetValue::Unavailable => None,
-    }
-}
-
-/// The most a value allows, for indicators where lower is better.
-pub(super) fn ceiling(value: &TargetValue) -> Option<Floor> {
-    match *value {
-        TargetValue::Point(v) => Some(Floor {
-            value: v,
-            strict: false,
-        }),
-        TargetValue::Range { max, .. } => Some(Floor {
-            value: max,
-            strict: false,
-        }),
-        TargetValue::AtLeast(_)
-        | TargetValue::Above(_)
-        | TargetValue::Qualitative
-        | TargetValue::Unavailable => None,
-    }
-}
 
 /// A judged pair: the status, how it was made comparable, whether the two
 /// figures are in one unit (so their difference means something), and the
@@ -207,8 +165,8 @@ fn by_level(ours: &Target, theirs: &Target, pairing: Pairing) -> Option<TargetSt
 /// each asks for.
 fn by_bounds(ours: &Target, theirs: &Target, direction: Direction) -> TargetStatus {
     let (ours_bound, theirs_bound) = match direction {
-        Direction::HigherIsBetter => (floor(&ours.value), floor(&theirs.value)),
-        Direction::LowerIsBetter => (ceiling(&ours.value), ceiling(&theirs.value)),
+        Direction::HigherIsBetter => (ours.value.floor(), theirs.value.floor()),
+        Direction::LowerIsBetter => (ours.value.ceiling(), theirs.value.ceiling()),
     };
     match (ours_bound, theirs_bound) {
         (None, None) => TargetStatus::NoFigures,
@@ -220,8 +178,8 @@ fn by_bounds(ours: &Target, theirs: &Target, direction: Direction) -> TargetStat
     }
 }
 
-pub(super) fn compare_bounds(a: Floor, b: Floor, direction: Direction) -> TargetStatus {
-    let better = |x: Floor, y: Floor| match direction {
+pub(super) fn compare_bounds(a: Bound, b: Bound, direction: Direction) -> TargetStatus {
+    let better = |x: Bound, y: Bound| match direction {
         Direction::HigherIsBetter => {
             x.value > y.value || (x.value == y.value && x.strict && !y.strict)
         }
@@ -259,7 +217,7 @@ pub(super) fn is_membership(plan: &Plan, theirs: &Target) -> bool {
 /// reach ("35% of provinces") has not committed its own unit; that is what
 /// it is, not a gap.
 pub(super) fn silent_on_a_share(plan: &Plan, theirs: &Target) -> Option<TargetStatus> {
-    let share = floor(&theirs.value)?.value;
+    let share = theirs.value.floor()?.value;
     (is_membership(plan, theirs) && share < 100.0).then(|| {
         TargetStatus::NotCommitted(msg!(
             "compare.verdict.silent-on-share",
@@ -273,7 +231,7 @@ pub(super) fn silent_on_a_share(plan: &Plan, theirs: &Target) -> Option<TargetSt
 /// "35% of provinces become learning provinces" against a province's plan:
 /// the plan either commits its own unit (100% of the one province) or not.
 pub(super) fn membership(plan: &Plan, ours: &Target, theirs: &Target) -> Verdict {
-    let committed = floor(&ours.value).is_some_and(|f| f.value >= 100.0);
+    let committed = ours.value.floor().is_some_and(|f| f.value >= 100.0);
     share_verdict(committed, theirs, plan.document.jurisdiction.as_str(), None)
 }
 
@@ -285,7 +243,7 @@ pub(super) fn share_verdict(
     unit: &str,
     how: Option<Message>,
 ) -> Verdict {
-    let national = floor(&theirs.value).map(|f| f.value);
+    let national = theirs.value.floor().map(|f| f.value);
     let status = match (committed, national) {
         (true, _) => TargetStatus::Meets,
         (false, Some(share)) if share >= 100.0 => TargetStatus::Shortfall,
@@ -354,7 +312,7 @@ pub(super) fn through_units(plan: &Plan, ours: &Target, theirs: &Target) -> Verd
             .and_then(|l| l.threshold(level))
             .and_then(|t| Some((t.share?, t.verification)))
     };
-    let floor_value = floor(&ours.value).map(|f| f.value);
+    let floor_value = ours.value.floor().map(|f| f.value);
     let reaches = |(share, _): (f64, Verification)| floor_value.is_some_and(|v| v >= share);
     // Its own level first; if the plan falls short of that, the lower level
     // the scheme asks for, which its sub-units at the higher level also hold.
