@@ -205,9 +205,6 @@ impl SourceFile {
     }
 }
 
-    i
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
