@@ -249,97 +249,104 @@ fn duty_status(status: DutyStatus, lang: Lang) -> &'static str {
 }
 
 pub fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
-    let l = |label: Label| label.text(lang).to_owned();
+    let heading = |label: Label| {
+        let against = &comparison.against;
+        Block::Heading(
+            3,
+            format!("{}: {} {against}", comparison.plan, label.text(lang)),
+        )
+    };
     let mut out = Vec::new();
     if !comparison.targets.is_empty() {
-        out.push(Block::Heading(
-            3,
-            format!(
-                "{}: {} {}",
-                comparison.plan,
-                l(Label::Comparison),
-                comparison.against
-            ),
-        ));
-        out.push(Block::Table {
-            header: vec![
-                l(Label::Indicator),
-                l(Label::Level),
-                l(Label::Year),
-                l(Label::Scheme),
-                l(Label::PlanValue),
-                l(Label::Difference),
-                l(Label::Status),
-            ],
-            rows: comparison
-                .targets
-                .iter()
-                .map(|row| {
-                    let mut indicator = row.indicator.clone();
-                    if let Some(condition) = &row.condition {
-                        indicator.push_str(&format!(" [{condition}]"));
-                    }
-                    let mut status = target_status(&row.status, lang);
-                    if let Some(flag) = row
-                        .verification
-                        .filter(|f| row.scheme_value.is_some() && !f.is_solid())
-                    {
-                        status.push_str(&format!(" ({})", flag_text(flag)));
-                    }
-                    if let Some(basis) = &row.basis {
-                        status.push_str(&format!("; {}", basis.render(lang)));
-                    }
-                    vec![
-                        indicator,
-                        row.level.map(|l| l.to_string()).unwrap_or_default(),
-                        row.year.to_string(),
-                        row.scheme_value
-                            .as_ref()
-                            .map_or_else(|| "—".into(), |v| v.render(lang)),
-                        row.plan_value
-                            .as_ref()
-                            .map_or_else(|| "—".into(), |v| v.render(lang)),
-                        difference_text(row),
-                        status,
-                    ]
-                })
-                .collect(),
-        });
+        out.push(heading(Label::Comparison));
+        out.push(targets_table(comparison, lang));
     }
     if !comparison.duties.is_empty() {
-        out.push(Block::Heading(
-            3,
-            format!(
-                "{}: {} {}",
-                comparison.plan,
-                l(Label::Duties),
-                comparison.against
-            ),
-        ));
-        out.push(Block::Table {
-            header: vec![
-                l(Label::Duty),
-                l(Label::NationalLead),
-                l(Label::ExpectedOwner),
-                l(Label::LocalTasks),
-                l(Label::Status),
-            ],
-            rows: comparison
-                .duties
-                .iter()
-                .map(|row| {
-                    vec![
-                        format!("{} ({})", row.duty, function_label(row.function)),
-                        row.national_leads.join("; "),
-                        row.expected_owners.join("; "),
-                        abbreviate(&row.local_tasks),
-                        duty_status(row.status, lang).to_owned(),
-                    ]
-                })
-                .collect(),
-        });
+        out.push(heading(Label::Duties));
+        out.push(duties_table(comparison, lang));
     }
     out
+}
+
+fn header(labels: &[Label], lang: Lang) -> Vec<String> {
+    labels.iter().map(|l| l.text(lang).to_owned()).collect()
+}
+
+fn targets_table(comparison: &Comparison, lang: Lang) -> Block {
+    let value = |v: Option<&crate::i18n::Message>| v.map_or_else(|| "—".into(), |v| v.render(lang));
+    let rows = comparison
+        .targets
+        .iter()
+        .map(|row| {
+            let mut indicator = row.indicator.clone();
+            if let Some(condition) = &row.condition {
+                indicator.push_str(&format!(" [{condition}]"));
+            }
+            let mut status = target_status(&row.status, lang);
+            if let Some(flag) = row
+                .verification
+                .filter(|f| row.scheme_value.is_some() && !f.is_solid())
+            {
+                status.push_str(&format!(" ({})", flag_text(flag)));
+            }
+            if let Some(basis) = &row.basis {
+                status.push_str(&format!("; {}", basis.render(lang)));
+            }
+            vec![
+                indicator,
+                row.level.map(|l| l.to_string()).unwrap_or_default(),
+                row.year.to_string(),
+                value(row.scheme_value.as_ref()),
+                value(row.plan_value.as_ref()),
+                difference_text(row),
+                status,
+            ]
+        })
+        .collect();
+    Block::Table {
+        header: header(
+            &[
+                Label::Indicator,
+                Label::Level,
+                Label::Year,
+                Label::Scheme,
+                Label::PlanValue,
+                Label::Difference,
+                Label::Status,
+            ],
+            lang,
+        ),
+        rows,
+    }
+}
+
+fn duties_table(comparison: &Comparison, lang: Lang) -> Block {
+    let rows = comparison
+        .duties
+        .iter()
+        .map(|row| {
+            vec![
+                format!("{} ({})", row.duty, function_label(row.function)),
+                row.national_leads.join("; "),
+                row.expected_owners.join("; "),
+                abbreviate(&row.local_tasks),
+                duty_status(row.status, lang).to_owned(),
+            ]
+        })
+        .collect();
+    Block::Table {
+        header: header(
+            &[
+                Label::Duty,
+                Label::NationalLead,
+                Label::ExpectedOwner,
+                Label::LocalTasks,
+                Label::Status,
+            ],
+            lang,
+        ),
+        rows,
+    }
 }
 
 /// The schedule view: one row per task with a deadline, the conventions the
@@ -347,7 +354,48 @@ pub fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
 /// many the run's cap left out.
 pub fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
     let l = |label: Label| label.text(lang).to_owned();
-    let rows: Vec<Vec<String>> = schedule
+    let mut out = vec![Block::Heading(
+        3,
+        format!("{}: {}", schedule.plan, l(Label::Schedule)),
+    )];
+    if schedule.rows.is_empty() {
+        out.push(Block::Para(l(Label::NoDeadlines)));
+    } else {
+        out.push(schedule_table(schedule, lang));
+    }
+    if !schedule.conventions.is_empty() {
+        let conventions: Vec<String> = schedule
+            .conventions
+            .iter()
+            .map(|c| c.render(lang))
+            .collect();
+        out.push(Block::Para(format!(
+            "{}: {}",
+            l(Label::Conventions),
+            conventions.join("; ")
+        )));
+    }
+    if let Some(occurrences) = &schedule.occurrences {
+        out.push(Block::Heading(
+            3,
+            format!("{}: {}", schedule.plan, l(Label::EachOccurrence)),
+        ));
+        out.push(occurrences_table(occurrences, lang));
+        if occurrences.omitted > 0 {
+            out.push(Block::Para(format!(
+                "{}: {} ({} {})",
+                l(Label::NotListed),
+                occurrences.omitted,
+                l(Label::AtMostPerRun),
+                crate::report::MAX_OCCURRENCES
+            )));
+        }
+    }
+    out
+}
+
+fn schedule_table(schedule: &PlanSchedule, lang: Lang) -> Block {
+    let rows = schedule
         .rows
         .iter()
         .map(|row| {
@@ -365,76 +413,50 @@ pub fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
             ]
         })
         .collect();
-    let mut out = vec![Block::Heading(
-        3,
-        format!("{}: {}", schedule.plan, l(Label::Schedule)),
-    )];
-    if rows.is_empty() {
-        out.push(Block::Para(l(Label::NoDeadlines)));
-    } else {
-        out.push(Block::Table {
-            header: vec![
-                l(Label::Task),
-                l(Label::Owner),
-                l(Label::Deadline),
-                l(Label::Occurrences),
-                l(Label::LastMissed),
-                l(Label::NextDue),
-                l(Label::Status),
+    Block::Table {
+        header: header(
+            &[
+                Label::Task,
+                Label::Owner,
+                Label::Deadline,
+                Label::Occurrences,
+                Label::LastMissed,
+                Label::NextDue,
+                Label::Status,
             ],
-            rows,
-        });
+            lang,
+        ),
+        rows,
     }
-    if !schedule.conventions.is_empty() {
-        out.push(Block::Para(format!(
-            "{}: {}",
-            l(Label::Conventions),
-            schedule
-                .conventions
-                .iter()
-                .map(|c| c.render(lang))
-                .collect::<Vec<_>>()
-                .join("; ")
-        )));
-    }
-    if let Some(occurrences) = &schedule.occurrences {
-        out.push(Block::Heading(
-            3,
-            format!("{}: {}", schedule.plan, l(Label::EachOccurrence)),
-        ));
-        out.push(Block::Table {
-            header: vec![
-                l(Label::Task),
-                l(Label::Period),
-                l(Label::Due),
-                l(Label::DaysLate),
-                l(Label::Status),
+}
+
+fn occurrences_table(occurrences: &crate::report::Occurrences, lang: Lang) -> Block {
+    let rows = occurrences
+        .listed
+        .iter()
+        .map(|o| {
+            vec![
+                o.task.clone(),
+                o.period.clone(),
+                o.due.to_string(),
+                o.days.map(|d| format!("{d:+}")).unwrap_or_default(),
+                standing(o.standing, lang).to_owned(),
+            ]
+        })
+        .collect();
+    Block::Table {
+        header: header(
+            &[
+                Label::Task,
+                Label::Period,
+                Label::Due,
+                Label::DaysLate,
+                Label::Status,
             ],
-            rows: occurrences
-                .listed
-                .iter()
-                .map(|o| {
-                    vec![
-                        o.task.clone(),
-                        o.period.clone(),
-                        o.due.to_string(),
-                        o.days.map(|d| format!("{d:+}")).unwrap_or_default(),
-                        standing(o.standing, lang).to_owned(),
-                    ]
-                })
-                .collect(),
-        });
-        if occurrences.omitted > 0 {
-            out.push(Block::Para(format!(
-                "{}: {} ({} {})",
-                l(Label::NotListed),
-                occurrences.omitted,
-                l(Label::AtMostPerRun),
-                crate::report::MAX_OCCURRENCES
-            )));
-        }
+            lang,
+        ),
+        rows,
     }
-    out
 }
 
 fn standing(standing: Standing, lang: Lang) -> &'static str {
