@@ -1,7 +1,7 @@
 //! The national schemes, embedded in the binary so that xhht can hold a plan
 //! to them on a machine with nothing else.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::load::{Loaded, load_bytes};
 use crate::model::{Plan, TargetValue, Verification};
@@ -30,7 +30,7 @@ const EMBEDDED: &[(&str, &str)] = &[
 /// The embedded schemes, loaded once per process. Paths are the files'
 /// places in the repository, so a finding in a baseline points at a file a
 /// user can open.
-pub fn embedded() -> &'static [Loaded] {
+pub(crate) fn embedded() -> &'static [Loaded] {
     static LOADED: std::sync::OnceLock<Vec<Loaded>> = std::sync::OnceLock::new();
     LOADED.get_or_init(|| {
         EMBEDDED
@@ -42,15 +42,9 @@ pub fn embedded() -> &'static [Loaded] {
     })
 }
 
-/// Whether `path` names one of the embedded files (then the copy on disk and
-/// the embedded one are the same document, not two).
-pub fn is_embedded_path(path: &Path) -> bool {
-    EMBEDDED.iter().any(|(p, _)| path.ends_with(p))
-}
-
 /// How much of a scheme's figures can be relied on.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Honesty {
+pub(crate) struct Honesty {
     pub targets: usize,
     /// Figures seen in a Vietnamese source, directly or derived from an official review.
     pub verified: usize,
@@ -63,7 +57,7 @@ pub struct Honesty {
 }
 
 impl Honesty {
-    pub fn of(plan: &Plan) -> Self {
+    pub(crate) fn of(plan: &Plan) -> Self {
         let mut h = Self {
             targets: plan.targets.len(),
             ..Self::default()

@@ -9,7 +9,7 @@ use crate::text::Text;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Catalogue {
+pub(crate) struct Catalogue {
     pub groups: Vec<Entry>,
     pub conditions: Vec<Condition>,
     pub indicators: Vec<Indicator>,
@@ -17,7 +17,7 @@ pub struct Catalogue {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub id: String,
     pub vi: Text,
     pub en: String,
@@ -26,7 +26,8 @@ pub struct Entry {
 /// A sub-population a target can be restricted to.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Condition {
+#[expect(dead_code, reason = "`en` is kept beside the Vietnamese name for readers of the data file; reports quote conditions as the documents write them")]
+pub(crate) struct Condition {
     pub id: String,
     pub vi: Text,
     pub en: String,
@@ -38,7 +39,8 @@ pub struct Condition {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Indicator {
+#[expect(dead_code, reason = "what each indicator measures (unit, levelled, schemes) is part of the catalogue's record: `levelled` is checked against the standards by the tests; no check acts on `unit` or `schemes` yet")]
+pub(crate) struct Indicator {
     pub id: String,
     pub group: String,
     pub vi: Text,
@@ -75,13 +77,14 @@ const STANDARDS: &str = include_str!("../catalogue/standards.yaml");
 /// its communes that reach it, a province by the share of its districts.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Standards {
+pub(crate) struct Standards {
     pub standards: Vec<Standard>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Standard {
+#[expect(dead_code, reason = "the standard's name and note are the record a reader checks the thresholds against; no check reads them")]
+pub(crate) struct Standard {
     /// The indicator whose targets count units reaching the standard.
     pub indicator: String,
     pub name: Text,
@@ -99,7 +102,8 @@ pub struct Standard {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct StandardLevel {
+#[expect(dead_code, reason = "the article a level comes from is its source, kept with it for readers")]
+pub(crate) struct StandardLevel {
     /// Absent for a standard without levels.
     #[serde(default)]
     pub level: Option<u8>,
@@ -113,7 +117,8 @@ pub struct StandardLevel {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Threshold {
+#[expect(dead_code, reason = "a threshold's sources and note are its provenance, kept with it for readers")]
+pub(crate) struct Threshold {
     /// Absent when not found.
     #[serde(default)]
     pub share: Option<f64>,
@@ -127,7 +132,8 @@ pub struct Threshold {
 /// One cumulative step: reaching `level` includes reaching `level - 1`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Step {
+#[expect(dead_code, reason = "a step's sources and note are its provenance, kept with it for readers")]
+pub(crate) struct Step {
     pub level: u8,
     pub verification: Verification,
     #[serde(default)]
@@ -137,23 +143,23 @@ pub struct Step {
 }
 
 impl Standards {
-    pub fn embedded() -> &'static Standards {
+    pub(crate) fn embedded() -> &'static Standards {
         static STANDARDS_CELL: OnceLock<Standards> = OnceLock::new();
         STANDARDS_CELL.get_or_init(|| parse_embedded(STANDARDS, "standards.yaml"))
     }
 
-    pub fn of(&self, indicator: &str) -> Option<&Standard> {
+    pub(crate) fn of(&self, indicator: &str) -> Option<&Standard> {
         self.standards.iter().find(|s| s.indicator == indicator)
     }
 }
 
 impl Standard {
-    pub fn level(&self, level: Option<u8>) -> Option<&StandardLevel> {
+    pub(crate) fn level(&self, level: Option<u8>) -> Option<&StandardLevel> {
         self.levels.iter().find(|l| l.level == level)
     }
 
     /// The steps from `higher` down to `lower`, when every one is on record.
-    pub fn steps(&self, higher: u8, lower: u8) -> Option<Vec<&Step>> {
+    pub(crate) fn steps(&self, higher: u8, lower: u8) -> Option<Vec<&Step>> {
         (lower + 1..=higher)
             .rev()
             .map(|level| self.cumulative.iter().find(|s| s.level == level))
@@ -163,7 +169,7 @@ impl Standard {
 
 impl StandardLevel {
     /// The share of its sub-units a unit at `level` needs to be recognised.
-    pub fn threshold(&self, level: Level) -> Option<&Threshold> {
+    pub(crate) fn threshold(&self, level: Level) -> Option<&Threshold> {
         match level {
             Level::Province => Some(&self.province),
             Level::District => Some(&self.district),
@@ -173,20 +179,20 @@ impl StandardLevel {
 }
 
 impl Catalogue {
-    pub fn embedded() -> &'static Catalogue {
+    pub(crate) fn embedded() -> &'static Catalogue {
         static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
         CATALOGUE.get_or_init(|| parse_embedded(INDICATORS, "indicators.yaml"))
     }
 
-    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+    pub(crate) fn indicator(&self, id: &str) -> Option<&Indicator> {
         self.indicators.iter().find(|i| i.id == id)
     }
 
-    pub fn condition(&self, id: &str) -> Option<&Condition> {
+    pub(crate) fn condition(&self, id: &str) -> Option<&Condition> {
         self.conditions.iter().find(|c| c.id == id)
     }
 
-    pub fn group(&self, id: &str) -> Option<&Entry> {
+    pub(crate) fn group(&self, id: &str) -> Option<&Entry> {
         self.groups.iter().find(|g| g.id == id)
     }
 }

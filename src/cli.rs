@@ -69,7 +69,7 @@ impl InputArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct OutputArgs {
-    /// Output format [default: table; github when GITHUB_ACTIONS=true].
+    /// Output format [default: table; github when `GITHUB_ACTIONS=true`].
     #[arg(long, value_enum, help_heading = "Output")]
     pub format: Option<crate::render::Format>,
     /// Write to FILE (atomically) instead of standard output.

@@ -73,6 +73,16 @@ impl fmt::Display for DateError {
 }
 
 impl CivilDate {
+    /// A date from numbers as plans write them; none when a number is out
+    /// of range or the day does not exist (31 April).
+    pub fn from_numbers(year: u16, month: u8, day: u8) -> Option<Self> {
+        Self::new(
+            i16::try_from(year).ok()?,
+            i8::try_from(month).ok()?,
+            i8::try_from(day).ok()?,
+        )
+    }
+
     pub fn new(year: i16, month: i8, day: i8) -> Option<Self> {
         Date::new(year, month, day).ok().map(Self)
     }

@@ -149,8 +149,8 @@ impl Rule {
 }
 
 /// Which step of xhht checks a rule, by its code's hundreds: reading and
-/// validating a plan (XH0xx), comparing it with the plans above (XH1xx),
-/// its schedule (XH2xx).
+/// validating a plan (`XH0xx`), comparing it with the plans above (`XH1xx`),
+/// its schedule (`XH2xx`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
     Plan,
@@ -349,6 +349,7 @@ impl Finding {
     }
 
     /// Adds a related location: the field at `path` of `source`.
+    #[must_use]
     pub fn related(
         mut self,
         source: &SourceFile,
@@ -365,16 +366,19 @@ impl Finding {
         self
     }
 
+    #[must_use]
     pub fn hint(mut self, hint: impl Into<Message>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
+    #[must_use]
     pub fn note(mut self, note: impl Into<Message>) -> Self {
         self.notes.push(note.into());
         self
     }
 
+    #[must_use]
     pub fn about(mut self, plan: &str, subject: impl Into<String>) -> Self {
         self.plan = Some(plan.to_owned());
         self.subject = Some(subject.into());
@@ -382,17 +386,20 @@ impl Finding {
     }
 
     /// Names the plan a finding is about, unless a more specific one is set.
+    #[must_use]
     pub fn in_plan(mut self, plan: &str) -> Self {
         self.plan.get_or_insert_with(|| plan.to_owned());
         self
     }
 
+    #[must_use]
     pub fn figures(mut self, expected: Option<Message>, actual: Option<Message>) -> Self {
         self.expected = expected;
         self.actual = actual;
         self
     }
 
+    #[must_use]
     pub fn rests_on(
         mut self,
         plan: &str,
@@ -404,6 +411,7 @@ impl Finding {
         self
     }
 
+    #[must_use]
     pub fn severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self

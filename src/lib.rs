@@ -1,27 +1,27 @@
 //! xhht: a compliance checker for Vietnamese "learning society" plans.
 
 pub mod app;
-pub mod baselines;
-pub mod catalogue;
+pub(crate) mod baselines;
+pub(crate) mod catalogue;
 pub mod check;
 pub mod cli;
-pub mod compare;
+pub(crate) mod compare;
 pub mod date;
 pub mod finding;
 pub mod i18n;
 pub mod load;
 pub mod model;
-pub mod ratchet;
+pub(crate) mod ratchet;
 pub mod registry;
-pub mod render;
+pub(crate) mod render;
 pub mod report;
-pub mod roles;
+pub(crate) mod roles;
 pub mod schedule;
 pub mod schema;
 pub mod settings;
 pub mod source;
-pub mod suggest;
+pub(crate) mod suggest;
 pub mod text;
-pub mod units;
-pub mod validate;
+pub(crate) mod units;
+pub(crate) mod validate;
 pub mod walk;

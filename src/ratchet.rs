@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::finding::Finding;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Key {
+pub(crate) struct Key {
     pub code: String,
     /// The plan's id, or the file for a file that did not parse.
     pub plan: String,
@@ -20,7 +20,7 @@ pub struct Key {
 }
 
 impl Key {
-    pub fn of(f: &Finding) -> Self {
+    pub(crate) fn of(f: &Finding) -> Self {
         Self {
             code: f.code.code().to_owned(),
             plan: f
@@ -45,14 +45,14 @@ impl fmt::Display for Key {
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Accepted {
+pub(crate) struct Accepted {
     pub version: u32,
     pub accepted: Vec<Entry>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Entry {
+pub(crate) struct Entry {
     pub code: String,
     pub plan: String,
     pub subject: String,
@@ -68,7 +68,7 @@ fn counts(findings: &[Finding]) -> BTreeMap<Key, usize> {
     counts
 }
 
-pub fn accept(findings: &[Finding]) -> Accepted {
+pub(crate) fn accept(findings: &[Finding]) -> Accepted {
     Accepted {
         version: 1,
         accepted: counts(findings)
@@ -86,7 +86,7 @@ pub fn accept(findings: &[Finding]) -> Accepted {
 /// Why an accepted-findings file could not be used. The cause is part of the
 /// message rather than a `source`, so an error chain does not say it twice.
 #[derive(Debug, thiserror::Error)]
-pub enum RatchetError {
+pub(crate) enum RatchetError {
     #[error("{}: cannot read: {error}; check the path given to --accepted, or write the file with --write-accepted", .path.display())]
     Read {
         path: PathBuf,
@@ -101,7 +101,7 @@ pub enum RatchetError {
     },
 }
 
-pub fn read(path: &Path) -> Result<Accepted, RatchetError> {
+pub(crate) fn read(path: &Path) -> Result<Accepted, RatchetError> {
     let text = std::fs::read_to_string(path).map_err(|error| RatchetError::Read {
         path: path.to_owned(),
         error,
@@ -115,14 +115,14 @@ pub fn read(path: &Path) -> Result<Accepted, RatchetError> {
 }
 
 /// The outcome of holding findings to an accepted set.
-pub struct Comparison {
+pub(crate) struct Comparison {
     /// Findings beyond what was accepted: the only ones that can fail a run.
     pub new: Vec<Finding>,
     /// Accepted findings that no longer occur, with how many of each went away.
     pub gone: Vec<(Key, usize)>,
 }
 
-pub fn compare(findings: &[Finding], accepted: &Accepted) -> Comparison {
+pub(crate) fn compare(findings: &[Finding], accepted: &Accepted) -> Comparison {
     let mut allowance: BTreeMap<Key, usize> = accepted
         .accepted
         .iter()

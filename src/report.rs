@@ -312,7 +312,7 @@ impl PlanSummary {
             file: file.source.path.clone(),
             title: doc.title.to_string(),
             level: doc.level,
-            number: doc.number.as_ref().map(|n| n.to_string()),
+            number: doc.number.as_ref().map(std::string::ToString::to_string),
             date: doc.date,
             issuer: doc.issuer.to_string(),
         }

@@ -14,12 +14,12 @@ use crate::text::fold;
 
 /// The body that issued a plan: one of its agencies when the issuer's name
 /// matches one, and in any case the kind of body it is.
-pub struct Issuer<'p> {
+pub(crate) struct Issuer<'p> {
     pub agency: Option<&'p Agency>,
     pub kind: Option<AgencyKind>,
 }
 
-pub fn issuer(plan: &Plan) -> Issuer<'_> {
+pub(crate) fn issuer(plan: &Plan) -> Issuer<'_> {
     let wanted = fold(plan.document.issuer.as_str());
     let agency = plan.agencies.iter().find(|a| {
         std::iter::once(&a.name)
@@ -41,7 +41,7 @@ pub fn issuer(plan: &Plan) -> Issuer<'_> {
 /// orders its own members, an organisation may order itself, and the body a
 /// scheme designates to lead (Hội Khuyến học under 281) carries the scheme's
 /// own mandate.
-pub fn questionable_order(
+pub(crate) fn questionable_order(
     plan: &Plan,
     issuer: &Issuer<'_>,
     org: &Agency,
@@ -82,7 +82,7 @@ fn designated_lead(org: &Agency, plan: &Plan, schemes: &[&Plan]) -> bool {
 }
 
 /// The registry body an agency of a plan stands for.
-pub fn body_of<'r>(registry: &'r Registry, agency: &Agency) -> Option<&'r Body> {
+pub(crate) fn body_of<'r>(registry: &'r Registry, agency: &Agency) -> Option<&'r Body> {
     if let Some(id) = &agency.registry {
         return registry.get(id);
     }
@@ -93,7 +93,7 @@ pub fn body_of<'r>(registry: &'r Registry, agency: &Agency) -> Option<&'r Body> 
 
 /// A task whose roles contradict its own wording.
 #[derive(Debug, PartialEq)]
-pub enum Inversion<'p> {
+pub(crate) enum Inversion<'p> {
     /// "Chủ trì, phối hợp với B": B is among the leads.
     PartnerLeads(&'p Agency),
     /// "Phối hợp với B" without "chủ trì": B only coordinates.
@@ -102,12 +102,12 @@ pub enum Inversion<'p> {
 
 /// The plan's agencies with their spellings folded once, for reading the
 /// bodies a task's sentence names.
-pub struct Spellings<'p> {
+pub(crate) struct Spellings<'p> {
     agencies: Vec<(&'p Agency, Vec<String>)>,
 }
 
 impl<'p> Spellings<'p> {
-    pub fn of(plan: &'p Plan) -> Self {
+    pub(crate) fn of(plan: &'p Plan) -> Self {
         let agencies = plan
             .agencies
             .iter()
@@ -125,7 +125,7 @@ impl<'p> Spellings<'p> {
 
     /// Reads the task's quoted sentence for "phối hợp với" and the bodies
     /// named after it; only what the text makes visible is judged.
-    pub fn inversion(&self, task: &Task) -> Option<Inversion<'p>> {
+    pub(crate) fn inversion(&self, task: &Task) -> Option<Inversion<'p>> {
         let quote = task.quote.as_ref()?.as_str();
         // Cheap test first: most quotes name no partner at all.
         if !quote.to_lowercase().contains("hợp với") && !quote.to_lowercase().contains("hop voi")

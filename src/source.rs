@@ -50,6 +50,7 @@ impl FieldPath {
         Self::default()
     }
 
+    #[must_use]
     pub fn key(&self, key: &str) -> Self {
         if self.0.is_empty() {
             Self(key.to_owned())
@@ -58,6 +59,7 @@ impl FieldPath {
         }
     }
 
+    #[must_use]
     pub fn index(&self, index: usize) -> Self {
         Self(format!("{}[{index}]", self.0))
     }
@@ -120,10 +122,12 @@ impl PathHash {
         Self(hash)
     }
 
+    #[must_use]
     pub fn key(self, key: &str) -> Self {
         self.mix(b".").mix(key.as_bytes())
     }
 
+    #[must_use]
     pub fn index(self, index: usize) -> Self {
         self.mix(b"[").mix(&index.to_le_bytes())
     }

@@ -1,7 +1,7 @@
 //! "Did you mean" for misspelt names and ids.
 
 /// The candidate closest to `word`, if it is close enough to be a likely typo.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::jaro_winkler(word, c), c))
@@ -11,7 +11,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// The hint for a likely typo: "did you mean `best`?".
-pub fn did_you_mean(best: &str) -> crate::i18n::Message {
+pub(crate) fn did_you_mean(best: &str) -> crate::i18n::Message {
     crate::msg!("validate.did-you-mean", best)
 }
 

@@ -16,7 +16,7 @@ use crate::text::{Text, fold};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Units {
+pub(crate) struct Units {
     /// In force until 30 June 2025.
     pub provinces: Vec<Province>,
     /// In force from 1 July 2025.
@@ -26,7 +26,7 @@ pub struct Units {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Province {
+pub(crate) struct Province {
     pub id: String,
     pub name: Text,
     pub kind: ProvinceKind,
@@ -34,7 +34,7 @@ pub struct Province {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum ProvinceKind {
+pub(crate) enum ProvinceKind {
     /// Tỉnh.
     Province,
     /// Thành phố trực thuộc trung ương.
@@ -43,7 +43,8 @@ pub enum ProvinceKind {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct MergedProvince {
+#[expect(dead_code, reason = "how far a merger fact was confirmed, and where from, is kept with it for readers")]
+pub(crate) struct MergedProvince {
     pub id: String,
     pub name: Text,
     pub kind: ProvinceKind,
@@ -58,7 +59,8 @@ pub struct MergedProvince {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Region {
+#[expect(dead_code, reason = "`en` is kept beside the Vietnamese name for readers of the data file")]
+pub(crate) struct Region {
     pub id: String,
     pub vi: Text,
     pub en: String,
@@ -69,7 +71,8 @@ pub struct Region {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Reading {
+#[expect(dead_code, reason = "a reading's id, sources and note are its provenance, kept with it for readers")]
+pub(crate) struct Reading {
     pub id: String,
     pub name: Text,
     pub whole: Vec<String>,
@@ -84,7 +87,7 @@ pub struct Reading {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Part {
+pub(crate) struct Part {
     pub province: String,
     /// Which part, as the source words it: "các huyện phía tây".
     pub which: Text,
@@ -92,7 +95,7 @@ pub struct Part {
 
 /// Whether a province lies in a region, as far as the record tells.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Membership {
+pub(crate) enum Membership {
     In,
     Out,
     /// Partly inside, or inside under one reading and not another: the reason.
@@ -103,14 +106,14 @@ pub enum Membership {
 
 /// A plan's province, in the list of its time.
 #[derive(Debug, Clone, Copy)]
-pub enum PlanProvince<'u> {
+pub(crate) enum PlanProvince<'u> {
     Before2025(&'u Province),
     From2025(&'u MergedProvince),
 }
 
 impl ProvinceKind {
     /// "tỉnh" or "thành phố", as a name is prefixed in Vietnamese.
-    pub fn prefix(self) -> &'static str {
+    pub(crate) fn prefix(self) -> &'static str {
         match self {
             Self::Province => "tỉnh",
             Self::City => "thành phố",
@@ -119,7 +122,7 @@ impl ProvinceKind {
 }
 
 impl PlanProvince<'_> {
-    pub fn name(&self) -> &str {
+    pub(crate) fn name(&self) -> &str {
         match self {
             Self::Before2025(p) => p.name.as_str(),
             Self::From2025(p) => p.name.as_str(),
@@ -131,7 +134,7 @@ const UNITS: &str = include_str!("../catalogue/units.yaml");
 
 /// Whether a plan belongs to the 34-province map: issued from 1 July 2025
 /// on, or, undated, starting after 2025.
-pub fn issued_after_merger(plan: &Plan) -> bool {
+pub(crate) fn issued_after_merger(plan: &Plan) -> bool {
     match plan.document.date {
         Some(date) => date >= merger_day(),
         None => plan.document.period.start > 2025,
@@ -139,33 +142,33 @@ pub fn issued_after_merger(plan: &Plan) -> bool {
 }
 
 /// The first day of the 34-province map.
-pub fn merger_day() -> CivilDate {
+pub(crate) fn merger_day() -> CivilDate {
     CivilDate::new(2025, 7, 1).expect("a real date")
 }
 
 impl Units {
-    pub fn embedded() -> &'static Units {
+    pub(crate) fn embedded() -> &'static Units {
         static UNITS_CELL: OnceLock<Units> = OnceLock::new();
         UNITS_CELL.get_or_init(|| crate::catalogue::parse_embedded(UNITS, "units.yaml"))
     }
 
-    pub fn province(&self, id: &str) -> Option<&Province> {
+    pub(crate) fn province(&self, id: &str) -> Option<&Province> {
         self.provinces.iter().find(|p| p.id == id)
     }
 
-    pub fn province_2025(&self, id: &str) -> Option<&MergedProvince> {
+    pub(crate) fn province_2025(&self, id: &str) -> Option<&MergedProvince> {
         self.provinces_2025.iter().find(|p| p.id == id)
     }
 
     /// The province a province of the 63 was merged into on 1 July 2025,
     /// when it was merged with others (not when it simply carried on).
-    pub fn merged_into(&self, old: &str) -> Option<&MergedProvince> {
+    pub(crate) fn merged_into(&self, old: &str) -> Option<&MergedProvince> {
         self.provinces_2025
             .iter()
             .find(|p| p.formed_from.len() > 1 && p.formed_from.iter().any(|id| id == old))
     }
 
-    pub fn region(&self, id: &str) -> Option<&Region> {
+    pub(crate) fn region(&self, id: &str) -> Option<&Region> {
         self.regions.iter().find(|r| r.id == id)
     }
 
@@ -173,7 +176,7 @@ impl Units {
     /// the province its jurisdiction names when the plan is a province's.
     /// Read in the map of the plan's time: issued from 1 July 2025 on (or,
     /// undated, starting after 2025), the 34; otherwise the 63.
-    pub fn of_plan(&self, plan: &Plan) -> Option<PlanProvince<'_>> {
+    pub(crate) fn of_plan(&self, plan: &Plan) -> Option<PlanProvince<'_>> {
         let after_merger = issued_after_merger(plan);
         let wanted = match &plan.document.province {
             Some(id) => Key::Id(id),
@@ -202,7 +205,7 @@ impl Units {
     /// Whether `province` lies in any of `regions` (a target "for the
     /// provinces of Tây Bắc, Tây Nguyên and Tây Nam Bộ" binds a province in
     /// any of them).
-    pub fn membership(&self, province: PlanProvince<'_>, regions: &[String]) -> Membership {
+    pub(crate) fn membership(&self, province: PlanProvince<'_>, regions: &[String]) -> Membership {
         match province {
             PlanProvince::Before2025(p) => self.any_region(&p.id, regions),
             PlanProvince::From2025(p) => {

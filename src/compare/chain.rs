@@ -13,25 +13,25 @@ use crate::source::{FieldPath, SourceFile};
 
 /// A plan a comparison is made against, with the file it came from.
 #[derive(Clone, Copy)]
-pub struct Reference<'a> {
+pub(crate) struct Reference<'a> {
     pub plan: &'a Plan,
     pub source: &'a SourceFile,
     pub relation: Relation,
 }
 
-pub struct Chain<'a> {
+pub(crate) struct Chain<'a> {
     pub references: Vec<Reference<'a>>,
     /// Problems with the chain itself: an unavailable parent, a missing file, a loop.
     pub findings: Vec<Finding>,
 }
 
-pub type Known<'a> = HashMap<&'a str, (&'a Plan, &'a SourceFile)>;
+pub(crate) type Known<'a> = HashMap<&'a str, (&'a Plan, &'a SourceFile)>;
 
 /// The plans a run can hold a plan to, by id: the embedded schemes, then
 /// `files` (a file of the run wins over the embedded scheme of its id, so
 /// an edited copy is compared as edited). Files that did not load are left
 /// out; their load error is reported where they are read.
-pub fn known<'a>(files: impl IntoIterator<Item = &'a Loaded>) -> Known<'a> {
+pub(crate) fn known<'a>(files: impl IntoIterator<Item = &'a Loaded>) -> Known<'a> {
     crate::baselines::embedded()
         .iter()
         .chain(files)
@@ -42,7 +42,7 @@ pub fn known<'a>(files: impl IntoIterator<Item = &'a Loaded>) -> Known<'a> {
         .collect()
 }
 
-pub fn resolve<'a>(
+pub(crate) fn resolve<'a>(
     plan: &'a Plan,
     source: &'a SourceFile,
     known: &Known<'a>,

@@ -33,12 +33,14 @@ fn when(deadline: &Deadline) -> Option<When> {
     let named = |date: CivilDate| if before { day_before(date) } else { date };
     match due {
         Due::Date(date) => Some(When::Once(named(date))),
-        Due::Month { year, month } => month_end(year as i16, month).map(When::Once),
-        Due::Quarter { year, quarter } => quarter_end(year as i16, quarter).map(When::Once),
-        Due::Year(year) => year_end(year as i16).map(When::Once),
+        Due::Month { year, month } => month_end(i16::try_from(year).ok()?, month).map(When::Once),
+        Due::Quarter { year, quarter } => {
+            quarter_end(i16::try_from(year).ok()?, quarter).map(When::Once)
+        }
+        Due::Year(year) => year_end(i16::try_from(year).ok()?).map(When::Once),
         Due::Half { year, half } => (1..=2)
             .contains(&half)
-            .then(|| month_end(year as i16, half * 6))
+            .then(|| month_end(i16::try_from(year).ok()?, half * 6))
             .flatten()
             .map(When::Once),
         // Several days a year are not one day to compare with another's.

@@ -449,7 +449,7 @@ fn unique<'p>(agencies: impl Iterator<Item = &'p Agency>) -> Vec<&'p Agency> {
 }
 
 /// The function as the plan format spells it, e.g. `libraries_museums`.
-pub fn function_label(function: Function) -> String {
+pub(crate) fn function_label(function: Function) -> String {
     crate::model::wire_name(&function)
 }
 

@@ -54,14 +54,14 @@ impl Certainty {
 
 /// What stands behind a figure of the plan above, as seen from `local`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Evidence {
+pub(crate) struct Evidence {
     pub certainty: Certainty,
     /// Independent publishers other than the plan being checked.
     pub publishers: usize,
 }
 
 /// How sure xhht is of `theirs`, a figure of `upper`, for the plan `local`.
-pub fn weigh(local: &Plan, upper: &Plan, theirs: &Target) -> Evidence {
+pub(crate) fn weigh(local: &Plan, upper: &Plan, theirs: &Target) -> Evidence {
     let (publishers, includes_plan) = publishers(local, upper, theirs);
     let certainty = if upper.document.level != Level::National {
         // A parent plan's figures are its own text, taken as written.
@@ -86,7 +86,7 @@ pub fn weigh(local: &Plan, upper: &Plan, theirs: &Target) -> Evidence {
 
 /// A finding on a target's figure is as severe as xhht is sure of the
 /// figure, with a note saying why when it is not an error.
-pub fn severity(certainty: Certainty, flag: Option<Verification>) -> (Severity, Option<Message>) {
+pub(crate) fn severity(certainty: Certainty, flag: Option<Verification>) -> (Severity, Option<Message>) {
     match certainty {
         Certainty::Sure => (Severity::Error, None),
         Certainty::SingleSource => (
@@ -112,7 +112,7 @@ pub fn severity(certainty: Certainty, flag: Option<Verification>) -> (Severity, 
 /// ministry-by-ministry clauses. A duty no Vietnamese source confirms is
 /// information only, with the note saying so; a confirmed one keeps its
 /// rule's severity (`None`).
-pub fn duty_severity(flag: Option<Verification>) -> Option<(Severity, Message)> {
+pub(crate) fn duty_severity(flag: Option<Verification>) -> Option<(Severity, Message)> {
     let sure = flag.is_some_and(|f| Certainty::of(f) == Certainty::Sure);
     (!sure).then(|| (Severity::Info, msg!("compare.evidence.duty-unverified")))
 }

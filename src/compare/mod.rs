@@ -4,17 +4,17 @@
 //! the registry's mapping of national bodies to local ones. Where the record
 //! cannot support a verdict, the row says so instead of passing or failing.
 
-pub mod chain;
+pub(crate) mod chain;
 mod deadlines;
 mod duties;
-pub mod evidence;
+pub(crate) mod evidence;
 mod targets;
 
 use serde::Serialize;
 
-pub use chain::{Chain, Reference, resolve};
-pub use duties::{DutyRow, DutyStatus, function_label};
-pub use targets::{TargetRow, TargetStatus};
+pub(crate) use chain::{Chain, resolve};
+pub(crate) use duties::{DutyRow, DutyStatus, function_label};
+pub(crate) use targets::{TargetRow, TargetStatus};
 
 use crate::finding::Finding;
 use crate::model::Plan;
@@ -52,7 +52,7 @@ pub struct Diff {
 }
 
 /// Compares `plan` with every plan of its chain.
-pub fn diff(plan: &Plan, source: &SourceFile, chain: &Chain<'_>, registry: &Registry) -> Diff {
+pub(crate) fn diff(plan: &Plan, source: &SourceFile, chain: &Chain<'_>, registry: &Registry) -> Diff {
     let mut findings = chain.findings.clone();
     let mut comparisons = Vec::new();
     for reference in &chain.references {

@@ -343,8 +343,8 @@ pub(crate) fn span_index(source: &SourceFile) -> SpanIndex {
 /// A location for errors the YAML parser reports by line and column.
 fn offset_for(source: &SourceFile, line: u64, column: u64) -> usize {
     source.offset_of(LineCol {
-        line: line as usize,
-        column: column as usize,
+        line: usize::try_from(line).unwrap_or(usize::MAX),
+        column: usize::try_from(column).unwrap_or(usize::MAX),
     })
 }
 

@@ -8,7 +8,7 @@ use crate::i18n::{Lang, Message};
 use crate::model::{Document, Plan, Target, TargetValue, Verification};
 use crate::msg;
 
-pub fn table(color: bool) -> Table {
+pub(crate) fn table(color: bool) -> Table {
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED);
     table.set_content_arrangement(ContentArrangement::Dynamic);
@@ -41,7 +41,7 @@ const SHOW_COLUMNS: [&str; 6] = [
     "render.baselines.show.flag",
 ];
 
-pub fn list(plans: &[&Plan], lang: Lang, color: bool) -> String {
+pub(crate) fn list(plans: &[&Plan], lang: Lang, color: bool) -> String {
     let mut t = table(color);
     t.set_header(LIST_COLUMNS.map(|id| lang.fixed(id)));
     for plan in plans {
@@ -51,7 +51,7 @@ pub fn list(plans: &[&Plan], lang: Lang, color: bool) -> String {
             doc.id.clone(),
             doc.number
                 .as_ref()
-                .map(|n| n.to_string())
+                .map(std::string::ToString::to_string)
                 .unwrap_or_default(),
             doc.date.map(|d| d.to_string()).unwrap_or_default(),
             match doc.period.end {
@@ -69,7 +69,7 @@ pub fn list(plans: &[&Plan], lang: Lang, color: bool) -> String {
     t.to_string()
 }
 
-pub fn show(plan: &Plan, lang: Lang, color: bool) -> String {
+pub(crate) fn show(plan: &Plan, lang: Lang, color: bool) -> String {
     let mut out = heading(&plan.document, lang);
     if plan.targets.is_empty() {
         push_paragraph(&mut out, lang.fixed("render.baselines.no-targets"));
@@ -198,7 +198,7 @@ fn trust_group(target: &Target) -> TrustGroup {
     }
 }
 
-pub fn trust_text(target: &Target, lang: Lang) -> &'static str {
+pub(crate) fn trust_text(target: &Target, lang: Lang) -> &'static str {
     if target.value == TargetValue::Unavailable {
         return lang.fixed("render.baselines.trust.unavailable");
     }

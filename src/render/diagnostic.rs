@@ -1,4 +1,4 @@
-//! Findings as rustc-style diagnostics: code, message, file:line:column, the
+//! Findings as rustc-style diagnostics: code, message, <file:line:column>, the
 //! offending line with a caret, and a hint.
 
 use annotate_snippets::renderer::DecorStyle;
@@ -12,7 +12,7 @@ use crate::i18n::{self, Label, Lang};
 use crate::load::Loaded;
 use crate::source::{LineCol, SourceFile};
 
-pub fn renderer(color: bool) -> Renderer {
+pub(crate) fn renderer(color: bool) -> Renderer {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -44,7 +44,7 @@ fn secondary(level: Level<'static>, label: Label, lang: Lang) -> Level<'static> 
 }
 
 /// Renders one finding; `source` is the file it points into, when its text is at hand.
-pub fn render(
+pub(crate) fn render(
     finding: &Finding,
     source: Option<&SourceFile>,
     renderer: &Renderer,
@@ -86,7 +86,7 @@ pub fn render(
             secondary(Level::HELP, Label::Help, lang).secondary_title(hint.as_str()),
         ));
     }
-    renderer.render(&groups).to_string()
+    renderer.render(&groups).clone()
 }
 
 fn origin<'a>(path: &'a str, finding: &Finding) -> annotate_snippets::Origin<'a> {
@@ -145,7 +145,7 @@ fn window(line: &str, span: Range<usize>) -> (String, Range<usize>) {
     (shown, start..end)
 }
 
-pub fn summary(tally: Tally, files: usize, lang: Lang) -> String {
+pub(crate) fn summary(tally: Tally, files: usize, lang: Lang) -> String {
     if lang == Lang::Vi {
         let Tally {
             errors,
@@ -172,7 +172,7 @@ pub fn summary(tally: Tally, files: usize, lang: Lang) -> String {
     )
 }
 /// rustc-style diagnostics, each with the offending line, then a summary.
-pub fn all(files: &[Loaded], findings: &[Finding], color: bool, lang: Lang) -> String {
+pub(crate) fn all(files: &[Loaded], findings: &[Finding], color: bool, lang: Lang) -> String {
     let renderer = renderer(color);
     let sources: HashMap<_, _> = files.iter().map(|f| (&f.source.path, &f.source)).collect();
     let mut out = String::new();

@@ -8,7 +8,7 @@ use crate::msg;
 use crate::render::report::{Block, comparison_blocks, terminal};
 use crate::report::Report;
 
-pub fn render(report: &Report, color: bool) -> String {
+pub(crate) fn render(report: &Report, color: bool) -> String {
     let lang = report.lang;
     let plan = report.plans.first().map_or("", |p| p.id.as_str());
     let mut blocks = Vec::new();

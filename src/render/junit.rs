@@ -1,4 +1,4 @@
-//! JUnit XML for test dashboards: a suite per plan file, a case per rule.
+//! `JUnit` XML for test dashboards: a suite per plan file, a case per rule.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -7,7 +7,7 @@ use super::{Input, display_path};
 use crate::finding::{Finding, Rule, Severity};
 use crate::i18n::Lang;
 
-/// JUnit for a run: each file's suite, keyed by the plan it holds.
+/// `JUnit` for a run: each file's suite, keyed by the plan it holds.
 pub(super) fn draw(input: &Input<'_>) -> anyhow::Result<String> {
     let files: Vec<(Option<&str>, &Path)> = input
         .files

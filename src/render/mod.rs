@@ -2,10 +2,10 @@
 //! of this module with a `draw(&Input) -> anyhow::Result<String>`, declared
 //! once in `formats!` below; nothing else needs to know the list.
 
-pub mod baselines;
-pub mod diagnostic;
-pub mod diff;
-pub mod report;
+pub(crate) mod baselines;
+pub(crate) mod diagnostic;
+pub(crate) mod diff;
+pub(crate) mod report;
 
 use std::path::Path;
 
@@ -14,21 +14,21 @@ use crate::load::Loaded;
 use crate::report::Report;
 
 /// What every format draws from.
-pub struct Input<'a> {
+pub(crate) struct Input<'a> {
     /// The report, which knows its language (`report.lang`).
     pub report: &'a Report,
     pub files: &'a [Loaded],
     pub view: View<'a>,
     /// Colour, for the table on a terminal.
     pub color: bool,
-    /// Where JUnit draws the line between a failed and a passed case.
+    /// Where `JUnit` draws the line between a failed and a passed case.
     pub fail_on: Option<Severity>,
 }
 
 /// Which command's result it is: the table differs, the other formats draw
 /// what the report holds.
 #[derive(Debug, Clone, Copy)]
-pub enum View<'a> {
+pub(crate) enum View<'a> {
     /// `validate`: rustc-style diagnostics with snippets.
     Diagnostics,
     /// `report`: the sections named, as tables.
@@ -38,9 +38,9 @@ pub enum View<'a> {
 }
 
 impl View<'_> {
-    /// Whether the command checks `rule`: a format that lists checks (JUnit)
+    /// Whether the command checks `rule`: a format that lists checks (`JUnit`)
     /// must not show one that never ran as passed.
-    pub fn runs(&self, rule: Rule) -> bool {
+    pub(crate) fn runs(&self, rule: Rule) -> bool {
         match self {
             Self::Report { .. } => true,
             Self::Diagnostics => rule.family() == Family::Plan,
@@ -49,7 +49,7 @@ impl View<'_> {
     }
 
     /// The report sections a document of this view shows.
-    pub fn sections(&self) -> &[Kind] {
+    pub(crate) fn sections(&self) -> &[Kind] {
         match self {
             Self::Report { sections } => sections,
             Self::Diagnostics => &[Kind::Validation, Kind::Conflict],
@@ -81,7 +81,7 @@ macro_rules! formats {
 
         /// The report in `format`, ready to write: text from a plan is
         /// escaped the way the format needs.
-        pub fn draw(format: Format, input: &Input<'_>) -> anyhow::Result<String> {
+        pub(crate) fn draw(format: Format, input: &Input<'_>) -> anyhow::Result<String> {
             match format { $(Format::$variant => $module::draw(input),)* }
         }
     };
@@ -106,11 +106,11 @@ formats! {
 
 /// GitHub's job summary: the Markdown report, saying first which findings
 /// did not fit in the step's annotations.
-pub fn job_summary(input: &Input<'_>) -> anyhow::Result<String> {
+pub(crate) fn job_summary(input: &Input<'_>) -> anyhow::Result<String> {
     github::job_summary(input)
 }
 
-/// Paths as people read them, for JUnit and annotations.
+/// Paths as people read them, for `JUnit` and annotations.
 pub(crate) fn display_path(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
     text.strip_prefix("./").unwrap_or(&text).to_owned()
@@ -129,7 +129,7 @@ pub(crate) fn with_hint(f: &Finding, lang: crate::i18n::Lang) -> String {
 /// carry to retitle a terminal or clear it, and the direction overrides that
 /// reorder what a reader sees, are shown as `\u{..}` escapes. With `keep_sgr`
 /// the colour sequences xhht itself writes (ESC [ … m) pass.
-pub fn printable(text: &str, keep_sgr: bool) -> String {
+pub(crate) fn printable(text: &str, keep_sgr: bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
@@ -159,7 +159,7 @@ pub fn printable(text: &str, keep_sgr: bool) -> String {
 }
 
 /// Escapes text for HTML and XML: plan text is user input.
-pub fn escape_markup(text: &str) -> String {
+pub(crate) fn escape_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -9,7 +9,7 @@ use crate::render::baselines::table;
 use crate::report::{PlanSchedule, Report};
 use crate::schedule::{Counts, Dated, Standing};
 
-pub enum Block {
+pub(crate) enum Block {
     Heading(u8, String),
     Para(String),
     Table {
@@ -21,7 +21,7 @@ pub enum Block {
 /// The report's sections in reading order; a section the command did not
 /// run, or `--only` left out, is not drawn at all (an absent check must not
 /// read as a pass); an empty one says so.
-pub fn blocks(report: &Report, sections: &[Kind]) -> Vec<Block> {
+pub(crate) fn blocks(report: &Report, sections: &[Kind]) -> Vec<Block> {
     let lang = report.lang;
     let mut out = plans_blocks(report);
     out.push(Block::Heading(2, Label::Summary.text(lang).to_owned()));
@@ -199,7 +199,7 @@ fn findings_table(findings: &[&Finding], lang: Lang) -> Block {
 }
 
 /// "+3", or "−20 / +0" for a range: its lower and its upper end.
-pub fn difference_text(row: &crate::compare::TargetRow) -> String {
+pub(crate) fn difference_text(row: &crate::compare::TargetRow) -> String {
     match (row.difference, row.difference_upper) {
         (Some(low), Some(high)) => format!("{low:+} / {high:+}"),
         (Some(d), None) => format!("{d:+}"),
@@ -211,7 +211,7 @@ fn flag_text(flag: crate::model::Verification) -> String {
     crate::model::wire_name(&flag)
 }
 
-pub fn target_status(status: &TargetStatus, lang: Lang) -> String {
+pub(crate) fn target_status(status: &TargetStatus, lang: Lang) -> String {
     let label = match status {
         TargetStatus::Gap => Label::Gap,
         TargetStatus::Shortfall => Label::Shortfall,
@@ -248,7 +248,7 @@ fn duty_status(status: DutyStatus, lang: Lang) -> &'static str {
     .text(lang)
 }
 
-pub fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
+pub(crate) fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
     let heading = |label: Label| {
         let against = &comparison.against;
         Block::Heading(
@@ -352,7 +352,7 @@ fn duties_table(comparison: &Comparison, lang: Lang) -> Block {
 /// The schedule view: one row per task with a deadline, the conventions the
 /// due dates rest on, then, with `--occurrences`, each occurrence and how
 /// many the run's cap left out.
-pub fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
+pub(crate) fn schedule_blocks(schedule: &PlanSchedule, lang: Lang) -> Vec<Block> {
     let l = |label: Label| label.text(lang).to_owned();
     let mut out = vec![Block::Heading(
         3,
@@ -502,7 +502,7 @@ fn dated(dated: &Dated) -> String {
 }
 
 /// The first few ids and a count, so a long list does not swamp a table.
-pub fn abbreviate(ids: &[String]) -> String {
+pub(crate) fn abbreviate(ids: &[String]) -> String {
     const SHOWN: usize = 3;
     match ids.len() {
         0 => "—".into(),
@@ -511,7 +511,7 @@ pub fn abbreviate(ids: &[String]) -> String {
     }
 }
 
-pub fn terminal(blocks: &[Block], color: bool) -> String {
+pub(crate) fn terminal(blocks: &[Block], color: bool) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {
@@ -537,7 +537,7 @@ pub fn terminal(blocks: &[Block], color: bool) -> String {
     out
 }
 
-pub fn markdown(blocks: &[Block]) -> String {
+pub(crate) fn markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
     for block in blocks {
         match block {

@@ -1,9 +1,9 @@
 //! The findings a schedule raises, one per task, worded with its counts.
 
-use super::*;
+use super::{Check, TaskCx, OccurrenceRow, Message, Judged, Dated, Finding, Rule, Standing, days_after, Due};
 use crate::msg;
 
-impl<'a> Check<'a> {
+impl Check<'_> {
     /// "the 2023 occurrence of task `x` (…)", or the task itself for a one-off.
     pub(super) fn which(cx: &TaskCx<'_>, o: &OccurrenceRow, recurring: bool) -> Message {
         if recurring {

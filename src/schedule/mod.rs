@@ -288,7 +288,7 @@ struct Judged<'j> {
     note: &'j Message,
 }
 
-impl<'a> Check<'a> {
+impl Check<'_> {
     fn at(&self, rule: Rule, path: &FieldPath, message: Message) -> Finding {
         Finding::at(rule, self.source, path, Anchor::Value, message)
     }

@@ -1,9 +1,9 @@
 //! A task's deadline read, its occurrences placed on the calendar and
 //! judged, and the one row and at most one finding they settle into.
 
-use super::messages::*;
+use super::messages::{describe, semicolons};
 use super::wording::Unreadable;
-use super::*;
+use super::{Due, FieldPath, Check, Task, Deadline, TaskCx, wording, dates, Timing, Standing, Rule, Message, conventions, Convention, TaskState, Row, Counts, Occurrence, period_text, OccurrenceRow, days_after, CivilDate, Dated, Judged, Finding};
 use crate::msg;
 
 /// How a task's due date was arrived at.

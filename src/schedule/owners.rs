@@ -2,7 +2,7 @@
 //! successors of a province merged on 1 July 2025.
 
 use super::messages::semicolons;
-use super::*;
+use super::{Check, CivilDate, dates, Task, TaskProgress, status, TaskState, Agency, Message, AgencyKind};
 use crate::msg;
 
 impl<'a> Check<'a> {

@@ -62,7 +62,7 @@ fn half(t: &[&str], year: Option<u16>) -> Option<Read> {
 
 fn quarter(t: &[&str]) -> Option<Read> {
     let (q, y) = match strip_any(t, DURING) {
-        ["quy", q, "nam", y] | ["quy", q, "/", y] => (*q, year_number(y)?),
+        ["quy", q, "nam" | "/", y] => (*q, year_number(y)?),
         _ => return None,
     };
     let quarter = match q {
@@ -89,7 +89,7 @@ fn date(t: &[&str]) -> Option<Read> {
     };
     let (day, month, year) = (small(d)?, small(m)?, year_number(y)?);
     Some(
-        CivilDate::new(year as i16, month as i8, day as i8)
+        CivilDate::from_numbers(year, month, day)
             .map(Due::Date)
             .ok_or_else(|| unreadable(msg!("schedule.wording.not-a-date", d, m, y))),
     )
@@ -97,7 +97,7 @@ fn date(t: &[&str]) -> Option<Read> {
 
 fn month(t: &[&str]) -> Option<Read> {
     let (m, y) = match strip_any(t, DURING) {
-        ["thang", m, "nam", y] | ["thang", m, "/", y] => (small(m)?, year_number(y)?),
+        ["thang", m, "nam" | "/", y] => (small(m)?, year_number(y)?),
         _ => return None,
     };
     Some(if (1..=12).contains(&m) {

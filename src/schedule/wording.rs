@@ -185,7 +185,7 @@ fn days_of_year(t: &[&str]) -> Result<Option<Vec<DayOfYear>>, Unreadable> {
     for part in t.split(|w| *w == "va") {
         let (_, part) = strip_front(part, &["ngay"]);
         let (d, m) = match part {
-            [d, "thang", m] | [d, "/", m] => (Some(*d), *m),
+            [d, "thang" | "/", m] => (Some(*d), *m),
             ["thang", m] => (None, *m),
             _ => return Ok(None),
         };
@@ -198,7 +198,7 @@ fn days_of_year(t: &[&str]) -> Result<Option<Vec<DayOfYear>>, Unreadable> {
             None => None,
         };
         // 2024 is a leap year, so 29/02 passes here and the schedule decides.
-        let exists = CivilDate::new(2024, month as i8, day.unwrap_or(1) as i8).is_some();
+        let exists = CivilDate::from_numbers(2024, month, day.unwrap_or(1)).is_some();
         if !exists {
             return Err(unreadable(match day {
                 Some(day) => msg!("schedule.words.not-a-day", day, month),

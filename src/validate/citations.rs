@@ -1,6 +1,6 @@
 //! Citations: one document, one date.
 
-use super::*;
+use super::{Check, HashMap, fold, root};
 use crate::finding::Rule;
 use crate::msg;
 

@@ -18,13 +18,13 @@ mod targets;
 mod tasks;
 
 /// What a plan's references may point at.
-pub struct Context<'a> {
+pub(crate) struct Context<'a> {
     pub catalogue: &'a Catalogue,
     /// Plans known by id: the embedded baselines and every file of the run.
     pub plans: HashMap<&'a str, &'a Plan>,
 }
 
-pub fn validate(plan: &Plan, source: &SourceFile, cx: &Context<'_>) -> Vec<Finding> {
+pub(crate) fn validate(plan: &Plan, source: &SourceFile, cx: &Context<'_>) -> Vec<Finding> {
     let mut check = Check {
         plan,
         source,

@@ -1,7 +1,7 @@
 //! Tasks: who leads them, whether a mass organisation is ordered, whether
 //! the roles match the wording, and deadlines that exist.
 
-use super::*;
+use super::{Check, Plan, root, Mode, AgencyKind, Due, period_text};
 use crate::finding::Rule;
 use crate::i18n::Message;
 use crate::model::Task;
@@ -216,7 +216,7 @@ impl Check<'_> {
 /// names one.
 fn due_year(due: &Due) -> Option<u16> {
     match *due {
-        Due::Date(date) => Some(date.year() as u16),
+        Due::Date(date) => u16::try_from(date.year()).ok(),
         Due::Half { year, .. }
         | Due::Month { year, .. }
         | Due::Quarter { year, .. }
@@ -267,8 +267,8 @@ fn impossible_due(due: &Due, path: &FieldPath) -> Option<(FieldPath, Message)> {
 fn impossible_day_of_year(due: &Due) -> Option<Message> {
     due.days_of_year().into_iter().find_map(|d| {
         let (month, day) = (d.month, d.day.unwrap_or(1));
-        jiff::civil::Date::new(2024, month as i8, day as i8)
-            .is_err()
+        crate::date::CivilDate::from_numbers(2024, month, day)
+            .is_none()
             .then(|| match d.day {
                 Some(day) => msg!("validate.tasks.no-day", day, month),
                 None => msg!("validate.tasks.no-month", month),

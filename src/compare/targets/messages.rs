@@ -2,7 +2,7 @@
 //! fix the plan, located in the file they have.
 
 use super::super::evidence::{self, Evidence};
-use super::*;
+use super::{Local, Verdict};
 use crate::finding::{Anchor, Finding, Rule};
 use crate::i18n::{Lang, Message};
 use crate::model::{Plan, Target, TargetValue};

@@ -11,9 +11,9 @@ mod messages;
 mod scope;
 mod verdict;
 
-use messages::*;
-use scope::*;
-use verdict::*;
+use messages::{gap, Shortfall, subject};
+use scope::{Pairing, cumulative, level_name, scope, Scope, pairing, prefer_exact};
+use verdict::{Verdict, silent_on_a_share, judge};
 
 use super::evidence::{self, Certainty, Evidence};
 use crate::finding::Finding;

@@ -3,7 +3,7 @@
 //! the facts it rests on.
 
 use super::super::evidence::Certainty;
-use super::*;
+use super::{TargetStatus, Pairing, cumulative, level_name};
 use crate::catalogue::{Catalogue, Standards};
 use crate::i18n::Message;
 use crate::model::{
