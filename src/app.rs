@@ -67,7 +67,7 @@ fn check_input(input: &InputArgs, settings: &Settings) -> anyhow::Result<Checked
             .collect();
         anyhow::bail!(msg!("app.no-plan-files", paths).render(settings.lang));
     }
-    check_files(files).map_err(|e| localized(&e.message(), settings))
+    check_files(&files).map_err(|e| localized(&e.message(), settings))
 }
 
 /// An error for the person at the terminal, in the run's language.
@@ -131,7 +131,7 @@ fn emit(
         color: output.color,
         fail_on: output.fail_on,
     };
-    let text = render::draw(output.format, &input)?;
+    let text = render::draw(output.format, &input);
     match &output.file {
         Some(path) => write_atomically(path, text.as_bytes())?,
         None => write!(anstream::stdout().lock(), "{text}")?,
@@ -139,7 +139,7 @@ fn emit(
     if output.format == Format::Github
         && let Some(summary) = &settings.step_summary
     {
-        append_job_summary(summary, &render::job_summary(&input)?)?;
+        append_job_summary(summary, &render::job_summary(&input))?;
     }
     Ok(exit_code(&failing, output.fail_on))
 }

@@ -26,7 +26,10 @@ pub(crate) struct Entry {
 /// A sub-population a target can be restricted to.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(dead_code, reason = "`en` is kept beside the Vietnamese name for readers of the data file; reports quote conditions as the documents write them")]
+#[expect(
+    dead_code,
+    reason = "`en` is kept beside the Vietnamese name for readers of the data file; reports quote conditions as the documents write them"
+)]
 pub(crate) struct Condition {
     pub id: String,
     pub vi: Text,
@@ -39,7 +42,10 @@ pub(crate) struct Condition {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(dead_code, reason = "what each indicator measures (unit, levelled, schemes) is part of the catalogue's record: `levelled` is checked against the standards by the tests; no check acts on `unit` or `schemes` yet")]
+#[expect(
+    dead_code,
+    reason = "what each indicator measures (unit, levelled, schemes) is part of the catalogue's record: `levelled` is checked against the standards by the tests; no check acts on `unit` or `schemes` yet"
+)]
 pub(crate) struct Indicator {
     pub id: String,
     pub group: String,
@@ -83,7 +89,10 @@ pub(crate) struct Standards {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(dead_code, reason = "the standard's name and note are the record a reader checks the thresholds against; no check reads them")]
+#[expect(
+    dead_code,
+    reason = "the standard's name and note are the record a reader checks the thresholds against; no check reads them"
+)]
 pub(crate) struct Standard {
     /// The indicator whose targets count units reaching the standard.
     pub indicator: String,
@@ -102,7 +111,10 @@ pub(crate) struct Standard {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(dead_code, reason = "the article a level comes from is its source, kept with it for readers")]
+#[expect(
+    dead_code,
+    reason = "the article a level comes from is its source, kept with it for readers"
+)]
 pub(crate) struct StandardLevel {
     /// Absent for a standard without levels.
     #[serde(default)]
@@ -117,7 +129,10 @@ pub(crate) struct StandardLevel {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(dead_code, reason = "a threshold's sources and note are its provenance, kept with it for readers")]
+#[expect(
+    dead_code,
+    reason = "a threshold's sources and note are its provenance, kept with it for readers"
+)]
 pub(crate) struct Threshold {
     /// Absent when not found.
     #[serde(default)]
@@ -132,7 +147,10 @@ pub(crate) struct Threshold {
 /// One cumulative step: reaching `level` includes reaching `level - 1`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(dead_code, reason = "a step's sources and note are its provenance, kept with it for readers")]
+#[expect(
+    dead_code,
+    reason = "a step's sources and note are its provenance, kept with it for readers"
+)]
 pub(crate) struct Step {
     pub level: u8,
     pub verification: Verification,

@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use rayon::prelude::*;
+
 use crate::catalogue::Catalogue;
 use crate::finding::{self, Finding, Rule};
 use crate::load::{self, Loaded};
@@ -18,11 +20,10 @@ pub struct Checked {
 /// Loads and validates every plan file under `paths`, in parallel, in a
 /// deterministic order.
 pub fn check_paths(paths: &[PathBuf]) -> anyhow::Result<Checked> {
-    Ok(check_files(crate::walk::plan_files(paths)?)?)
+    Ok(check_files(&crate::walk::plan_files(paths)?)?)
 }
 
-pub fn check_files(files: Vec<PathBuf>) -> Result<Checked, load::ReadError> {
-    use rayon::prelude::*;
+pub fn check_files(files: &[PathBuf]) -> Result<Checked, load::ReadError> {
     let loaded = files
         .par_iter()
         .map(|path| load::load_file(path))
@@ -48,7 +49,6 @@ pub fn check_loaded(loaded: &[Loaded]) -> Vec<Finding> {
     };
     // Validation builds each file's span index when it has findings: the
     // costly part, so it runs in parallel like loading.
-    use rayon::prelude::*;
     let mut findings: Vec<Finding> = loaded
         .par_iter()
         .flat_map_iter(|file| match &file.plan {

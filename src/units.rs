@@ -43,7 +43,10 @@ pub(crate) enum ProvinceKind {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(dead_code, reason = "how far a merger fact was confirmed, and where from, is kept with it for readers")]
+#[expect(
+    dead_code,
+    reason = "how far a merger fact was confirmed, and where from, is kept with it for readers"
+)]
 pub(crate) struct MergedProvince {
     pub id: String,
     pub name: Text,
@@ -59,7 +62,10 @@ pub(crate) struct MergedProvince {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(dead_code, reason = "`en` is kept beside the Vietnamese name for readers of the data file")]
+#[expect(
+    dead_code,
+    reason = "`en` is kept beside the Vietnamese name for readers of the data file"
+)]
 pub(crate) struct Region {
     pub id: String,
     pub vi: Text,
@@ -71,7 +77,10 @@ pub(crate) struct Region {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(dead_code, reason = "a reading's id, sources and note are its provenance, kept with it for readers")]
+#[expect(
+    dead_code,
+    reason = "a reading's id, sources and note are its provenance, kept with it for readers"
+)]
 pub(crate) struct Reading {
     pub id: String,
     pub name: Text,

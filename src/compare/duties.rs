@@ -112,7 +112,7 @@ pub(super) fn compare(
     upper_source: &SourceFile,
     registry: &Registry,
 ) -> (Vec<DutyRow>, Vec<Finding>) {
-    let issued = issue_date(local.plan);
+    let issue_day = issue_date(local.plan);
     let issuer = crate::roles::issuer(local.plan).agency;
     let above = Above {
         plan: upper,
@@ -122,7 +122,7 @@ pub(super) fn compare(
     let mut findings = Vec::new();
     for index in 0..upper.tasks.len() {
         let duty = Duty::read(local.plan, upper, index, registry, issuer);
-        let status = duty.status(registry, issued);
+        let status = duty.status(registry, issue_day);
         findings.extend(duty.finding(status, local, &above));
         rows.push(duty.row(status));
     }
@@ -169,12 +169,12 @@ impl<'a> Duty<'a> {
 
     /// Where the duty stands: first whether the plan is held to it at all,
     /// then whether anyone carries it, then whether the right body leads.
-    fn status(&self, registry: &Registry, issued: Option<CivilDate>) -> DutyStatus {
+    fn status(&self, registry: &Registry, issue_day: Option<CivilDate>) -> DutyStatus {
         let set_later = self
             .task
             .in_force_from
-            .zip(issued)
-            .is_some_and(|(from, issued)| from > issued);
+            .zip(issue_day)
+            .is_some_and(|(from, issue_day)| from > issue_day);
         let carried = !self.carrying.is_empty() || self.by_issuer.is_some();
         if set_later {
             DutyStatus::NotInForce

@@ -86,7 +86,10 @@ pub(crate) fn weigh(local: &Plan, upper: &Plan, theirs: &Target) -> Evidence {
 
 /// A finding on a target's figure is as severe as xhht is sure of the
 /// figure, with a note saying why when it is not an error.
-pub(crate) fn severity(certainty: Certainty, flag: Option<Verification>) -> (Severity, Option<Message>) {
+pub(crate) fn severity(
+    certainty: Certainty,
+    flag: Option<Verification>,
+) -> (Severity, Option<Message>) {
     match certainty {
         Certainty::Sure => (Severity::Error, None),
         Certainty::SingleSource => (
@@ -179,6 +182,10 @@ fn place(jurisdiction: &crate::text::Text) -> String {
     crate::units::strip_kind(jurisdiction)
 }
 
+/// Second-level labels under which a site is registered one level down
+/// (`hcmus.edu.vn`, not `edu.vn`).
+const SECOND_LEVEL: &[&str] = &["com", "edu", "gov", "org", "net", "ac", "info", "int"];
+
 /// The registrable domain of a URL (`en.vietnamplus.vn` → `vietnamplus.vn`,
 /// `stu.edu.vn` stays); anything else is its own publisher.
 fn publisher(source: &str) -> String {
@@ -194,7 +201,6 @@ fn publisher(source: &str) -> String {
         .unwrap_or_default()
         .to_ascii_lowercase();
     let labels: Vec<&str> = host.split('.').collect();
-    const SECOND_LEVEL: &[&str] = &["com", "edu", "gov", "org", "net", "ac", "info", "int"];
     let keep = match labels.as_slice() {
         [.., second, _] if SECOND_LEVEL.contains(second) => 3,
         _ => 2,

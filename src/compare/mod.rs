@@ -52,7 +52,12 @@ pub struct Diff {
 }
 
 /// Compares `plan` with every plan of its chain.
-pub(crate) fn diff(plan: &Plan, source: &SourceFile, chain: &Chain<'_>, registry: &Registry) -> Diff {
+pub(crate) fn diff(
+    plan: &Plan,
+    source: &SourceFile,
+    chain: &Chain<'_>,
+    registry: &Registry,
+) -> Diff {
     let mut findings = chain.findings.clone();
     let mut comparisons = Vec::new();
     for reference in &chain.references {

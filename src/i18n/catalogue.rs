@@ -52,11 +52,15 @@ impl Messages {
         for piece in &template.pieces {
             match piece {
                 Piece::Literal(text) => out.push_str(text),
-                Piece::Placeholder(name) => if let Some(value) = arg(name) { out.push_str(&value) } else {
-                    out.push('{');
-                    out.push_str(name);
-                    out.push('}');
-                },
+                Piece::Placeholder(name) => {
+                    if let Some(value) = arg(name) {
+                        out.push_str(&value)
+                    } else {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
             }
         }
         out

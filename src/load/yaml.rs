@@ -195,13 +195,17 @@ fn place(
             *next += 1;
             Some((path, None))
         }
-        FrameKind::Mapping { pending } => if let Some((path, key)) = pending.take() { Some((path, Some(key))) } else {
-            // A key: remember it for the value that follows. A complex
-            // (non-scalar) key is not a field name and gets no path.
-            let (name, span) = scalar.unwrap_or(("", 0..0));
-            *pending = Some((parent.path.key(name), span));
-            None
-        },
+        FrameKind::Mapping { pending } => {
+            if let Some((path, key)) = pending.take() {
+                Some((path, Some(key)))
+            } else {
+                // A key: remember it for the value that follows. A complex
+                // (non-scalar) key is not a field name and gets no path.
+                let (name, span) = scalar.unwrap_or(("", 0..0));
+                *pending = Some((parent.path.key(name), span));
+                None
+            }
+        }
     }
 }
 

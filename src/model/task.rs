@@ -62,6 +62,10 @@ pub enum Mode {
 }
 
 impl Mode {
+    #[expect(
+        clippy::trivially_copy_pass_by_ref,
+        reason = "serde's `skip_serializing_if` passes a reference"
+    )]
     fn is_assigned(&self) -> bool {
         *self == Self::Assigned
     }

@@ -29,6 +29,10 @@ fn level(severity: Severity, lang: Lang) -> Level<'static> {
         Severity::Warning => Level::WARNING,
         Severity::Info => Level::INFO,
     };
+    #[expect(
+        clippy::match_wildcard_for_single_variants,
+        reason = "every language but English names the levels in its own words"
+    )]
     match lang {
         Lang::En => level,
         lang => level.with_name(i18n::severity(severity, lang)),
@@ -37,6 +41,10 @@ fn level(severity: Severity, lang: Lang) -> Level<'static> {
 
 /// A secondary level (note, help) in the run's language.
 fn secondary(level: Level<'static>, label: Label, lang: Lang) -> Level<'static> {
+    #[expect(
+        clippy::match_wildcard_for_single_variants,
+        reason = "every language but English names the levels in its own words"
+    )]
     match lang {
         Lang::En => level,
         lang => level.with_name(label.text(lang)),

@@ -14,21 +14,21 @@ use crate::msg;
 /// notice) per step, and drops the rest without a word.
 const SHOWN_PER_KIND: usize = 10;
 
-pub(super) fn draw(input: &super::Input<'_>) -> anyhow::Result<String> {
-    Ok(github(&input.report.findings, input.report.lang))
+pub(super) fn draw(input: &super::Input<'_>) -> String {
+    github(&input.report.findings, input.report.lang)
 }
 
 /// The Markdown report for the job summary, saying first how many findings
 /// GitHub could not show as annotations.
-pub(super) fn job_summary(input: &super::Input<'_>) -> anyhow::Result<String> {
+pub(super) fn job_summary(input: &super::Input<'_>) -> String {
     let mut out = String::new();
     let left_out = left_out(&input.report.findings);
     if left_out > 0 {
         let note = msg!("render.github.left-out", left_out, shown = SHOWN_PER_KIND);
         out.push_str(&format!("> {}\n\n", note.render(input.report.lang)));
     }
-    out.push_str(&super::markdown::draw(input)?);
-    Ok(out)
+    out.push_str(&super::markdown::draw(input));
+    out
 }
 
 /// Annotations, the most severe first, as many of each kind as GitHub shows;

@@ -51,8 +51,8 @@ figcaption { font-weight: bold; margin-bottom: 1mm; }
 @media print { main { padding: 0; } }
 "#;
 
-pub(super) fn draw(input: &super::Input<'_>) -> anyhow::Result<String> {
-    Ok(super::printable(&render(input.report), false))
+pub(super) fn draw(input: &super::Input<'_>) -> String {
+    super::printable(&render(input.report), false)
 }
 
 fn render(report: &Report) -> String {
@@ -221,6 +221,10 @@ fn value_cell(value: Option<&impl Localize>, lang: Lang) -> Cow<'_, str> {
 /// level, condition and year the row is about.
 fn indicator_cell(row: &TargetRow, lang: Lang) -> String {
     let mut cell = match Catalogue::embedded().indicator(&row.indicator) {
+        #[expect(
+            clippy::match_wildcard_for_single_variants,
+            reason = "indicator names are recorded in Vietnamese and English; other languages read the English"
+        )]
         Some(known) => match lang {
             Lang::Vi => known.vi.to_string(),
             _ => known.en.clone(),
@@ -321,11 +325,17 @@ fn chart(out: &mut String, comparison: &Comparison, group: &str, lang: Lang) {
         .collect();
     let name = catalogue
         .group(group)
-        .map_or(group.to_owned(), |g| match lang {
+        .map_or(group.to_owned(), |g| {
+            #[expect(
+                clippy::match_wildcard_for_single_variants,
+                reason = "group names are recorded in Vietnamese and English; other languages read the English"
+            )]
+            match lang {
             Lang::Vi => g.vi.to_string(),
             _ => g.en.clone(),
+            }
         });
-    let height = rows.len() as f64 * ROW_HEIGHT + 24.0;
+    let height = f64::from(u32::try_from(rows.len()).unwrap_or(u32::MAX)) * ROW_HEIGHT + 24.0;
     let _ = writeln!(out, "<figure><figcaption>{}</figcaption>", esc(&name));
     let _ = writeln!(
         out,
@@ -340,7 +350,8 @@ fn chart(out: &mut String, comparison: &Comparison, group: &str, lang: Lang) {
         .flatten()
         .fold(100.0_f64, f64::max);
     for (i, row) in rows.iter().enumerate() {
-        chart_row(out, row, i as f64 * ROW_HEIGHT + 4.0, max, lang);
+        let top = f64::from(u32::try_from(i).unwrap_or(u32::MAX)) * ROW_HEIGHT + 4.0;
+        chart_row(out, row, top, max, lang);
     }
     out.push_str("</svg></figure>\n");
 }

@@ -8,7 +8,7 @@ use crate::finding::{Finding, Rule, Severity};
 use crate::i18n::Lang;
 
 /// `JUnit` for a run: each file's suite, keyed by the plan it holds.
-pub(super) fn draw(input: &Input<'_>) -> anyhow::Result<String> {
+pub(super) fn draw(input: &Input<'_>) -> String {
     let files: Vec<(Option<&str>, &Path)> = input
         .files
         .iter()
@@ -29,7 +29,7 @@ pub(super) fn draw(input: &Input<'_>) -> anyhow::Result<String> {
         fail_on: input.fail_on,
         lang: input.report.lang,
     };
-    Ok(junit(&files, &input.report.findings, &run))
+    junit(&files, &input.report.findings, &run)
 }
 
 /// What a run checked and where it draws the line.
@@ -111,20 +111,19 @@ fn case(out: &mut String, file: &Path, rule: Rule, findings: &[&Finding], run: &
         return;
     }
     out.push_str(">\n");
-    let lines: String = findings
-        .iter()
-        .map(|f| {
-            format!(
-                "{}:{}:{}: {}[{}]: {}\n",
-                display_path(&f.location.file),
-                f.location.line,
-                f.location.column,
-                f.severity,
-                f.code,
-                f.message.render(run.lang)
-            )
-        })
-        .collect();
+    let lines = findings.iter().fold(String::new(), |mut lines, f| {
+        let _ = writeln!(
+            lines,
+            "{}:{}:{}: {}[{}]: {}",
+            display_path(&f.location.file),
+            f.location.line,
+            f.location.column,
+            f.severity,
+            f.code,
+            f.message.render(run.lang)
+        );
+        lines
+    });
     if findings.iter().any(|f| run.fails(f)) {
         let _ = writeln!(
             out,

@@ -2,7 +2,7 @@
 
 use super::{Input, printable, report};
 
-pub(super) fn draw(input: &Input<'_>) -> anyhow::Result<String> {
+pub(super) fn draw(input: &Input<'_>) -> String {
     let blocks = report::blocks(input.report, input.view.sections());
-    Ok(printable(&report::markdown(&blocks), false))
+    printable(&report::markdown(&blocks), false)
 }

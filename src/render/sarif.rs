@@ -150,8 +150,8 @@ fn uri(path: &Path) -> String {
     out
 }
 
-pub(super) fn draw(input: &super::Input<'_>) -> anyhow::Result<String> {
-    Ok(sarif(&input.report.findings, input.report.lang))
+pub(super) fn draw(input: &super::Input<'_>) -> String {
+    sarif(&input.report.findings, input.report.lang)
 }
 
 fn sarif(findings: &[Finding], lang: Lang) -> String {

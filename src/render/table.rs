@@ -4,7 +4,7 @@
 
 use super::{Input, View, diagnostic, diff, printable, report};
 
-pub(super) fn draw(input: &Input<'_>) -> anyhow::Result<String> {
+pub(super) fn draw(input: &Input<'_>) -> String {
     let lang = input.report.lang;
     let text = match input.view {
         View::Diagnostics => {
@@ -17,5 +17,5 @@ pub(super) fn draw(input: &Input<'_>) -> anyhow::Result<String> {
     };
     // Colour sequences are xhht's own; everything else that could steer a
     // terminal came from a plan.
-    Ok(printable(&text, input.color))
+    printable(&text, input.color)
 }

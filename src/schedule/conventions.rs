@@ -90,7 +90,7 @@ impl Serialize for Convention {
 /// [`super::dates::timing`] accepts: 1, 3, 6 or 12 months). `before`: the
 /// wording says "trước" a day ([`super::wording::before_day`]).
 pub fn conventions(due: &Due, before: bool) -> Vec<Convention> {
-    use Convention::{Date, Before};
+    use Convention::{Before, Date};
     let mut conventions = main_conventions(due);
     if before && names_a_day(due) {
         // "Due on that day" is what "trước" overrides, so it is not stated too.
@@ -106,7 +106,10 @@ pub(super) fn names_a_day(due: &Due) -> bool {
 }
 
 fn main_conventions(due: &Due) -> Vec<Convention> {
-    use Convention::{Date, Month, Quarter, Year, Phase, Half, Yearly, LeapDay, RecurringWindow, Monthly, Quarterly, HalfYearly, YearlyNoDay, Ongoing};
+    use Convention::{
+        Date, Half, HalfYearly, LeapDay, Month, Monthly, Ongoing, Phase, Quarter, Quarterly,
+        RecurringWindow, Year, Yearly, YearlyNoDay,
+    };
     match *due {
         Due::Date(_) => vec![Date],
         Due::Month { .. } => vec![Month],

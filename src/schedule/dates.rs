@@ -172,7 +172,7 @@ pub(super) mod fixtures {
     use crate::date::CivilDate;
     use crate::model::{Document, DocumentKind, Level, Period, Plan};
 
-    pub fn plan(start: u16, end: Option<u16>, issued: Option<CivilDate>) -> Plan {
+    pub(crate) fn plan(start: u16, end: Option<u16>, issued: Option<CivilDate>) -> Plan {
         Plan {
             document: Document {
                 id: "p".into(),
@@ -193,7 +193,7 @@ pub(super) mod fixtures {
                 restatements: Vec::new(),
                 note: None,
             },
-            links: Default::default(),
+            links: crate::model::Links::default(),
             citations: Vec::new(),
             agencies: Vec::new(),
             targets: Vec::new(),
@@ -203,7 +203,7 @@ pub(super) mod fixtures {
         }
     }
 
-    pub fn d(y: i16, m: i8, day: i8) -> CivilDate {
+    pub(crate) fn d(y: i16, m: i8, day: i8) -> CivilDate {
         CivilDate::new(y, m, day).unwrap()
     }
 }
@@ -312,12 +312,12 @@ mod tests {
         #[test]
         fn a_quarter_ends_on_the_last_day_of_its_last_month(year in 1i16..=9999, quarter in 1u8..=4) {
             let end = quarter_end(year, quarter).unwrap();
-            prop_assert_eq!(end.0.month(), (quarter * 3) as i8);
+            prop_assert_eq!(end.0.month(), i8::try_from(quarter * 3).unwrap());
             prop_assert_eq!(end.0.day(), end.0.days_in_month());
             let next = end.0.tomorrow();
             if let Ok(next) = next {
                 prop_assert_eq!(next.day(), 1);
-                prop_assert_eq!(next.month(), ((quarter * 3) % 12 + 1) as i8);
+                prop_assert_eq!(next.month(), i8::try_from((quarter * 3) % 12 + 1).unwrap());
             }
         }
 

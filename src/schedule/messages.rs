@@ -1,6 +1,8 @@
 //! The findings a schedule raises, one per task, worded with its counts.
 
-use super::{Check, TaskCx, OccurrenceRow, Message, Judged, Dated, Finding, Rule, Standing, days_after, Due};
+use super::{
+    Check, Dated, Due, Finding, Judged, Message, OccurrenceRow, Rule, Standing, TaskCx, days_after,
+};
 use crate::msg;
 
 impl Check<'_> {
@@ -46,7 +48,7 @@ impl Check<'_> {
             let (key, due, left) = (&next.period, next.due, days(next.days));
             finding = finding.note(msg!("schedule.missed.next-soon", key, due, left));
         }
-        if let Some(late) = self.late_note(judged.occurrences) {
+        if let Some(late) = late_note(judged.occurrences) {
             finding = finding.note(late);
         }
         let gone = standing_at(judged.occurrences, Standing::OwnerGone);
@@ -99,20 +101,6 @@ impl Check<'_> {
         }
     }
 
-    /// "3 occurrences were done late, the latest …", for the notes of a
-    /// finding about something else.
-    pub(super) fn late_note(&self, occurrences: &[OccurrenceRow]) -> Option<Message> {
-        let late = standing_at(occurrences, Standing::DoneLate);
-        let latest = late.last()?;
-        let (n, key, due) = (late.len(), &latest.period, latest.due);
-        let done = latest.done?;
-        let by = days(days_after(due, done));
-        Some(match n {
-            1 => msg!("schedule.late.one", key, done, by, due),
-            _ => msg!("schedule.late.several", n, key, done, by, due),
-        })
-    }
-
     /// XH207: fell due, or falls due within the window, after every lead had
     /// ceased to exist.
     pub(super) fn owner_gone(&self, cx: &TaskCx<'_>, judged: &Judged<'_>) -> Finding {
@@ -149,7 +137,7 @@ impl Check<'_> {
             .at(Rule::OwnerGone, &cx.path, message)
             .note(judged.note.clone())
             .hint(msg!("schedule.owner-gone.hint"));
-        if let Some(late) = self.late_note(judged.occurrences) {
+        if let Some(late) = late_note(judged.occurrences) {
             finding = finding.note(late);
         }
         finding
@@ -171,7 +159,7 @@ impl Check<'_> {
             let more = soon.len() - 1;
             finding = finding.note(msg!("schedule.due-soon.more", more));
         }
-        if let Some(late) = self.late_note(judged.occurrences) {
+        if let Some(late) = late_note(judged.occurrences) {
             finding = finding.note(late);
         }
         finding
@@ -280,4 +268,18 @@ pub(super) fn describe(due: &Due) -> Message {
         Due::FromYear(year) => msg!("schedule.due.from-year", year),
         Due::Ongoing => msg!("schedule.due.ongoing"),
     }
+}
+
+/// "3 occurrences were done late, the latest …", for the notes of a
+/// finding about something else.
+fn late_note(occurrences: &[OccurrenceRow]) -> Option<Message> {
+    let late = standing_at(occurrences, Standing::DoneLate);
+    let latest = late.last()?;
+    let (n, key, due) = (late.len(), &latest.period, latest.due);
+    let done = latest.done?;
+    let by = days(days_after(due, done));
+    Some(match n {
+        1 => msg!("schedule.late.one", key, done, by, due),
+        _ => msg!("schedule.late.several", n, key, done, by, due),
+    })
 }

@@ -3,7 +3,11 @@
 
 use super::messages::{describe, semicolons};
 use super::wording::Unreadable;
-use super::{Due, FieldPath, Check, Task, Deadline, TaskCx, wording, dates, Timing, Standing, Rule, Message, conventions, Convention, TaskState, Row, Counts, Occurrence, period_text, OccurrenceRow, days_after, CivilDate, Dated, Judged, Finding};
+use super::{
+    Check, CivilDate, Convention, Counts, Dated, Deadline, Due, FieldPath, Finding, Judged,
+    Message, Occurrence, OccurrenceRow, Row, Rule, Standing, Task, TaskCx, TaskState, Timing,
+    conventions, dates, days_after, period_text, wording,
+};
 use crate::msg;
 
 /// How a task's due date was arrived at.

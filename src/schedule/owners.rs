@@ -2,7 +2,9 @@
 //! successors of a province merged on 1 July 2025.
 
 use super::messages::semicolons;
-use super::{Check, CivilDate, dates, Task, TaskProgress, status, TaskState, Agency, Message, AgencyKind};
+use super::{
+    Agency, AgencyKind, Check, CivilDate, Message, Task, TaskProgress, TaskState, dates, status,
+};
 use crate::msg;
 
 impl<'a> Check<'a> {

@@ -1,6 +1,6 @@
 //! Ids: well-formed, and unique within their kind.
 
-use super::{Check, root, HashMap, is_valid_id};
+use super::{Check, HashMap, is_valid_id, root};
 use crate::finding::Rule;
 use crate::i18n::Message;
 use crate::msg;

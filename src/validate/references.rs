@@ -1,7 +1,7 @@
 //! References to other plans and their items, to agencies, and to the
 //! units catalogue: each must name something that exists.
 
-use super::{Check, Plan, Finding, root};
+use super::{Check, Finding, Plan, root};
 use crate::finding::Rule;
 use crate::msg;
 use crate::source::FieldPath;

@@ -1,7 +1,7 @@
 //! Periods, targets and milestones: values that can be, years inside the
 //! plan, and later milestones that do not ask for less.
 
-use super::{Check, root, period_text, Target, TargetValue, Unit, HashMap, Direction};
+use super::{Check, Direction, HashMap, Target, TargetValue, Unit, period_text, root};
 use crate::finding::Rule;
 use crate::msg;
 use crate::source::FieldPath;

@@ -1,7 +1,7 @@
 //! Tasks: who leads them, whether a mass organisation is ordered, whether
 //! the roles match the wording, and deadlines that exist.
 
-use super::{Check, Plan, root, Mode, AgencyKind, Due, period_text};
+use super::{AgencyKind, Check, Due, Mode, Plan, period_text, root};
 use crate::finding::Rule;
 use crate::i18n::Message;
 use crate::model::Task;
@@ -30,7 +30,7 @@ impl Check<'_> {
                 self.ordered_mass_organisations(task, &path, &issuer, &schemes);
             }
             if let Some(inversion) = spellings.inversion(task) {
-                self.role_inverted(task, &path, inversion);
+                self.role_inverted(task, &path, &inversion);
             }
             self.carries_out(task, &path);
             if let Some(due) = task.deadline.as_ref().and_then(|d| d.due.as_ref()) {
@@ -94,7 +94,7 @@ impl Check<'_> {
     }
 
     /// Roles listed the other way round from what the quoted wording says.
-    fn role_inverted(&mut self, task: &Task, path: &FieldPath, inversion: Inversion<'_>) {
+    fn role_inverted(&mut self, task: &Task, path: &FieldPath, inversion: &Inversion<'_>) {
         let (message, hint) = match inversion {
             Inversion::PartnerLeads(partner) => (
                 msg!(

@@ -1,10 +1,11 @@
 //! Running the real binary as a user would, with nothing from the
 //! environment (language, colour, CI variables) leaking into the output.
 
+use std::io::Write as _;
 use std::path::Path;
 use std::process::Output;
 
-pub fn root() -> &'static Path {
+pub(crate) fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
@@ -18,7 +19,7 @@ const LEAKY: &[&str] = &[
     "GITHUB_STEP_SUMMARY",
 ];
 
-pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+pub(crate) fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_xhht"));
     cmd.current_dir(dir).env("NO_COLOR", "1");
     for var in LEAKY {
@@ -32,7 +33,7 @@ pub fn run_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
 
 /// The binary started from the repository root with its output piped, for
 /// tests that read only part of it.
-pub fn spawn(args: &[&str]) -> std::process::Child {
+pub(crate) fn spawn(args: &[&str]) -> std::process::Child {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_xhht"));
     cmd.current_dir(root()).env("NO_COLOR", "1");
     for var in LEAKY {
@@ -46,11 +47,11 @@ pub fn spawn(args: &[&str]) -> std::process::Child {
 }
 
 /// A run from the repository root.
-pub fn run(args: &[&str]) -> Output {
+pub(crate) fn run(args: &[&str]) -> Output {
     run_in(root(), args, &[])
 }
 
-pub fn stdout(args: &[&str]) -> String {
+pub(crate) fn stdout(args: &[&str]) -> String {
     String::from_utf8(run(args).stdout).unwrap()
 }
 
@@ -58,7 +59,7 @@ pub fn stdout(args: &[&str]) -> String {
 /// checkout in CI but not in a fresh clone). Absent, the test is skipped
 /// with a message, unless `XHHT_REQUIRE_SHARED` is set (`.ci/run` sets it),
 /// in which case its absence fails the test.
-pub fn shared(relative: &str) -> Option<std::path::PathBuf> {
+pub(crate) fn shared(relative: &str) -> Option<std::path::PathBuf> {
     let path = root().join("../shared").join(relative);
     if path.exists() {
         return Some(path);
@@ -70,7 +71,6 @@ pub fn shared(relative: &str) -> Option<std::path::PathBuf> {
     );
     // Written to the handle, not through eprintln!, which the test harness
     // captures: a skip must be seen.
-    use std::io::Write as _;
     let _ = writeln!(
         std::io::stderr(),
         "skipped: {} is not beside the checkout; this test needs it",

@@ -162,7 +162,7 @@ fn one_schedule_row_and_at_most_one_schedule_finding_per_task() {
     let rows = json["schedules"][0]["rows"].as_array().unwrap();
     let mut tasks: Vec<&str> = rows.iter().map(|r| r["task"].as_str().unwrap()).collect();
     let count = tasks.len();
-    tasks.sort();
+    tasks.sort_unstable();
     tasks.dedup();
     assert_eq!(tasks.len(), count, "one row per task");
     let mut per_task = std::collections::BTreeMap::<&str, usize>::new();
@@ -219,13 +219,13 @@ fn occurrences_are_listed_on_request_up_to_a_cap() {
     let schedules = json["schedules"].as_array().unwrap();
     let sum = |f: &dyn Fn(&Value) -> usize| schedules.iter().map(f).sum::<usize>();
     let listed = sum(&|s| s["occurrences"]["listed"].as_array().unwrap().len());
-    let omitted = sum(&|s| s["occurrences"]["omitted"].as_u64().unwrap() as usize);
+    let omitted = sum(&|s| usize::try_from(s["occurrences"]["omitted"].as_u64().unwrap()).unwrap());
     let total = sum(&|s| {
         s["rows"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| r["occurrences"]["total"].as_u64().unwrap() as usize)
+            .map(|r| usize::try_from(r["occurrences"]["total"].as_u64().unwrap()).unwrap())
             .sum()
     });
     assert_eq!(listed, xhht::report::MAX_OCCURRENCES);

@@ -126,16 +126,15 @@ fn every_quote_is_in_its_seed_and_every_figure_line_is_accounted_for() {
             let covered = quotes.iter().any(|q| line.contains(q.as_str()));
             match exceptions.exceptions.iter().find(|e| e.line == n) {
                 Some(e) if e.reason.trim().is_empty() => {
-                    problems.push(format!("{id}: exception for line {n} gives no reason"))
+                    problems.push(format!("{id}: exception for line {n} gives no reason"));
                 }
                 Some(_) if !needs_encoding(line) => problems.push(format!(
                     "{id}: line {n} is excused but holds nothing to encode"
                 )),
-                Some(_) => {}
                 None if needs_encoding(line) && !covered => problems.push(format!(
                     "{id}: {seed} line {n} is neither encoded nor excused: {line:.100}"
                 )),
-                None => {}
+                Some(_) | None => {}
             }
         }
     }

@@ -56,18 +56,14 @@ fn each_fixture_gives_its_code_at_its_position() {
             .map(|f| {
                 (
                     f["code"].as_str().unwrap().to_owned(),
-                    f["location"]["line"].as_u64().unwrap() as usize,
-                    f["location"]["column"].as_u64().unwrap() as usize,
+                    usize::try_from(f["location"]["line"].as_u64().unwrap()).unwrap(),
+                    usize::try_from(f["location"]["column"].as_u64().unwrap()).unwrap(),
                 )
             })
             .collect();
         assert_eq!(got, want, "{relative}");
         let any_error = findings.iter().any(|f| f["severity"] == "error");
-        assert_eq!(
-            out.status.code(),
-            Some(if any_error { 1 } else { 0 }),
-            "{relative}"
-        );
+        assert_eq!(out.status.code(), Some(i32::from(any_error)), "{relative}");
         for (_, line, _) in &want {
             let offending = text.lines().nth(line - 1).unwrap();
             assert!(

@@ -11,9 +11,9 @@ mod messages;
 mod scope;
 mod verdict;
 
-use messages::{gap, Shortfall, subject};
-use scope::{Pairing, cumulative, level_name, scope, Scope, pairing, prefer_exact};
-use verdict::{Verdict, silent_on_a_share, judge};
+use messages::{Shortfall, gap, subject};
+use scope::{Pairing, Scope, cumulative, level_name, pairing, prefer_exact, scope};
+use verdict::{Verdict, judge, silent_on_a_share};
 
 use super::evidence::{self, Certainty, Evidence};
 use crate::finding::Finding;
@@ -272,7 +272,7 @@ impl Comparing<'_> {
             status,
             Some(&evidence),
         );
-        r.basis = verdict.basis.clone();
+        r.basis.clone_from(&verdict.basis);
         if !verdict.figures_comparable {
             (r.difference, r.difference_upper) = (None, None);
             (r.scheme_figure, r.plan_figure) = (None, None);
@@ -374,6 +374,7 @@ fn row(
 
 #[cfg(test)]
 mod tests {
+    use super::verdict::judge_values;
     use super::*;
     use crate::model::{Direction, Population, Unit};
 
