@@ -54,7 +54,7 @@ impl Messages {
                 Piece::Literal(text) => out.push_str(text),
                 Piece::Placeholder(name) => {
                     if let Some(value) = arg(name) {
-                        out.push_str(&value)
+                        out.push_str(&value);
                     } else {
                         out.push('{');
                         out.push_str(name);
