@@ -17,9 +17,19 @@ pub struct Checked {
     pub findings: Vec<Finding>,
 }
 
+/// Why a run's files could not be checked: a path could not be searched,
+/// or a file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum CheckError {
+    #[error(transparent)]
+    Walk(#[from] crate::walk::WalkError),
+    #[error(transparent)]
+    Read(#[from] load::ReadError),
+}
+
 /// Loads and validates every plan file under `paths`, in parallel, in a
 /// deterministic order.
-pub fn check_paths(paths: &[PathBuf]) -> anyhow::Result<Checked> {
+pub fn check_paths(paths: &[PathBuf]) -> Result<Checked, CheckError> {
     Ok(check_files(&crate::walk::plan_files(paths)?)?)
 }
 

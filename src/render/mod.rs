@@ -1,5 +1,5 @@
 //! Renderers: every format draws the same report. Each format is one file
-//! of this module with a `draw(&Input) -> anyhow::Result<String>`, declared
+//! of this module with a `draw(&Input) -> String`, declared
 //! once in `formats!` below; nothing else needs to know the list.
 
 pub(crate) mod baselines;
