@@ -81,44 +81,89 @@ fn load_file(path: &Path, settings: &Settings) -> anyhow::Result<load::Loaded> {
 
 fn validate(input: &InputArgs, output: &Output, settings: &Settings) -> anyhow::Result<ExitCode> {
     let checked = check_input(input, settings)?;
-    let options = crate::report::Options {
+    let mut options = report_options(settings);
+    options.compare = false;
+    let report = crate::report::build(&checked.files, checked.findings.clone(), &options);
+    let everything = || {
+        let options = report_options(settings);
+        crate::report::build(&checked.files, checked.findings.clone(), &options).findings
+    };
+    let run = Run {
+        files: &checked.files,
+        view: View::Diagnostics,
+        everything: &everything,
+    };
+    emit(&run, report, output, settings)
+}
+
+/// A full report's options as of today: what `--write-accepted` records.
+fn report_options(settings: &Settings) -> crate::report::Options<'static> {
+    crate::report::Options {
         as_of: settings.today,
         lang: settings.lang,
         against: None,
         only: None,
         within_days: None,
         status: None,
-        compare: false,
+        compare: true,
         occurrences: false,
-    };
-    let report = crate::report::build(&checked.files, checked.findings.clone(), &options);
-    emit(&checked.files, report, output, View::Diagnostics, settings)
+        also_known: &[],
+    }
+}
+
+/// What a command checked, for everything after the checks.
+struct Run<'a> {
+    files: &'a [load::Loaded],
+    view: View<'a>,
+    /// Every finding xhht produces for these files, whatever the command:
+    /// what `--write-accepted` records, so one accepted file serves every
+    /// command.
+    everything: &'a dyn Fn() -> Vec<Finding>,
+}
+
+impl Run<'_> {
+    /// What the run looked at: the plans it read, by id, and every file.
+    fn scope(&self) -> crate::ratchet::Scope<'_> {
+        let plans = self
+            .files
+            .iter()
+            .filter_map(|f| f.plan.as_ref().ok())
+            .map(|p| p.document.id.clone());
+        let files = self
+            .files
+            .iter()
+            .map(|f| f.source.path.to_string_lossy().replace('\\', "/"));
+        crate::ratchet::Scope {
+            runs: Box::new(|rule| self.view.runs(rule)),
+            checked: plans.chain(files).collect(),
+        }
+    }
 }
 
 /// Everything after the checks: the ratchet, the chosen format, the output
 /// file or standard output, GitHub's job summary, and the exit code.
 fn emit(
-    files: &[load::Loaded],
+    run: &Run<'_>,
     mut report: crate::report::Report,
     output: &Output,
-    view: View<'_>,
     settings: &Settings,
 ) -> anyhow::Result<ExitCode> {
-    let mut failing = report.findings.clone();
     if let Some(path) = &output.accepted {
         let accepted = crate::ratchet::read(path)?;
-        let comparison = crate::ratchet::compare(&report.findings, &accepted);
+        let comparison = crate::ratchet::compare(&report.findings, &accepted, &run.scope());
         for (key, count) in &comparison.gone {
             let fixed = msg!("app.fixed", key = key.to_string(), count = *count);
-            anstream::eprintln!("{}", fixed.render(settings.lang));
+            warn(&fixed, settings);
         }
-        report.summary.accepted = Some(report.findings.len() - comparison.new.len());
-        failing = comparison.new;
+        for (finding, state) in report.findings.iter_mut().zip(comparison.states) {
+            finding.baseline_state = Some(state);
+        }
+        report.summary.accepted = Some(report.findings.iter().filter(|f| !f.is_new()).count());
     }
     // Written after the accepted file was read, so naming one file for both
     // compares with the old set before replacing it.
     if let Some(path) = &output.write_accepted {
-        let accepted = crate::ratchet::accept(&report.findings);
+        let accepted = crate::ratchet::accept(&(run.everything)());
         let mut json =
             serde_json::to_string_pretty(&accepted).context("serializing accepted findings")?;
         json.push('\n');
@@ -126,8 +171,8 @@ fn emit(
     }
     let input = render::Input {
         report: &report,
-        files,
-        view,
+        files: run.files,
+        view: run.view,
         color: output.color,
         fail_on: output.fail_on,
     };
@@ -141,7 +186,21 @@ fn emit(
     {
         append_job_summary(summary, &render::job_summary(&input))?;
     }
+    // Recording today's findings is the run's purpose, not a failure.
+    if output.write_accepted.is_some() {
+        return Ok(ExitCode::from(EXIT_OK));
+    }
+    let failing: Vec<&Finding> = report.findings.iter().filter(|f| f.is_new()).collect();
     Ok(exit_code(&failing, output.fail_on))
+}
+
+/// One line on standard error. Text from a plan or an accepted file is shown
+/// with control characters as escapes and on one line, so it can neither
+/// steer a terminal nor start a workflow command (`::add-mask::`) on a line
+/// of its own under GitHub Actions.
+fn warn(message: &crate::i18n::Message, settings: &Settings) {
+    let text = render::printable(&message.render(settings.lang), false).replace('\n', "\\n");
+    anstream::eprintln!("{text}");
 }
 
 fn append_job_summary(path: &Path, markdown: &str) -> anyhow::Result<()> {
@@ -154,7 +213,7 @@ fn append_job_summary(path: &Path, markdown: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn exit_code(findings: &[Finding], fail_on: Option<Severity>) -> ExitCode {
+fn exit_code(findings: &[&Finding], fail_on: Option<Severity>) -> ExitCode {
     let failing = fail_on.is_some_and(|threshold| findings.iter().any(|f| f.severity >= threshold));
     ExitCode::from(if failing { EXIT_FINDINGS } else { EXIT_OK })
 }
@@ -211,33 +270,38 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
         Err(error) => {
             // The plan does not load: show why, as `validate` would.
             let finding = Finding::from_load_error(&target.source, error);
-            let report = crate::report::of_findings(vec![finding], settings.today, settings.lang);
-            return emit(
-                std::slice::from_ref(&target),
-                report,
-                &output,
-                View::Diagnostics,
-                settings,
-            );
+            let findings = vec![finding];
+            let report =
+                crate::report::of_findings(findings.clone(), settings.today, settings.lang);
+            let everything = || findings.clone();
+            let run = Run {
+                files: std::slice::from_ref(&target),
+                view: View::Diagnostics,
+                everything: &everything,
+            };
+            return emit(&run, report, &output, settings);
         }
     };
-    let neighbours = neighbours(args, settings)?;
+    let mut beside = neighbours(args, settings)?;
+    // A plan file named with --against is compared with, whatever its id.
     let chosen = match &args.against {
         Some(against) if Path::new(against).is_file() => {
-            Some(load_file(against.as_ref(), settings)?)
+            let loaded = load_file(against.as_ref(), settings)?;
+            match &loaded.plan {
+                Ok(p) => Some(p.document.id.clone()),
+                Err(e) => anyhow::bail!(
+                    "{}: {}",
+                    loaded.source.path.display(),
+                    e.message.render(settings.lang)
+                ),
+            }
+            .inspect(|_| beside.push(loaded))
         }
         _ => None,
     };
-    let known = crate::compare::chain::known(neighbours.iter().chain(&chosen));
-    let against = match (&args.against, &chosen) {
-        (_, Some(loaded)) => Some(match &loaded.plan {
-            Ok(p) => p.document.id.clone(),
-            Err(e) => anyhow::bail!(
-                "{}: {}",
-                loaded.source.path.display(),
-                e.message.render(settings.lang)
-            ),
-        }),
+    let known = crate::compare::chain::known(&beside);
+    let against = match (&args.against, chosen) {
+        (_, Some(id)) => Some(id),
         (Some(id), None) if !known.contains_key(id.as_str()) => {
             let ids: Vec<&str> = known.keys().copied().collect();
             anyhow::bail!(
@@ -255,13 +319,21 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
         crate::registry::Registry::embedded(),
     );
     let report = crate::report::of_diff(&target, diff, settings.today, settings.lang);
-    emit(
-        std::slice::from_ref(&target),
-        report,
-        &output,
-        View::Diff,
-        settings,
-    )
+    let files = std::slice::from_ref(&target);
+    let everything = || {
+        let options = crate::report::Options {
+            against: against.as_deref(),
+            also_known: &beside,
+            ..report_options(settings)
+        };
+        crate::report::build(files, crate::check::check_loaded(files), &options).findings
+    };
+    let run = Run {
+        files,
+        view: View::Diff,
+        everything: &everything,
+    };
+    emit(&run, report, &output, settings)
 }
 
 /// The plans beside the one compared (or under `--plans`): where its parent is looked for.
@@ -325,8 +397,18 @@ fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
         status: args.status.as_deref().zip(status_plan.as_deref()),
         compare: true,
         occurrences: args.occurrences,
+        also_known: &[],
     };
     let report = crate::report::build(&checked.files, checked.findings.clone(), &options);
+    // Recorded without --only: the accepted file covers every kind.
+    let everything = || {
+        let options = crate::report::Options {
+            only: None,
+            occurrences: false,
+            ..options
+        };
+        crate::report::build(&checked.files, checked.findings.clone(), &options).findings
+    };
     let sections: Vec<Kind> = match args.only {
         // What kept the checks from being made shows whatever --only says.
         Some(only) => ALL_KINDS
@@ -336,16 +418,14 @@ fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
             .collect(),
         None => ALL_KINDS.to_vec(),
     };
-    let view = View::Report {
-        sections: &sections,
+    let run = Run {
+        files: &checked.files,
+        view: View::Report {
+            sections: &sections,
+        },
+        everything: &everything,
     };
-    emit(
-        &checked.files,
-        report,
-        &settings.output(&args.output),
-        view,
-        settings,
-    )
+    emit(&run, report, &settings.output(&args.output), settings)
 }
 
 const ALL_KINDS: &[Kind] = &[

@@ -45,6 +45,10 @@ macro_rules! rules {
                 match self { $(Rule::$variant => $code,)* }
             }
 
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code { $($code => Some(Rule::$variant),)* _ => None }
+            }
+
             pub fn name(self) -> &'static str {
                 match self { $(Rule::$variant => $name,)* }
             }
@@ -264,6 +268,26 @@ pub struct Finding {
     /// is measured against.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<Related>,
+    /// With `--accepted`: whether the accepted file already had it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline_state: Option<BaselineState>,
+}
+
+/// A finding held to an accepted-findings file (SARIF's `baselineState`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum BaselineState {
+    /// Not in the accepted file: the only kind that fails a run.
+    New,
+    /// Accepted already.
+    Unchanged,
+}
+
+impl Finding {
+    /// Whether the finding can fail the run: not one the accepted file covers.
+    pub fn is_new(&self) -> bool {
+        self.baseline_state != Some(BaselineState::Unchanged)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema)]
@@ -326,6 +350,7 @@ impl Finding {
             hint: None,
             notes: Vec::new(),
             related: Vec::new(),
+            baseline_state: None,
         }
     }
 

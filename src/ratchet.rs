@@ -2,13 +2,13 @@
 //! known by its rule, its plan and its subject, never by its line, so lines
 //! inserted above it change nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::Finding;
+use crate::finding::{BaselineState, Finding, Rule};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub(crate) struct Key {
@@ -114,15 +114,32 @@ pub(crate) fn read(path: &Path) -> Result<Accepted, RatchetError> {
     })
 }
 
+/// What a run checked: only accepted findings inside it can be held to it,
+/// so a command never reports as fixed what it did not look at.
+pub(crate) struct Scope<'a> {
+    /// Whether the command runs a rule (`validate` runs no comparison).
+    pub runs: Box<dyn Fn(Rule) -> bool + 'a>,
+    /// The plans the run read, by id, and the files (for findings of a file
+    /// that did not load, which are known by the file).
+    pub checked: HashSet<String>,
+}
+
+impl Scope<'_> {
+    fn covers(&self, key: &Key) -> bool {
+        Rule::from_code(&key.code).is_some_and(|rule| (self.runs)(rule))
+            && self.checked.contains(&key.plan)
+    }
+}
+
 /// The outcome of holding findings to an accepted set.
 pub(crate) struct Comparison {
-    /// Findings beyond what was accepted: the only ones that can fail a run.
-    pub new: Vec<Finding>,
+    /// Each finding's state, in the order given.
+    pub states: Vec<BaselineState>,
     /// Accepted findings that no longer occur, with how many of each went away.
     pub gone: Vec<(Key, usize)>,
 }
 
-pub(crate) fn compare(findings: &[Finding], accepted: &Accepted) -> Comparison {
+pub(crate) fn compare(findings: &[Finding], accepted: &Accepted, scope: &Scope<'_>) -> Comparison {
     let mut allowance: BTreeMap<Key, usize> = accepted
         .accepted
         .iter()
@@ -134,23 +151,30 @@ pub(crate) fn compare(findings: &[Finding], accepted: &Accepted) -> Comparison {
             };
             (key, e.count)
         })
+        .filter(|(key, _)| scope.covers(key))
         .collect();
-    let mut new = Vec::new();
-    for f in findings {
-        // A file that does not load is never accepted: nothing in it was checked.
-        if f.code.is_load_error() {
-            new.push(f.clone());
-            continue;
-        }
-        let key = Key::of(f);
-        match allowance.get_mut(&key) {
-            Some(left) if *left > 0 => *left -= 1,
-            _ => new.push(f.clone()),
-        }
-    }
+    let states = findings
+        .iter()
+        .map(|f| {
+            let accepted = match allowance.get_mut(&Key::of(f)) {
+                Some(left) if *left > 0 => {
+                    *left -= 1;
+                    true
+                }
+                _ => false,
+            };
+            // A file that does not load is never accepted, nothing in it was
+            // checked; but while it still fails, its entry is not "fixed".
+            if accepted && !f.code.is_load_error() {
+                BaselineState::Unchanged
+            } else {
+                BaselineState::New
+            }
+        })
+        .collect();
     let gone = allowance
         .into_iter()
         .filter(|(_, left)| *left > 0)
         .collect();
-    Comparison { new, gone }
+    Comparison { states, gone }
 }

@@ -143,12 +143,15 @@ pub struct Options<'a> {
     pub compare: bool,
     /// List every occurrence of the deadlines, up to [`MAX_OCCURRENCES`] a run.
     pub occurrences: bool,
+    /// Plans the run's plans may be compared with, besides the run's files
+    /// and the embedded schemes (`diff` looks beside the plan it compares).
+    pub also_known: &'a [Loaded],
 }
 
 /// Builds the report of a run: `loaded` are the user's files, already
 /// validated into `validation`.
 pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>) -> Report {
-    let known = compare::chain::known(loaded);
+    let known = compare::chain::known(options.also_known.iter().chain(loaded));
     let registry = Registry::embedded();
     let mut findings = validation;
     let mut comparisons = Vec::new();

@@ -214,6 +214,7 @@ labels! {
     Conventions = "conventions";
     NoDeadlines = "no-deadlines";
     Generated = "generated";
+    Accepted = "accepted";
 }
 
 pub fn severity(severity: Severity, lang: Lang) -> &'static str {

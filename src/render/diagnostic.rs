@@ -184,12 +184,22 @@ pub(crate) fn all(files: &[Loaded], findings: &[Finding], color: bool, lang: Lan
     let renderer = renderer(color);
     let sources: HashMap<_, _> = files.iter().map(|f| (&f.source.path, &f.source)).collect();
     let mut out = String::new();
-    for f in findings {
+    // With --accepted, only what the accepted file does not cover.
+    let (new, accepted): (Vec<Finding>, Vec<Finding>) =
+        findings.iter().cloned().partition(Finding::is_new);
+    for f in &new {
         let source = sources.get(&f.location.file).copied();
         out.push_str(&render(f, source, &renderer, lang));
         out.push_str("\n\n");
     }
-    out.push_str(&summary(Tally::of(findings), files.len(), lang));
+    out.push_str(&summary(Tally::of(&new), files.len(), lang));
+    if !accepted.is_empty() {
+        out.push_str(&format!(
+            "; {}: {}",
+            Label::Accepted.text(lang),
+            accepted.len()
+        ));
+    }
     out.push('\n');
     out
 }

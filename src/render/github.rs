@@ -36,7 +36,7 @@ pub(super) fn job_summary(input: &super::Input<'_>) -> String {
 fn github(findings: &[Finding], lang: Lang) -> String {
     let mut out = String::new();
     let mut shown = HashMap::new();
-    for f in by_severity(findings) {
+    for f in by_severity(findings).into_iter().filter(|f| f.is_new()) {
         let command = command(f.severity);
         let count = shown.entry(command).or_insert(0);
         *count += 1;
@@ -91,7 +91,10 @@ fn left_out(findings: &[Finding]) -> usize {
     [Severity::Error, Severity::Warning, Severity::Info]
         .iter()
         .map(|&s| {
-            let n = findings.iter().filter(|f| f.severity == s).count();
+            let n = findings
+                .iter()
+                .filter(|f| f.severity == s && f.is_new())
+                .count();
             n.saturating_sub(SHOWN_PER_KIND)
         })
         .sum()

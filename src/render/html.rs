@@ -126,7 +126,13 @@ fn findings_sections(out: &mut String, report: &Report) {
 }
 
 fn of_kind(report: &Report, wanted: impl Fn(Kind) -> bool) -> Vec<&Finding> {
-    report.findings.iter().filter(|f| wanted(f.kind)).collect()
+    // With --accepted, the findings the accepted file covers are counted in
+    // the summary, not listed again.
+    report
+        .findings
+        .iter()
+        .filter(|f| wanted(f.kind) && f.is_new())
+        .collect()
 }
 
 fn footer(out: &mut String, report: &Report) {

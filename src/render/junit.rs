@@ -42,7 +42,7 @@ struct Run<'a> {
 
 impl Run<'_> {
     fn fails(&self, f: &Finding) -> bool {
-        self.fail_on.is_some_and(|t| f.severity >= t)
+        f.is_new() && self.fail_on.is_some_and(|t| f.severity >= t)
     }
 }
 

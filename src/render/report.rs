@@ -92,6 +92,9 @@ fn summary_block(report: &Report, sections: &[Kind]) -> Block {
         s.infos,
         l(Label::Infos)
     );
+    if let Some(accepted) = s.accepted {
+        text.push_str(&format!(" · {}: {accepted}", l(Label::Accepted)));
+    }
     for (label, kind, count) in [
         (Label::GapsAndShortfalls, Kind::Gap, s.gaps + s.shortfalls),
         (Label::Conflicts, Kind::Conflict, s.conflicts),
@@ -111,7 +114,7 @@ fn section_blocks(report: &Report, section: Label, kinds: &[Kind]) -> Vec<Block>
     let findings: Vec<&Finding> = report
         .findings
         .iter()
-        .filter(|f| kinds.contains(&f.kind))
+        .filter(|f| kinds.contains(&f.kind) && f.is_new())
         .collect();
     if findings.is_empty() {
         out.push(Block::Para(Label::NoFindings.text(lang).to_owned()));

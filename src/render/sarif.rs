@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::with_hint;
-use crate::finding::{Finding, Rule, Severity};
+use crate::finding::{BaselineState, Finding, Rule, Severity};
 use crate::i18n::Lang;
 
 const SARIF_SCHEMA: &str =
@@ -76,6 +76,9 @@ struct SarifResult {
     related_locations: Vec<SarifLocation>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     partial_fingerprints: BTreeMap<&'static str, String>,
+    /// With `--accepted`: `new` or `unchanged`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<BaselineState>,
 }
 
 #[derive(Serialize)]
@@ -195,6 +198,7 @@ fn sarif(findings: &[Finding], lang: Lang) -> String {
                     })
                     .collect(),
                 partial_fingerprints: fingerprints,
+                baseline_state: f.baseline_state,
             }
         })
         .collect();
