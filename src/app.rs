@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use crate::baselines;
-use crate::check::{Checked, check_files};
+use crate::check::{Checked, check_found};
 use crate::cli::{BaselinesAction, Command, DiffArgs, InputArgs, ReportArgs, SchemaKind};
 use crate::finding::{Finding, Kind, Rule, Severity};
-use crate::load;
+use crate::load::{self, Shape};
 use crate::msg;
 use crate::render::{self, Format, View};
 use crate::settings::{Output, Settings};
@@ -57,9 +57,26 @@ pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
 }
 
 fn check_input(input: &InputArgs, settings: &Settings) -> anyhow::Result<Checked> {
-    let files = crate::walk::filtered_plan_files(&input.paths, &input.filter())?;
-    // Checking nothing must not look like a pass.
-    if files.is_empty() {
+    let files = crate::walk::find(&input.paths, &input.filter())?;
+    let checked =
+        check_found(&files, input.skip_non_plans).map_err(|e| localized(&e.message(), settings))?;
+    if !checked.skipped.is_empty() {
+        let names = |wanted: Shape| -> Vec<String> {
+            let paths = checked.skipped.iter().filter(|(_, shape)| *shape == wanted);
+            paths.map(|(path, _)| path.display().to_string()).collect()
+        };
+        let (others, status) = (names(Shape::NotAPlan), names(Shape::StatusFile));
+        if !others.is_empty() {
+            warn(&msg!("app.skipped-not-plans", files = others), settings);
+        }
+        if !status.is_empty() {
+            warn(&msg!("app.skipped-status-files", files = status), settings);
+        }
+    }
+    // Checking nothing must not look like a pass; but files named and found
+    // not to be plans (pre-commit names every YAML file) were looked at.
+    let named_and_skipped = input.skip_non_plans && files.iter().any(|f| f.named);
+    if checked.files.is_empty() && !named_and_skipped {
         let paths: Vec<String> = input
             .paths
             .iter()
@@ -67,7 +84,7 @@ fn check_input(input: &InputArgs, settings: &Settings) -> anyhow::Result<Checked
             .collect();
         anyhow::bail!(msg!("app.no-plan-files", paths).render(settings.lang));
     }
-    check_files(&files).map_err(|e| localized(&e.message(), settings))
+    Ok(checked)
 }
 
 /// An error for the person at the terminal, in the run's language.

@@ -10,11 +10,14 @@ use crate::finding::{self, Finding, Rule};
 use crate::load::{self, Loaded};
 use crate::msg;
 use crate::validate::{self, Context};
+use crate::walk::Found;
 
 /// Every file of a run, loaded, with the findings of loading and validating.
 pub struct Checked {
     pub files: Vec<Loaded>,
     pub findings: Vec<Finding>,
+    /// Files left out as not plans, and what they are.
+    pub skipped: Vec<(PathBuf, load::Shape)>,
 }
 
 /// Why a run's files could not be checked: a path could not be searched,
@@ -34,14 +37,46 @@ pub fn check_paths(paths: &[PathBuf]) -> Result<Checked, CheckError> {
 }
 
 pub fn check_files(files: &[PathBuf]) -> Result<Checked, load::ReadError> {
+    let found: Vec<Found> = files
+        .iter()
+        .map(|path| Found {
+            path: path.clone(),
+            named: true,
+        })
+        .collect();
+    check_found(&found, false)
+}
+
+/// Loads and validates `files`, leaving out a file a directory search found
+/// (or any file, with `skip_non_plans`) that parses and is plainly not a
+/// plan: another tool's YAML, or a status file. A file that does not parse,
+/// or that has some of a plan's keys, is always checked: skipping it would
+/// turn a broken plan into a pass.
+pub fn check_found(files: &[Found], skip_non_plans: bool) -> Result<Checked, load::ReadError> {
     let loaded = files
         .par_iter()
-        .map(|path| load::load_file(path))
-        .collect::<Result<Vec<_>, _>>()?;
-    let findings = check_loaded(&loaded);
+        .map(|found| {
+            let loaded = load::load_file(&found.path)?;
+            let shape = match &loaded.plan {
+                Err(_) if skip_non_plans || !found.named => load::shape(&loaded.source),
+                _ => load::Shape::BrokenPlan,
+            };
+            Ok((loaded, shape))
+        })
+        .collect::<Result<Vec<_>, load::ReadError>>()?;
+    let mut kept = Vec::new();
+    let mut skipped = Vec::new();
+    for (file, shape) in loaded {
+        match shape {
+            load::Shape::BrokenPlan => kept.push(file),
+            other => skipped.push((file.source.path, other)),
+        }
+    }
+    let findings = check_loaded(&kept);
     Ok(Checked {
-        files: loaded,
+        files: kept,
         findings,
+        skipped,
     })
 }
 

@@ -56,6 +56,11 @@ pub struct InputArgs {
     /// Skip files and directories matching this glob (repeatable).
     #[arg(long, value_name = "GLOB", help_heading = "Input")]
     pub exclude: Vec<String>,
+    /// Skip a file named on the command line that is plainly not a plan
+    /// (another tool's YAML or TOML, a status file), as a directory search
+    /// does; for pre-commit, which names every file.
+    #[arg(long, help_heading = "Input")]
+    pub skip_non_plans: bool,
 }
 
 impl InputArgs {

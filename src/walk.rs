@@ -46,6 +46,22 @@ pub fn plan_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, WalkError> {
 }
 
 pub fn filtered_plan_files(paths: &[PathBuf], filter: &Filter) -> Result<Vec<PathBuf>, WalkError> {
+    Ok(find(paths, filter)?
+        .into_iter()
+        .map(|found| found.path)
+        .collect())
+}
+
+/// A file to check, and whether the user named it or a directory search
+/// found it (a found file that turns out not to be a plan is skipped).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Found {
+    pub path: PathBuf,
+    pub named: bool,
+}
+
+/// [`filtered_plan_files`], saying which files were named.
+pub fn find(paths: &[PathBuf], filter: &Filter) -> Result<Vec<Found>, WalkError> {
     let mut files = Vec::new();
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|error| WalkError::Path {
@@ -53,13 +69,18 @@ pub fn filtered_plan_files(paths: &[PathBuf], filter: &Filter) -> Result<Vec<Pat
             error,
         })?;
         if meta.is_dir() {
-            files.extend(search(path, filter)?);
+            let found = search(path, filter)?;
+            files.extend(found.into_iter().map(|path| Found { path, named: false }));
         } else {
-            files.push(path.clone());
+            files.push(Found {
+                path: path.clone(),
+                named: true,
+            });
         }
     }
-    files.sort();
-    files.dedup();
+    // A file both named and found is named.
+    files.sort_by(|a, b| a.path.cmp(&b.path).then(b.named.cmp(&a.named)));
+    files.dedup_by(|a, b| a.path == b.path);
     Ok(files)
 }
 

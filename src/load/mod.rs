@@ -323,6 +323,54 @@ pub fn parse(source: &SourceFile) -> Result<Plan, LoadError> {
 }
 
 /// Deserializes the file straight into `T` (never through an untyped value).
+/// The top-level keys of a plan (`model::Plan`'s fields; a test holds the
+/// two together).
+pub const PLAN_KEYS: &[&str] = &[
+    "document",
+    "links",
+    "citations",
+    "agencies",
+    "targets",
+    "tasks",
+    "not_applicable",
+    "progress",
+];
+
+/// What a file that does not load as a plan looks like from its top-level
+/// keys: only a file that parses and has none of a plan's keys may be
+/// skipped; one with a misspelt key beside plan keys is a broken plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Does not parse, or has some of a plan's keys: a plan with a mistake.
+    BrokenPlan,
+    /// A progress file (`plan:` with `tasks`/`targets` records).
+    StatusFile,
+    /// YAML or TOML of another tool (a CI workflow, `docker-compose.yml`).
+    NotAPlan,
+}
+
+#[expect(
+    clippy::zero_sized_map_values,
+    reason = "only the keys are read: `IgnoredAny` skips each value without building it"
+)]
+pub fn shape(source: &SourceFile) -> Shape {
+    use std::collections::BTreeMap;
+    let Ok(keys) = parse_as::<BTreeMap<String, serde::de::IgnoredAny>>(source) else {
+        return Shape::BrokenPlan;
+    };
+    let status = keys.contains_key("plan")
+        && keys
+            .keys()
+            .all(|key| matches!(key.as_str(), "plan" | "tasks" | "targets"));
+    if status {
+        Shape::StatusFile
+    } else if keys.keys().any(|key| PLAN_KEYS.contains(&key.as_str())) || keys.is_empty() {
+        Shape::BrokenPlan
+    } else {
+        Shape::NotAPlan
+    }
+}
+
 pub fn parse_as<T: DeserializeOwned>(source: &SourceFile) -> Result<T, LoadError> {
     match source.format {
         Format::Yaml => yaml::parse(source),
@@ -351,6 +399,52 @@ fn offset_for(source: &SourceFile, line: u64, column: u64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shape_of(name: &str, text: &str) -> Shape {
+        let format = Format::from_path(Path::new(name)).unwrap();
+        shape(&SourceFile::new(name.into(), text.to_owned(), format))
+    }
+
+    #[test]
+    fn plan_keys_are_the_plan_schemas_top_level_properties() {
+        let schema: serde_json::Value =
+            serde_json::from_str(&crate::schema::plan_schema()).unwrap();
+        let mut properties: Vec<&str> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut keys = PLAN_KEYS.to_vec();
+        properties.sort_unstable();
+        keys.sort_unstable();
+        assert_eq!(keys, properties);
+    }
+
+    /// Only a file that parses and has none of a plan's keys is not a plan;
+    /// a misspelt `documnet:` beside `targets:` is a broken plan.
+    #[test]
+    fn files_are_told_apart_by_their_top_level_keys() {
+        assert_eq!(
+            shape_of("docker-compose.yml", "services: {db: {image: postgres}}\n"),
+            Shape::NotAPlan
+        );
+        assert_eq!(
+            shape_of("pyproject.toml", "[project]\nname = \"x\"\n"),
+            Shape::NotAPlan
+        );
+        assert_eq!(
+            shape_of("a.yaml", "documnet: {id: a}\ntargets: []\n"),
+            Shape::BrokenPlan
+        );
+        assert_eq!(shape_of("a.yaml", "document: [\n"), Shape::BrokenPlan);
+        assert_eq!(shape_of("a.yaml", "- a list\n"), Shape::BrokenPlan);
+        assert_eq!(shape_of("a.yaml", ""), Shape::BrokenPlan);
+        assert_eq!(
+            shape_of("a.yaml", "plan: p\ntasks: []\n"),
+            Shape::StatusFile
+        );
+    }
     use crate::date::CivilDate;
     use crate::i18n::Lang;
 

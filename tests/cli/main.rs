@@ -2,6 +2,7 @@
 //! test runs the real CLI through `common`, which clears the developer's
 //! language, colour and CI variables.
 
+mod adoption;
 mod bundled;
 mod ci;
 mod common;
