@@ -426,3 +426,48 @@ fn one_ratchet_serves_validate_and_report() {
 fn text_of(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
+
+/// Every xhht command line in the CI recipes and the pre-commit hook parses
+/// with today's flags: a recipe cannot drift from the tool.
+#[test]
+fn the_ci_recipes_use_flags_that_exist() {
+    use clap::Parser as _;
+    let mut recipes = vec![root().join(".pre-commit-hooks.yaml")];
+    for dir in ["examples/ci", "examples/ci/plans-repository"] {
+        for entry in std::fs::read_dir(root().join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                recipes.push(path);
+            }
+        }
+    }
+    let mut seen = 0;
+    for recipe in &recipes {
+        let text = std::fs::read_to_string(recipe).unwrap();
+        let hook_args = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("args: ["))
+            .map(|args| args.trim_end_matches(']').to_owned());
+        for line in text.lines() {
+            let line = line
+                .trim()
+                .trim_start_matches("- ")
+                .trim_start_matches("run: ");
+            let line = line.trim_start_matches("entry: ");
+            let Some(rest) = line.strip_prefix("xhht ") else {
+                continue;
+            };
+            let mut args = vec!["xhht".to_owned()];
+            args.extend(rest.split_whitespace().map(str::to_owned));
+            if let Some(hook) = &hook_args {
+                args.extend(hook.split(',').map(|a| a.trim().to_owned()));
+                args.push("plan.yaml".to_owned());
+            }
+            if let Err(error) = xhht::cli::Cli::try_parse_from(&args) {
+                panic!("{}: `{}`: {error}", recipe.display(), args.join(" "));
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen >= 10, "only {seen} command lines found");
+}
