@@ -172,6 +172,16 @@ fn emit(
             let fixed = msg!("app.fixed", key = key.to_string(), count = *count);
             warn(&fixed, settings);
         }
+        report.absent = comparison
+            .gone
+            .iter()
+            .map(|(key, count)| crate::report::Absent {
+                code: key.code.clone(),
+                plan: key.plan.clone(),
+                subject: key.subject.clone(),
+                count: *count,
+            })
+            .collect();
         for (finding, state) in report.findings.iter_mut().zip(comparison.states) {
             finding.baseline_state = Some(state);
         }

@@ -41,6 +41,20 @@ pub struct Report {
     pub schedules: Vec<PlanSchedule>,
     pub summary: Summary,
     pub findings: Vec<Finding>,
+    /// With `--accepted`: accepted findings that no longer occur, among the
+    /// rules and plans this run checked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub absent: Vec<Absent>,
+}
+
+/// An accepted finding that went away, known as the accepted file knows it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Absent {
+    pub code: String,
+    pub plan: String,
+    pub subject: String,
+    /// How many of the accepted ones with this key are gone.
+    pub count: usize,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -304,6 +318,7 @@ fn assemble(
         schedules,
         summary: Summary::of(files, &findings),
         findings,
+        absent: Vec::new(),
     }
 }
 

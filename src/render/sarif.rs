@@ -78,7 +78,16 @@ struct SarifResult {
     partial_fingerprints: BTreeMap<&'static str, String>,
     /// With `--accepted`: `new` or `unchanged`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    baseline_state: Option<BaselineState>,
+    baseline_state: Option<SarifBaseline>,
+}
+
+/// SARIF's `baselineState`: a finding's, or `absent` for one that went away.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+enum SarifBaseline {
+    New,
+    Unchanged,
+    Absent,
 }
 
 #[derive(Serialize)]
@@ -154,10 +163,10 @@ fn uri(path: &Path) -> String {
 }
 
 pub(super) fn draw(input: &super::Input<'_>) -> String {
-    sarif(&input.report.findings, input.report.lang)
+    sarif(&input.report.findings, &input.report.absent, input.report.lang)
 }
 
-fn sarif(findings: &[Finding], lang: Lang) -> String {
+fn sarif(findings: &[Finding], absent: &[crate::report::Absent], lang: Lang) -> String {
     let rules: Vec<RuleDescriptor> = Rule::ALL
         .iter()
         .map(|r| RuleDescriptor {
@@ -171,7 +180,7 @@ fn sarif(findings: &[Finding], lang: Lang) -> String {
             },
         })
         .collect();
-    let results = findings
+    let results: Vec<SarifResult> = findings
         .iter()
         .map(|f| {
             let mut fingerprints = BTreeMap::new();
@@ -198,10 +207,14 @@ fn sarif(findings: &[Finding], lang: Lang) -> String {
                     })
                     .collect(),
                 partial_fingerprints: fingerprints,
-                baseline_state: f.baseline_state,
+                baseline_state: f.baseline_state.map(|state| match state {
+                    BaselineState::New => SarifBaseline::New,
+                    BaselineState::Unchanged => SarifBaseline::Unchanged,
+                }),
             }
         })
         .collect();
+    let results = results.into_iter().chain(absent_results(absent)).collect();
     let doc = Sarif {
         schema: SARIF_SCHEMA,
         version: "2.1.0",
@@ -220,6 +233,27 @@ fn sarif(findings: &[Finding], lang: Lang) -> String {
     let mut text = serde_json::to_string_pretty(&doc).expect("SARIF always serializes");
     text.push('\n');
     text
+}
+
+/// Accepted findings that went away, as SARIF's `absent` results: known by
+/// rule, plan and subject, with no place left to point at.
+fn absent_results(absent: &[crate::report::Absent]) -> impl Iterator<Item = SarifResult> + '_ {
+    absent.iter().filter_map(|gone| {
+        let rule = Rule::from_code(&gone.code)?;
+        let mut fingerprints = BTreeMap::new();
+        let key = format!("{} {} {}", gone.code, gone.plan, gone.subject);
+        fingerprints.insert("xhhtSubject/v1", key.clone());
+        Some(SarifResult {
+            rule_id: rule.code(),
+            rule_index: Rule::ALL.iter().position(|r| *r == rule).unwrap_or(0),
+            level: "none",
+            message: Text { text: key },
+            locations: Vec::new(),
+            related_locations: Vec::new(),
+            partial_fingerprints: fingerprints,
+            baseline_state: Some(SarifBaseline::Absent),
+        })
+    })
 }
 
 #[cfg(test)]

@@ -417,6 +417,24 @@ fn one_ratchet_serves_validate_and_report() {
     assert_eq!(new.len(), 1);
     assert_eq!(new[0]["ruleId"], "XH101");
     assert!(results.iter().any(|r| r["baselineState"] == "unchanged"));
+    // The shortfall the gap replaced is gone: an `absent` result.
+    let absent: Vec<&Value> = results
+        .iter()
+        .filter(|r| r["baselineState"] == "absent")
+        .collect();
+    assert_eq!(absent.len(), 1);
+    assert_eq!(absent[0]["ruleId"], "XH102");
+    if let Some(schema) = crate::common::shared("data/sarif-schema-2.1.0.json") {
+        let schema: Value =
+            serde_json::from_str(&std::fs::read_to_string(schema).unwrap()).unwrap();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&sarif)
+            .take(3)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
 
     let junit = text_of(&check("junit"));
     assert_eq!(junit.matches("<failure ").count(), 1, "{junit}");
