@@ -488,7 +488,7 @@ fn only_the_gap_is_new_in(sarif: &Value) {
             serde_json::from_str(&std::fs::read_to_string(schema).unwrap()).unwrap();
         let validator = jsonschema::validator_for(&schema).unwrap();
         let errors: Vec<String> = validator
-            .iter_errors(&sarif)
+            .iter_errors(sarif)
             .take(3)
             .map(|e| e.to_string())
             .collect();
