@@ -8,6 +8,7 @@ mod ci;
 mod common;
 mod diff;
 mod hostile;
+mod hostile_input;
 mod i18n;
 mod loading;
 mod registry;
