@@ -139,6 +139,21 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
+    /// The files the run read, which no output may replace: its plans,
+    /// the status files beside them, and the accepted file when given.
+    fn inputs<'r>(
+        &'r self,
+        report: &'r crate::report::Report,
+        accepted: Option<&'r Path>,
+    ) -> Vec<&'r Path> {
+        let plans = self.files.iter().map(|f| f.source.path.as_path());
+        let status = report
+            .schedules
+            .iter()
+            .filter_map(|s| s.status_file.as_deref());
+        plans.chain(status).chain(accepted).collect()
+    }
+
     /// What the run looked at: the plans it read, by id, and every file.
     fn scope(&self) -> crate::ratchet::Scope<'_> {
         let plans = self
@@ -194,7 +209,9 @@ fn emit(
         let mut json =
             serde_json::to_string_pretty(&accepted).context("serializing accepted findings")?;
         json.push('\n');
-        write_atomically(path, json.as_bytes())?;
+        // The accepted file itself may be rewritten: it was read already.
+        let inputs = run.inputs(&report, None);
+        crate::output::write(path, json.as_bytes(), &inputs)?;
     }
     let input = render::Input {
         report: &report,
@@ -205,7 +222,10 @@ fn emit(
     };
     let text = render::draw(output.format, &input);
     match &output.file {
-        Some(path) => write_atomically(path, text.as_bytes())?,
+        Some(path) => {
+            let inputs = run.inputs(&report, output.accepted.as_deref());
+            crate::output::write(path, text.as_bytes(), &inputs)?;
+        }
         None => write!(anstream::stdout().lock(), "{text}")?,
     }
     if output.format == Format::Github
@@ -463,27 +483,3 @@ const ALL_KINDS: &[Kind] = &[
     Kind::Comparison,
     Kind::Validation,
 ];
-
-/// Writes through a temporary file in the same directory and renames it into
-/// place, so a reader never sees half a report.
-fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."));
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("{}: cannot create a file in this directory", dir.display()))?;
-    file.write_all(bytes)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    // A temporary file is private to its owner; a report is not.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        file.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))
-            .with_context(|| format!("{}: cannot set permissions", path.display()))?;
-    }
-    file.persist(path)
-        .with_context(|| format!("{}: cannot replace", path.display()))?;
-    Ok(())
-}

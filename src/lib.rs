@@ -11,6 +11,7 @@ pub mod finding;
 pub mod i18n;
 pub mod load;
 pub mod model;
+pub mod output;
 pub(crate) mod ratchet;
 pub mod registry;
 pub(crate) mod render;

@@ -5,6 +5,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = xhht::cli::Cli::parse();
     let settings = xhht::settings::Settings::from_env(cli.lang);
+    xhht::output::clean_up_when_interrupted();
     match xhht::app::run(cli.command, &settings) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,

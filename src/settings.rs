@@ -63,8 +63,13 @@ impl Settings {
         });
         Output {
             format,
-            file: args.output.clone(),
-            color: args.output.is_none() && self.stdout_is_terminal,
+            // `-o -` is standard output, as most tools read it.
+            file: args.output.clone().filter(|path| path.as_os_str() != "-"),
+            color: args
+                .output
+                .as_ref()
+                .is_none_or(|path| path.as_os_str() == "-")
+                && self.stdout_is_terminal,
             fail_on: threshold(args.fail_on),
             accepted: args.accepted.clone(),
             write_accepted: args.write_accepted.clone(),

@@ -140,11 +140,13 @@ fn case(out: &mut String, file: &Path, rule: Rule, findings: &[&Finding], run: &
 
 /// XML escaping, dropping the control characters XML 1.0 forbids.
 fn xml(text: &str) -> String {
-    let allowed: String = text
-        .chars()
-        .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
-        .collect();
+    let allowed: String = text.chars().filter(|&c| is_xml_char(c)).collect();
     super::escape_markup(&allowed)
+}
+
+/// XML 1.0's `Char` production (surrogates cannot occur in a `str`).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | ' '..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 #[cfg(test)]
@@ -154,5 +156,20 @@ mod tests {
     #[test]
     fn xml_drops_what_xml_cannot_hold() {
         assert_eq!(xml("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+        // U+FFFE and U+FFFF once made the JUnit file unreadable.
+        assert_eq!(xml("x\u{FFFE}y\u{FFFF}z"), "xyz");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_becomes_xml_character_data(text in "\\PC*|[\\u{0}-\\u{1f}\\u{fffe}\\u{ffff}<>&\"']*") {
+            let escaped = xml(&text);
+            proptest::prop_assert!(escaped.chars().all(is_xml_char));
+            proptest::prop_assert!(!escaped.contains('<') && !escaped.contains('"'));
+            let entities_only = escaped.split('&').skip(1).all(|entity| {
+                ["amp;", "lt;", "gt;", "quot;", "#39;"].iter().any(|e| entity.starts_with(e))
+            });
+            proptest::prop_assert!(entities_only);
+        }
     }
 }

@@ -62,3 +62,63 @@ fn plan_line(path: &std::path::Path, line: usize) -> String {
         .unwrap()
         .to_owned()
 }
+
+/// `-o` or `--write-accepted` naming a plan the run reads once replaced the
+/// plan with the report; now the run refuses, and the plan is untouched.
+#[test]
+fn an_output_path_that_is_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.yaml");
+    let text =
+        std::fs::read_to_string(crate::common::root().join("examples/commune-plan.yaml")).unwrap();
+    std::fs::write(&plan, &text).unwrap();
+    for flag in ["-o", "--write-accepted"] {
+        let out = run_in(
+            dir.path(),
+            &["validate", "plan.yaml", flag, "plan.yaml"],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(2), "{flag}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("one of the files the run reads"),
+            "{flag}: {said}"
+        );
+        assert_eq!(std::fs::read_to_string(&plan).unwrap(), text, "{flag}");
+    }
+    // Through another spelling of the same path, too.
+    let out = run_in(
+        dir.path(),
+        &["validate", "plan.yaml", "-o", "./plan.yaml"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    // Rewriting the accepted file it read stays allowed.
+    let accept = ["validate", "plan.yaml", "--write-accepted", "a.json"];
+    assert_eq!(run_in(dir.path(), &accept, &[]).status.code(), Some(0));
+    let again = [
+        "validate",
+        "plan.yaml",
+        "--accepted",
+        "a.json",
+        "--write-accepted",
+        "a.json",
+    ];
+    assert_eq!(run_in(dir.path(), &again, &[]).status.code(), Some(0));
+    // `-o -` is standard output.
+    let out = run_in(dir.path(), &["validate", "plan.yaml", "-o", "-"], &[]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("checked"));
+}
+
+/// As root (GitLab's default image), `-o /dev/null` once replaced the device
+/// node with a regular file; a device is written in place.
+#[cfg(unix)]
+#[test]
+fn a_device_named_as_output_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let out = crate::common::run(&["validate", "examples/commune-plan.yaml", "-o", "/dev/null"]);
+    assert!(out.status.code().is_some_and(|c| c < 2), "{out:?}");
+    assert!(out.stdout.is_empty());
+    let kind = std::fs::metadata("/dev/null").unwrap().file_type();
+    assert!(kind.is_char_device());
+}
