@@ -43,7 +43,7 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// With `--accepted`: accepted findings that no longer occur, among the
     /// rules and plans this run checked.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absent: Vec<Absent>,
 }
 
