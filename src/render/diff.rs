@@ -45,17 +45,8 @@ fn relation(relation: Relation) -> Message {
     }
 }
 
-/// `file:line:col: severity[code]: message`, the form editors and CI parse.
 fn line(f: &Finding, lang: Lang) -> String {
-    format!(
-        "{}:{}:{}: {}[{}]: {}\n",
-        f.location.file.display(),
-        f.location.line,
-        f.location.column,
-        f.severity,
-        f.code,
-        f.message.render(lang)
-    )
+    super::compiler_line(f, &f.message.render(lang)) + "\n"
 }
 
 fn summary(report: &Report, plan: &str, lang: Lang) -> String {

@@ -51,16 +51,8 @@ fn github(findings: &[Finding], lang: Lang) -> String {
                 data(&with_hint(f, lang))
             );
         } else {
-            let _ = writeln!(
-                out,
-                "{}:{}:{}: {}[{}]: {}",
-                display_path(&f.location.file),
-                f.location.line,
-                f.location.column,
-                f.severity,
-                f.code,
-                data(&with_hint(f, lang))
-            );
+            let line = super::compiler_line(f, &data(&with_hint(f, lang)));
+            let _ = writeln!(out, "{line}");
         }
     }
     let left_out = left_out(findings);

@@ -112,16 +112,8 @@ fn case(out: &mut String, file: &Path, rule: Rule, findings: &[&Finding], run: &
     }
     out.push_str(">\n");
     let lines = findings.iter().fold(String::new(), |mut lines, f| {
-        let _ = writeln!(
-            lines,
-            "{}:{}:{}: {}[{}]: {}",
-            display_path(&f.location.file),
-            f.location.line,
-            f.location.column,
-            f.severity,
-            f.code,
-            f.message.render(run.lang)
-        );
+        let line = super::compiler_line(f, &f.message.render(run.lang));
+        let _ = writeln!(lines, "{line}");
         lines
     });
     if findings.iter().any(|f| run.fails(f)) {

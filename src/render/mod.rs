@@ -110,6 +110,19 @@ pub(crate) fn job_summary(input: &Input<'_>) -> String {
     github::job_summary(input)
 }
 
+/// `file:line:col: severity[code]: message`, the form editors and CI logs
+/// parse, with `text` as the message.
+pub(crate) fn compiler_line(f: &Finding, text: &str) -> String {
+    format!(
+        "{}:{}:{}: {}[{}]: {text}",
+        display_path(&f.location.file),
+        f.location.line,
+        f.location.column,
+        f.severity,
+        f.code,
+    )
+}
+
 /// Paths as people read them, for `JUnit` and annotations.
 pub(crate) fn display_path(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
