@@ -241,6 +241,13 @@ fn emit(
     Ok(exit_code(&failing, output.fail_on))
 }
 
+/// A run's error on standard error, on one line with control characters
+/// shown as escapes: it can name a path or quote a file.
+pub fn print_error(err: &anyhow::Error) {
+    let text = render::printable(&format!("{err:#}"), false).replace('\n', "\\n");
+    anstream::eprintln!("error: {text}");
+}
+
 /// One line on standard error. Text from a plan or an accepted file is shown
 /// with control characters as escapes and on one line, so it can neither
 /// steer a terminal nor start a workflow command (`::add-mask::`) on a line

@@ -10,7 +10,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            anstream::eprintln!("error: {err:#}");
+            xhht::app::print_error(&err);
             ExitCode::from(xhht::app::EXIT_USAGE)
         }
     }

@@ -122,3 +122,15 @@ fn a_device_named_as_output_is_written_in_place() {
     let kind = std::fs::metadata("/dev/null").unwrap().file_type();
     assert!(kind.is_char_device());
 }
+
+/// A path with escape sequences reaches the terminal as escapes, in the
+/// error line as in a report.
+#[test]
+fn a_path_with_escape_sequences_is_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run_in(dir.path(), &["validate", "missing\u{1b}[2J.yaml"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert!(!said.contains('\u{1b}'), "{said:?}");
+    assert!(said.contains("missing\\u{1b}[2J.yaml"), "{said}");
+}
