@@ -2,7 +2,7 @@
 //! exit code. The only module that writes to standard output.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use crate::baselines;
 use crate::check::{Checked, check_found};
 use crate::cli::{BaselinesAction, Command, DiffArgs, InputArgs, ReportArgs, SchemaKind};
-use crate::finding::{Finding, Kind, Rule, Severity};
+use crate::finding::{Family, Finding, Kind, Rule, Severity};
 use crate::load::{self, Shape};
 use crate::msg;
 use crate::render::{self, Format, View};
@@ -107,7 +107,9 @@ fn validate(input: &InputArgs, output: &Output, settings: &Settings) -> anyhow::
     };
     let run = Run {
         files: &checked.files,
+        beside: &[],
         view: View::Diagnostics,
+        holds: &|_| true,
         everything: &everything,
     };
     emit(&run, report, output, settings)
@@ -131,7 +133,13 @@ fn report_options(settings: &Settings) -> crate::report::Options<'static> {
 /// What a command checked, for everything after the checks.
 struct Run<'a> {
     files: &'a [load::Loaded],
+    /// Plans read to compare with (`diff` reads the plans beside its plan).
+    beside: &'a [load::Loaded],
     view: View<'a>,
+    /// The rules whose accepted findings the run can say are gone: those it
+    /// ran in full (not narrowed by `--only`, nor compared with one plan
+    /// only by `--against`).
+    holds: &'a dyn Fn(Rule) -> bool,
     /// Every finding xhht produces for these files, whatever the command:
     /// what `--write-accepted` records, so one accepted file serves every
     /// command.
@@ -139,19 +147,26 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// The files the run read, which no output may replace: its plans,
-    /// the status files beside them, and the accepted file when given.
-    fn inputs<'r>(
-        &'r self,
-        report: &'r crate::report::Report,
-        accepted: Option<&'r Path>,
-    ) -> Vec<&'r Path> {
-        let plans = self.files.iter().map(|f| f.source.path.as_path());
-        let status = report
+    /// The files the run read, which no output may replace: its plans, the
+    /// plans beside them it compared with, the status files beside each,
+    /// and `also` (the accepted file, the run's other output).
+    fn inputs(&self, report: &crate::report::Report, also: &[Option<&Path>]) -> Vec<PathBuf> {
+        let plans = self
+            .files
+            .iter()
+            .chain(self.beside)
+            .map(|f| f.source.path.clone());
+        let status = self.files.iter().filter_map(|f| {
+            crate::schedule::status::status_beside(&f.source.path)
+                .ok()
+                .flatten()
+        });
+        let named = report
             .schedules
             .iter()
-            .filter_map(|s| s.status_file.as_deref());
-        plans.chain(status).chain(accepted).collect()
+            .filter_map(|s| s.status_file.clone());
+        let also = also.iter().flatten().map(|p| p.to_path_buf());
+        plans.chain(status).chain(named).chain(also).collect()
     }
 
     /// What the run looked at: the plans it read, by id, and every file.
@@ -166,7 +181,7 @@ impl Run<'_> {
             .iter()
             .map(|f| f.source.path.to_string_lossy().replace('\\', "/"));
         crate::ratchet::Scope {
-            runs: Box::new(|rule| self.view.runs(rule)),
+            runs: Box::new(|rule| self.view.runs(rule) && (self.holds)(rule)),
             checked: plans.chain(files).collect(),
         }
     }
@@ -210,7 +225,8 @@ fn emit(
             serde_json::to_string_pretty(&accepted).context("serializing accepted findings")?;
         json.push('\n');
         // The accepted file itself may be rewritten: it was read already.
-        let inputs = run.inputs(&report, None);
+        let inputs = run.inputs(&report, &[output.file.as_deref()]);
+        let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
         crate::output::write(path, json.as_bytes(), &inputs)?;
     }
     let input = render::Input {
@@ -223,7 +239,9 @@ fn emit(
     let text = render::draw(output.format, &input);
     match &output.file {
         Some(path) => {
-            let inputs = run.inputs(&report, output.accepted.as_deref());
+            let also = [output.accepted.as_deref(), output.write_accepted.as_deref()];
+            let inputs = run.inputs(&report, &also);
+            let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
             crate::output::write(path, text.as_bytes(), &inputs)?;
         }
         None => write!(anstream::stdout().lock(), "{text}")?,
@@ -330,7 +348,9 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
             let everything = || findings.clone();
             let run = Run {
                 files: std::slice::from_ref(&target),
+                beside: &[],
                 view: View::Diagnostics,
+                holds: &|_| true,
                 everything: &everything,
             };
             return emit(&run, report, &output, settings);
@@ -376,15 +396,19 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let files = std::slice::from_ref(&target);
     let everything = || {
         let options = crate::report::Options {
-            against: against.as_deref(),
+            // Recorded as a plain run compares: with its parent and schemes.
             also_known: &beside,
             ..report_options(settings)
         };
         crate::report::build(files, crate::check::check_loaded(files), &options).findings
     };
+    // Compared with one plan only, the run cannot tell a comparison fixed.
+    let holds = |rule: Rule| args.against.is_none() || rule.family() != Family::Comparison;
     let run = Run {
         files,
+        beside: &beside,
         view: View::Diff,
+        holds: &holds,
         everything: &everything,
     };
     emit(&run, report, &output, settings)
@@ -458,6 +482,7 @@ fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let everything = || {
         let options = crate::report::Options {
             only: None,
+            against: None,
             occurrences: false,
             ..options
         };
@@ -472,11 +497,19 @@ fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
             .collect(),
         None => ALL_KINDS.to_vec(),
     };
+    let holds = |rule: Rule| {
+        let kept = args.only.is_none_or(|only| {
+            only.keeps(rule.kind()) || rule.kind() == Kind::Comparison || rule.is_load_error()
+        });
+        kept && (args.against.is_none() || rule.family() != Family::Comparison)
+    };
     let run = Run {
         files: &checked.files,
+        beside: &[],
         view: View::Report {
             sections: &sections,
         },
+        holds: &holds,
         everything: &everything,
     };
     emit(&run, report, &settings.output(&args.output), settings)

@@ -151,7 +151,6 @@ pub(crate) fn compare(findings: &[Finding], accepted: &Accepted, scope: &Scope<'
             };
             (key, e.count)
         })
-        .filter(|(key, _)| scope.covers(key))
         .collect();
     let states = findings
         .iter()
@@ -172,9 +171,11 @@ pub(crate) fn compare(findings: &[Finding], accepted: &Accepted, scope: &Scope<'
             }
         })
         .collect();
+    // Every accepted entry can match a finding; only those the run checked
+    // can be said to be gone.
     let gone = allowance
         .into_iter()
-        .filter(|(_, left)| *left > 0)
+        .filter(|(key, left)| *left > 0 && scope.covers(key))
         .collect();
     Comparison { states, gone }
 }

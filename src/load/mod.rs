@@ -364,11 +364,19 @@ pub fn shape(source: &SourceFile) -> Shape {
             .all(|key| matches!(key.as_str(), "plan" | "tasks" | "targets"));
     if status {
         Shape::StatusFile
-    } else if keys.keys().any(|key| PLAN_KEYS.contains(&key.as_str())) || keys.is_empty() {
+    } else if keys.keys().any(|key| looks_like_a_plan_key(key)) || keys.is_empty() {
         Shape::BrokenPlan
     } else {
         Shape::NotAPlan
     }
+}
+
+/// A plan key, or one a person meant as one: `Targets`, `target`,
+/// `documnet`. Doubt keeps a file checked, never skipped.
+fn looks_like_a_plan_key(key: &str) -> bool {
+    let key = key.to_lowercase();
+    PLAN_KEYS.contains(&key.as_str())
+        || crate::suggest::closest(&key, PLAN_KEYS.iter().copied()).is_some()
 }
 
 pub fn parse_as<T: DeserializeOwned>(source: &SourceFile) -> Result<T, LoadError> {

@@ -58,7 +58,7 @@ pub(crate) fn render(
     renderer: &Renderer,
     lang: Lang,
 ) -> String {
-    let path = finding.location.file.display().to_string();
+    let path = super::shown_path(&finding.location.file);
     let message = finding.message.render(lang);
     let notes: Vec<String> = finding.notes.iter().map(|n| n.render(lang)).collect();
     let hint = finding.hint.as_ref().map(|h| h.render(lang));

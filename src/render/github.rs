@@ -51,7 +51,9 @@ fn github(findings: &[Finding], lang: Lang) -> String {
                 data(&with_hint(f, lang))
             );
         } else {
-            let line = super::compiler_line(f, &data(&with_hint(f, lang)));
+            // A log line, not a command: shown as read, on one line.
+            let text = super::printable(&with_hint(f, lang), false).replace('\n', "\\u{a}");
+            let line = super::compiler_line(f, &text);
             let _ = writeln!(out, "{line}");
         }
     }

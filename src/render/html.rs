@@ -462,7 +462,7 @@ fn findings_table(out: &mut String, findings: &[&Finding], lang: Lang) {
             i + 1,
             esc(i18n::severity(f.severity, lang)),
             f.code.code(),
-            esc(&f.location.file.display().to_string()),
+            esc(&super::shown_path(&f.location.file)),
             f.location.line,
             esc(&f.message.render(lang)),
         );

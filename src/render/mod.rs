@@ -123,10 +123,19 @@ pub(crate) fn compiler_line(f: &Finding, text: &str) -> String {
     )
 }
 
-/// Paths as people read them, for `JUnit` and annotations.
+/// A path as a person reads it, with any control character (a newline
+/// too) shown as an escape: a file name must not start a line of its own
+/// in a CI log or steer a terminal.
+pub(crate) fn shown_path(path: &Path) -> String {
+    printable(&path.display().to_string(), false).replace('\n', "\\u{a}")
+}
+
+/// Paths as people read them, for JUnit and annotations: `/` separators,
+/// no leading `./`.
 pub(crate) fn display_path(path: &Path) -> String {
     let text = path.to_string_lossy().replace('\\', "/");
-    text.strip_prefix("./").unwrap_or(&text).to_owned()
+    let text = text.strip_prefix("./").unwrap_or(&text);
+    printable(text, false).replace('\n', "\\u{a}")
 }
 
 /// A finding's message with its hint, for formats with one text field.

@@ -65,7 +65,7 @@ fn plans_blocks(report: &Report) -> Vec<Block> {
             vec![
                 p.id.clone(),
                 format!("{} ({}; {number})", p.title, p.issuer),
-                p.file.display().to_string(),
+                super::shown_path(&p.file),
             ]
         })
         .collect();
@@ -143,7 +143,7 @@ fn closing_blocks(report: &Report) -> Vec<Block> {
         .map(|b| {
             vec![
                 b.id.clone(),
-                b.file.display().to_string(),
+                super::shown_path(&b.file),
                 b.sha256[..16].to_owned(),
             ]
         })
@@ -189,7 +189,7 @@ fn findings_table(findings: &[&Finding], lang: Lang) -> Block {
                     f.code.code().to_owned(),
                     format!(
                         "{}:{}:{}",
-                        f.location.file.display(),
+                        super::shown_path(&f.location.file),
                         f.location.line,
                         f.location.column
                     ),

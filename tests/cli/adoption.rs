@@ -123,6 +123,8 @@ fn a_broken_plan_in_the_repository_still_fails() {
     for broken in [
         "document: {id: x, title: [\n",
         "documnet: {id: x}\ntargets: []\n",
+        "Document: {id: x}\nTargets: []\n",
+        "documnet: {id: x}\ntarget: []\n",
     ] {
         let dir = repository();
         std::fs::write(dir.path().join("plans/broken.yaml"), broken).unwrap();

@@ -495,3 +495,57 @@ fn only_the_gap_is_new_in(sarif: &Value) {
         assert!(errors.is_empty(), "{errors:?}");
     }
 }
+
+/// `--only` and `--against` narrow what a run checks: the accepted findings
+/// they leave out are not "fixed", and still-present ones are not new.
+#[test]
+fn a_narrowed_run_reports_nothing_fixed_that_it_did_not_check() {
+    let dir = copy_plans();
+    let base = ["report", "plans/", "--as-of", "2026-01-01"];
+    let write = [&base[..], &["--write-accepted", "a.json"]].concat();
+    assert_eq!(xhht_in(dir.path(), &write, &[]).status.code(), Some(0));
+    for narrowed in [
+        &["--only", "gaps"][..],
+        &["--only", "overdue"],
+        &["--against", "de-an-89"],
+    ] {
+        let args = [&base[..], narrowed, &["--accepted", "a.json"]].concat();
+        let out = xhht_in(dir.path(), &args, &[]);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!said.contains("fixed:"), "{narrowed:?}: {said}");
+        // Against another scheme, Bình Dương has gaps a plain run never
+        // compared: those are new, rightly.
+        if narrowed[0] == "--only" {
+            assert_eq!(out.status.code(), Some(0), "{narrowed:?}: nothing new");
+        }
+    }
+    let diff = [
+        "diff",
+        "plans/binh-duong-2014-2020.yaml",
+        "--against",
+        "de-an-89",
+    ];
+    let out = xhht_in(
+        dir.path(),
+        &[&diff[..], &["--accepted", "a.json"]].concat(),
+        &[],
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("fixed:"));
+    // What diff --against records is the plain comparison, not the narrowed one.
+    let write = [&diff[..], &["--write-accepted", "d.json"]].concat();
+    assert_eq!(xhht_in(dir.path(), &write, &[]).status.code(), Some(0));
+    let check = [
+        "report",
+        "plans/binh-duong-2014-2020.yaml",
+        "--as-of",
+        "2026-11-30",
+        "--accepted",
+        "d.json",
+    ];
+    let out = xhht_in(dir.path(), &check, &[]);
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("fixed:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -134,3 +134,66 @@ fn a_path_with_escape_sequences_is_shown_escaped() {
     assert!(!said.contains('\u{1b}'), "{said:?}");
     assert!(said.contains("missing\\u{1b}[2J.yaml"), "{said}");
 }
+
+/// A file name with a newline once started a GitHub workflow command on a
+/// line of its own (in the log lines past the annotation limit, and in the
+/// table): paths are shown with their control characters escaped.
+#[test]
+fn a_file_name_cannot_start_a_workflow_command() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..10 {
+        std::fs::write(dir.path().join(format!("a{i}.yaml")), "document: {\n").unwrap();
+    }
+    std::fs::write(
+        dir.path().join("b\n::error title=pwned::x\n.yaml"),
+        "document: {\n",
+    )
+    .unwrap();
+    for format in ["github", "table", "junit", "markdown"] {
+        let out = run_in(dir.path(), &["validate", ".", "--format", format], &[]);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.lines().any(|l| l.starts_with("::error title=pwned")),
+            "{format}: {text}"
+        );
+    }
+}
+
+/// `diff -o` naming a plan it read beside the one compared (or the
+/// `--against` file) once replaced it with the report.
+#[test]
+fn diff_never_writes_over_a_plan_it_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for plan in [
+        "cat-hai-2020.yaml",
+        "vinh-long-2012-2020.yaml",
+        "national/de-an-89.yaml",
+    ] {
+        let from = crate::common::root().join("plans").join(plan);
+        std::fs::copy(from, dir.path().join(plan.trim_start_matches("national/"))).unwrap();
+    }
+    let before = std::fs::read(dir.path().join("vinh-long-2012-2020.yaml")).unwrap();
+    for args in [
+        &[
+            "diff",
+            "cat-hai-2020.yaml",
+            "-o",
+            "vinh-long-2012-2020.yaml",
+        ][..],
+        &[
+            "diff",
+            "cat-hai-2020.yaml",
+            "--against",
+            "de-an-89.yaml",
+            "-o",
+            "de-an-89.yaml",
+        ],
+    ] {
+        let out = run_in(dir.path(), args, &[]);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    assert_eq!(
+        std::fs::read(dir.path().join("vinh-long-2012-2020.yaml")).unwrap(),
+        before
+    );
+}
