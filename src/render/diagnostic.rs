@@ -59,9 +59,16 @@ pub(crate) fn render(
     lang: Lang,
 ) -> String {
     let path = super::shown_path(&finding.location.file);
-    let message = finding.message.render(lang);
-    let notes: Vec<String> = finding.notes.iter().map(|n| n.render(lang)).collect();
-    let hint = finding.hint.as_ref().map(|h| h.render(lang));
+    // Made inert before the renderer adds its colours: an escape sequence
+    // in a plan must not colour or conceal anything.
+    let inert = |text: String| super::printable(&text, false);
+    let message = inert(finding.message.render(lang));
+    let notes: Vec<String> = finding
+        .notes
+        .iter()
+        .map(|n| inert(n.render(lang)))
+        .collect();
+    let hint = finding.hint.as_ref().map(|h| inert(h.render(lang)));
     let title = level(finding.severity, lang)
         .primary_title(message.as_str())
         .id(finding.code.code());
@@ -126,7 +133,27 @@ fn line_snippet(source: &SourceFile, finding: &Finding) -> Option<(String, Range
     let from = (start - line_start).min(line.len());
     let to = span.end.saturating_sub(line_start).clamp(from, line.len());
     let to = line.floor_char_boundary(to);
-    Some(window(line, from..to))
+    let (shown, span) = window(line, from..to);
+    Some(inert_line(&shown, span))
+}
+
+/// The line with control characters as escapes (as `printable` shows them),
+/// the span moved with the text it covers.
+fn inert_line(line: &str, span: Range<usize>) -> (String, Range<usize>) {
+    let mut out = String::with_capacity(line.len());
+    let (mut start, mut end) = (None, None);
+    for (at, c) in line.char_indices() {
+        if at == span.start {
+            start = Some(out.len());
+        }
+        if at == span.end {
+            end = Some(out.len());
+        }
+        out.push_str(&super::printable(c.encode_utf8(&mut [0; 4]), false));
+    }
+    let start = start.unwrap_or(out.len());
+    let end = end.unwrap_or(out.len()).max(start);
+    (out, start..end)
 }
 
 /// Bytes of a line shown before and after the start of a span.

@@ -515,10 +515,14 @@ pub(crate) fn abbreviate(ids: &[String]) -> String {
 }
 
 pub(crate) fn terminal(blocks: &[Block], color: bool) -> String {
+    // Text is made inert before xhht adds its own colours, so an escape
+    // sequence in a plan can neither colour nor conceal a finding.
+    let inert = |text: &str| super::printable(text, false);
     let mut out = String::new();
     for block in blocks {
         match block {
             Block::Heading(level, text) => {
+                let text = inert(text);
                 let underline = if *level == 1 { '=' } else { '-' };
                 let width = text.chars().count();
                 out.push_str(&format!(
@@ -526,12 +530,12 @@ pub(crate) fn terminal(blocks: &[Block], color: bool) -> String {
                     underline.to_string().repeat(width)
                 ));
             }
-            Block::Para(text) => out.push_str(&format!("{text}\n")),
+            Block::Para(text) => out.push_str(&format!("{}\n", inert(text))),
             Block::Table { header, rows } => {
                 let mut t = table(color);
-                t.set_header(header);
+                t.set_header(header.iter().map(|cell| inert(cell)));
                 for row in rows {
-                    t.add_row(row);
+                    t.add_row(row.iter().map(|cell| inert(cell)));
                 }
                 out.push_str(&format!("{t}\n"));
             }
@@ -581,4 +585,26 @@ fn escape(text: &str) -> String {
     text.replace('|', "\\|")
         .replace('<', "&lt;")
         .replace(['\r', '\n'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With colour on, xhht's own SGR sequences pass the final filter; a
+    /// plan's once passed with them and could colour or conceal a finding.
+    #[test]
+    fn a_plans_escape_sequences_stay_inert_in_colour() {
+        let cell = "\u{1b}[8mhidden\u{1b}[0m".to_owned();
+        let blocks = [
+            Block::Para(cell.clone()),
+            Block::Table {
+                header: vec!["h".into()],
+                rows: vec![vec![cell]],
+            },
+        ];
+        let text = super::super::printable(&terminal(&blocks, true), true);
+        assert!(!text.contains("\u{1b}[8m"), "{text:?}");
+        assert!(text.contains("\\u{1b}[8mhidden"));
+    }
 }
