@@ -227,7 +227,8 @@ fn emit(
         // The accepted file itself may be rewritten: it was read already.
         let inputs = run.inputs(&report, &[output.file.as_deref()]);
         let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-        crate::output::write(path, json.as_bytes(), &inputs)?;
+        crate::output::write(path, json.as_bytes(), &inputs)
+            .map_err(|e| localized(&e.message(), settings))?;
     }
     let input = render::Input {
         report: &report,
@@ -242,7 +243,8 @@ fn emit(
             let also = [output.accepted.as_deref(), output.write_accepted.as_deref()];
             let inputs = run.inputs(&report, &also);
             let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-            crate::output::write(path, text.as_bytes(), &inputs)?;
+            crate::output::write(path, text.as_bytes(), &inputs)
+                .map_err(|e| localized(&e.message(), settings))?;
         }
         None => write!(anstream::stdout().lock(), "{text}")?,
     }

@@ -6,26 +6,31 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// Why a result could not be written where asked.
+/// Why a result could not be written where asked. `Display` is English, for
+/// logs; the command line shows [`OutputError::message`] in the run's language.
 #[derive(Debug, thiserror::Error)]
+#[error("{}", self.message().english())]
 pub enum OutputError {
-    #[error(
-        "{}: this is one of the files the run reads; writing the result there would replace it. Name another file",
-        .0.display()
-    )]
     IsInput(PathBuf),
-    #[error("{}: this is a directory; name a file to write to", .0.display())]
     IsDirectory(PathBuf),
-    #[error(
-        "{}: this is neither a file, a device nor a pipe; name a file to write to",
-        .0.display()
-    )]
     NotWritable(PathBuf),
-    #[error("{}: cannot write: {error}", .path.display())]
     Io {
         path: PathBuf,
         error: std::io::Error,
     },
+}
+
+impl OutputError {
+    /// What went wrong and what to do, for the run's language.
+    pub fn message(&self) -> crate::i18n::Message {
+        use crate::msg;
+        match self {
+            Self::IsInput(path) => msg!("output.is-input", path),
+            Self::IsDirectory(path) => msg!("output.is-directory", path),
+            Self::NotWritable(path) => msg!("output.not-writable", path),
+            Self::Io { path, error } => msg!("output.io", path, error = error.to_string()),
+        }
+    }
 }
 
 /// Temporary files being written, removed if the run is interrupted.

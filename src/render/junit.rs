@@ -119,9 +119,9 @@ fn case(out: &mut String, file: &Path, rule: Rule, findings: &[&Finding], run: &
     if findings.iter().any(|f| run.fails(f)) {
         let _ = writeln!(
             out,
-            "      <failure type=\"{}\" message=\"{} finding(s)\">{}</failure>",
+            "      <failure type=\"{}\" message=\"{}\">{}</failure>",
             rule.code(),
-            findings.len(),
+            xml(&crate::msg!("render.junit.findings", count = findings.len()).render(run.lang)),
             xml(&lines)
         );
     } else {
