@@ -6,6 +6,7 @@ mod toml;
 mod yaml;
 
 use std::fs;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -202,6 +203,66 @@ pub enum ReadError {
     UnknownFormat {
         path: PathBuf,
     },
+    /// A directory, named pipe, device or socket where a file was expected:
+    /// reading one could block forever (a pipe) or never end (`/dev/zero`).
+    NotAFile {
+        path: PathBuf,
+        kind: FileKind,
+        /// The path is a symbolic link to it.
+        link: bool,
+    },
+    /// Over [`MAX_FILE_BYTES`], found without reading the file whole: its
+    /// size when the file system gives it (a file that grew while it was
+    /// read, or one in `/proc`, may not say).
+    TooLarge {
+        path: PathBuf,
+        size: Option<u64>,
+    },
+}
+
+/// What a path that is not a regular file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Directory,
+    Fifo,
+    CharDevice,
+    BlockDevice,
+    Socket,
+    Other,
+}
+
+impl FileKind {
+    fn of(file_type: fs::FileType) -> Self {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt as _;
+            if file_type.is_fifo() {
+                return Self::Fifo;
+            } else if file_type.is_char_device() {
+                return Self::CharDevice;
+            } else if file_type.is_block_device() {
+                return Self::BlockDevice;
+            } else if file_type.is_socket() {
+                return Self::Socket;
+            }
+        }
+        if file_type.is_dir() {
+            Self::Directory
+        } else {
+            Self::Other
+        }
+    }
+
+    fn message(self) -> Message {
+        match self {
+            Self::Directory => msg!("load.read.kind.directory"),
+            Self::Fifo => msg!("load.read.kind.fifo"),
+            Self::CharDevice => msg!("load.read.kind.char-device"),
+            Self::BlockDevice => msg!("load.read.kind.block-device"),
+            Self::Socket => msg!("load.read.kind.socket"),
+            Self::Other => msg!("load.read.kind.other"),
+        }
+    }
 }
 
 impl ReadError {
@@ -212,6 +273,35 @@ impl ReadError {
                 msg!("load.read.cannot-read", path, error = error.to_string())
             }
             Self::UnknownFormat { path } => msg!("load.read.unknown-format", path),
+            Self::TooLarge { path, size } => {
+                let limit = MAX_FILE_BYTES;
+                match size {
+                    Some(size) => msg!("load.read.too-large", path, size = *size, limit),
+                    None => msg!("load.read.over-limit", path, limit),
+                }
+            }
+            Self::NotAFile { path, kind, link } => {
+                let advice = match kind {
+                    FileKind::Directory => msg!("load.read.advice.directory"),
+                    _ => msg!("load.read.advice.stream"),
+                };
+                let kind = kind.message();
+                if *link {
+                    msg!("load.read.links-to-not-a-file", path, kind, advice)
+                } else {
+                    msg!("load.read.not-a-file", path, kind, advice)
+                }
+            }
+        }
+    }
+
+    /// The path that could not be read.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Io { path, .. }
+            | Self::UnknownFormat { path }
+            | Self::NotAFile { path, .. }
+            | Self::TooLarge { path, .. } => path,
         }
     }
 }
@@ -257,14 +347,50 @@ pub fn load_file_as<T: DeserializeOwned>(path: &Path) -> Result<Parsed<T>, ReadE
     Ok(Parsed { source, value })
 }
 
+/// Reads a regular file of a known format, at most one byte past
+/// [`MAX_FILE_BYTES`]: a larger one is refused without being read whole.
+/// Anything else a path can name is refused before it is opened: opening a
+/// named pipe blocks until something writes to it, and a device such as
+/// `/dev/zero` never ends.
 fn read(path: &Path) -> Result<(Vec<u8>, Format), ReadError> {
     let format = Format::from_path(path).ok_or_else(|| ReadError::UnknownFormat {
         path: path.to_owned(),
     })?;
-    let bytes = fs::read(path).map_err(|error| ReadError::Io {
+    let io = |error| ReadError::Io {
         path: path.to_owned(),
         error,
-    })?;
+    };
+    let not_a_file = |meta: &fs::Metadata| ReadError::NotAFile {
+        path: path.to_owned(),
+        kind: FileKind::of(meta.file_type()),
+        link: fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()),
+    };
+    // Follows links: a link to a plan is a plan.
+    let meta = fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(not_a_file(&meta));
+    }
+    let limit = MAX_FILE_BYTES as u64;
+    let too_large = |size: u64| ReadError::TooLarge {
+        path: path.to_owned(),
+        size: (size > limit).then_some(size),
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    let file = fs::File::open(path).map_err(io)?;
+    // The path may have been replaced since it was looked at.
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(not_a_file(&meta));
+    }
+    // A file that grew, or one whose size the file system does not report
+    // (`/proc`), is read no further than the limit and a byte.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
     Ok((bytes, format))
 }
 

@@ -5,11 +5,11 @@
 
 use std::ops::Range;
 
-use granit_parser::{Event, Parser, Span};
+use granit_parser::{Event, Parser, Span, Tag};
 
 use serde::de::DeserializeOwned;
 
-use super::{LoadError, offset_for};
+use super::{LoadError, LoadErrorKind, offset_for};
 use crate::msg;
 use crate::source::{LineCol, NodeSpan, PathHash, SourceFile, SpanIndex};
 
@@ -17,20 +17,90 @@ use crate::source::{LineCol, NodeSpan, PathHash, SourceFile, SpanIndex};
 pub(super) const EXPECTED_MAPPING: &str = "expected `key: value` pairs here";
 pub(super) const EXPECTED_LIST: &str = "expected a list here";
 
-fn options() -> serde_saphyr::Options {
+/// The most YAML nodes (values, lists and mappings, each alias counting the
+/// nodes it repeats) xhht reads from one file: serde-saphyr's default,
+/// named here so the error can say it. The largest bundled plan has about
+/// 3,000.
+pub(super) const MAX_NODES: usize = 250_000;
+
+fn options(max_nodes: usize) -> serde_saphyr::Options {
     let mut options = serde_saphyr::Options::default();
     // YAML 1.1's yes/no/on/off must never turn into booleans.
     options.strict_booleans = true;
     options.reject_unsupported_tags = true;
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = max_nodes;
+    options.budget = Some(budget);
     options
 }
 
 pub(super) fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, LoadError> {
-    serde_saphyr::from_str_with_options(&source.text, options())
-        .map_err(|err| to_load_error(source, &err))
+    parse_within(source, MAX_NODES)
 }
 
-fn to_load_error(source: &SourceFile, err: &serde_saphyr::Error) -> LoadError {
+fn parse_within<T: DeserializeOwned>(
+    source: &SourceFile,
+    max_nodes: usize,
+) -> Result<T, LoadError> {
+    if let Some(span) = binary_value(source) {
+        return Err(LoadError {
+            kind: LoadErrorKind::WrongType,
+            message: msg!("load.yaml.binary"),
+            span: Some(span),
+            hint: Some(msg!("load.yaml.binary-hint")),
+        });
+    }
+    serde_saphyr::from_str_with_options(&source.text, options(max_nodes))
+        .map_err(|err| to_load_error(source, &err, max_nodes))
+}
+
+/// Where the first value tagged `!!binary` is, however the tag is spelt
+/// (`!!binary`, `!<tag:yaml.org,2002:binary>`, a `%TAG` handle, `!binary`).
+/// serde-saphyr would decode it from base64 into text, which lets a plan
+/// carry NUL or ESC that no one wrote; and xhht has no field for bytes.
+fn binary_value(source: &SourceFile) -> Option<Range<usize>> {
+    // Every tag starts with `!`; plans seldom have one at all, and then
+    // the events need not be read.
+    if !source.text.contains('!') {
+        return None;
+    }
+    for event in Parser::new_from_str(&source.text) {
+        // A file the parser refuses is the deserializer's to report.
+        let (event, span) = event.ok()?;
+        if let Event::Scalar(.., Some(tag)) = &event
+            && is_binary(tag)
+        {
+            return Some(byte_range(source, &span));
+        }
+    }
+    None
+}
+
+/// serde-saphyr's reading of the tag: `binary` in the YAML namespace, or
+/// a local `!binary`.
+fn is_binary(tag: &Tag) -> bool {
+    tag.suffix_in_namespace("tag:yaml.org,2002:")
+        .or_else(|| tag.suffix_in_namespace("!"))
+        .is_some_and(|name| name.trim_start_matches('!') == "binary")
+}
+
+/// The error serde-saphyr wraps in a snippet or an alias's locations, and
+/// whether it arose while an alias (`*name`) was being repeated.
+fn original(mut err: &serde_saphyr::Error) -> (&serde_saphyr::Error, bool) {
+    let mut aliased = false;
+    loop {
+        match err {
+            serde_saphyr::Error::WithSnippet { error, .. } => err = error,
+            serde_saphyr::Error::AliasError { error, .. } => {
+                aliased = true;
+                err = error;
+            }
+            _ => return (err, aliased),
+        }
+    }
+}
+
+fn to_load_error(source: &SourceFile, err: &serde_saphyr::Error, max_nodes: usize) -> LoadError {
     let span = err.location().and_then(|at| {
         (at.line() > 0).then(|| {
             let offset = offset_for(source, at.line(), at.column());
@@ -53,7 +123,24 @@ fn to_load_error(source: &SourceFile, err: &serde_saphyr::Error) -> LoadError {
     }
     // Wrapped: the parser's own words stay, in parentheses.
     let lowered = raw.to_lowercase();
-    if lowered.contains("budget") || lowered.contains("alias") && lowered.contains("limit") {
+    if let (
+        serde_saphyr::Error::Budget {
+            breach: serde_saphyr::budget::BudgetBreach::Nodes { .. },
+            ..
+        },
+        aliased,
+    ) = original(err)
+    {
+        // A plan this large is a mistake or many plans in one: say the
+        // limit and what to do, not how to write YAML more compactly.
+        let limit = max_nodes;
+        error.message = if aliased {
+            msg!("load.yaml.too-many-nodes-aliased", limit)
+        } else {
+            msg!("load.yaml.too-many-nodes", limit)
+        };
+        error.hint = Some(msg!("load.yaml.too-many-nodes-hint"));
+    } else if lowered.contains("budget") || lowered.contains("alias") && lowered.contains("limit") {
         error.message = msg!("load.yaml.too-large", raw);
         error.hint = Some(msg!("load.yaml.too-large-hint"));
     } else if lowered.contains("recursion")
@@ -62,8 +149,143 @@ fn to_load_error(source: &SourceFile, err: &serde_saphyr::Error) -> LoadError {
     {
         error.message = msg!("load.yaml.too-deep", raw);
         error.hint = Some(msg!("load.yaml.too-deep-hint"));
+    } else if error.kind == LoadErrorKind::Syntax
+        && let Some(at) = error.span.as_ref().map(|s| s.start)
+        && let Some(quote) = runaway_quote(&source.text, at)
+    {
+        // The parser read the rest of the value as quoted text and failed
+        // lines later; the mistake is where the quote opened.
+        let line = source.line_col(at).line;
+        error.message = msg!("load.yaml.quote-runs-on", line, raw);
+        error.hint = Some(msg!("load.yaml.quote-runs-on-hint"));
+        error.span = Some(quote..quote);
     }
     error
+}
+
+/// The opening quote of a quoted value that a syntax error at `at` is
+/// likely about: a quote opened on an earlier line than `at` whose value is
+/// still open at `at`, or closed on `at`'s own line, and which took in a
+/// line indented no deeper than the one it opened on (a sibling key, not
+/// text meant to go on). A heuristic over the text, not a parser (see
+/// [`last_quoted`]); when the text is not like that it finds nothing
+/// rather than guess.
+fn runaway_quote(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let at = at.min(bytes.len());
+    let error_line = line_start(bytes, at);
+    let (start, end) = match last_quoted(bytes, at)? {
+        (start, None) => (start, at),
+        (start, Some(close)) if close >= error_line => (start, close),
+        _ => return None,
+    };
+    let first_line = line_start(bytes, start);
+    if first_line >= error_line {
+        return None;
+    }
+    let opened_at = indent(bytes, first_line);
+    let took_in_a_sibling = (start..end)
+        .filter(|&n| bytes[n] == b'\n')
+        .map(|n| n + 1)
+        .any(|line| !blank(bytes, line) && indent(bytes, line) <= opened_at);
+    took_in_a_sibling.then_some(start)
+}
+
+/// The last quoted value that opened before `at`: where its quote opened,
+/// and where it closed unless it is still open at `at`. Quotes count only
+/// where a value can begin (so `it's` in plain text is not one); comments
+/// and block scalars (`|`, `>`) are skipped. Only ASCII bytes are compared,
+/// so every offset found is a character boundary.
+fn last_quoted(bytes: &[u8], at: usize) -> Option<(usize, Option<usize>)> {
+    let spaced = |i: usize| bytes.get(i).is_none_or(u8::is_ascii_whitespace);
+    let mut open: Option<(usize, u8)> = None;
+    let mut last = None;
+    let mut value_may_start = true;
+    let mut flow = 0usize;
+    // The indentation of the line a block scalar began on.
+    let mut block: Option<usize> = None;
+    let mut i = 0;
+    while i < at {
+        let b = bytes[i];
+        if let Some((start, quote)) = open {
+            let escaped = b == b'\\' && quote == b'"'
+                || b == b'\'' && quote == b'\'' && bytes.get(i + 1) == Some(&b'\'');
+            if escaped {
+                i += 1;
+            } else if b == quote {
+                last = Some((start, Some(i)));
+                open = None;
+                value_may_start = false;
+            }
+            i += 1;
+            continue;
+        }
+        if i == 0 || bytes[i - 1] == b'\n' {
+            if let Some(parent) = block {
+                if blank(bytes, i) || indent(bytes, i) > parent {
+                    i = line_end(bytes, i).max(i + 1);
+                    continue;
+                }
+                block = None;
+            }
+            value_may_start = true;
+        }
+        match b {
+            b' ' | b'\t' | b'\r' | b'\n' => {}
+            b'#' if i == 0 || bytes[i - 1].is_ascii_whitespace() => {
+                i = line_end(bytes, i);
+                continue;
+            }
+            b'"' | b'\'' if value_may_start => open = Some((i, b)),
+            b':' if spaced(i + 1) => value_may_start = true,
+            b'-' | b'?' if value_may_start && spaced(i + 1) => {}
+            b'[' | b'{' if value_may_start => flow += 1,
+            b',' if flow > 0 => value_may_start = true,
+            b']' | b'}' if flow > 0 => {
+                flow -= 1;
+                value_may_start = false;
+            }
+            b'|' | b'>' if value_may_start && flow == 0 => {
+                block = Some(indent(bytes, line_start(bytes, i)));
+                i = line_end(bytes, i);
+                continue;
+            }
+            // An anchor or a tag before the value.
+            b'&' | b'!' if value_may_start => {
+                while i < at && !bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                continue;
+            }
+            _ => value_may_start = false,
+        }
+        i += 1;
+    }
+    open.map(|(start, _)| (start, None)).or(last)
+}
+
+fn line_start(bytes: &[u8], i: usize) -> usize {
+    bytes[..i]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |n| n + 1)
+}
+
+fn line_end(bytes: &[u8], i: usize) -> usize {
+    bytes[i..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |n| i + n)
+}
+
+fn indent(bytes: &[u8], line: usize) -> usize {
+    bytes[line..].iter().take_while(|&&b| b == b' ').count()
+}
+
+fn blank(bytes: &[u8], line: usize) -> bool {
+    bytes[line..line_end(bytes, line)]
+        .iter()
+        .all(u8::is_ascii_whitespace)
 }
 
 /// The error's own words, without the position and snippet we render
@@ -223,4 +445,131 @@ fn byte_range(source: &SourceFile, span: &Span) -> Range<usize> {
     let start = at(&span.start);
     let end = at(&span.end).max(start);
     start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Plan;
+    use crate::source::Format;
+
+    fn source(text: &str) -> SourceFile {
+        SourceFile::new("p.yaml".into(), text.to_owned(), Format::Yaml)
+    }
+
+    /// The line and column of where an error points.
+    fn at(source: &SourceFile, error: &LoadError) -> (usize, usize) {
+        let at = source.line_col(error.span.as_ref().unwrap().start);
+        (at.line, at.column)
+    }
+
+    #[test]
+    fn binary_values_are_refused_however_the_tag_is_spelt() {
+        for tag in [
+            "!!binary",
+            "!<tag:yaml.org,2002:binary>",
+            "!!bin%61ry",
+            "!binary",
+            "!b!ary",
+        ] {
+            let text = format!(
+                "%TAG !b! tag:yaml.org,2002:bin\n---\ndocument:\n  title: {tag} YQBiG1s=\n"
+            );
+            let source = source(&text);
+            let error = parse::<Plan>(&source).unwrap_err();
+            assert_eq!(error.message.id(), Some("load.yaml.binary"), "{tag}");
+            assert_eq!(error.kind, LoadErrorKind::WrongType);
+            assert_eq!(at(&source, &error).0, 4, "{tag}");
+        }
+        // An exclamation mark in text is not a tag.
+        let text = "document: {title: \"Học!\", note: Hay quá!}\n";
+        assert_eq!(binary_value(&source(text)), None);
+    }
+
+    #[test]
+    fn too_many_nodes_says_the_limit_whether_or_not_aliases_repeat_them() {
+        let plain = format!("document: {{milestones: [{}]}}\n", "2021, ".repeat(200));
+        let error = parse_within::<Plan>(&source(&plain), 100).unwrap_err();
+        assert_eq!(
+            error.message.english(),
+            "the file has more than 100 YAML nodes (values, lists and mappings); xhht reads at most 100 from one file"
+        );
+        let hint = error.hint.unwrap().english();
+        assert!(
+            hint.contains("split this file") && !hint.contains("anchor"),
+            "{hint}"
+        );
+        let aliased = format!(
+            "agencies:\n  - &a {{id: a, name: A, kind: office, level: commune, aliases: [{}]}}\n{}",
+            "x, ".repeat(40),
+            "  - *a\n".repeat(5)
+        );
+        let error = parse_within::<Plan>(&source(&aliased), 100).unwrap_err();
+        assert_eq!(error.message.id(), Some("load.yaml.too-many-nodes-aliased"));
+    }
+
+    /// The title's quote is left open and runs to `jurisdiction`'s.
+    const RUNAWAY: &str = "document:\n  id: p\n  title: \"Kế hoạch\n  kind: plan\n  issuer: x\n  jurisdiction: \"J\"\n";
+
+    #[test]
+    fn a_quote_left_open_is_pointed_at_where_it_opens() {
+        let source = source(RUNAWAY);
+        let error = parse::<Plan>(&source).unwrap_err();
+        assert_eq!(at(&source, &error), (3, 10));
+        assert_eq!(
+            error.message.english(),
+            "this quote is not closed on its line, so the quoted text runs on to line 6, where reading stopped (invalid trailing content after double-quoted scalar)"
+        );
+        let single = RUNAWAY.replace('"', "'");
+        let source = super::tests::source(&single);
+        let error = parse::<Plan>(&source).unwrap_err();
+        assert_eq!(at(&source, &error).0, 3, "{:?}", error.message.english());
+    }
+
+    #[test]
+    fn runaway_quotes_are_found_only_where_they_are_likely() {
+        // Where the parser stops in RUNAWAY: after `jurisdiction: "`.
+        let stop = RUNAWAY.find("J\"").unwrap();
+        let title = RUNAWAY.find("\"Kế").unwrap();
+        assert_eq!(runaway_quote(RUNAWAY, stop), Some(title));
+        // Still open where the parser stops.
+        assert_eq!(runaway_quote(RUNAWAY, stop - 3), Some(title));
+        // A sequence item's quote, taking in the next item.
+        let text = "tasks:\n  - id: a\n    title: \"A\n  - id: b\n    title: \"B\" x\n";
+        let open = text.find("\"A").unwrap();
+        assert_eq!(runaway_quote(text, text.find("B\"").unwrap()), Some(open));
+        let unlikely = [
+            // Text meant to go on, indented deeper than its key.
+            "note: \"one\n    two\" x\n",
+            // Quotes inside plain text are not quotes.
+            "title: it's \"so\nkind: plan\nnote: x: y\n",
+            // Nor in a comment, or a block scalar.
+            "# it's\nkind: plan\nnote: x: y\n",
+            "note: |\n  \"quoted\nkind: plan\nnote: x: y\n",
+            // Opened and stopped on the same line.
+            "a: x\ntitle: \"abc\n",
+        ];
+        for text in unlikely {
+            let stop = text.rfind(['x', 'c']).unwrap();
+            assert_eq!(runaway_quote(text, stop), None, "{text:?}");
+        }
+        // Past the end, and in the middle of a character, without panicking.
+        assert_eq!(runaway_quote("a: \"é\n", 100), None);
+        assert_eq!(runaway_quote("a: é", 4), None);
+    }
+
+    proptest::proptest! {
+        /// Whatever the text and wherever the parser stopped: a quote
+        /// before that point, never a panic.
+        #[test]
+        fn a_runaway_quote_is_a_quote_before_the_stop(
+            text in "[a-c:#|>'\"\\\\ \n\t\\-\\[\\]{},é]{0,60}",
+            at in 0usize..70,
+        ) {
+            if let Some(quote) = runaway_quote(&text, at) {
+                proptest::prop_assert!(quote < at.min(text.len()));
+                proptest::prop_assert!(matches!(text.as_bytes()[quote], b'"' | b'\''));
+            }
+        }
+    }
 }

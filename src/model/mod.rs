@@ -130,6 +130,14 @@ pub struct Period {
 }
 
 impl Period {
+    /// The earliest year a period may start in: the founding of the
+    /// Democratic Republic of Viet Nam, before any plan xhht reads.
+    pub const EARLIEST: u16 = 1945;
+    /// The latest year a period may end in. Both bounds keep a typo such
+    /// as `{start: 1, end: 9999}` from becoming thousands of years of
+    /// recurring deadlines.
+    pub const LATEST: u16 = 2100;
+
     pub fn contains(&self, year: u16) -> bool {
         year >= self.start && self.end.is_none_or(|end| year <= end)
     }

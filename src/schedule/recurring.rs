@@ -6,7 +6,7 @@
 
 use crate::date::CivilDate;
 use crate::i18n::Message;
-use crate::model::{Due, Plan};
+use crate::model::{Due, Period, Plan};
 use crate::msg;
 
 use super::dates::{Occurrence, month_end, yearly_on};
@@ -79,7 +79,10 @@ pub(super) fn every(
 
 /// Occurrences from the later of `from`, the plan's issue date and the start
 /// of its period, through the end of its period (an open-ended plan: the end
-/// of the year after the as-of year).
+/// of the year after the as-of year). Never outside the years a period may
+/// span ([`Period::EARLIEST`] to [`Period::LATEST`]): a period past them is
+/// an error of its own (XH020), and walking `{start: 1, end: 9999}` month
+/// by month would take minutes.
 fn window(
     plan: &Plan,
     from: Option<u16>,
@@ -87,13 +90,13 @@ fn window(
     in_year: impl Fn(i16) -> Vec<Occurrence>,
 ) -> Vec<Occurrence> {
     let period = plan.document.period;
-    let first = i32::from(period.start.max(from.unwrap_or(0)));
+    let first = i32::from(period.start.max(from.unwrap_or(0)).max(Period::EARLIEST));
     // An open-ended plan runs through the year after the as-of date, so a
     // due-soon window across New Year sees January's occurrences.
     let last = period
         .end
         .map_or(i32::from(as_of.year()) + 1, i32::from)
-        .min(i32::from(jiff::civil::Date::MAX.year()));
+        .min(i32::from(Period::LATEST));
     let issued = plan.document.date;
     (first..=last)
         .filter_map(|year| i16::try_from(year).ok())
@@ -280,6 +283,28 @@ mod tests {
         let got = recurring_of(&due, &plan(2020, None, None), d(2022, 3, 1));
         let keys: Vec<_> = got.iter().map(|o| o.key.as_str()).collect();
         assert_eq!(keys, ["2020", "2021", "2022", "2023"]);
+    }
+
+    /// A period of `{start: 1, end: 9999}` (an error, XH020) once gave a
+    /// monthly task 119,988 occurrences to build and judge; the schedule
+    /// walks no year outside the bounds a period may have.
+    #[test]
+    fn an_absurd_period_is_walked_only_within_the_years_a_period_may_span() {
+        let monthly = Due::EveryMonths {
+            months: 1,
+            from: None,
+        };
+        let as_of = d(2026, 1, 1);
+        for p in [plan(1, Some(9999), None), plan(1, None, None)] {
+            let got = recurring_of(&monthly, &p, as_of);
+            assert_eq!(got.first().map(|o| o.key.as_str()), Some("1945-01"));
+        }
+        let got = recurring_of(&monthly, &plan(1, Some(9999), None), as_of);
+        assert_eq!(got.len(), (2100 - 1945 + 1) * 12);
+        assert_eq!(got.last().map(|o| o.key.as_str()), Some("2100-12"));
+        // Nor past it for an open-ended plan checked as of a far-off date.
+        let got = recurring_of(&monthly, &plan(2020, None, None), d(9000, 1, 1));
+        assert_eq!(got.last().map(|o| o.key.as_str()), Some("2100-12"));
     }
 
     proptest! {

@@ -71,9 +71,7 @@ impl StatusError {
     /// it when the parser says.
     pub fn location(&self) -> (&Path, Option<LineCol>) {
         match self {
-            Self::Read(ReadError::Io { path, .. } | ReadError::UnknownFormat { path }) => {
-                (path, None)
-            }
+            Self::Read(error) => (error.path(), None),
             Self::Invalid { file, error } => (
                 &file.path,
                 error.span.as_ref().map(|span| file.line_col(span.start)),

@@ -3,6 +3,7 @@
 
 use super::{Check, Direction, HashMap, Target, TargetValue, Unit, period_text, root};
 use crate::finding::Rule;
+use crate::model::Period;
 use crate::msg;
 use crate::source::FieldPath;
 use crate::suggest::{closest, did_you_mean};
@@ -25,6 +26,7 @@ impl Check<'_> {
             );
             self.push(finding);
         }
+        self.period_bounds();
         for (i, &year) in doc.milestones.iter().enumerate() {
             if !doc.period.contains(year) {
                 let finding = self.at(
@@ -67,6 +69,46 @@ impl Check<'_> {
                 );
                 self.push(finding);
             }
+        }
+    }
+
+    /// A period outside the years a plan can cover is a typo, and one that
+    /// would have the schedule walk thousands of years.
+    fn period_bounds(&mut self) {
+        let doc = &self.plan.document;
+        let base = root().key("document");
+        let (earliest, latest) = (Period::EARLIEST, Period::LATEST);
+        if doc.period.start < earliest {
+            let finding = self
+                .at(
+                    Rule::OutOfRange,
+                    &base.key("period").key("start"),
+                    msg!(
+                        "validate.targets.period-too-early",
+                        start = doc.period.start,
+                        earliest
+                    ),
+                )
+                .hint(msg!(
+                    "validate.targets.period-bounds-hint",
+                    earliest,
+                    latest
+                ));
+            self.push(finding);
+        }
+        if let Some(end) = doc.period.end.filter(|&end| end > latest) {
+            let finding = self
+                .at(
+                    Rule::OutOfRange,
+                    &base.key("period").key("end"),
+                    msg!("validate.targets.period-too-late", end, latest),
+                )
+                .hint(msg!(
+                    "validate.targets.period-bounds-hint",
+                    earliest,
+                    latest
+                ));
+            self.push(finding);
         }
     }
 
