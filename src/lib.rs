@@ -13,7 +13,7 @@ pub mod load;
 pub mod model;
 pub(crate) mod ratchet;
 pub mod registry;
-pub(crate) mod render;
+pub mod render;
 pub mod report;
 pub(crate) mod roles;
 pub mod schedule;

@@ -138,11 +138,15 @@ fn case(out: &mut String, file: &Path, rule: Rule, findings: &[&Finding], run: &
     out.push_str("    </testcase>\n");
 }
 
-/// XML escaping, dropping the control characters XML 1.0 forbids.
+/// XML escaping, dropping the characters XML 1.0 forbids: the control
+/// characters but tab, line feed and carriage return, and the noncharacters
+/// U+FFFE and U+FFFF (a `char` is never a surrogate, the other gap).
 fn xml(text: &str) -> String {
     let allowed: String = text
         .chars()
-        .filter(|&c| c >= ' ' || matches!(c, '\t' | '\n' | '\r'))
+        .filter(|&c| {
+            (c >= ' ' || matches!(c, '\t' | '\n' | '\r')) && !matches!(c, '\u{fffe}' | '\u{ffff}')
+        })
         .collect();
     super::escape_markup(&allowed)
 }
@@ -154,5 +158,8 @@ mod tests {
     #[test]
     fn xml_drops_what_xml_cannot_hold() {
         assert_eq!(xml("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+        // Found by the render fuzz target: `"\uFFFF" = 1` named an unknown
+        // field XML cannot hold.
+        assert_eq!(xml("a\u{fffe}b\u{ffff}c\u{fffd}\u{10000}"), "abc\u{fffd}\u{10000}");
     }
 }
