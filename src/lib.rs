@@ -14,7 +14,7 @@ pub mod model;
 pub mod output;
 pub(crate) mod ratchet;
 pub mod registry;
-pub(crate) mod render;
+pub mod render;
 pub mod report;
 pub(crate) mod roles;
 pub mod schedule;

@@ -1,6 +1,9 @@
 //! Renderers: every format draws the same report. Each format is one file
 //! of this module with a `draw(&Input) -> String`, declared
 //! once in `formats!` below; nothing else needs to know the list.
+//!
+//! Public only as far as the fuzz targets need to draw a report: [`draw`],
+//! [`Format`], [`Input`] and [`View`]; the rest is the crate's own.
 
 pub(crate) mod baselines;
 pub(crate) mod diagnostic;
@@ -14,7 +17,7 @@ use crate::load::Loaded;
 use crate::report::Report;
 
 /// What every format draws from.
-pub(crate) struct Input<'a> {
+pub struct Input<'a> {
     /// The report, which knows its language (`report.lang`).
     pub report: &'a Report,
     pub files: &'a [Loaded],
@@ -28,7 +31,7 @@ pub(crate) struct Input<'a> {
 /// Which command's result it is: the table differs, the other formats draw
 /// what the report holds.
 #[derive(Debug, Clone, Copy)]
-pub(crate) enum View<'a> {
+pub enum View<'a> {
     /// `validate`: rustc-style diagnostics with snippets.
     Diagnostics,
     /// `report`: the sections named, as tables.
@@ -81,7 +84,7 @@ macro_rules! formats {
 
         /// The report in `format`, ready to write: text from a plan is
         /// escaped the way the format needs.
-        pub(crate) fn draw(format: Format, input: &Input<'_>) -> String {
+        pub fn draw(format: Format, input: &Input<'_>) -> String {
             match format { $(Format::$variant => $module::draw(input),)* }
         }
     };

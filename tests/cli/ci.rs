@@ -310,6 +310,29 @@ fn junit_files_a_gap_under_the_plan_it_is_about() {
     assert_eq!(junit.matches("<testsuite ").count(), 1);
 }
 
+/// A plan's text goes into JUnit without the characters XML 1.0 forbids:
+/// `"\uFFFF" = 1` (found by the render fuzz target) once named its unknown
+/// field with a U+FFFF that no XML parser reads.
+#[test]
+fn junit_drops_what_xml_cannot_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("x.toml"),
+        "\"a\\uFFFEb\\uFFFFc\\u0001d\" = 1\n",
+    )
+    .unwrap();
+    let junit = text(&xhht_in(
+        dir.path(),
+        &["validate", "x.toml", "--format", "junit"],
+        &[],
+    ));
+    assert!(junit.contains("unknown field `abcd`"), "{junit}");
+    assert!(
+        !junit.contains(['\u{fffe}', '\u{ffff}', '\u{1}']),
+        "{junit:?}"
+    );
+}
+
 /// `validate` never compares or schedules: its JUnit has no gap or overdue
 /// case to show as passed, and its Markdown no such count.
 #[test]
