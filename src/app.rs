@@ -57,7 +57,8 @@ pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
 }
 
 fn check_input(input: &InputArgs, settings: &Settings) -> anyhow::Result<Checked> {
-    let files = crate::walk::find(&input.paths, &input.filter())?;
+    let files = crate::walk::find(&input.paths, &input.filter())
+        .map_err(|e| localized(&e.message(), settings))?;
     let checked =
         check_found(&files, input.skip_non_plans).map_err(|e| localized(&e.message(), settings))?;
     if !checked.skipped.is_empty() {
@@ -196,7 +197,7 @@ fn emit(
     settings: &Settings,
 ) -> anyhow::Result<ExitCode> {
     if let Some(path) = &output.accepted {
-        let accepted = crate::ratchet::read(path)?;
+        let accepted = crate::ratchet::read(path).map_err(|e| localized(&e.message(), settings))?;
         let comparison = crate::ratchet::compare(&report.findings, &accepted, &run.scope());
         for (key, count) in &comparison.gone {
             let fixed = msg!("app.fixed", key = key.to_string(), count = *count);
@@ -251,7 +252,7 @@ fn emit(
     if output.format == Format::Github
         && let Some(summary) = &settings.step_summary
     {
-        append_job_summary(summary, &render::job_summary(&input))?;
+        append_job_summary(summary, &render::job_summary(&input), settings)?;
     }
     // Recording today's findings is the run's purpose, not a failure.
     if output.write_accepted.is_some() {
@@ -277,14 +278,16 @@ fn warn(message: &crate::i18n::Message, settings: &Settings) {
     anstream::eprintln!("{text}");
 }
 
-fn append_job_summary(path: &Path, markdown: &str) -> anyhow::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
+fn append_job_summary(path: &Path, markdown: &str, settings: &Settings) -> anyhow::Result<()> {
+    std::fs::OpenOptions::new()
         .append(true)
         .create(true)
         .open(path)
-        .with_context(|| format!("{}: cannot append the job summary", path.display()))?;
-    file.write_all(markdown.as_bytes())?;
-    Ok(())
+        .and_then(|mut file| file.write_all(markdown.as_bytes()))
+        .map_err(|error| {
+            let error = error.to_string();
+            localized(&msg!("app.job-summary", path, error), settings)
+        })
 }
 
 fn exit_code(findings: &[&Finding], fail_on: Option<Severity>) -> ExitCode {
@@ -315,11 +318,9 @@ fn baselines(action: Option<BaselinesAction>, settings: &Settings) -> anyhow::Re
                 }
                 None => {
                     let ids: Vec<&str> = plans.iter().map(|p| p.document.id.as_str()).collect();
-                    anyhow::bail!(
-                        "no scheme `{scheme}`{}; the embedded ones are {}",
-                        did_you_mean(&scheme, &ids),
-                        ids.join(", ")
-                    );
+                    let suggestion = did_you_mean(&scheme, &ids);
+                    let message = msg!("app.no-scheme", scheme, suggestion, schemes = ids);
+                    return Err(localized(&message, settings));
                 }
             };
             render::baselines::show(plan, settings.lang, color)
@@ -330,10 +331,11 @@ fn baselines(action: Option<BaselinesAction>, settings: &Settings) -> anyhow::Re
     Ok(ExitCode::from(EXIT_OK))
 }
 
-fn did_you_mean(wanted: &str, known: &[&str]) -> String {
-    crate::suggest::closest(wanted, known.iter().copied())
-        .map(|best| format!(" (did you mean `{best}`?)"))
-        .unwrap_or_default()
+fn did_you_mean(wanted: &str, known: &[&str]) -> crate::i18n::Message {
+    crate::suggest::closest(wanted, known.iter().copied()).map_or_else(
+        || crate::i18n::Message::verbatim(""),
+        |best| msg!("app.did-you-mean", best),
+    )
 }
 
 fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
@@ -380,10 +382,11 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
         (_, Some(id)) => Some(id),
         (Some(id), None) if !known.contains_key(id.as_str()) => {
             let ids: Vec<&str> = known.keys().copied().collect();
-            anyhow::bail!(
-                "--against {id}: no such plan or file{}",
-                did_you_mean(id, &ids)
-            )
+            let suggestion = did_you_mean(id, &ids);
+            return Err(localized(
+                &msg!("app.against-unknown-file", id, suggestion),
+                settings,
+            ));
         }
         (id, None) => id.clone(),
     };
@@ -429,7 +432,9 @@ fn neighbours(args: &DiffArgs, settings: &Settings) -> anyhow::Result<Vec<load::
         })
         .unwrap_or_else(|| ".".into());
     let mut neighbours = Vec::new();
-    for path in crate::walk::plan_files(&[search])? {
+    let found =
+        crate::walk::plan_files(&[search]).map_err(|e| localized(&e.message(), settings))?;
+    for path in found {
         if !same_file(&path, &args.plan) {
             neighbours.push(load_file(&path, settings)?);
         }
@@ -454,10 +459,11 @@ fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
             .map(|p| p.document.id.as_str())
             .collect();
         if !ids.contains(&id.as_str()) {
-            anyhow::bail!(
-                "--against {id}: no such plan among the run's files and the embedded schemes{}",
-                did_you_mean(id, &ids)
-            );
+            let suggestion = did_you_mean(id, &ids);
+            return Err(localized(
+                &msg!("app.against-unknown", id, suggestion),
+                settings,
+            ));
         }
     }
     let status_plan = match &args.status {

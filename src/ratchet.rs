@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::finding::{BaselineState, Finding, Rule};
+use crate::i18n::Message;
+use crate::msg;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub(crate) struct Key {
@@ -83,16 +85,14 @@ pub(crate) fn accept(findings: &[Finding]) -> Accepted {
     }
 }
 
-/// Why an accepted-findings file could not be used. The cause is part of the
-/// message rather than a `source`, so an error chain does not say it twice.
-#[derive(Debug, thiserror::Error)]
+/// The largest accepted-findings file read: a national corpus's findings
+/// fit many times over, and a link to `/dev/zero` cannot exhaust memory.
+pub(crate) const MAX_ACCEPTED_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why an accepted-findings file could not be used.
+#[derive(Debug)]
 pub(crate) enum RatchetError {
-    #[error("{}: cannot read: {error}; check the path given to --accepted, or write the file with --write-accepted", .path.display())]
-    Read {
-        path: PathBuf,
-        error: std::io::Error,
-    },
-    #[error("{}:{line}:{column}: not an accepted-findings file ({error}); write one with --write-accepted", .path.display())]
+    Read(crate::load::ReadError),
     Invalid {
         path: PathBuf,
         line: usize,
@@ -101,12 +101,37 @@ pub(crate) enum RatchetError {
     },
 }
 
+impl RatchetError {
+    /// The error in the run's language. The parser's own words stay as it
+    /// gives them: they name the field or character at fault.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            Self::Read(error) => msg!("ratchet.cannot-read", error = error.message()),
+            Self::Invalid {
+                path,
+                line,
+                column,
+                error,
+            } => {
+                let position = format!(" at line {line} column {column}");
+                let error = error.to_string();
+                let error = error.strip_suffix(&position).unwrap_or(&error);
+                msg!(
+                    "ratchet.invalid",
+                    path,
+                    line = *line,
+                    column = *column,
+                    error
+                )
+            }
+        }
+    }
+}
+
 pub(crate) fn read(path: &Path) -> Result<Accepted, RatchetError> {
-    let text = std::fs::read_to_string(path).map_err(|error| RatchetError::Read {
-        path: path.to_owned(),
-        error,
-    })?;
-    serde_json::from_str(&text).map_err(|error| RatchetError::Invalid {
+    let bytes =
+        crate::load::read_regular_file(path, MAX_ACCEPTED_BYTES).map_err(RatchetError::Read)?;
+    serde_json::from_slice(&bytes).map_err(|error| RatchetError::Invalid {
         path: path.to_owned(),
         line: error.line(),
         column: error.column(),

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use ignore::WalkBuilder;
 use ignore::overrides::OverrideBuilder;
 
+use crate::i18n::Message;
+use crate::msg;
 use crate::source::Format;
 
 /// Globs that narrow a directory search, as `--include` and `--exclude` give them.
@@ -18,23 +20,53 @@ pub struct Filter {
 /// the message rather than a `source`, so an error chain does not say it twice.
 #[derive(Debug, thiserror::Error)]
 pub enum WalkError {
-    #[error("{}: {error}; check that the path exists and can be read", .path.display())]
     Path {
         path: PathBuf,
         error: std::io::Error,
     },
-    #[error(
-        "invalid {option} glob `{glob}`: {error}; write it as in a .gitignore file, e.g. `drafts/**`"
-    )]
     Glob {
         option: &'static str,
         glob: String,
         error: ignore::Error,
     },
-    #[error("{}: the --include and --exclude globs cannot be combined: {error}; give fewer or simpler ones", .root.display())]
-    Globs { root: PathBuf, error: ignore::Error },
-    #[error("{}: cannot search the directory: {error}; check that it can be read, or leave that part out with --exclude", .root.display())]
-    Search { root: PathBuf, error: ignore::Error },
+    Globs {
+        root: PathBuf,
+        error: ignore::Error,
+    },
+    Search {
+        root: PathBuf,
+        error: ignore::Error,
+    },
+}
+
+impl WalkError {
+    /// The error in the run's language; the system's own words for the
+    /// cause stay as it gives them.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Path { path, error } => msg!("walk.path", path, error = error.to_string()),
+            Self::Glob {
+                option,
+                glob,
+                error,
+            } => msg!(
+                "walk.glob",
+                option = *option,
+                glob,
+                error = error.to_string()
+            ),
+            Self::Globs { root, error } => msg!("walk.globs", root, error = error.to_string()),
+            Self::Search { root, error } => msg!("walk.search", root, error = error.to_string()),
+        }
+    }
+}
+
+/// English, for logs; the command line renders [`WalkError::message`] in
+/// the run's language.
+impl std::fmt::Display for WalkError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().english())
+    }
 }
 
 /// Files under `paths`, sorted so output is the same on every machine.

@@ -217,6 +217,7 @@ pub enum ReadError {
     TooLarge {
         path: PathBuf,
         size: Option<u64>,
+        limit: usize,
     },
 }
 
@@ -273,8 +274,8 @@ impl ReadError {
                 msg!("load.read.cannot-read", path, error = error.to_string())
             }
             Self::UnknownFormat { path } => msg!("load.read.unknown-format", path),
-            Self::TooLarge { path, size } => {
-                let limit = MAX_FILE_BYTES;
+            Self::TooLarge { path, size, limit } => {
+                let limit = *limit;
                 match size {
                     Some(size) => msg!("load.read.too-large", path, size = *size, limit),
                     None => msg!("load.read.over-limit", path, limit),
@@ -349,13 +350,18 @@ pub fn load_file_as<T: DeserializeOwned>(path: &Path) -> Result<Parsed<T>, ReadE
 
 /// Reads a regular file of a known format, at most one byte past
 /// [`MAX_FILE_BYTES`]: a larger one is refused without being read whole.
-/// Anything else a path can name is refused before it is opened: opening a
-/// named pipe blocks until something writes to it, and a device such as
-/// `/dev/zero` never ends.
 fn read(path: &Path) -> Result<(Vec<u8>, Format), ReadError> {
     let format = Format::from_path(path).ok_or_else(|| ReadError::UnknownFormat {
         path: path.to_owned(),
     })?;
+    Ok((read_regular_file(path, MAX_FILE_BYTES)?, format))
+}
+
+/// Reads a regular file of at most `limit` bytes, reading no more than one
+/// byte past it. Anything else a path can name is refused before it is
+/// opened: opening a named pipe blocks until something writes to it, and a
+/// device such as `/dev/zero` never ends.
+pub fn read_regular_file(path: &Path, limit: usize) -> Result<Vec<u8>, ReadError> {
     let io = |error| ReadError::Io {
         path: path.to_owned(),
         error,
@@ -370,12 +376,12 @@ fn read(path: &Path) -> Result<(Vec<u8>, Format), ReadError> {
     if !meta.is_file() {
         return Err(not_a_file(&meta));
     }
-    let limit = MAX_FILE_BYTES as u64;
     let too_large = |size: u64| ReadError::TooLarge {
         path: path.to_owned(),
-        size: (size > limit).then_some(size),
+        size: (size > limit as u64).then_some(size),
+        limit,
     };
-    if meta.len() > limit {
+    if meta.len() > limit as u64 {
         return Err(too_large(meta.len()));
     }
     let file = fs::File::open(path).map_err(io)?;
@@ -387,11 +393,13 @@ fn read(path: &Path) -> Result<(Vec<u8>, Format), ReadError> {
     // A file that grew, or one whose size the file system does not report
     // (`/proc`), is read no further than the limit and a byte.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() > MAX_FILE_BYTES {
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > limit {
         return Err(too_large(meta.len()));
     }
-    Ok((bytes, format))
+    Ok(bytes)
 }
 
 /// The file's text, and why it is not text xhht reads if it is not (the

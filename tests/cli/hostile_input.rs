@@ -63,7 +63,7 @@ fn a_named_pipe_is_refused_without_being_opened() {
     let error = stderr(&out);
     assert!(
         error.contains("plan.yaml: this is a named pipe (FIFO), not a regular file")
-            && error.contains("save what it gives to a .yaml or .toml file"),
+            && error.contains("save what it gives to a file and name that file"),
         "{error}"
     );
     let out = run_quickly(dir.path(), &["--lang", "vi", "validate", "plan.yaml"]);
@@ -129,10 +129,91 @@ fn a_file_over_the_size_limit_is_refused_by_its_size() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let error = stderr(&out);
     let said = format!(
-        "plan.yaml: the file is {} bytes; plan and status files are limited to {limit} bytes: split the plan",
+        "plan.yaml: the file is {} bytes; xhht reads at most {limit} bytes from one file",
         limit + 1
     );
     assert!(error.contains(&said), "{error}");
+}
+
+/// The accepted-findings file is read under the same rules as a plan: a
+/// link to `/dev/zero` once had `--accepted` read zeros until memory ran out.
+#[cfg(unix)]
+#[test]
+fn an_accepted_file_that_is_not_a_regular_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        format!("{DOCUMENT}  period: {{start: 2021, end: 2025}}\n"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("accepted.json")).unwrap();
+    let out = run_quickly(
+        dir.path(),
+        &["validate", "plan.yaml", "--accepted", "accepted.json"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let error = stderr(&out);
+    assert!(
+        error.contains("accepted.json: this is a link to a character device")
+            && error.contains("check the path given to --accepted"),
+        "{error}"
+    );
+    std::fs::remove_file(dir.path().join("accepted.json")).unwrap();
+    std::fs::File::create(dir.path().join("accepted.json"))
+        .unwrap()
+        .set_len(65 * 1024 * 1024)
+        .unwrap();
+    let out = run_quickly(
+        dir.path(),
+        &["validate", "plan.yaml", "--accepted", "accepted.json"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        stderr(&out).contains(
+            "accepted.json: the file is 68157440 bytes; xhht reads at most 67108864 bytes"
+        ),
+        "{out:?}"
+    );
+}
+
+/// Errors about the paths and options a user gave are in the run's
+/// language too, not only the findings.
+#[test]
+fn errors_about_paths_and_options_follow_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.yaml"),
+        format!("{DOCUMENT}  period: {{start: 2021, end: 2025}}\n"),
+    )
+    .unwrap();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["validate", "missing/"],
+            "missing/: No such file or directory (os error 2); hãy kiểm tra đường dẫn",
+        ),
+        (
+            &["validate", ".", "--exclude", "a/[b"],
+            "mẫu --exclude `a/[b` không hợp lệ",
+        ),
+        (
+            &["validate", "plan.yaml", "--accepted", "none.json"],
+            "none.json: không đọc được tệp: No such file or directory (os error 2); hãy kiểm tra đường dẫn cho --accepted",
+        ),
+        (
+            &["report", "plan.yaml", "--against", "de-an-1372"],
+            "--against de-an-1372: không có kế hoạch nào như vậy trong các tệp của lần chạy và các đề án có sẵn (có phải ý bạn là `de-an-1373`?)",
+        ),
+        (
+            &["baselines", "show", "de-an-1372"],
+            "không có đề án `de-an-1372` (có phải ý bạn là `de-an-1373`?)",
+        ),
+    ];
+    for (args, said) in cases {
+        let args: Vec<&str> = ["--lang", "vi"].iter().chain(args).copied().collect();
+        let out = run_quickly(dir.path(), &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        assert!(stderr(&out).contains(said), "{args:?}: {}", stderr(&out));
+    }
 }
 
 /// `period: {start: 1, end: 9999}` with monthly tasks once had the schedule
