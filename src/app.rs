@@ -56,11 +56,16 @@ pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn check_input(input: &InputArgs, settings: &Settings) -> anyhow::Result<Checked> {
+fn check_input(
+    input: &InputArgs,
+    also_wanted: &[String],
+    settings: &Settings,
+) -> anyhow::Result<Checked> {
     let files = crate::walk::find(&input.paths, &input.filter())
         .map_err(|e| localized(&e.message(), settings))?;
-    let checked =
-        check_found(&files, input.skip_non_plans).map_err(|e| localized(&e.message(), settings))?;
+    let checked = check_found(&files, input.skip_non_plans, &input.plans, also_wanted)
+        .map_err(|e| localized(&e.message(), settings))?;
+    warn_broken_beside(&checked.beside, settings);
     if !checked.skipped.is_empty() {
         let names = |wanted: Shape| -> Vec<String> {
             let paths = checked.skipped.iter().filter(|(_, shape)| *shape == wanted);
@@ -88,6 +93,14 @@ fn check_input(input: &InputArgs, settings: &Settings) -> anyhow::Result<Checked
     Ok(checked)
 }
 
+/// A file that names a wanted plan but does not load may be the parent the
+/// user meant: an "unknown plan" finding alone would hide why.
+fn warn_broken_beside(beside: &crate::beside::Beside, settings: &Settings) {
+    for path in &beside.broken {
+        warn(&msg!("app.broken-beside", path), settings);
+    }
+}
+
 /// An error for the person at the terminal, in the run's language.
 fn localized(message: &crate::i18n::Message, settings: &Settings) -> anyhow::Error {
     anyhow::anyhow!(message.render(settings.lang))
@@ -98,17 +111,18 @@ fn load_file(path: &Path, settings: &Settings) -> anyhow::Result<load::Loaded> {
 }
 
 fn validate(input: &InputArgs, output: &Output, settings: &Settings) -> anyhow::Result<ExitCode> {
-    let checked = check_input(input, settings)?;
-    let mut options = report_options(settings);
+    let checked = check_input(input, &[], settings)?;
+    let beside = &checked.beside.plans;
+    let mut options = report_options(settings, beside);
     options.compare = false;
     let report = crate::report::build(&checked.files, checked.findings.clone(), &options);
     let everything = || {
-        let options = report_options(settings);
+        let options = report_options(settings, beside);
         crate::report::build(&checked.files, checked.findings.clone(), &options).findings
     };
     let run = Run {
         files: &checked.files,
-        beside: &[],
+        beside,
         view: View::Diagnostics,
         holds: &|_| true,
         everything: &everything,
@@ -116,8 +130,12 @@ fn validate(input: &InputArgs, output: &Output, settings: &Settings) -> anyhow::
     emit(&run, report, output, settings)
 }
 
-/// A full report's options as of today: what `--write-accepted` records.
-fn report_options(settings: &Settings) -> crate::report::Options<'static> {
+/// A full report's options as of today, with the plans found beside the
+/// run's: what `--write-accepted` records.
+fn report_options<'a>(
+    settings: &Settings,
+    also_known: &'a [load::Loaded],
+) -> crate::report::Options<'a> {
     crate::report::Options {
         as_of: settings.today,
         lang: settings.lang,
@@ -127,7 +145,7 @@ fn report_options(settings: &Settings) -> crate::report::Options<'static> {
         status: None,
         compare: true,
         occurrences: false,
-        also_known: &[],
+        also_known,
     }
 }
 
@@ -228,7 +246,7 @@ fn emit(
         // The accepted file itself may be rewritten: it was read already.
         let inputs = run.inputs(&report, &[output.file.as_deref()]);
         let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-        crate::output::write(path, json.as_bytes(), &inputs)
+        crate::output::write_report(path, json.as_bytes(), &inputs)
             .map_err(|e| localized(&e.message(), settings))?;
     }
     let input = render::Input {
@@ -244,7 +262,7 @@ fn emit(
             let also = [output.accepted.as_deref(), output.write_accepted.as_deref()];
             let inputs = run.inputs(&report, &also);
             let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-            crate::output::write(path, text.as_bytes(), &inputs)
+            crate::output::write_report(path, text.as_bytes(), &inputs)
                 .map_err(|e| localized(&e.message(), settings))?;
         }
         None => write!(anstream::stdout().lock(), "{text}")?,
@@ -360,7 +378,7 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
             return emit(&run, report, &output, settings);
         }
     };
-    let mut beside = neighbours(args, settings)?;
+    let mut beside = diff_beside(args, &target, settings)?;
     // A plan file named with --against is compared with, whatever its id.
     let chosen = match &args.against {
         Some(against) if Path::new(against).is_file() => {
@@ -400,12 +418,10 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let report = crate::report::of_diff(&target, diff, settings.today, settings.lang);
     let files = std::slice::from_ref(&target);
     let everything = || {
-        let options = crate::report::Options {
-            // Recorded as a plain run compares: with its parent and schemes.
-            also_known: &beside,
-            ..report_options(settings)
-        };
-        crate::report::build(files, crate::check::check_loaded(files), &options).findings
+        // Recorded as a plain run compares: with its parent and schemes.
+        let options = report_options(settings, &beside);
+        let findings = crate::check::check_loaded(files, &beside);
+        crate::report::build(files, findings, &options).findings
     };
     // Compared with one plan only, the run cannot tell a comparison fixed.
     let holds = |rule: Rule| args.against.is_none() || rule.family() != Family::Comparison;
@@ -419,41 +435,33 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     emit(&run, report, &output, settings)
 }
 
-/// The plans beside the one compared (or under `--plans`): where its parent is looked for.
-fn neighbours(args: &DiffArgs, settings: &Settings) -> anyhow::Result<Vec<load::Loaded>> {
-    let search = args
-        .plans
-        .clone()
-        .or_else(|| {
-            args.plan
-                .parent()
-                .filter(|dir| !dir.as_os_str().is_empty())
-                .map(Path::to_path_buf)
-        })
-        .unwrap_or_else(|| ".".into());
-    let mut neighbours = Vec::new();
-    let found =
-        crate::walk::plan_files(&[search]).map_err(|e| localized(&e.message(), settings))?;
-    for path in found {
-        if !same_file(&path, &args.plan) {
-            neighbours.push(load_file(&path, settings)?);
-        }
-    }
-    Ok(neighbours)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
+/// The plans `diff` compares with: found beside the plan, under `--plans`,
+/// and the plan named by id with `--against`.
+fn diff_beside(
+    args: &DiffArgs,
+    target: &load::Loaded,
+    settings: &Settings,
+) -> anyhow::Result<Vec<load::Loaded>> {
+    let against_id = args.against.iter().filter(|a| !Path::new(a).is_file());
+    let also_wanted: Vec<String> = against_id.cloned().collect();
+    let search = crate::beside::Search {
+        named: std::slice::from_ref(&args.plan),
+        dirs: &args.plans,
+        also_wanted: &also_wanted,
+    };
+    let found = crate::beside::find(std::slice::from_ref(target), &search)
+        .map_err(|e| localized(&e.message(), settings))?;
+    warn_broken_beside(&found, settings);
+    Ok(found.plans)
 }
 
 fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
-    let checked = check_input(&args.input, settings)?;
+    let against: Vec<String> = args.against.iter().cloned().collect();
+    let checked = check_input(&args.input, &against, settings)?;
     if let Some(id) = &args.against {
         let ids: Vec<&str> = baselines::embedded()
             .iter()
+            .chain(&checked.beside.plans)
             .chain(&checked.files)
             .filter_map(|l| l.plan.as_ref().ok())
             .map(|p| p.document.id.as_str())
@@ -483,7 +491,7 @@ fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
         status: args.status.as_deref().zip(status_plan.as_deref()),
         compare: true,
         occurrences: args.occurrences,
-        also_known: &[],
+        also_known: &checked.beside.plans,
     };
     let report = crate::report::build(&checked.files, checked.findings.clone(), &options);
     // Recorded without --only: the accepted file covers every kind.
@@ -513,7 +521,7 @@ fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     };
     let run = Run {
         files: &checked.files,
-        beside: &[],
+        beside: &checked.beside.plans,
         view: View::Report {
             sections: &sections,
         },

@@ -15,6 +15,8 @@ use crate::walk::Found;
 /// Every file of a run, loaded, with the findings of loading and validating.
 pub struct Checked {
     pub files: Vec<Loaded>,
+    /// Plans the files refer to, found beside them: known, not checked.
+    pub beside: crate::beside::Beside,
     pub findings: Vec<Finding>,
     /// Files left out as not plans, and what they are.
     pub skipped: Vec<(PathBuf, load::Shape)>,
@@ -30,13 +32,23 @@ pub enum CheckError {
     Read(#[from] load::ReadError),
 }
 
+impl CheckError {
+    /// The error in the run's language.
+    pub fn message(&self) -> crate::i18n::Message {
+        match self {
+            Self::Walk(error) => error.message(),
+            Self::Read(error) => error.message(),
+        }
+    }
+}
+
 /// Loads and validates every plan file under `paths`, in parallel, in a
 /// deterministic order.
 pub fn check_paths(paths: &[PathBuf]) -> Result<Checked, CheckError> {
-    Ok(check_files(&crate::walk::plan_files(paths)?)?)
+    check_files(&crate::walk::plan_files(paths)?)
 }
 
-pub fn check_files(files: &[PathBuf]) -> Result<Checked, load::ReadError> {
+pub fn check_files(files: &[PathBuf]) -> Result<Checked, CheckError> {
     let found: Vec<Found> = files
         .iter()
         .map(|path| Found {
@@ -44,15 +56,21 @@ pub fn check_files(files: &[PathBuf]) -> Result<Checked, load::ReadError> {
             named: true,
         })
         .collect();
-    check_found(&found, false)
+    check_found(&found, false, &[], &[])
 }
 
 /// Loads and validates `files`, leaving out a file a directory search found
 /// (or any file, with `skip_non_plans`) that parses and is plainly not a
 /// plan: another tool's YAML, or a status file. A file that does not parse,
 /// or that has some of a plan's keys, is always checked: skipping it would
-/// turn a broken plan into a pass.
-pub fn check_found(files: &[Found], skip_non_plans: bool) -> Result<Checked, load::ReadError> {
+/// turn a broken plan into a pass. The plans they refer to (and the ids in
+/// `also_wanted`) are looked for beside the files named and in `plans_dirs`.
+pub fn check_found(
+    files: &[Found],
+    skip_non_plans: bool,
+    plans_dirs: &[PathBuf],
+    also_wanted: &[String],
+) -> Result<Checked, CheckError> {
     let loaded = files
         .par_iter()
         .map(|found| {
@@ -72,22 +90,36 @@ pub fn check_found(files: &[Found], skip_non_plans: bool) -> Result<Checked, loa
             other => skipped.push((file.source.path, other)),
         }
     }
-    let findings = check_loaded(&kept);
+    let named: Vec<PathBuf> = files
+        .iter()
+        .filter(|f| f.named)
+        .map(|f| f.path.clone())
+        .collect();
+    let search = crate::beside::Search {
+        named: &named,
+        dirs: plans_dirs,
+        also_wanted,
+    };
+    let beside = crate::beside::find(&kept, &search)?;
+    let findings = check_loaded(&kept, &beside.plans);
     Ok(Checked {
         files: kept,
+        beside,
         findings,
         skipped,
     })
 }
 
-/// Validates the run's files. References may point at any file of the run
-/// and at the embedded national schemes; a file of the run wins over the
-/// embedded scheme of the same id, so an edited copy is checked as edited.
-pub fn check_loaded(loaded: &[Loaded]) -> Vec<Finding> {
-    let plans: HashMap<&str, &crate::model::Plan> = crate::compare::chain::known(loaded)
-        .into_iter()
-        .map(|(id, (plan, _))| (id, plan))
-        .collect();
+/// Validates the run's files. References may point at any file of the run,
+/// at the plans found beside them and at the embedded national schemes; a
+/// file of the run wins over the embedded scheme of the same id, so an
+/// edited copy is checked as edited.
+pub fn check_loaded(loaded: &[Loaded], beside: &[Loaded]) -> Vec<Finding> {
+    let plans: HashMap<&str, &crate::model::Plan> =
+        crate::compare::chain::known(beside.iter().chain(loaded))
+            .into_iter()
+            .map(|(id, (plan, _))| (id, plan))
+            .collect();
     let cx = Context {
         catalogue: Catalogue::embedded(),
         plans,

@@ -61,6 +61,11 @@ pub struct InputArgs {
     /// does; for pre-commit, which names every file.
     #[arg(long, help_heading = "Input")]
     pub skip_non_plans: bool,
+    /// Also look in this directory for the plans the checked ones name as
+    /// parent or scheme (repeatable); the directory of each plan file named
+    /// is always looked in.
+    #[arg(long, value_name = "DIR", help_heading = "Input")]
+    pub plans: Vec<PathBuf>,
 }
 
 impl InputArgs {
@@ -123,9 +128,10 @@ pub struct DiffArgs {
     /// under --plans, or a plan file.
     #[arg(long, value_name = "ID|FILE")]
     pub against: Option<String>,
-    /// Where to look for parent plans [default: the plan's own directory].
+    /// Also look in this directory for the plans it names as parent or
+    /// scheme (repeatable); the plan's own directory is always looked in.
     #[arg(long, value_name = "DIR")]
-    pub plans: Option<PathBuf>,
+    pub plans: Vec<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
 }

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub(crate) mod baselines;
+pub mod beside;
 pub(crate) mod catalogue;
 pub mod check;
 pub mod cli;

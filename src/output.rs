@@ -12,6 +12,7 @@ use std::sync::Mutex;
 #[error("{}", self.message().english())]
 pub enum OutputError {
     IsInput(PathBuf),
+    MayBePlan(PathBuf),
     IsDirectory(PathBuf),
     NotWritable(PathBuf),
     Io {
@@ -26,6 +27,7 @@ impl OutputError {
         use crate::msg;
         match self {
             Self::IsInput(path) => msg!("output.is-input", path),
+            Self::MayBePlan(path) => msg!("output.may-be-plan", path),
             Self::IsDirectory(path) => msg!("output.is-directory", path),
             Self::NotWritable(path) => msg!("output.not-writable", path),
             Self::Io { path, error } => msg!("output.io", path, error = error.to_string()),
@@ -49,6 +51,18 @@ pub fn clean_up_when_interrupted() {
     });
 }
 
+/// Writes a report (or an accepted-findings file) like [`write`], and never
+/// over an existing YAML or TOML file: no report is YAML or TOML, so such a
+/// file is a plan or a status file, read by this run or not.
+pub fn write_report(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), OutputError> {
+    refuse_input(path, inputs)?;
+    let plan_like = crate::source::Format::from_path(path).is_some();
+    if plan_like && std::fs::metadata(path).is_ok_and(|meta| meta.is_file()) {
+        return Err(OutputError::MayBePlan(path.to_owned()));
+    }
+    write(path, bytes, inputs)
+}
+
 /// Writes `bytes` to `path`, unless `path` is one of `inputs`. A regular
 /// file (or a link to one) is replaced atomically, through a synced
 /// temporary file beside it; a device or a pipe (`/dev/null`,
@@ -58,13 +72,7 @@ pub fn write(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), OutputEr
         path: path.to_owned(),
         error,
     };
-    if let Ok(target) = path.canonicalize()
-        && inputs
-            .iter()
-            .any(|input| input.canonicalize().is_ok_and(|i| i == target))
-    {
-        return Err(OutputError::IsInput(path.to_owned()));
-    }
+    refuse_input(path, inputs)?;
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => {
             // Through a link, the file it points to is replaced, not the link.
@@ -83,6 +91,17 @@ pub fn write(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), OutputEr
         }
         Err(error) => Err(io(error)),
     }
+}
+
+fn refuse_input(path: &Path, inputs: &[&Path]) -> Result<(), OutputError> {
+    if let Ok(target) = path.canonicalize()
+        && inputs
+            .iter()
+            .any(|input| input.canonicalize().is_ok_and(|i| i == target))
+    {
+        return Err(OutputError::IsInput(path.to_owned()));
+    }
+    Ok(())
 }
 
 #[cfg(unix)]

@@ -46,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
             occurrences: true,
             also_known: &[],
         };
-        let report = build(&files, xhht::check::check_loaded(&files), &options);
+        let report = build(&files, xhht::check::check_loaded(&files, &[]), &options);
         for (view, color, fail_on) in [
             (View::Diagnostics, true, Some(Severity::Error)),
             (

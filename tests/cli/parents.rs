@@ -1,0 +1,164 @@
+//! Every command finds a plan's parent the same way: beside the plan, among
+//! the files checked, or under `--plans DIR` (issue 16). `report` and
+//! `validate` once reported a parent saved beside the plan as unknown
+//! (XH012, XH105) while `diff` found it.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::{root, run_in};
+
+/// A commune plan of Thái Bình issued under the province's plan.
+const COMMUNE: &str = "\
+document:
+  id: xa-thu-2021-2025
+  title: Kế hoạch xây dựng xã hội học tập xã Thử giai đoạn 2021 - 2025
+  kind: plan
+  issuer: Ủy ban nhân dân xã Thử
+  level: commune
+  jurisdiction: xã Thử
+  province: thai-binh
+  period: {start: 2021, end: 2025}
+links:
+  parent: {plan: thai-binh-2021-2030, number: \"KH-UBND\"}
+";
+
+fn setup(parent_dir: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let into = dir.path().join(parent_dir);
+    std::fs::create_dir_all(&into).unwrap();
+    std::fs::copy(
+        root().join("plans/thai-binh-2021-2030.yaml"),
+        into.join("thai-binh-2021-2030.yaml"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("xa")).unwrap();
+    std::fs::write(dir.path().join("xa/xa-thu.yaml"), COMMUNE).unwrap();
+    dir
+}
+
+fn codes(dir: &Path, args: &[&str]) -> Vec<String> {
+    let out = run_in(dir, args, &[]);
+    let json: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {out:?}"));
+    let findings = json["findings"].as_array().unwrap();
+    findings
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn compared_with(dir: &Path, args: &[&str]) -> Vec<String> {
+    let out = run_in(dir, args, &[]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["against"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_parent_beside_the_plan_is_found_by_every_command() {
+    let dir = setup("xa");
+    for args in [
+        &["validate", "xa/xa-thu.yaml", "--format", "json"][..],
+        &["report", "xa/xa-thu.yaml", "--format", "json"],
+        &["diff", "xa/xa-thu.yaml", "--format", "json"],
+    ] {
+        let codes = codes(dir.path(), args);
+        assert!(
+            !codes.iter().any(|c| c == "XH012" || c == "XH105"),
+            "{args:?}: {codes:?}"
+        );
+    }
+    let against = compared_with(
+        dir.path(),
+        &["report", "xa/xa-thu.yaml", "--format", "json"],
+    );
+    assert!(
+        against.iter().any(|id| id == "thai-binh-2021-2030"),
+        "{against:?}"
+    );
+    // The parent was read to compare with, not checked: its own findings
+    // are not the commune's.
+    let out = run_in(
+        dir.path(),
+        &["report", "xa/xa-thu.yaml", "--format", "json"],
+        &[],
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 1, "{json:#}");
+}
+
+#[test]
+fn a_parent_elsewhere_is_found_with_plans_dir() {
+    let dir = setup("tinh");
+    let without = codes(
+        dir.path(),
+        &["validate", "xa/xa-thu.yaml", "--format", "json"],
+    );
+    assert!(without.iter().any(|c| c == "XH012"), "{without:?}");
+    for command in ["validate", "report", "diff"] {
+        let args = [
+            command,
+            "xa/xa-thu.yaml",
+            "--plans",
+            "tinh",
+            "--format",
+            "json",
+        ];
+        let codes = codes(dir.path(), &args);
+        assert!(
+            !codes.iter().any(|c| c == "XH012" || c == "XH105"),
+            "{args:?}: {codes:?}"
+        );
+    }
+}
+
+/// A file that names the parent's id but does not load is said, so an
+/// "unknown plan" finding does not leave the user guessing.
+#[test]
+fn a_broken_file_naming_the_parent_is_pointed_out() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("xa-thu.yaml"), COMMUNE).unwrap();
+    std::fs::write(
+        dir.path().join("tinh.yaml"),
+        "document:\n  id: thai-binh-2021-2030\n  title: [\n",
+    )
+    .unwrap();
+    // Broken too, but about something else: not the parent, not mentioned.
+    std::fs::write(dir.path().join("other.yaml"), "document: [\n").unwrap();
+    let out = run_in(dir.path(), &["validate", "xa-thu.yaml"], &[]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("tinh.yaml names a plan this run looks for, but does not load"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("other.yaml"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+}
+
+/// Another plan file is never replaced by a report, whether or not the
+/// run read it.
+#[test]
+fn a_report_never_replaces_a_plan_file_beside_it() {
+    let dir = setup("xa");
+    std::fs::write(dir.path().join("xa/other.yaml"), "document: {}\n").unwrap();
+    let out = run_in(
+        dir.path(),
+        &["report", "xa/xa-thu.yaml", "-o", "xa/other.yaml"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("this is a YAML or TOML file"),
+        "{out:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("xa/other.yaml")).unwrap(),
+        "document: {}\n"
+    );
+}
