@@ -80,6 +80,7 @@ rules! {
     OutOfRange = "XH020", "out-of-range", Error;
     YearOutsidePeriod = "XH021", "year-outside-period", Warning;
     MilestoneRegression = "XH022", "milestone-regression", Warning;
+    ToFill = "XH023", "to-fill", Warning;
     LeadCount = "XH030", "lead-count", Warning;
     OrderedMassOrganisation = "XH031", "ordered-mass-organisation", Info;
     RoleInverted = "XH032", "role-inverted", Warning;

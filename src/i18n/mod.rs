@@ -171,6 +171,7 @@ labels! {
     Exceeds = "exceeds";
     NotComparable = "not-comparable";
     NoFigures = "no-figures";
+    ToFill = "to-fill";
     NoNationalFigure = "no-national-figure";
     LocalOnly = "local-only";
     OwnFigure = "own-figure";

@@ -67,6 +67,7 @@ impl Target {
             TargetValue::Range { min, max } => format!("{min}–{max}"),
             TargetValue::Qualitative => return crate::msg!("compare.value.qualitative"),
             TargetValue::Unavailable => return crate::msg!("compare.value.not-found"),
+            TargetValue::Todo => return crate::msg!("compare.value.to-fill"),
         };
         match self.unit {
             Unit::Percent => Message::verbatim(format!("{figure}%")),
@@ -133,6 +134,10 @@ pub enum TargetValue {
     Qualitative,
     /// The scheme names the indicator but no figure was found for it.
     Unavailable,
+    /// Still to be written in from the document: `xhht init` leaves every
+    /// figure so, and validation reports each until it is filled in.
+    #[serde(rename = "TODO")]
+    Todo,
 }
 
 impl TargetValue {
@@ -140,7 +145,7 @@ impl TargetValue {
         match *self {
             Self::Point(v) | Self::AtLeast(v) | Self::Above(v) => vec![v],
             Self::Range { min, max } => vec![min, max],
-            Self::Qualitative | Self::Unavailable => Vec::new(),
+            Self::Qualitative | Self::Unavailable | Self::Todo => Vec::new(),
         }
     }
 }
@@ -179,7 +184,7 @@ impl TargetValue {
             Self::Point(v) | Self::AtLeast(v) => bound(v, false),
             Self::Above(v) => bound(v, true),
             Self::Range { min, .. } => bound(min, false),
-            Self::Qualitative | Self::Unavailable => None,
+            Self::Qualitative | Self::Unavailable | Self::Todo => None,
         }
     }
 
@@ -190,7 +195,11 @@ impl TargetValue {
                 value: v,
                 strict: false,
             }),
-            Self::AtLeast(_) | Self::Above(_) | Self::Qualitative | Self::Unavailable => None,
+            Self::AtLeast(_)
+            | Self::Above(_)
+            | Self::Qualitative
+            | Self::Unavailable
+            | Self::Todo => None,
         }
     }
 

@@ -222,6 +222,7 @@ pub(crate) fn target_status(status: &TargetStatus, lang: Lang) -> String {
         TargetStatus::Exceeds => Label::Exceeds,
         TargetStatus::NotComparable(_) => Label::NotComparable,
         TargetStatus::NoFigures => Label::NoFigures,
+        TargetStatus::ToFill => Label::ToFill,
         TargetStatus::NoNationalFigure => Label::NoNationalFigure,
         TargetStatus::LocalOnly => Label::LocalOnly,
         TargetStatus::OwnFigure => Label::OwnFigure,

@@ -16,6 +16,7 @@ mod ids;
 mod references;
 mod targets;
 mod tasks;
+mod to_fill;
 
 /// What a plan's references may point at.
 pub(crate) struct Context<'a> {
@@ -41,6 +42,7 @@ pub(crate) fn validate(plan: &Plan, source: &SourceFile, cx: &Context<'_>) -> Ve
     check.not_applicable();
     check.province();
     check.lead();
+    check.to_fill();
     let id = &plan.document.id;
     check
         .findings

@@ -40,6 +40,8 @@ pub enum TargetStatus {
     NotComparable(Message),
     /// Both state the aim without a figure.
     NoFigures,
+    /// The plan's figure is still to be written in (`value: TODO`).
+    ToFill,
     /// The upper plan names the indicator, but no figure was found for the milestone.
     NoNationalFigure,
     /// In the plan, not in the upper plan.

@@ -90,6 +90,10 @@ pub(super) fn judge_values(
     if theirs.value == TargetValue::Unavailable {
         return Verdict::plain(TargetStatus::NoNationalFigure);
     }
+    // Validation reports the blank; a verdict on it would be about nothing.
+    if ours.value == TargetValue::Todo {
+        return Verdict::plain(TargetStatus::ToFill);
+    }
     if let Some(why) = unlike(ours, theirs, direction) {
         return Verdict::plain(TargetStatus::NotComparable(why));
     }

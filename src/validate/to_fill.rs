@@ -1,0 +1,80 @@
+//! Values left as `TODO`, as `xhht init` writes every one it cannot know:
+//! a plan is not finished while one remains, and each is reported where it
+//! stands.
+
+use super::{Check, root};
+use crate::finding::Rule;
+use crate::msg;
+use crate::source::FieldPath;
+
+/// The marker `xhht init` writes, and the start of any text still to write.
+const MARKER: &str = "TODO";
+
+impl Check<'_> {
+    pub(super) fn to_fill(&mut self) {
+        // The plan as data, so every field is looked at, however the model grows.
+        let Ok(value) = serde_json::to_value(self.plan) else {
+            return;
+        };
+        let mut blanks = Vec::new();
+        collect(&value, root(), &mut blanks);
+        for (path, text) in blanks {
+            let field = path.to_string();
+            let value = text.to_owned();
+            let finding = self
+                .at(
+                    Rule::ToFill,
+                    &path,
+                    msg!("validate.to-fill.message", field, value),
+                )
+                .hint(msg!("validate.to-fill.hint"));
+            self.push(finding);
+        }
+    }
+}
+
+fn collect<'a>(value: &'a serde_json::Value, path: FieldPath, blanks: &mut Vec<(FieldPath, &'a str)>) {
+    match value {
+        serde_json::Value::String(text) if text.trim_start().starts_with(MARKER) => {
+            blanks.push((path, text));
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect(item, path.index(i), blanks);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, field) in fields {
+                collect(field, path.key(key), blanks);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_todo_is_found_with_its_path() {
+        let value = serde_json::json!({
+            "document": {"title": "TODO: tên kế hoạch", "id": "x"},
+            "targets": [{"value": 5}, {"value": "TODO"}],
+            "note": "nothing TODO here",
+        });
+        let mut blanks = Vec::new();
+        collect(&value, root(), &mut blanks);
+        let found: Vec<(String, &str)> = blanks
+            .into_iter()
+            .map(|(path, text)| (path.to_string(), text))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("document.title".to_owned(), "TODO: tên kế hoạch"),
+                ("targets[1].value".to_owned(), "TODO"),
+            ]
+        );
+    }
+}
