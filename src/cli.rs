@@ -32,8 +32,61 @@ pub enum Command {
         #[arg(value_enum, default_value_t = SchemaKind::Plan)]
         kind: SchemaKind,
     },
-    /// List the rules xhht checks, with their codes and default severities.
+    /// List the rules xhht checks, with their codes and default severities
+    /// (`xhht explain CODE` says more about one).
     Rules,
+    /// List the indicator ids a plan's targets use, with their names, units,
+    /// the levels they bind and the schemes that set them.
+    Indicators(IndicatorsArgs),
+    /// List or search the agency registry: the ids a plan's `registry` field uses.
+    Agencies(AgenciesArgs),
+    /// Explain a rule: what it checks, why it matters, a wrong and a right
+    /// example, and how to silence it.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct IndicatorsArgs {
+    /// Keep the indicators this scheme sets a figure for, e.g. `de-an-1373`.
+    #[arg(long, value_name = "ID")]
+    pub scheme: Option<String>,
+    /// Keep the indicators whose national figure binds a plan at this level
+    /// (`national`: those a national scheme sets a figure for).
+    #[arg(long, value_enum)]
+    pub level: Option<crate::model::Level>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct AgenciesArgs {
+    /// Words to look for in the id, the names and the other spellings,
+    /// with or without diacritics (`so giao duc` finds Sở Giáo dục và Đào tạo).
+    #[arg(value_name = "SEARCH")]
+    pub search: Option<String>,
+    /// Keep the bodies at this level.
+    #[arg(long, value_enum)]
+    pub level: Option<crate::model::Level>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// A rule code (`XH030`) or name (`lead-count`), in any case.
+    #[arg(value_name = "CODE")]
+    pub code: String,
+}
+
+/// How a look-up command writes its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table for people.
+    Table,
+    /// JSON for programs (the shape is in README, "Looking things up").
+    Json,
 }
 
 #[derive(Debug, clap::Args)]
@@ -222,5 +275,25 @@ impl ValueEnum for crate::report::Only {
                 clap::builder::PossibleValue::new("overdue").help("Overdue and soon-due items")
             }
         })
+    }
+}
+
+impl ValueEnum for crate::model::Level {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[
+            Self::National,
+            Self::Province,
+            Self::District,
+            Self::Commune,
+        ]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(match self {
+            Self::National => "national",
+            Self::Province => "province",
+            Self::District => "district",
+            Self::Commune => "commune",
+        }))
     }
 }

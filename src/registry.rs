@@ -68,7 +68,7 @@ impl Body {
 
 /// A name's matching key without spaces or punctuation, so that "Sở GD&ĐT",
 /// "Sở GD-ĐT" and "Sở GDĐT" meet.
-fn compact(name: &str) -> String {
+pub(crate) fn compact(name: &str) -> String {
     fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 

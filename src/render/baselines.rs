@@ -1,12 +1,23 @@
 //! `xhht baselines`: the embedded schemes, with how far their figures can be
 //! trusted.
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 
 use crate::baselines::Honesty;
 use crate::i18n::{Lang, Message};
-use crate::model::{Document, Plan, Target, TargetValue, Verification};
+use crate::model::{Document, Plan, Target, TargetValue, Task, Verification};
 use crate::msg;
+
+/// A table with this header whose first column, an id a reader copies into
+/// a plan, is never wrapped.
+pub(crate) fn id_table<const N: usize>(color: bool, header: [&str; N]) -> Table {
+    let mut t = table(color);
+    t.set_header(header);
+    if let Some(column) = t.column_mut(0) {
+        column.set_constraint(ColumnConstraint::ContentWidth);
+    }
+    t
+}
 
 pub(crate) fn table(color: bool) -> Table {
     let mut table = Table::new();
@@ -32,7 +43,9 @@ const LIST_COLUMNS: [&str; 10] = [
     "render.baselines.list.unavailable",
 ];
 
-const SHOW_COLUMNS: [&str; 6] = [
+/// The id comes first: it is what a local plan's `restates` names.
+const SHOW_COLUMNS: [&str; 7] = [
+    "lookup.baselines.id",
     "render.baselines.show.indicator",
     "render.baselines.show.level",
     "render.baselines.show.condition",
@@ -69,12 +82,30 @@ pub(crate) fn list(plans: &[&Plan], lang: Lang, color: bool) -> String {
     t.to_string()
 }
 
+/// The id comes first: it is what a local plan's `carries_out` names.
+const TASK_COLUMNS: [&str; 4] = [
+    "lookup.baselines.id",
+    "lookup.baselines.task",
+    "lookup.baselines.leads",
+    "lookup.baselines.due",
+];
+
 pub(crate) fn show(plan: &Plan, lang: Lang, color: bool) -> String {
     let mut out = heading(&plan.document, lang);
     if plan.targets.is_empty() {
         push_paragraph(&mut out, lang.fixed("render.baselines.no-targets"));
-        return out;
+    } else {
+        out.push_str(&targets(plan, lang, color));
     }
+    if !plan.tasks.is_empty() {
+        out.push_str(&tasks(&plan.tasks, lang, color));
+    }
+    out
+}
+
+/// The targets grouped by how far each figure can be trusted, and a count.
+fn targets(plan: &Plan, lang: Lang, color: bool) -> String {
+    let mut out = String::new();
     // Grouped by how far each figure can be trusted, most trusted first; the
     // notes behind each flag stay in the plan file.
     let mut targets: Vec<&Target> = plan.targets.iter().collect();
@@ -98,6 +129,24 @@ pub(crate) fn show(plan: &Plan, lang: Lang, color: bool) -> String {
     }
     push_paragraph(&mut out, &summary(&Honesty::of(plan)).render(lang));
     out
+}
+
+/// The scheme's duties in the order it gives them, with who leads each.
+fn tasks(tasks: &[Task], lang: Lang, color: bool) -> String {
+    let mut t = id_table(color, TASK_COLUMNS.map(|id| lang.fixed(id)));
+    for task in tasks {
+        t.add_row([
+            task.id.clone(),
+            task.title.to_string(),
+            task.leads.join(", "),
+            task.deadline
+                .as_ref()
+                .map(|d| d.wording.to_string())
+                .unwrap_or_default(),
+        ]);
+    }
+    let heading = msg!("lookup.baselines.tasks", count = tasks.len()).render(lang);
+    format!("\n{heading}\n{t}\n")
 }
 
 /// Id and title, decision number and date, and the scheme's note.
@@ -130,10 +179,10 @@ fn push_paragraph(out: &mut String, text: &str) {
 }
 
 fn group_table(group: TrustGroup, members: &[&Target], lang: Lang, color: bool) -> String {
-    let mut t = table(color);
-    t.set_header(SHOW_COLUMNS.map(|id| lang.fixed(id)));
+    let mut t = id_table(color, SHOW_COLUMNS.map(|id| lang.fixed(id)));
     for target in members {
         t.add_row([
+            target.id.clone(),
             target.indicator.clone(),
             target.level.map(|l| l.to_string()).unwrap_or_default(),
             target.condition.clone().unwrap_or_default(),

@@ -11,6 +11,7 @@ mod hostile;
 mod hostile_input;
 mod i18n;
 mod loading;
+mod lookups;
 mod parents;
 mod registry;
 mod report;
