@@ -338,6 +338,7 @@ const CASES: &[(&str, &str, &[&str], Option<&str>)] = &[
     ("out-of-range", "commune", &["validate"], None),
     ("year-outside-period", "commune", &["validate"], None),
     ("milestone-regression", "commune", &["validate"], None),
+    ("to-fill", "commune", &["validate"], None),
     ("lead-count", "commune", &["validate"], None),
     ("ordered-mass-organisation", "commune", &["validate"], None),
     ("role-inverted", "commune", &["validate"], None),
