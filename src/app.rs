@@ -16,6 +16,10 @@ use crate::msg;
 use crate::render::{self, Format, View};
 use crate::settings::{Output, Settings};
 
+mod completions;
+mod convert;
+mod man;
+
 /// No finding at or above `--fail-on`.
 pub const EXIT_OK: u8 = 0;
 /// Findings at or above `--fail-on`, including files that do not parse.
@@ -53,6 +57,9 @@ pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
             }
             Ok(ExitCode::from(EXIT_OK))
         }
+        Command::Convert(args) => convert::run(&args, settings),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Man { subcommand } => man::run(subcommand.as_deref(), settings),
     }
 }
 
