@@ -19,9 +19,8 @@ pub(super) fn run(subcommand: Option<&str>, settings: &Settings) -> anyhow::Resu
     xhht.build();
     let command = match subcommand {
         None => xhht,
-        Some(wanted) => match xhht.find_subcommand(wanted) {
-            Some(command) => command.clone(),
-            None => {
+        Some(wanted) => {
+            let Some(command) = xhht.find_subcommand(wanted) else {
                 let names: Vec<&str> = xhht
                     .get_subcommands()
                     .map(clap::Command::get_name)
@@ -34,8 +33,9 @@ pub(super) fn run(subcommand: Option<&str>, settings: &Settings) -> anyhow::Resu
                     names
                 );
                 return Err(localized(&message, settings));
-            }
-        },
+            };
+            command.clone()
+        }
     };
     let mut page = Vec::new();
     // A subcommand has no version of its own; every page is of this release.
