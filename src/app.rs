@@ -19,6 +19,9 @@ use crate::settings::{Output, Settings};
 mod agencies;
 mod explain;
 mod indicators;
+mod completions;
+mod convert;
+mod man;
 
 /// No finding at or above `--fail-on`.
 pub const EXIT_OK: u8 = 0;
@@ -60,6 +63,9 @@ pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
         Command::Indicators(args) => indicators::run(&args, settings),
         Command::Agencies(args) => agencies::run(&args, settings),
         Command::Explain(args) => explain::run(&args, settings),
+        Command::Convert(args) => convert::run(&args, settings),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Man { subcommand } => man::run(subcommand.as_deref(), settings),
     }
 }
 

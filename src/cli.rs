@@ -43,6 +43,19 @@ pub enum Command {
     /// Explain a rule: what it checks, why it matters, a wrong and a right
     /// example, and how to silence it.
     Explain(ExplainArgs),
+    /// Write a plan in the other format (YAML or TOML), proven to read back the same.
+    Convert(ConvertArgs),
+    /// Print a shell completion script for xhht.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print xhht's man page (roff), or one subcommand's.
+    Man {
+        /// A subcommand whose page to print, e.g. `validate`.
+        #[arg(value_name = "SUBCOMMAND")]
+        subcommand: Option<String>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -87,6 +100,20 @@ pub enum ListFormat {
     Table,
     /// JSON for programs (the shape is in README, "Looking things up").
     Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// The plan to convert.
+    #[arg(value_name = "PLAN")]
+    pub plan: PathBuf,
+    /// The format to write [default: the extension of --output, else the
+    /// other format of PLAN].
+    #[arg(long, value_enum)]
+    pub to: Option<crate::source::Format>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -256,6 +283,19 @@ impl ValueEnum for crate::render::Format {
         Some(match self {
             Self::Table => value.alias("human"),
             _ => value,
+        })
+    }
+}
+
+impl ValueEnum for crate::source::Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Self::Yaml, Self::Toml]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(match self {
+            Self::Yaml => clap::builder::PossibleValue::new("yaml"),
+            Self::Toml => clap::builder::PossibleValue::new("toml"),
         })
     }
 }

@@ -126,9 +126,53 @@ impl fmt::Display for CivilDate {
     }
 }
 
+thread_local! {
+    /// Whether dates go out as TOML's native dates: see [`CivilDate::as_toml_dates`].
+    static TOML_DATES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+impl CivilDate {
+    /// Runs `write`, a serialization with the toml crate, with every date
+    /// written as a TOML date (`date = 2020-06-02`) rather than a quoted
+    /// string: TOML has a date type, and a plan written by hand uses it.
+    /// serde gives a value no way to know its serializer, and a TOML date is
+    /// a private struct that any other format would write as a map, hence
+    /// a switch for this thread only, for the length of the call.
+    pub fn as_toml_dates<T>(write: impl FnOnce() -> T) -> T {
+        struct Restore(bool);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                TOML_DATES.set(self.0);
+            }
+        }
+        let _restore = Restore(TOML_DATES.replace(true));
+        write()
+    }
+
+    /// None for a year before 0, which TOML cannot write as a date.
+    fn to_toml(self) -> Option<toml::value::Datetime> {
+        let date = toml::value::Date {
+            year: u16::try_from(self.0.year()).ok()?,
+            month: u8::try_from(self.0.month()).ok()?,
+            day: u8::try_from(self.0.day()).ok()?,
+        };
+        Some(toml::value::Datetime {
+            date: Some(date),
+            time: None,
+            offset: None,
+        })
+    }
+}
+
 impl Serialize for CivilDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&self.0)
+        if TOML_DATES.get()
+            && let Some(date) = self.to_toml()
+        {
+            date.serialize(serializer)
+        } else {
+            serializer.collect_str(&self.0)
+        }
     }
 }
 
@@ -214,6 +258,21 @@ mod tests {
             Some(DateError::EmptyTable)
         );
         assert_eq!(DateError::from_text("invalid type: integer `3`"), None);
+    }
+
+    #[test]
+    fn dates_are_toml_dates_only_when_asked() {
+        #[derive(Serialize)]
+        struct D {
+            a: CivilDate,
+        }
+        let d = D {
+            a: CivilDate::parse_iso("2020-06-02").unwrap(),
+        };
+        let native = CivilDate::as_toml_dates(|| toml::to_string(&d).unwrap());
+        assert_eq!(native, "a = 2020-06-02\n");
+        assert_eq!(toml::to_string(&d).unwrap(), "a = \"2020-06-02\"\n");
+        assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"a":"2020-06-02"}"#);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub(crate) mod catalogue;
 pub mod check;
 pub mod cli;
 pub(crate) mod compare;
+pub mod convert;
 pub mod date;
 pub mod finding;
 pub mod i18n;

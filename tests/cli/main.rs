@@ -6,6 +6,8 @@ mod adoption;
 mod bundled;
 mod ci;
 mod common;
+mod completions;
+mod convert;
 mod diff;
 mod hostile;
 mod hostile_input;
