@@ -17,10 +17,11 @@ use crate::render::{self, Format, View};
 use crate::settings::{Output, Settings};
 
 mod agencies;
-mod explain;
-mod indicators;
 mod completions;
 mod convert;
+mod explain;
+mod indicators;
+mod init;
 mod man;
 
 /// No finding at or above `--fail-on`.
@@ -63,6 +64,7 @@ pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
         Command::Indicators(args) => indicators::run(&args, settings),
         Command::Agencies(args) => agencies::run(&args, settings),
         Command::Explain(args) => explain::run(&args, settings),
+        Command::Init(args) => init::run(&args, settings),
         Command::Convert(args) => convert::run(&args, settings),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { subcommand } => man::run(subcommand.as_deref(), settings),

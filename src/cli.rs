@@ -43,6 +43,9 @@ pub enum Command {
     /// Explain a rule: what it checks, why it matters, a wrong and a right
     /// example, and how to silence it.
     Explain(ExplainArgs),
+    /// Write a new plan's first draft under a parent plan or a scheme: every
+    /// target and duty that applies at its level, the figures left as TODO.
+    Init(InitArgs),
     /// Write a plan in the other format (YAML or TOML), proven to read back the same.
     Convert(ConvertArgs),
     /// Print a shell completion script for xhht.
@@ -100,6 +103,34 @@ pub enum ListFormat {
     Table,
     /// JSON for programs (the shape is in README, "Looking things up").
     Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The level of the new plan.
+    #[arg(long, value_enum)]
+    pub level: crate::model::Level,
+    /// The plan it is issued under: a plan file, or an embedded scheme id (`de-an-1373`).
+    #[arg(long, value_name = "PLAN|SCHEME")]
+    pub under: String,
+    /// The territory, as the document names it, e.g. "xã Vũ Phúc".
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// The years it covers, e.g. `2021-2025` [default: the parent's].
+    #[arg(long, value_name = "START-END")]
+    pub period: Option<String>,
+    /// YAML or TOML.
+    #[arg(long, value_enum, default_value_t = crate::source::Format::Yaml)]
+    pub format: crate::source::Format,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Also look here for the plans the parent is issued under (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub plans: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

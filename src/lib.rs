@@ -11,6 +11,7 @@ pub mod convert;
 pub mod date;
 pub mod finding;
 pub mod i18n;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;

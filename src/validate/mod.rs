@@ -42,7 +42,7 @@ pub(crate) fn validate(plan: &Plan, source: &SourceFile, cx: &Context<'_>) -> Ve
     check.not_applicable();
     check.province();
     check.lead();
-    check.to_fill();
+    check.blanks();
     let id = &plan.document.id;
     check
         .findings

@@ -11,7 +11,7 @@ use crate::source::FieldPath;
 const MARKER: &str = "TODO";
 
 impl Check<'_> {
-    pub(super) fn to_fill(&mut self) {
+    pub(super) fn blanks(&mut self) {
         // The plan as data, so every field is looked at, however the model grows.
         let Ok(value) = serde_json::to_value(self.plan) else {
             return;
@@ -33,7 +33,11 @@ impl Check<'_> {
     }
 }
 
-fn collect<'a>(value: &'a serde_json::Value, path: FieldPath, blanks: &mut Vec<(FieldPath, &'a str)>) {
+fn collect<'a>(
+    value: &'a serde_json::Value,
+    path: FieldPath,
+    blanks: &mut Vec<(FieldPath, &'a str)>,
+) {
     match value {
         serde_json::Value::String(text) if text.trim_start().starts_with(MARKER) => {
             blanks.push((path, text));

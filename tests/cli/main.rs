@@ -12,6 +12,7 @@ mod diff;
 mod hostile;
 mod hostile_input;
 mod i18n;
+mod init;
 mod loading;
 mod lookups;
 mod parents;

@@ -1,0 +1,150 @@
+//! `xhht init`: a new plan's first draft, on standard output or in a file
+//! that is never replaced without `--force`.
+
+use std::io::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use crate::cli::InitArgs;
+use crate::load::Loaded;
+use crate::model::{Level, Period};
+use crate::msg;
+use crate::settings::Settings;
+
+use super::{EXIT_OK, did_you_mean, localized, warn};
+
+/// The day districts ended (Nghị quyết 202/2025/QH15): a district plan
+/// cannot start after the year it ended in.
+const LAST_DISTRICT_YEAR: u16 = 2025;
+
+pub(super) fn run(args: &InitArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
+    if args.level == Level::National {
+        return Err(localized(&msg!("init.national"), settings));
+    }
+    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    if let Some(path) = output
+        && path.exists()
+        && !args.force
+    {
+        return Err(localized(&msg!("init.exists", path), settings));
+    }
+    let under = parent(&args.under, settings)?;
+    let Ok(parent_plan) = &under.plan else {
+        let path = &args.under;
+        return Err(localized(&msg!("init.parent-broken", path), settings));
+    };
+    let period = match &args.period {
+        Some(text) => period(text)
+            .ok_or_else(|| localized(&msg!("init.bad-period", text = text.as_str()), settings))?,
+        None => parent_plan.document.period,
+    };
+    if args.level == Level::District && period.start > LAST_DISTRICT_YEAR {
+        let start = period.start;
+        return Err(localized(&msg!("init.no-districts", start), settings));
+    }
+    let above = above(&under, args, settings)?;
+    let mut known: Vec<&Loaded> = above.iter().collect();
+    known.push(&under);
+    let request = crate::init::Request {
+        level: args.level,
+        name: args.name.as_deref(),
+        period,
+    };
+    let draft = crate::init::draft(&request, &under, &known)
+        .ok_or_else(|| localized(&msg!("init.failed"), settings))?;
+    let written_as = output.map_or_else(|| Path::new("plan.yaml").to_path_buf(), Path::to_path_buf);
+    let text = crate::convert::convert(&draft.plan, args.format, None, &written_as)
+        .map_err(|e| localized(&e.message(&written_as), settings))?;
+    match output {
+        Some(path) => {
+            let under_path = Path::new(&args.under);
+            crate::output::write(path, text.as_bytes(), &[under_path])
+                .map_err(|e| localized(&e.message(), settings))?;
+        }
+        None => write!(anstream::stdout().lock(), "{text}")?,
+    }
+    let (targets, tasks) = (draft.targets, draft.tasks);
+    let path = output.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
+    warn(&msg!("init.written", path, targets, tasks), settings);
+    Ok(ExitCode::from(EXIT_OK))
+}
+
+/// The plan named with `--under`: a file, or an embedded scheme by its id.
+fn parent(under: &str, settings: &Settings) -> anyhow::Result<Loaded> {
+    if Path::new(under).is_file() {
+        return super::load_file(Path::new(under), settings);
+    }
+    let embedded = crate::baselines::embedded();
+    let found = embedded
+        .iter()
+        .find(|l| l.plan.as_ref().is_ok_and(|p| p.document.id == under));
+    if let Some(found) = found {
+        // Re-read from the embedded text: an owned copy, never a file on disk.
+        let source = &found.source;
+        let text = source.text.clone().into_bytes();
+        return Ok(crate::load::load_bytes(
+            source.path.clone(),
+            text,
+            source.format,
+        ));
+    }
+    let ids: Vec<&str> = embedded
+        .iter()
+        .filter_map(|l| l.plan.as_ref().ok())
+        .map(|p| p.document.id.as_str())
+        .collect();
+    let suggestion = did_you_mean(under, &ids);
+    let message = msg!("init.no-parent", under, suggestion, schemes = ids);
+    Err(localized(&message, settings))
+}
+
+/// The plans the parent plan is itself issued under, found as every
+/// command finds them.
+fn above(under: &Loaded, args: &InitArgs, settings: &Settings) -> anyhow::Result<Vec<Loaded>> {
+    if !Path::new(&args.under).is_file() {
+        return Ok(Vec::new());
+    }
+    let named = [Path::new(&args.under).to_path_buf()];
+    let search = crate::beside::Search {
+        named: &named,
+        dirs: &args.plans,
+        also_wanted: &[],
+    };
+    let found = crate::beside::find(std::slice::from_ref(under), &search)
+        .map_err(|e| localized(&e.message(), settings))?;
+    Ok(found.plans)
+}
+
+/// `2021-2025`, or one year.
+fn period(text: &str) -> Option<Period> {
+    let year = |s: &str| s.trim().parse::<u16>().ok();
+    let (start, end) = match text.split_once(['-', '–']) {
+        Some((start, end)) => (year(start)?, year(end)?),
+        None => (year(text)?, year(text)?),
+    };
+    let sane = Period::EARLIEST <= start && start <= end && end <= Period::LATEST;
+    sane.then_some(Period {
+        start,
+        end: Some(end),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_are_read_as_written() {
+        assert_eq!(
+            period("2021-2025").map(|p| (p.start, p.end)),
+            Some((2021, Some(2025)))
+        );
+        assert_eq!(
+            period("2022").map(|p| (p.start, p.end)),
+            Some((2022, Some(2022)))
+        );
+        assert!(period("2025-2021").is_none());
+        assert!(period("1-9999").is_none());
+        assert!(period("sau").is_none());
+    }
+}
