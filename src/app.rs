@@ -378,8 +378,7 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
         Ok(plan) => plan,
         Err(error) => {
             // The plan does not load: show why, as `validate` would.
-            let finding = Finding::from_load_error(&target.source, error);
-            let findings = vec![finding];
+            let findings = Finding::from_load_errors(&target.source, error);
             let report =
                 crate::report::of_findings(findings.clone(), settings.today, settings.lang);
             let everything = || findings.clone();

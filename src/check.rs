@@ -130,7 +130,7 @@ pub fn check_loaded(loaded: &[Loaded], beside: &[Loaded]) -> Vec<Finding> {
         .par_iter()
         .flat_map_iter(|file| match &file.plan {
             Ok(plan) => validate::validate(plan, &file.source, &cx),
-            Err(error) => vec![Finding::from_load_error(&file.source, error)],
+            Err(error) => Finding::from_load_errors(&file.source, error),
         })
         .collect();
     findings.extend(duplicate_plan_ids(loaded));

@@ -374,6 +374,14 @@ impl Finding {
         }
     }
 
+    /// A finding for each fault of a file that did not load.
+    pub fn from_load_errors(source: &SourceFile, error: &LoadError) -> Vec<Self> {
+        error
+            .all()
+            .map(|fault| Self::from_load_error(source, fault))
+            .collect()
+    }
+
     /// Adds a related location: the field at `path` of `source`.
     #[must_use]
     pub fn related(

@@ -93,7 +93,7 @@ fn not_loaded(
     error: &load::LoadError,
     settings: &Settings,
 ) -> anyhow::Result<ExitCode> {
-    let findings = vec![Finding::from_load_error(&loaded.source, error)];
+    let findings = Finding::from_load_errors(&loaded.source, error);
     let report = crate::report::of_findings(findings, settings.today, settings.lang);
     let input = render::Input {
         report: &report,

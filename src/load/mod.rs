@@ -2,6 +2,7 @@
 //! the typed model (never through an untyped value, so "no" and "on" stay
 //! text) and builds a path → span index on demand for findings.
 
+mod items;
 mod toml;
 mod yaml;
 
@@ -28,6 +29,9 @@ pub struct LoadError {
     /// Byte range in the text, when the parser gave one.
     pub span: Option<std::ops::Range<usize>>,
     pub hint: Option<Message>,
+    /// The other faults found in the same file, in the order of the text:
+    /// a bad target must not hide a bad task.
+    pub also: Box<[LoadError]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +50,13 @@ impl LoadError {
             message,
             span: None,
             hint: None,
+            also: Box::default(),
         }
+    }
+
+    /// This fault and the others of its file, in the order of the text.
+    pub fn all(&self) -> impl Iterator<Item = &LoadError> {
+        std::iter::once(self).chain(self.also.iter())
     }
 
     fn with_hint(mut self, hint: Message) -> Self {
@@ -62,7 +72,13 @@ impl LoadError {
             LoadErrorKind::UnknownField => suggestion_from_message(message),
             _ => None,
         };
+        // A figure written bare (`value: 45`, `value: "45%"`) is read as
+        // the name of a value form: show the forms, not the list of names.
+        let value_forms = kind == LoadErrorKind::UnknownField
+            && message.contains("unknown variant")
+            && message.contains("at_least");
         let hint = match (kind, &suggestion) {
+            _ if value_forms => Some(msg!("load.hint.value-forms")),
             (LoadErrorKind::UnknownField, Some(suggestion)) => Some(suggestion.hint()),
             (LoadErrorKind::MissingField, _) => Some(msg!("load.hint.add-field")),
             _ => None,
@@ -78,6 +94,7 @@ impl LoadError {
             message: parser_message(kind, message.trim()),
             span,
             hint,
+            also: Box::default(),
         }
     }
 }
@@ -442,7 +459,21 @@ pub fn parse(source: &SourceFile) -> Result<Plan, LoadError> {
             LoadError::syntax(msg!("load.file.empty")).with_hint(msg!("load.file.empty-hint"))
         );
     }
+    let only_comments = source.text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty() || line.starts_with('#')
+    });
+    if only_comments {
+        let error = LoadError::syntax(msg!("load.file.only-comments"));
+        return Err(error.with_hint(msg!("load.file.empty-hint")));
+    }
     parse_as(source).map_err(|error| {
+        let mut error = items::every_fault(source, error);
+        if error.kind == LoadErrorKind::Syntax
+            && let Some(hint) = other_format(source)
+        {
+            error.hint = Some(hint);
+        }
         let structural = matches!(
             error.kind,
             LoadErrorKind::UnknownField | LoadErrorKind::MissingField
@@ -454,6 +485,26 @@ pub fn parse(source: &SourceFile) -> Result<Plan, LoadError> {
             error
         }
     })
+}
+
+/// Advice for a file whose text is in the other format than its extension
+/// says: TOML saved as `.yaml`, or YAML as `.toml`.
+fn other_format(source: &SourceFile) -> Option<Message> {
+    let first = source
+        .text
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with('#'))?;
+    let toml_like = first.starts_with('[') && first.ends_with(']') && !first.contains(": ")
+        || first
+            .split_once(" = ")
+            .is_some_and(|(key, _)| !key.contains(' '));
+    let yaml_like = first.ends_with(':') || first.split_once(": ").is_some();
+    match source.format {
+        Format::Yaml if toml_like => Some(msg!("load.hint.toml-as-yaml")),
+        Format::Toml if yaml_like && !toml_like => Some(msg!("load.hint.yaml-as-toml")),
+        _ => None,
+    }
 }
 
 /// Deserializes the file straight into `T` (never through an untyped value).

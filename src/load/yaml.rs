@@ -48,6 +48,7 @@ fn parse_within<T: DeserializeOwned>(
             message: msg!("load.yaml.binary"),
             span: Some(span),
             hint: Some(msg!("load.yaml.binary-hint")),
+            also: Box::default(),
         });
     }
     serde_saphyr::from_str_with_options(&source.text, options(max_nodes))
@@ -160,7 +161,25 @@ fn to_load_error(source: &SourceFile, err: &serde_saphyr::Error, max_nodes: usiz
         error.hint = Some(msg!("load.yaml.quote-runs-on-hint"));
         error.span = Some(quote..quote);
     }
+    if error.kind == LoadErrorKind::Syntax && error.hint.is_none() {
+        error.hint = syntax_hint(&lowered);
+    }
     error
+}
+
+/// What to do about the YAML mistakes people make, by the parser's words.
+fn syntax_hint(lowered: &str) -> Option<crate::i18n::Message> {
+    if lowered.contains("mapping values are not allowed") {
+        Some(msg!("load.yaml.colon-hint"))
+    } else if lowered.contains("tab") {
+        Some(msg!("load.yaml.tab-hint"))
+    } else if lowered.contains("did not find expected key")
+        || lowered.contains("did not find expected '-'")
+    {
+        Some(msg!("load.yaml.indentation-hint"))
+    } else {
+        None
+    }
 }
 
 /// The opening quote of a quoted value that a syntax error at `at` is

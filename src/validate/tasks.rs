@@ -9,6 +9,7 @@ use crate::msg;
 use crate::roles::{Inversion, Issuer};
 use crate::source::FieldPath;
 use crate::suggest::{closest, did_you_mean};
+use crate::text::fold;
 
 impl Check<'_> {
     pub(super) fn tasks(&mut self) {
@@ -52,13 +53,37 @@ impl Check<'_> {
                     &path.key(field).index(j),
                     msg!("validate.tasks.unknown-agency", task = &task.id, id),
                 );
-                let finding = match closest(id, agency_ids.iter().copied()) {
-                    Some(best) => finding.hint(did_you_mean(best)),
-                    None => finding.hint(msg!("validate.tasks.unknown-agency-hint")),
+                let finding = match (
+                    self.agency_named(id),
+                    closest(id, agency_ids.iter().copied()),
+                ) {
+                    (Some(agency), _) => finding.hint(msg!(
+                        "validate.tasks.name-not-id",
+                        name = id.as_str(),
+                        id = agency
+                    )),
+                    (None, Some(best)) => finding.hint(did_you_mean(best)),
+                    (None, None) => finding.hint(msg!("validate.tasks.unknown-agency-hint")),
                 };
                 self.push(finding);
             }
         }
+    }
+
+    /// The id of the declared agency that `name` names (its name or one of
+    /// its other spellings, diacritics and case aside): a lead written as
+    /// the document writes it rather than by its id.
+    fn agency_named(&self, name: &str) -> Option<&str> {
+        let wanted = fold(name);
+        self.plan
+            .agencies
+            .iter()
+            .find(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .any(|n| fold(n.as_str()) == wanted)
+            })
+            .map(|a| a.id.as_str())
     }
 
     /// A government plan that assigns a task to a mass organisation it can

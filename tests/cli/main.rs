@@ -3,6 +3,7 @@
 //! language, colour and CI variables.
 
 mod adoption;
+mod authoring;
 mod bundled;
 mod ci;
 mod common;

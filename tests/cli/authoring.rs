@@ -1,0 +1,118 @@
+//! Writing a plan by hand (issue 16): every structural mistake of a file in
+//! one run, each at its own line and column; a syntax error reported as
+//! such where it is; a hint for each mistake people make.
+
+use serde_json::Value;
+
+use crate::common::{root, run_in};
+
+/// (rule, line, column) of each finding of `validate FILE --format json`.
+fn places(dir: &std::path::Path, file: &str) -> Vec<(String, u64, u64)> {
+    let out = run_in(dir, &["validate", file, "--format", "json"], &[]);
+    let json: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {out:?}"));
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let at = &f["location"];
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                at["line"].as_u64().unwrap(),
+                at["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn hint_of(dir: &std::path::Path, file: &str, text: &str) -> String {
+    std::fs::write(dir.join(file), text).unwrap();
+    let out = run_in(dir, &["validate", file, "--format", "json"], &[]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let finding = &json["findings"][0];
+    format!("{} | {}", finding["message"], finding["hint"])
+}
+
+#[test]
+fn five_mistakes_are_five_findings_each_where_it_is() {
+    let dir = root().join("tests/fixtures/authoring");
+    let found = places(&dir, "five-mistakes.yaml");
+    let expected = [
+        ("XH002", 15, 12), // value: 45
+        ("XH002", 20, 17), // population: peoples
+        ("XH003", 23, 5),  // the third target has no year
+        ("XH002", 31, 5),  // leadz
+        ("XH004", 34, 12), // leads: ubnd, not a list
+    ];
+    let expected: Vec<(String, u64, u64)> = expected
+        .iter()
+        .map(|(code, line, column)| ((*code).to_owned(), *line, *column))
+        .collect();
+    assert_eq!(found, expected);
+}
+
+/// The indentation fault at 3:2 was once reported as "missing field
+/// `title`" at 1:1.
+#[test]
+fn a_syntax_error_is_reported_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.yaml"), "document:\n  id: x\n title: y\n").unwrap();
+    assert_eq!(places(dir.path(), "a.yaml"), [("XH001".to_owned(), 3, 2)]);
+    assert!(
+        hint_of(dir.path(), "a.yaml", "document:\n  id: x\n title: y\n").contains("indentation")
+    );
+}
+
+#[test]
+fn the_mistakes_people_make_get_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let document = "document:\n  id: x\n  title: t\n  kind: plan\n  issuer: u\n  level: commune\n  jurisdiction: x\n  period: {start: 2021, end: 2025}\n";
+    let cases = [
+        (
+            "colon.yaml",
+            "document:\n  id: x\n  title: Kế hoạch: xây dựng\n".to_owned(),
+            "must be quoted",
+        ),
+        ("tab.yaml", "document:\n\tid: x\n".to_owned(), "spaces only"),
+        (
+            "toml.yaml",
+            "[document]\nid = \"x\"\n".to_owned(),
+            "save the file with a .toml extension",
+        ),
+        (
+            "yaml.toml",
+            "document:\n  id: x\n".to_owned(),
+            "save the file with a .yaml extension",
+        ),
+        (
+            "comments.yaml",
+            "# a plan\n# to come\n".to_owned(),
+            "the file has only comments",
+        ),
+        (
+            "bare.yaml",
+            format!(
+                "{document}targets:\n  - {{id: a, indicator: model.learning_citizen, unit: percent, population: people, value: \"45%\", year: 2025}}\n"
+            ),
+            "`value: {point: 45}`",
+        ),
+        (
+            "name.yaml",
+            format!(
+                "{document}agencies:\n  - {{id: ubnd-xa, name: Ủy ban nhân dân xã, kind: peoples_committee, level: commune}}\ntasks:\n  - {{id: k, title: t, leads: [UBND xa]}}\n"
+            ),
+            "",
+        ),
+    ];
+    for (file, text, said) in cases {
+        let got = hint_of(dir.path(), file, &text);
+        assert!(got.contains(said), "{file}: {got}");
+    }
+    // A lead written as the agency's name is pointed to its id.
+    let named = format!(
+        "{document}agencies:\n  - {{id: ubnd-xa, name: Ủy ban nhân dân xã, aliases: [UBND xã], kind: peoples_committee, level: commune}}\ntasks:\n  - {{id: k, title: t, leads: [UBND xã]}}\n"
+    );
+    let got = hint_of(dir.path(), "name.yaml", &named);
+    assert!(got.contains("is the name of agency `ubnd-xa`"), "{got}");
+}
