@@ -78,8 +78,14 @@ fn check_input(
 ) -> anyhow::Result<Checked> {
     let files = crate::walk::find(&input.paths, &input.filter())
         .map_err(|e| localized(&e.message(), settings))?;
-    let checked = check_found(&files, input.skip_non_plans, &input.plans, also_wanted)
-        .map_err(|e| localized(&e.message(), settings))?;
+    let checked = check_found(
+        &files,
+        input.skip_non_plans,
+        &input.plans,
+        also_wanted,
+        &input.filter(),
+    )
+    .map_err(|e| localized(&e.message(), settings))?;
     warn_broken_beside(&checked.beside, settings);
     if !checked.skipped.is_empty() {
         let names = |wanted: Shape| -> Vec<String> {
@@ -113,6 +119,10 @@ fn check_input(
 fn warn_broken_beside(beside: &crate::beside::Beside, settings: &Settings) {
     for path in &beside.broken {
         warn(&msg!("app.broken-beside", path), settings);
+    }
+    for (id, paths) in &beside.ambiguous {
+        let files: Vec<&PathBuf> = paths.iter().collect();
+        warn(&msg!("app.ambiguous-beside", id, files), settings);
     }
 }
 
@@ -462,6 +472,7 @@ fn diff_beside(
         named: std::slice::from_ref(&args.plan),
         dirs: &args.plans,
         also_wanted: &also_wanted,
+        filter: &crate::walk::Filter::default(),
     };
     let found = crate::beside::find(std::slice::from_ref(target), &search)
         .map_err(|e| localized(&e.message(), settings))?;

@@ -6,7 +6,7 @@
 //! A directory of a whole country's plans must not be parsed to check one of
 //! them: a file is parsed only when its text contains an id still wanted.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::load::{self, Loaded};
@@ -14,33 +14,38 @@ use crate::model::Plan;
 use crate::source::Format;
 use crate::walk::WalkError;
 
-/// Plans found beside the run's, and files that name a wanted plan's id but
-/// do not load (the parent may be among them: saying so beats "unknown plan").
+/// Plans found beside the run's; when a wanted plan was not found, the
+/// files that name its id but do not load (the parent may be among them:
+/// saying so beats "unknown plan"); and ids more than one file claims.
 #[derive(Default)]
 pub struct Beside {
     pub plans: Vec<Loaded>,
     pub broken: Vec<PathBuf>,
+    /// A plan id and the files that each claim it: none of them is used,
+    /// since comparing with the wrong one would give a wrong verdict.
+    pub ambiguous: Vec<(String, Vec<PathBuf>)>,
 }
 
-/// Where to look: the directories of the files named on the command line,
-/// and those named with `--plans`.
+/// Where to look: the directory of each file named on the command line
+/// (its own files, not its sub-directories: an `archive/` there is not
+/// where a parent plan is kept), and every directory named with `--plans`,
+/// throughout; `--include` and `--exclude` apply as to the run's files.
 pub struct Search<'a> {
     pub named: &'a [PathBuf],
     pub dirs: &'a [PathBuf],
     /// Ids wanted besides those the plans refer to (`--against ID`).
     pub also_wanted: &'a [String],
+    pub filter: &'a crate::walk::Filter,
 }
 
 impl Search<'_> {
-    fn directories(&self) -> Vec<PathBuf> {
+    fn directories(&self) -> Vec<(PathBuf, Option<usize>)> {
         let beside = self.named.iter().map(|file| match file.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-            _ => PathBuf::from("."),
+            Some(dir) if !dir.as_os_str().is_empty() => (dir.to_path_buf(), Some(1)),
+            _ => (PathBuf::from("."), Some(1)),
         });
-        let mut dirs: Vec<PathBuf> = self.dirs.iter().cloned().chain(beside).collect();
-        dirs.sort();
-        dirs.dedup();
-        dirs
+        let throughout = self.dirs.iter().map(|dir| (dir.clone(), None));
+        throughout.chain(beside).collect()
     }
 }
 
@@ -63,12 +68,13 @@ pub fn find(run: &[Loaded], search: &Search<'_>) -> Result<Beside, WalkError> {
         return Ok(beside);
     }
     let run_files: Vec<PathBuf> = run.iter().map(|f| canonical(&f.source.path)).collect();
-    let mut candidates: Vec<PathBuf> = crate::walk::plan_files(&search.directories())?
+    let mut candidates: Vec<PathBuf> = crate::walk::lookup(&search.directories(), search.filter)?
         .into_iter()
         .filter(|path| !run_files.contains(&canonical(path)))
         .collect();
     // Each pass takes the files naming a wanted id; the plans found may
     // want others in turn (a commune's province plan names its scheme).
+    let mut broken = Vec::new();
     while !wanted.is_empty() {
         let (mut found, mut rest) = (Vec::new(), Vec::new());
         for path in candidates {
@@ -78,21 +84,40 @@ pub fn find(run: &[Loaded], search: &Search<'_>) -> Result<Beside, WalkError> {
             }
         }
         candidates = rest;
-        if found.is_empty() {
+        let mut claims: BTreeMap<String, Vec<Loaded>> = BTreeMap::new();
+        for loaded in found {
+            match &loaded.plan {
+                Ok(plan) if wanted.contains(&plan.document.id) => {
+                    claims
+                        .entry(plan.document.id.clone())
+                        .or_default()
+                        .push(loaded);
+                }
+                Ok(_) => {}
+                Err(_) => broken.push(loaded.source.path.clone()),
+            }
+        }
+        if claims.is_empty() {
             break;
         }
-        for loaded in found {
-            let Ok(plan) = &loaded.plan else {
-                beside.broken.push(loaded.source.path.clone());
-                continue;
-            };
-            if !wanted.remove(&plan.document.id) {
+        for (id, mut files) in claims {
+            wanted.remove(&id);
+            known.insert(id.clone());
+            if files.len() > 1 {
+                let paths = files.iter().map(|f| f.source.path.clone()).collect();
+                beside.ambiguous.push((id, paths));
                 continue;
             }
-            known.insert(plan.document.id.clone());
-            wanted.extend(referenced(plan).filter(|id| !known.contains(id)));
+            let loaded = files.remove(0);
+            if let Ok(plan) = &loaded.plan {
+                wanted.extend(referenced(plan).filter(|id| !known.contains(id)));
+            }
             beside.plans.push(loaded);
         }
+    }
+    // Only while a wanted plan is missing can a broken file be the reason.
+    if !wanted.is_empty() {
+        beside.broken = broken;
     }
     Ok(beside)
 }

@@ -56,7 +56,7 @@ pub fn check_files(files: &[PathBuf]) -> Result<Checked, CheckError> {
             named: true,
         })
         .collect();
-    check_found(&found, false, &[], &[])
+    check_found(&found, false, &[], &[], &crate::walk::Filter::default())
 }
 
 /// Loads and validates `files`, leaving out a file a directory search found
@@ -70,6 +70,7 @@ pub fn check_found(
     skip_non_plans: bool,
     plans_dirs: &[PathBuf],
     also_wanted: &[String],
+    filter: &crate::walk::Filter,
 ) -> Result<Checked, CheckError> {
     let loaded = files
         .par_iter()
@@ -99,6 +100,7 @@ pub fn check_found(
         named: &named,
         dirs: plans_dirs,
         also_wanted,
+        filter,
     };
     let beside = crate::beside::find(&kept, &search)?;
     let findings = check_loaded(&kept, &beside.plans);

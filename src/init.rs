@@ -52,64 +52,30 @@ pub fn draft(request: &Request<'_>, under: &Loaded, known: &[&Loaded]) -> Option
     let registry = Registry::embedded();
     let diff = compare::diff(empty_plan, &empty.source, &chain, registry);
     let mut targets: BTreeMap<String, Target> = BTreeMap::new();
+    let mut duties = Duties::default();
+    // The parent comes first in the chain: a scheme's duty that the parent
+    // already hands down is carried by the task made for the parent's.
     for comparison in &diff.comparisons {
         let Some(&(upper, _)) = known.get(comparison.against.as_str()) else {
             continue;
         };
         for row in &comparison.targets {
-            let wanted = row.status == TargetStatus::Gap;
             let theirs = row
                 .scheme_target
                 .as_ref()
                 .and_then(|id| upper.targets.iter().find(|t| &t.id == id));
-            if let (true, Some(theirs)) = (wanted, theirs) {
-                let link = ItemRef {
-                    plan: upper.document.id.clone(),
-                    item: theirs.id.clone(),
-                };
+            if let (TargetStatus::Gap, Some(theirs)) = (&row.status, theirs) {
                 let entry = targets
                     .entry(target_id(theirs))
                     .or_insert_with(|| blank_target(theirs));
-                entry.restates.push(link);
+                entry.restates.push(item(upper, &theirs.id));
             }
         }
         for row in &comparison.duties {
-            if row.status != DutyStatus::Gap {
-                continue;
+            let duty = upper.tasks.iter().find(|t| t.id == row.duty);
+            if let (DutyStatus::Gap, Some(duty)) = (row.status, duty) {
+                duties.add(&mut plan, upper, duty, registry, request);
             }
-            let Some(duty) = upper.tasks.iter().find(|t| t.id == row.duty) else {
-                continue;
-            };
-            let leads = local_owners(&mut plan, upper, duty, registry, request.level);
-            // A government plan asks mass organisations; it cannot order them.
-            let requested = leads.iter().all(|id| {
-                plan.agencies
-                    .iter()
-                    .any(|a| &a.id == id && a.kind == AgencyKind::MassOrganisation)
-            });
-            plan.tasks.push(Task {
-                id: format!("{}-{}", slug(&upper.document.id), slug(&duty.id)),
-                title: Text::new(&format!("{TODO}: {}", duty.title.as_str())),
-                leads,
-                coordinates: Vec::new(),
-                mode: if requested {
-                    crate::model::Mode::Requested
-                } else {
-                    crate::model::Mode::Assigned
-                },
-                deadline: None,
-                function: duty.function,
-                carries_out: vec![ItemRef {
-                    plan: upper.document.id.clone(),
-                    item: duty.id.clone(),
-                }],
-                in_force_from: None,
-                verification: None,
-                sources: Vec::new(),
-                quote: None,
-                section: None,
-                note: None,
-            });
         }
     }
     plan.targets = targets.into_values().collect();
@@ -120,6 +86,71 @@ pub fn draft(request: &Request<'_>, under: &Loaded, known: &[&Loaded]) -> Option
         tasks: plan.tasks.len(),
         plan,
     })
+}
+
+fn item(upper: &Plan, id: &str) -> ItemRef {
+    ItemRef {
+        plan: upper.document.id.clone(),
+        item: id.to_owned(),
+    }
+}
+
+/// The tasks made so far, by the duties above they carry out.
+#[derive(Default)]
+struct Duties {
+    /// (plan, duty) → the index of the task carrying it, including the
+    /// duties the parent's own task carries out in turn.
+    carried: BTreeMap<(String, String), usize>,
+}
+
+impl Duties {
+    fn add(
+        &mut self,
+        plan: &mut Plan,
+        upper: &Plan,
+        duty: &Task,
+        registry: &Registry,
+        request: &Request<'_>,
+    ) {
+        let key = (upper.document.id.clone(), duty.id.clone());
+        if let Some(&index) = self.carried.get(&key) {
+            plan.tasks[index].carries_out.push(item(upper, &duty.id));
+            return;
+        }
+        let leads = local_owners(plan, upper, duty, registry, request);
+        // A government plan asks mass organisations; it cannot order them.
+        let requested = leads.iter().all(|id| {
+            plan.agencies
+                .iter()
+                .any(|a| &a.id == id && a.kind == AgencyKind::MassOrganisation)
+        });
+        let index = plan.tasks.len();
+        self.carried.insert(key, index);
+        for above in &duty.carries_out {
+            self.carried
+                .insert((above.plan.clone(), above.item.clone()), index);
+        }
+        plan.tasks.push(Task {
+            id: format!("{}-{}", slug(&upper.document.id), slug(&duty.id)),
+            title: Text::new(&format!("{TODO}: {}", duty.title.as_str())),
+            leads,
+            coordinates: Vec::new(),
+            mode: if requested {
+                crate::model::Mode::Requested
+            } else {
+                crate::model::Mode::Assigned
+            },
+            deadline: None,
+            function: duty.function,
+            carries_out: vec![item(upper, &duty.id)],
+            in_force_from: None,
+            verification: None,
+            sources: Vec::new(),
+            quote: None,
+            section: None,
+            note: None,
+        });
+    }
 }
 
 /// The plan with its header and links, and no targets or tasks yet.
@@ -155,7 +186,7 @@ fn skeleton(request: &Request<'_>, parent: &Plan) -> Plan {
             issuer: committee.name.clone(),
             level: request.level,
             jurisdiction: Text::new(&place),
-            province: province_of(parent),
+            province: province_of(parent, request.period),
             number: Some(Text::new(TODO)),
             date: None,
             lead: None,
@@ -217,27 +248,41 @@ fn links(parent: &Plan) -> Links {
     }
 }
 
-/// The province a plan under `parent` lies in, by its id in the units catalogue.
-fn province_of(parent: &Plan) -> Option<String> {
-    if parent.document.province.is_some() {
-        return parent.document.province.clone();
+/// The province a plan under `parent` lies in, by its id in the units
+/// catalogue of the new plan's time: a plan starting after 2025 names one
+/// of the 34 provinces, into which the parent's may have merged.
+fn province_of(parent: &Plan, period: Period) -> Option<String> {
+    let units = crate::units::Units::embedded();
+    let old = match &parent.document.province {
+        Some(id) => id.clone(),
+        None => match units.of_plan(parent)? {
+            crate::units::PlanProvince::Before2025(p) => p.id.clone(),
+            crate::units::PlanProvince::From2025(p) => p.id.clone(),
+        },
+    };
+    if period.start <= MERGER_YEAR || units.province_2025(&old).is_some() {
+        return Some(old);
     }
-    match crate::units::Units::embedded().of_plan(parent)? {
-        crate::units::PlanProvince::Before2025(p) => Some(p.id.clone()),
-        crate::units::PlanProvince::From2025(p) => Some(p.id.clone()),
-    }
+    units.merged_into(&old).map(|merged| merged.id.clone())
 }
 
+/// Provinces merged on 1 July 2025 (Nghị quyết 202/2025/QH15); a plan
+/// starting after that year names a province of the new map.
+const MERGER_YEAR: u16 = 2025;
+
 /// The bodies at the new plan's level that answer for `duty`, declared as
-/// the plan's agencies: the registry's counterparts of its leads above;
-/// the People's Committee when the registry has none.
+/// the plan's agencies: a lead at that level itself, else the registry's
+/// counterparts of its leads above, each replaced by its successor if it
+/// ended before the plan's period; the People's Committee when the
+/// registry has none.
 fn local_owners(
     plan: &mut Plan,
     upper: &Plan,
     duty: &Task,
     registry: &Registry,
-    level: Level,
+    request: &Request<'_>,
 ) -> Vec<String> {
+    let starts = crate::date::CivilDate::from_numbers(request.period.start, 1, 1);
     let mut owners = Vec::new();
     for lead in &duty.leads {
         let Some(agency) = upper.agencies.iter().find(|a| &a.id == lead) else {
@@ -246,27 +291,16 @@ fn local_owners(
         let Some(body) = crate::roles::body_of(registry, agency) else {
             continue;
         };
-        for local in registry.counterparts(&body.id, level) {
-            // The People's Committee issuing the plan is already declared.
-            if local.kind == AgencyKind::PeoplesCommittee {
-                plan.agencies[0].registry = Some(local.id.clone());
-                if !owners.contains(&plan.agencies[0].id) {
-                    owners.push(plan.agencies[0].id.clone());
-                }
-                continue;
-            }
-            if !plan.agencies.iter().any(|a| a.id == local.id) {
-                plan.agencies.push(Agency {
-                    id: local.id.clone(),
-                    name: local.name.clone(),
-                    aliases: Vec::new(),
-                    kind: local.kind,
-                    level,
-                    registry: Some(local.id.clone()),
-                });
-            }
-            if !owners.contains(&local.id) {
-                owners.push(local.id.clone());
+        let locals = if body.level == request.level {
+            vec![body]
+        } else {
+            registry.counterparts(&body.id, request.level)
+        };
+        for local in locals {
+            let local = starts.map_or(local, |day| registry.in_office_on(local, day));
+            let id = declare(plan, local);
+            if !owners.contains(&id) {
+                owners.push(id);
             }
         }
     }
@@ -274,6 +308,26 @@ fn local_owners(
         owners.push(plan.agencies[0].id.clone());
     }
     owners
+}
+
+/// The plan's agency id for a registry body, declaring it if need be; the
+/// People's Committee issuing the plan is declared already.
+fn declare(plan: &mut Plan, body: &crate::registry::Body) -> String {
+    if body.kind == AgencyKind::PeoplesCommittee {
+        plan.agencies[0].registry = Some(body.id.clone());
+        return plan.agencies[0].id.clone();
+    }
+    if !plan.agencies.iter().any(|a| a.id == body.id) {
+        plan.agencies.push(Agency {
+            id: body.id.clone(),
+            name: body.name.clone(),
+            aliases: Vec::new(),
+            kind: body.kind,
+            level: body.level,
+            registry: Some(body.id.clone()),
+        });
+    }
+    body.id.clone()
 }
 
 /// A target answering `theirs`: the same indicator, level, unit, year and
@@ -300,10 +354,19 @@ fn blank_target(theirs: &Target) -> Target {
     }
 }
 
-/// One id per indicator, level, condition and year: the same figure in the
-/// parent and in the scheme is one target restating both.
+/// One id per indicator, level, unit, population, condition and year: the
+/// same figure in the parent and in the scheme is one target restating both.
 fn target_id(target: &Target) -> String {
     let mut id = slug(&target.indicator);
+    // Another unit or population is another figure, never merged.
+    if target.unit != crate::model::Unit::Percent
+        || target.population != crate::model::Population::People
+    {
+        id.push('-');
+        id.push_str(&crate::model::wire_name(&target.unit).replace('_', "-"));
+        id.push('-');
+        id.push_str(&crate::model::wire_name(&target.population).replace('_', "-"));
+    }
     if let Some(level) = target.level {
         id.push_str(&format!("-muc-{level}"));
     }
@@ -315,7 +378,7 @@ fn target_id(target: &Target) -> String {
 }
 
 /// An id from any text: lower-case ASCII letters and digits joined by '-'.
-fn slug(text: &str) -> String {
+pub fn slug(text: &str) -> String {
     let folded = crate::text::fold(text);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_ascii_alphanumeric())

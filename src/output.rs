@@ -51,13 +51,13 @@ pub fn clean_up_when_interrupted() {
     });
 }
 
-/// Writes a report (or an accepted-findings file) like [`write`], and never
-/// over an existing YAML or TOML file: no report is YAML or TOML, so such a
-/// file is a plan or a status file, read by this run or not.
+/// Writes a report (or an accepted-findings file) like [`write`], and
+/// never to a `.yaml`, `.yml` or `.toml` path: no report is YAML or TOML,
+/// so such a file is a plan or a status file, read by this run or not, and
+/// a new one would be taken for a plan by the next run.
 pub fn write_report(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), OutputError> {
     refuse_input(path, inputs)?;
-    let plan_like = crate::source::Format::from_path(path).is_some();
-    if plan_like && std::fs::metadata(path).is_ok_and(|meta| meta.is_file()) {
+    if crate::source::Format::from_path(path).is_some() {
         return Err(OutputError::MayBePlan(path.to_owned()));
     }
     write(path, bytes, inputs)

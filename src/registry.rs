@@ -110,6 +110,21 @@ impl Registry {
 
     /// The bodies at `level` that carry `id`'s duties, following `mirrors`
     /// down the hierarchy (Bộ GD&ĐT → Sở GD&ĐT → Phòng GD&ĐT).
+    /// The body that answers on `day`: `body`, or the successor it was
+    /// merged into if it had ended by then (Sở Thông tin và Truyền thông →
+    /// Sở Khoa học và Công nghệ from 1 March 2025).
+    pub fn in_office_on<'r>(&'r self, mut body: &'r Body, day: CivilDate) -> &'r Body {
+        // Chains of successors are short; the bound keeps a loop in the data harmless.
+        for _ in 0..8 {
+            let ended = body.valid_until.is_some_and(|until| until < day);
+            match body.successor.as_deref().and_then(|id| self.get(id)) {
+                Some(next) if ended => body = next,
+                _ => break,
+            }
+        }
+        body
+    }
+
     pub fn counterparts(&self, id: &str, level: Level) -> Vec<&Body> {
         let mut found = Vec::new();
         let mut frontier = vec![id.to_owned()];

@@ -101,7 +101,7 @@ pub fn find(paths: &[PathBuf], filter: &Filter) -> Result<Vec<Found>, WalkError>
             error,
         })?;
         if meta.is_dir() {
-            let found = search(path, filter)?;
+            let found = search(path, filter, &Reach::Everything)?;
             files.extend(found.into_iter().map(|path| Found { path, named: false }));
         } else {
             files.push(Found {
@@ -116,8 +116,35 @@ pub fn find(paths: &[PathBuf], filter: &Filter) -> Result<Vec<Found>, WalkError>
     Ok(files)
 }
 
+/// How far a search goes, and what it does with what it cannot read.
+pub enum Reach {
+    /// Every sub-directory; a directory that cannot be read is an error,
+    /// since files the user asked to check would go unchecked.
+    Everything,
+    /// Looking for plans to compare with: how deep (1 is the directory's
+    /// own files), and past what cannot be read.
+    Lookup { depth: Option<usize> },
+}
+
+/// Plan files under each of `dirs`, for plans to compare with: a file that
+/// cannot be listed is one fewer candidate, never a failed run.
+pub fn lookup(
+    dirs: &[(PathBuf, Option<usize>)],
+    filter: &Filter,
+) -> Result<Vec<PathBuf>, WalkError> {
+    let mut files = Vec::new();
+    for (dir, depth) in dirs {
+        if dir.is_dir() {
+            files.extend(search(dir, filter, &Reach::Lookup { depth: *depth })?);
+        }
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
 /// The plan files under the directory `root` that the filter lets through.
-fn search(root: &Path, filter: &Filter) -> Result<Vec<PathBuf>, WalkError> {
+fn search(root: &Path, filter: &Filter, reach: &Reach) -> Result<Vec<PathBuf>, WalkError> {
     let mut overrides = OverrideBuilder::new(root);
     let globs = filter
         .include
@@ -140,18 +167,29 @@ fn search(root: &Path, filter: &Filter) -> Result<Vec<PathBuf>, WalkError> {
         root: root.to_owned(),
         error,
     })?;
+    let depth = match reach {
+        Reach::Everything => None,
+        Reach::Lookup { depth } => *depth,
+    };
     let walker = WalkBuilder::new(root)
         .hidden(true)
         .git_ignore(true)
         .require_git(false)
+        .max_depth(depth)
         .overrides(overrides)
         .build();
     let mut files = Vec::new();
     for entry in walker {
-        let entry = entry.map_err(|error| WalkError::Search {
-            root: root.to_owned(),
-            error,
-        })?;
+        let entry = match (entry, reach) {
+            (Ok(entry), _) => entry,
+            (Err(_), Reach::Lookup { .. }) => continue,
+            (Err(error), Reach::Everything) => {
+                return Err(WalkError::Search {
+                    root: root.to_owned(),
+                    error,
+                });
+            }
+        };
         let found = entry.path();
         if entry.file_type().is_some_and(|t| t.is_file())
             && Format::from_path(found).is_some()

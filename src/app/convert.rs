@@ -34,6 +34,12 @@ pub(super) fn run(args: &ConvertArgs, settings: &Settings) -> anyhow::Result<Exi
         );
         return Err(localized(&message, settings));
     }
+    if let Some(path) = output
+        && path.is_file()
+        && !args.force
+    {
+        return Err(localized(&msg!("convert.exists", path), settings));
+    }
     let loaded = super::load_file(&args.plan, settings)?;
     let plan = match &loaded.plan {
         Ok(plan) => plan,
@@ -70,7 +76,7 @@ pub(super) fn run(args: &ConvertArgs, settings: &Settings) -> anyhow::Result<Exi
 /// on a terminal, where the plan is read rather than stored, its control
 /// characters and direction overrides are shown as escapes, as xhht shows
 /// any text from a file: YAML and TOML may write some unescaped.
-fn shown(text: String, settings: &Settings) -> String {
+pub(super) fn shown(text: String, settings: &Settings) -> String {
     if settings.stdout_is_terminal {
         render::printable(&text, false)
     } else {

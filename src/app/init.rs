@@ -23,16 +23,36 @@ pub(super) fn run(args: &InitArgs, settings: &Settings) -> anyhow::Result<ExitCo
     }
     let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     if let Some(path) = output
+        && path.is_dir()
+    {
+        return Err(localized(&msg!("output.is-directory", path), settings));
+    }
+    if let Some(path) = output
         && path.exists()
         && !args.force
     {
         return Err(localized(&msg!("init.exists", path), settings));
+    }
+    if let Some(name) = &args.name
+        && crate::init::slug(name).is_empty()
+    {
+        let name = name.as_str();
+        return Err(localized(&msg!("init.bad-name", name), settings));
     }
     let under = parent(&args.under, settings)?;
     let Ok(parent_plan) = &under.plan else {
         let path = &args.under;
         return Err(localized(&msg!("init.parent-broken", path), settings));
     };
+    let below = parent_plan.document.kind == crate::model::DocumentKind::Scheme
+        || args.level > parent_plan.document.level;
+    if !below {
+        let (level, parent) = (
+            level_name(args.level),
+            level_name(parent_plan.document.level),
+        );
+        return Err(localized(&msg!("init.not-below", level, parent), settings));
+    }
     let period = match &args.period {
         Some(text) => period(text)
             .ok_or_else(|| localized(&msg!("init.bad-period", text = text.as_str()), settings))?,
@@ -61,12 +81,29 @@ pub(super) fn run(args: &InitArgs, settings: &Settings) -> anyhow::Result<ExitCo
             crate::output::write(path, text.as_bytes(), &[under_path])
                 .map_err(|e| localized(&e.message(), settings))?;
         }
-        None => write!(anstream::stdout().lock(), "{text}")?,
+        None => write!(
+            anstream::stdout().lock(),
+            "{}",
+            super::convert::shown(text, settings)
+        )?,
     }
     let (targets, tasks) = (draft.targets, draft.tasks);
     let path = output.map_or_else(|| "-".to_owned(), |p| p.display().to_string());
     warn(&msg!("init.written", path, targets, tasks), settings);
+    if targets + tasks == 0 {
+        let under = args.under.as_str();
+        warn(&msg!("init.nothing", under), settings);
+    }
     Ok(ExitCode::from(EXIT_OK))
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::National => "national",
+        Level::Province => "province",
+        Level::District => "district",
+        Level::Commune => "commune",
+    }
 }
 
 /// The plan named with `--under`: a file, or an embedded scheme by its id.
@@ -109,6 +146,7 @@ fn above(under: &Loaded, args: &InitArgs, settings: &Settings) -> anyhow::Result
         named: &named,
         dirs: &args.plans,
         also_wanted: &[],
+        filter: &crate::walk::Filter::default(),
     };
     let found = crate::beside::find(std::slice::from_ref(under), &search)
         .map_err(|e| localized(&e.message(), settings))?;

@@ -423,9 +423,15 @@ fn or_nobody(names: &[String]) -> Message {
     }
 }
 
-/// The local bodies that answer for the national leads at the plan's level.
+/// The local bodies that answer for the national leads at the plan's
+/// level, when the plan takes effect: a body merged away by then answers
+/// through its successor.
 fn expected_owners<'r>(national: &[&Agency], plan: &Plan, registry: &'r Registry) -> Vec<&'r Body> {
-    national
+    let day = plan
+        .document
+        .date
+        .or_else(|| CivilDate::from_numbers(plan.document.period.start, 1, 1));
+    let mut owners: Vec<&Body> = national
         .iter()
         .filter_map(|a| body_of(registry, a))
         .flat_map(|b| {
@@ -435,7 +441,10 @@ fn expected_owners<'r>(national: &[&Agency], plan: &Plan, registry: &'r Registry
                 registry.counterparts(&b.id, plan.document.level)
             }
         })
-        .collect()
+        .map(|b| day.map_or(b, |day| registry.in_office_on(b, day)))
+        .collect();
+    owners.dedup_by(|a, b| a.id == b.id);
+    owners
 }
 
 fn unique<'p>(agencies: impl Iterator<Item = &'p Agency>) -> Vec<&'p Agency> {

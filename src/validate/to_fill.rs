@@ -3,7 +3,7 @@
 //! stands.
 
 use super::{Check, root};
-use crate::finding::Rule;
+use crate::finding::{Rule, Severity};
 use crate::msg;
 use crate::source::FieldPath;
 
@@ -18,16 +18,24 @@ impl Check<'_> {
         };
         let mut blanks = Vec::new();
         collect(&value, root(), &mut blanks);
+        // A dated plan has been issued: its figures are in the document, and
+        // a blank left in it would hide a shortfall from every comparison.
+        let issued = self.plan.document.date;
         for (path, text) in blanks {
             let field = path.to_string();
             let value = text.to_owned();
-            let finding = self
+            let mut finding = self
                 .at(
                     Rule::ToFill,
                     &path,
                     msg!("validate.to-fill.message", field, value),
                 )
                 .hint(msg!("validate.to-fill.hint"));
+            if let Some(date) = issued {
+                finding = finding
+                    .severity(Severity::Error)
+                    .note(msg!("validate.to-fill.issued", date));
+            }
             self.push(finding);
         }
     }

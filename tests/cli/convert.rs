@@ -187,7 +187,7 @@ fn the_plan_itself_is_never_replaced() {
     let before = std::fs::read(&plan).unwrap();
     let out = run_in(
         dir.path(),
-        &["convert", "plan.yaml", "-o", "./plan.yaml"],
+        &["convert", "plan.yaml", "-o", "./plan.yaml", "--force"],
         &[],
     );
     assert_eq!(out.status.code(), Some(2));
@@ -307,4 +307,33 @@ fn a_plan_with_every_field_converts_both_ways_unchanged() {
     assert_eq!(plan_of(&toml), original);
     assert_eq!(plan_of(&yaml), original);
     assert_eq!(finding_codes(&toml), finding_codes(&fixture));
+}
+
+/// Another plan named as the output is not replaced without `--force`:
+/// its comments would be lost.
+#[test]
+fn another_plan_is_replaced_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("examples/commune-plan.yaml"),
+        dir.path().join("plan.yaml"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("other.toml"), "# kept\n").unwrap();
+    let out = run_in(
+        dir.path(),
+        &["convert", "plan.yaml", "-o", "other.toml"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("other.toml")).unwrap(),
+        "# kept\n"
+    );
+    let out = run_in(
+        dir.path(),
+        &["convert", "plan.yaml", "-o", "other.toml", "--force"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
 }

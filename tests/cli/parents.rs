@@ -162,3 +162,73 @@ fn a_report_never_replaces_a_plan_file_beside_it() {
         "document: {}\n"
     );
 }
+
+/// Two files beside a plan claiming its parent's id: comparing with either
+/// could give the wrong verdict (an archived draft's figure), so neither is
+/// used and the run says so.
+#[test]
+fn two_files_with_the_parents_id_are_neither_used() {
+    let dir = setup("xa");
+    let copy = std::fs::read_to_string(root().join("plans/thai-binh-2021-2030.yaml")).unwrap();
+    std::fs::write(dir.path().join("xa/old-draft.yaml"), copy).unwrap();
+    let out = run_in(
+        dir.path(),
+        &["report", "xa/xa-thu.yaml", "--format", "json"],
+        &[],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("all hold plan `thai-binh-2021-2030`"),
+        "{stderr}"
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let found = codes(
+        dir.path(),
+        &["validate", "xa/xa-thu.yaml", "--format", "json"],
+    );
+    assert!(found.iter().any(|c| c == "XH012"), "{found:?}");
+    // Left out with --exclude, the other copy no longer competes.
+    let args = [
+        "validate",
+        "xa/xa-thu.yaml",
+        "--exclude",
+        "old-draft.yaml",
+        "--format",
+        "json",
+    ];
+    let found = codes(dir.path(), &args);
+    assert!(!found.iter().any(|c| c == "XH012"), "{found:?}");
+}
+
+/// A plan's own directory is looked in, not the directories under it: an
+/// `archive/` beside a plan is not where its parent is kept.
+#[test]
+fn sub_directories_beside_a_plan_are_not_searched() {
+    let dir = setup("xa/archive");
+    let codes = codes(
+        dir.path(),
+        &["validate", "xa/xa-thu.yaml", "--format", "json"],
+    );
+    assert!(codes.iter().any(|c| c == "XH012"), "{codes:?}");
+}
+
+/// A report is never written to a `.yaml`, `.yml` or `.toml` path, new or
+/// not: the next run would take it for a plan.
+#[test]
+fn a_report_is_never_written_to_a_plan_path() {
+    let dir = setup("xa");
+    let out = run_in(
+        dir.path(),
+        &[
+            "report",
+            "xa/xa-thu.yaml",
+            "--format",
+            "json",
+            "-o",
+            "new.yml",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(!dir.path().join("new.yml").exists());
+}

@@ -91,7 +91,7 @@ pub(super) fn judge_values(
         return Verdict::plain(TargetStatus::NoNationalFigure);
     }
     // Validation reports the blank; a verdict on it would be about nothing.
-    if ours.value == TargetValue::Todo {
+    if ours.value == TargetValue::Todo || theirs.value == TargetValue::Todo {
         return Verdict::plain(TargetStatus::ToFill);
     }
     if let Some(why) = unlike(ours, theirs, direction) {
