@@ -138,6 +138,13 @@ impl Period {
     /// recurring deadlines.
     pub const LATEST: u16 = 2100;
 
+    /// Whether years can be held to the period: a reversed or absurd one is
+    /// reported once, not again for every year that falls outside it.
+    pub fn is_sound(&self) -> bool {
+        let end = self.end.unwrap_or(self.start);
+        self.start <= end && Self::EARLIEST <= self.start && end <= Self::LATEST
+    }
+
     pub fn contains(&self, year: u16) -> bool {
         year >= self.start && self.end.is_none_or(|end| year <= end)
     }

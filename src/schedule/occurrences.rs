@@ -230,7 +230,9 @@ impl<'a> Check<'a> {
     pub(super) fn bounds(&mut self, cx: &TaskCx<'_>, occurrence: &Occurrence, path: &FieldPath) {
         let document = &self.plan.document;
         let due = occurrence.due;
-        if !u16::try_from(due.year()).is_ok_and(|year| document.period.contains(year)) {
+        // A reversed or absurd period is validation's to report, once.
+        let outside = !u16::try_from(due.year()).is_ok_and(|year| document.period.contains(year));
+        if document.period.is_sound() && outside {
             let message = msg!(
                 "schedule.bounds.outside-period",
                 what = &cx.what,

@@ -24,9 +24,13 @@ impl Check<'_> {
                     start = doc.period.start
                 ),
             );
+            let finding = finding.note(msg!("validate.targets.period-reversed-note"));
             self.push(finding);
         }
         self.period_bounds();
+        if !self.period_is_sound() {
+            return;
+        }
         for (i, &year) in doc.milestones.iter().enumerate() {
             if !doc.period.contains(year) {
                 let finding = self.at(
@@ -74,6 +78,10 @@ impl Check<'_> {
 
     /// A period outside the years a plan can cover is a typo, and one that
     /// would have the schedule walk thousands of years.
+    pub(super) fn period_is_sound(&self) -> bool {
+        self.plan.document.period.is_sound()
+    }
+
     fn period_bounds(&mut self) {
         let doc = &self.plan.document;
         let base = root().key("document");
@@ -147,7 +155,7 @@ impl Check<'_> {
                 self.push(finding);
             }
             self.target_value(target, &path);
-            if !self.plan.document.period.contains(target.year) {
+            if self.period_is_sound() && !self.plan.document.period.contains(target.year) {
                 let finding = self.at(
                     Rule::YearOutsidePeriod,
                     &path.key("year"),

@@ -221,6 +221,7 @@ impl Check<'_> {
         }
         let period = self.plan.document.period;
         if let Some(year) = due_year(due)
+            && self.period_is_sound()
             && !period.contains(year)
         {
             let finding = self.at(

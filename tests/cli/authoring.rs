@@ -116,3 +116,29 @@ fn the_mistakes_people_make_get_a_hint() {
     let got = hint_of(dir.path(), "name.yaml", &named);
     assert!(got.contains("is the name of agency `ubnd-xa`"), "{got}");
 }
+
+/// A reversed period is one finding: the years held to it are not each
+/// reported as outside it too (once six findings for one typo).
+#[test]
+fn a_reversed_period_is_one_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "document:\n  id: x\n  title: t\n  kind: plan\n  issuer: u\n  level: commune\n  jurisdiction: x\n  province: thai-binh\n  period: {start: 2025, end: 2021}\n  milestones: [2023, 2025]\ntargets:\n  - {id: a, indicator: model.learning_citizen, unit: percent, population: people, value: {point: 45}, year: 2025}\ntasks:\n  - {id: k, title: t, leads: [u], deadline: {wording: \"năm 2024\", due: {year: 2024}}}\nagencies:\n  - {id: u, name: UBND, kind: peoples_committee, level: commune}\n";
+    std::fs::write(dir.path().join("p.yaml"), plan).unwrap();
+    let found: Vec<String> = places(dir.path(), "p.yaml")
+        .into_iter()
+        .map(|(code, ..)| code)
+        .collect();
+    assert_eq!(found, ["XH020"]);
+    let out = run_in(dir.path(), &["report", "p.yaml", "--format", "json"], &[]);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        !codes.contains(&"XH021") && !codes.contains(&"XH205"),
+        "{codes:?}"
+    );
+}
