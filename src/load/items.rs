@@ -5,8 +5,9 @@
 //! all are reported. A syntax error comes first and alone: where the text
 //! itself is broken, what a later item means cannot be known.
 //!
-//! An item is read from a copy of the file in which everything else is
-//! blanked out, byte for byte, so the parser's positions are the file's.
+//! An item is read alone, from the start of its line with what stands
+//! before it blanked out, so its columns are the file's and its lines are
+//! counted from its own.
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 
@@ -99,11 +100,20 @@ impl Reading<'_> {
         let Some(node) = self.index.get(&path) else {
             return;
         };
-        let text = blank_out_all_but(&self.source.text, node.value.clone());
-        let alone = SourceFile::new(self.source.path.clone(), text, Format::Yaml);
+        // The item from the start of its line, the text before it on that
+        // line blanked: its columns are the file's, and reading every item
+        // costs the file's length once, never once per item.
+        let text = &self.source.text;
+        let line_start = text[..node.value.start].rfind('\n').map_or(0, |n| n + 1);
+        let mut alone = blank(&text[line_start..node.value.start]);
+        alone.push_str(&text[node.value.start..node.value.end]);
+        let alone = SourceFile::new(self.source.path.clone(), alone, Format::Yaml);
         let Err(mut fault) = yaml::parse::<T>(&alone) else {
             return;
         };
+        fault.span = fault
+            .span
+            .map(|span| span.start + line_start..span.end + line_start);
         // Missing from the item itself (no mapping inside it was found to
         // lack it): point at the item and name it, not at the end of its text.
         let located = fault.message.id() == Some("load.yaml.missing-in");
@@ -121,18 +131,9 @@ impl Reading<'_> {
     }
 }
 
-/// `text` with every byte outside `keep` a space, line breaks kept: the
-/// node alone, where it stands.
-fn blank_out_all_but(text: &str, keep: std::ops::Range<usize>) -> String {
-    let mut out = String::with_capacity(text.len());
-    for (at, c) in text.char_indices() {
-        if keep.contains(&at) || c == '\n' || c == '\r' {
-            out.push(c);
-        } else {
-            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
-        }
-    }
-    out
+/// `text` as spaces, byte for byte: what stands before an item on its line.
+fn blank(text: &str) -> String {
+    " ".repeat(text.len())
 }
 
 #[cfg(test)]
@@ -140,12 +141,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn blanking_keeps_every_byte_offset() {
-        let text = "tên: Thử\n  - id: ư\n";
-        let keep = text.find("id").unwrap()..text.len();
-        let blanked = blank_out_all_but(text, keep.clone());
-        assert_eq!(blanked.len(), text.len());
-        assert_eq!(&blanked[keep.clone()], &text[keep]);
-        assert_eq!(blanked.lines().next().unwrap().trim(), "");
+    fn an_item_alone_keeps_its_columns() {
+        assert_eq!(blank("  - "), "    ");
+        assert_eq!(blank("ư").len(), "ư".len());
     }
 }
