@@ -5,6 +5,9 @@
 //! all are reported. A syntax error comes first and alone: where the text
 //! itself is broken, what a later item means cannot be known.
 //!
+//! A file with aliases (`*name`) keeps its first fault only: an item read
+//! alone would not have the anchor an alias names.
+//!
 //! An item is read alone, from the start of its line with what stands
 //! before it blanked out, so its columns are the file's and its lines are
 //! counted from its own.
@@ -45,8 +48,14 @@ pub(super) fn every_fault(source: &SourceFile, first: LoadError) -> LoadError {
     if source.format != Format::Yaml || first.kind == LoadErrorKind::Syntax {
         return first;
     }
-    if let Err(syntax) = yaml::parse::<IgnoredAny>(source) {
+    let scan = yaml::scan(source);
+    if scan.syntax_error
+        && let Err(syntax) = yaml::parse::<IgnoredAny>(source)
+    {
         return syntax;
+    }
+    if scan.aliases {
+        return first;
     }
     let index = super::span_index(source);
     let mut faults: Vec<LoadError> = yaml::parse::<Sections>(source).err().into_iter().collect();

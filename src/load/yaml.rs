@@ -77,6 +77,36 @@ fn binary_value(source: &SourceFile) -> Option<Range<usize>> {
     None
 }
 
+/// What one pass over the parser's events (no alias is expanded, so it is
+/// linear in the text) tells about a file that did not deserialize.
+pub(super) struct Scan {
+    /// The text itself is broken somewhere.
+    pub syntax_error: bool,
+    /// Some value repeats an anchor (`*name`): an item read alone would
+    /// miss the anchor it names.
+    pub aliases: bool,
+}
+
+pub(super) fn scan(source: &SourceFile) -> Scan {
+    let mut aliases = false;
+    for event in Parser::new_from_str(&source.text) {
+        match event {
+            Err(_) => {
+                return Scan {
+                    syntax_error: true,
+                    aliases,
+                };
+            }
+            Ok((Event::Alias(_), _)) => aliases = true,
+            Ok(_) => {}
+        }
+    }
+    Scan {
+        syntax_error: false,
+        aliases,
+    }
+}
+
 /// serde-saphyr's reading of the tag: `binary` in the YAML namespace, or
 /// a local `!binary`.
 fn is_binary(tag: &Tag) -> bool {
