@@ -7,10 +7,11 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{EXIT_FINDINGS, EXIT_OK, warn};
-use crate::cli::{AgenciesArgs, ListFormat};
+use crate::cli::AgenciesArgs;
 use crate::model::wire_name;
 use crate::msg;
 use crate::registry::{Body, Registry, compact};
+use crate::render::lookup::{List, draw};
 use crate::settings::Settings;
 
 /// One body as `--format json` writes it (README, "Looking things up").
@@ -51,31 +52,25 @@ pub(super) fn run(args: &AgenciesArgs, settings: &Settings) -> anyhow::Result<Ex
         warn(&nothing_found(args, registry), settings);
         return Ok(ExitCode::from(EXIT_FINDINGS));
     }
-    let mut out = anstream::stdout().lock();
-    match args.format {
-        ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "agencies": rows }))?;
-            writeln!(out)?;
-        }
-        ListFormat::Table => {
-            let color = settings.color();
-            let header = COLUMNS.map(|id| settings.lang.fixed(id));
-            let mut table = crate::render::baselines::id_table(color, header);
-            for r in &rows {
-                table.add_row([
-                    r.id.to_owned(),
-                    r.vi.to_owned(),
-                    r.en.to_owned(),
-                    r.level.clone(),
-                    r.kind.clone(),
-                    valid(r),
-                ]);
-            }
-            let count = msg!("lookup.agencies.count", count = rows.len());
-            let text = format!("{table}\n{}\n", count.render(settings.lang));
-            write!(out, "{}", crate::render::printable(&text, color))?;
-        }
-    }
+    let cells = |r: &Row<'_>| {
+        [
+            r.id.to_owned(),
+            r.vi.to_owned(),
+            r.en.to_owned(),
+            r.level.clone(),
+            r.kind.clone(),
+            valid(r),
+        ]
+    };
+    let (lang, color) = (settings.lang, settings.color());
+    let list = List {
+        key: "agencies",
+        rows: &rows,
+        columns: COLUMNS,
+        count: msg!("lookup.agencies.count", count = rows.len()),
+    };
+    let text = draw(&list, cells, args.format, lang, color)?;
+    write!(anstream::stdout().lock(), "{text}")?;
     Ok(ExitCode::from(EXIT_OK))
 }
 

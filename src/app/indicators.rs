@@ -9,9 +9,10 @@ use serde::Serialize;
 
 use super::{EXIT_OK, did_you_mean, localized};
 use crate::catalogue::{Catalogue, Indicator};
-use crate::cli::{IndicatorsArgs, ListFormat};
+use crate::cli::IndicatorsArgs;
 use crate::model::{Level, wire_name};
 use crate::msg;
+use crate::render::lookup::{List, draw};
 use crate::settings::Settings;
 
 /// One indicator as `--format json` writes it (README, "Looking things up").
@@ -46,31 +47,25 @@ pub(super) fn run(args: &IndicatorsArgs, settings: &Settings) -> anyhow::Result<
         .filter(|i| args.level.is_none_or(|level| binds(i, level)))
         .map(row)
         .collect();
-    let mut out = anstream::stdout().lock();
-    match args.format {
-        ListFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "indicators": rows }))?;
-            writeln!(out)?;
-        }
-        ListFormat::Table => {
-            let color = settings.color();
-            let header = COLUMNS.map(|id| settings.lang.fixed(id));
-            let mut table = crate::render::baselines::id_table(color, header);
-            for r in &rows {
-                table.add_row([
-                    r.id.to_owned(),
-                    r.vi.to_owned(),
-                    r.en.to_owned(),
-                    r.unit.clone(),
-                    r.binds.join(", "),
-                    r.schemes.join(", "),
-                ]);
-            }
-            let count = msg!("lookup.indicators.count", count = rows.len());
-            let text = format!("{table}\n{}\n", count.render(settings.lang));
-            write!(out, "{}", crate::render::printable(&text, color))?;
-        }
-    }
+    let cells = |r: &Row<'_>| {
+        [
+            r.id.to_owned(),
+            r.vi.to_owned(),
+            r.en.to_owned(),
+            r.unit.clone(),
+            r.binds.join(", "),
+            r.schemes.join(", "),
+        ]
+    };
+    let (lang, color) = (settings.lang, settings.color());
+    let list = List {
+        key: "indicators",
+        rows: &rows,
+        columns: COLUMNS,
+        count: msg!("lookup.indicators.count", count = rows.len()),
+    };
+    let text = draw(&list, cells, args.format, lang, color)?;
+    write!(anstream::stdout().lock(), "{text}")?;
     Ok(ExitCode::from(EXIT_OK))
 }
 

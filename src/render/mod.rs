@@ -8,6 +8,7 @@
 pub(crate) mod baselines;
 pub(crate) mod diagnostic;
 pub(crate) mod diff;
+pub(crate) mod lookup;
 pub(crate) mod report;
 
 use std::path::Path;
