@@ -108,8 +108,6 @@ impl Registry {
             .map(|(_, b)| b)
     }
 
-    /// The bodies at `level` that carry `id`'s duties, following `mirrors`
-    /// down the hierarchy (Bộ GD&ĐT → Sở GD&ĐT → Phòng GD&ĐT).
     /// The body that answers on `day`: `body`, or the successor it was
     /// merged into if it had ended by then (Sở Thông tin và Truyền thông →
     /// Sở Khoa học và Công nghệ from 1 March 2025).
@@ -125,6 +123,8 @@ impl Registry {
         body
     }
 
+    /// The bodies at `level` that carry `id`'s duties, following `mirrors`
+    /// down the hierarchy (Bộ GD&ĐT → Sở GD&ĐT → Phòng GD&ĐT).
     pub fn counterparts(&self, id: &str, level: Level) -> Vec<&Body> {
         let mut found = Vec::new();
         let mut frontier = vec![id.to_owned()];
