@@ -149,6 +149,15 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
+    fn a_body_merged_away_answers_through_its_successor() {
+        let r = Registry::embedded();
+        let tttt = r.get("so-tttt").unwrap();
+        let day = |y, m, d| CivilDate::from_numbers(y, m, d).unwrap();
+        assert_eq!(r.in_office_on(tttt, day(2025, 2, 28)).id, "so-tttt");
+        assert_eq!(r.in_office_on(tttt, day(2026, 1, 1)).id, "so-khcn");
+    }
+
+    #[test]
     fn embedded_registry_is_consistent() {
         let r = Registry::embedded();
         let ids: HashSet<_> = r.bodies.iter().map(|b| b.id.as_str()).collect();
