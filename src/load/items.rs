@@ -14,7 +14,7 @@
 
 use serde::de::{DeserializeOwned, IgnoredAny};
 
-use super::{LoadError, LoadErrorKind, yaml};
+use super::{LoadError, LoadErrorKind, toml, yaml};
 use crate::model::{Agency, Citation, Document, Links, NotApplicable, Progress, Target, Task};
 use crate::msg;
 use crate::source::{Format, PathHash, SourceFile, SpanIndex};
@@ -45,17 +45,42 @@ struct Sections {
 /// `first`, the fault deserializing the plan stopped at, with every other
 /// fault of the file; or the syntax error that is the real first fault.
 pub(super) fn every_fault(source: &SourceFile, first: LoadError) -> LoadError {
-    if source.format != Format::Yaml || first.kind == LoadErrorKind::Syntax {
-        return first;
+    let faults = match source.format {
+        Format::Yaml if first.kind == LoadErrorKind::Syntax => return first,
+        Format::Yaml => match yaml_faults(source) {
+            Ok(faults) => faults,
+            Err(syntax) => return syntax,
+        },
+        // The toml crate calls some type faults syntax; whether the text
+        // parses is what tells.
+        Format::Toml => toml_faults(source),
+    };
+    gather(faults).unwrap_or(first)
+}
+
+/// The faults in the order of the text, the first carrying the others.
+fn gather(mut faults: Vec<LoadError>) -> Option<LoadError> {
+    faults.sort_by_key(|fault| fault.span.as_ref().map_or(0, |s| s.start));
+    faults.dedup_by(|a, b| a.span == b.span && a.message == b.message);
+    if faults.is_empty() {
+        return None;
     }
+    let mut head = faults.remove(0);
+    head.also = faults.into_boxed_slice();
+    Some(head)
+}
+
+/// Every fault of a YAML file, or its syntax error alone. A file with
+/// aliases gives none: its items cannot be read apart.
+fn yaml_faults(source: &SourceFile) -> Result<Vec<LoadError>, LoadError> {
     let scan = yaml::scan(source);
     if scan.syntax_error
         && let Err(syntax) = yaml::parse::<IgnoredAny>(source)
     {
-        return syntax;
+        return Err(syntax);
     }
     if scan.aliases {
-        return first;
+        return Ok(Vec::new());
     }
     let index = super::span_index(source);
     let mut faults: Vec<LoadError> = yaml::parse::<Sections>(source).err().into_iter().collect();
@@ -72,14 +97,68 @@ pub(super) fn every_fault(source: &SourceFile, first: LoadError) -> LoadError {
     reading.each::<Task>("tasks");
     reading.each::<NotApplicable>("not_applicable");
     reading.one::<Progress>("progress");
-    faults.sort_by_key(|fault| fault.span.as_ref().map_or(0, |s| s.start));
-    faults.dedup_by(|a, b| a.span == b.span && a.message == b.message);
-    if faults.is_empty() {
-        return first;
+    Ok(faults)
+}
+
+/// Every fault of a TOML file: each section and item read from the parsed
+/// document, whose values keep the file's spans.
+fn toml_faults(source: &SourceFile) -> Vec<LoadError> {
+    let Some(root) = toml::spanned(source) else {
+        return Vec::new();
+    };
+    let mut faults: Vec<LoadError> = toml::parse::<Sections>(source).err().into_iter().collect();
+    let root = root.get_ref();
+    let mut one = |section: &str, read: fn(&Value<'_>) -> Result<(), LoadError>| {
+        if let Some(value) = root.get(section) {
+            faults.extend(read(value).err().map(|fault| locate(fault, section, value)));
+        }
+    };
+    one("document", toml::read_as::<Document>);
+    one("links", toml::read_as::<Links>);
+    one("progress", toml::read_as::<Progress>);
+    let mut each = |section: &str, read: fn(&Value<'_>) -> Result<(), LoadError>| {
+        let Some(::toml::de::DeValue::Array(items)) =
+            root.get(section).map(::toml::Spanned::get_ref)
+        else {
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let name = format!("{section}[{i}]");
+            faults.extend(read(item).err().map(|fault| locate(fault, &name, item)));
+        }
+    };
+    each("citations", toml::read_as::<Citation>);
+    each("agencies", toml::read_as::<Agency>);
+    each("targets", |value| {
+        // A bare figure (`value = 45`) where a value form is wanted.
+        toml::read_as::<Target>(value).map_err(|mut fault| {
+            if fault.message.english().contains("wanted string or table") {
+                fault.hint = Some(msg!("load.hint.value-forms"));
+            }
+            fault
+        })
+    });
+    each("tasks", toml::read_as::<Task>);
+    each("not_applicable", toml::read_as::<NotApplicable>);
+    faults
+}
+
+type Value<'a> = ::toml::Spanned<::toml::de::DeValue<'a>>;
+
+/// A field missing from the value itself (the parser points at the whole
+/// value): named by the value's place.
+fn locate(mut fault: LoadError, name: &str, value: &Value<'_>) -> LoadError {
+    let whole = fault.span.as_ref().is_none_or(|span| *span == value.span());
+    if fault.kind == LoadErrorKind::MissingField && whole {
+        fault.message = msg!(
+            "load.yaml.missing-in",
+            path = name,
+            message = &fault.message
+        );
+        let start = value.span().start;
+        fault.span.get_or_insert(start..start);
     }
-    let mut head = faults.remove(0);
-    head.also = faults.into_boxed_slice();
-    head
+    fault
 }
 
 struct Reading<'a> {

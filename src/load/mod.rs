@@ -113,6 +113,8 @@ fn kind_of(message: &str) -> LoadErrorKind {
         || message.contains("not a date")
         || message.contains("not a valid date")
         || message.contains("invalid boolean")
+        // The toml crate's "wanted string or table" and the like.
+        || message.starts_with("wanted ")
         || DateError::from_text(message).is_some()
         // serde-saphyr's "invalid u32" and the like; a TOML "invalid
         // basic string" is syntax.

@@ -13,6 +13,22 @@ pub(super) fn parse<T: DeserializeOwned>(source: &SourceFile) -> Result<T, LoadE
         .map_err(|err| LoadError::from_serde_message(err.message(), err.span()))
 }
 
+/// The file's root table with the span of every value, if it parses.
+pub(super) fn spanned(source: &SourceFile) -> Option<toml::Spanned<DeTable<'_>>> {
+    DeTable::parse(&source.text).ok()
+}
+
+/// Reads one value of a parsed file as a `T`; the fault's span is the
+/// file's, since the value keeps the spans it was parsed with.
+pub(super) fn read_as<T: DeserializeOwned>(
+    value: &toml::Spanned<DeValue<'_>>,
+) -> Result<(), LoadError> {
+    let deserializer = toml::de::ValueDeserializer::from(value.clone());
+    T::deserialize(deserializer)
+        .map(drop)
+        .map_err(|err| LoadError::from_serde_message(err.message(), err.span()))
+}
+
 pub(super) fn span_index(source: &SourceFile) -> SpanIndex {
     let mut index = SpanIndex::new();
     if let Ok(root) = DeTable::parse(&source.text) {

@@ -52,6 +52,24 @@ fn five_mistakes_are_five_findings_each_where_it_is() {
     assert_eq!(found, expected);
 }
 
+/// TOML too: each item read from the parsed document, at its own place.
+#[test]
+fn four_mistakes_in_toml_are_four_findings() {
+    let dir = root().join("tests/fixtures/authoring");
+    let found = places(&dir, "four-mistakes.toml");
+    let expected = [
+        ("XH004", 16, 9),  // value = 45
+        ("XH002", 23, 14), // population = "peoples"
+        ("XH003", 27, 1),  // the third target has no year
+        ("XH002", 37, 1),  // leadz
+    ];
+    let expected: Vec<(String, u64, u64)> = expected
+        .iter()
+        .map(|(code, line, column)| ((*code).to_owned(), *line, *column))
+        .collect();
+    assert_eq!(found, expected);
+}
+
 /// The indentation fault at 3:2 was once reported as "missing field
 /// `title`" at 1:1.
 #[test]
