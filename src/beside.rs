@@ -72,6 +72,10 @@ pub fn find(run: &[Loaded], search: &Search<'_>) -> Result<Beside, WalkError> {
         .into_iter()
         .filter(|path| !run_files.contains(&canonical(path)))
         .collect();
+    // One file reached by two spellings (`--plans .` and `plans/`) is one
+    // candidate, not two claiming the same id.
+    let mut seen = BTreeSet::new();
+    candidates.retain(|path| seen.insert(canonical(path)));
     // Each pass takes the files naming a wanted id; the plans found may
     // want others in turn (a commune's province plan names its scheme).
     let mut broken = Vec::new();

@@ -149,7 +149,14 @@ pub struct SourceFile {
     pub format: Format,
     line_starts: Vec<usize>,
     index: OnceLock<SpanIndex>,
+    /// How many characters precede each [`CHECKPOINT`]-byte block, built
+    /// when a column is first asked for: a column is then counted over at
+    /// most one block, not over a whole line (a one-line file of thousands
+    /// of findings once cost the square of its length).
+    checkpoints: OnceLock<Vec<usize>>,
 }
+
+const CHECKPOINT: usize = 4096;
 
 impl SourceFile {
     pub fn new(path: PathBuf, text: String, format: Format) -> Self {
@@ -166,17 +173,54 @@ impl SourceFile {
             format,
             line_starts,
             index: OnceLock::new(),
+            checkpoints: OnceLock::new(),
         }
+    }
+
+    /// Characters in `text[..byte]`, `byte` on a character boundary.
+    fn chars_before(&self, byte: usize) -> usize {
+        let checkpoints = self.checkpoints.get_or_init(|| {
+            let mut counts = vec![0];
+            let mut chars = 0;
+            for block in (CHECKPOINT..=self.text.len()).step_by(CHECKPOINT) {
+                let from = self.text.floor_char_boundary(block - CHECKPOINT);
+                let to = self.text.floor_char_boundary(block);
+                chars += self.text[from..to].chars().count();
+                counts.push(chars);
+            }
+            counts
+        });
+        let block = byte / CHECKPOINT;
+        let from = self.text.floor_char_boundary(block * CHECKPOINT);
+        checkpoints[block] + self.text[from..byte].chars().count()
+    }
+
+    /// The byte offset of the `n`th character (from 0), or the text's end.
+    fn byte_of_char(&self, n: usize) -> usize {
+        self.chars_before(0);
+        let checkpoints = self.checkpoints.get().map_or(&[0][..], Vec::as_slice);
+        let block = checkpoints
+            .partition_point(|&chars| chars <= n)
+            .saturating_sub(1);
+        let from = self.text.floor_char_boundary(block * CHECKPOINT);
+        self.text[from..]
+            .char_indices()
+            .nth(n - checkpoints[block])
+            .map_or(self.text.len(), |(i, _)| from + i)
+    }
+
+    /// Where the line holding `byte` starts.
+    pub fn line_start(&self, byte: usize) -> usize {
+        let line = self.line_starts.partition_point(|&start| start <= byte);
+        self.line_starts[line.saturating_sub(1)]
     }
 
     pub fn line_col(&self, byte: usize) -> LineCol {
         let byte = byte.min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start <= byte) - 1;
         let start = self.line_starts[line];
-        let column = self.text[start..self.text.floor_char_boundary(byte)]
-            .chars()
-            .count()
-            + 1;
+        let byte = self.text.floor_char_boundary(byte);
+        let column = self.chars_before(byte) - self.chars_before(start) + 1;
         LineCol {
             line: line + 1,
             column,
@@ -188,10 +232,8 @@ impl SourceFile {
         let Some(&start) = self.line_starts.get(at.line.saturating_sub(1)) else {
             return self.text.len();
         };
-        self.text[start..]
-            .char_indices()
-            .nth(at.column.saturating_sub(1))
-            .map_or(self.text.len(), |(i, _)| start + i)
+        let wanted = self.chars_before(start) + at.column.saturating_sub(1);
+        self.byte_of_char(wanted)
     }
 
     /// The span of the value at `path`, or of the nearest enclosing value the
@@ -212,6 +254,22 @@ impl SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Columns and offsets agree with counting characters one by one, on
+    /// long lines of multi-byte text that cross the checkpoints.
+    #[test]
+    fn columns_and_offsets_agree_across_checkpoints() {
+        let line = "Xã hội học tập ư ".repeat(700);
+        let text = format!("đầu\n{line}\n{line}\nhết");
+        let file = SourceFile::new(PathBuf::from("x.yaml"), text.clone(), Format::Yaml);
+        for (byte, _) in text.char_indices().step_by(97) {
+            let start = text[..byte].rfind('\n').map_or(0, |n| n + 1);
+            let column = text[start..byte].chars().count() + 1;
+            let at = file.line_col(byte);
+            assert_eq!(at.column, column, "at byte {byte}");
+            assert_eq!(file.offset_of(at), byte, "at byte {byte}");
+        }
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

@@ -48,7 +48,7 @@ pub(super) fn run(args: &InitArgs, settings: &Settings) -> anyhow::Result<ExitCo
         || args.level > parent_plan.document.level;
     if !below {
         let (level, parent) = (
-            level_name(args.level),
+            level_arg(args.level),
             level_name(parent_plan.document.level),
         );
         return Err(localized(&msg!("init.not-below", level, parent), settings));
@@ -97,12 +97,23 @@ pub(super) fn run(args: &InitArgs, settings: &Settings) -> anyhow::Result<ExitCo
     Ok(ExitCode::from(EXIT_OK))
 }
 
-fn level_name(level: Level) -> &'static str {
+/// The level as `--level` spells it.
+fn level_arg(level: Level) -> &'static str {
     match level {
         Level::National => "national",
         Level::Province => "province",
         Level::District => "district",
         Level::Commune => "commune",
+    }
+}
+
+/// The level's name in the run's language.
+fn level_name(level: Level) -> crate::i18n::Message {
+    match level {
+        Level::National => msg!("compare.level.national"),
+        Level::Province => msg!("compare.level.province"),
+        Level::District => msg!("compare.level.district"),
+        Level::Commune => msg!("compare.level.commune"),
     }
 }
 

@@ -1,5 +1,7 @@
-//! Every structural fault of a YAML plan in one run, each at its own line
-//! and column, as check-jsonschema and taplo report them. Deserializing a
+//! The structural faults of a plan in one run, each at its own line and
+//! column, as check-jsonschema and taplo report them: the first fault of
+//! each section and of each list item (a second fault within one item shows
+//! once the first is fixed). Deserializing a
 //! plan stops at its first fault; so when it fails, the file is read again
 //! section by section and item by item, each on its own, and the faults of
 //! all are reported. A syntax error comes first and alone: where the text
@@ -29,15 +31,15 @@ struct Sections {
     #[serde(default)]
     links: Option<IgnoredAny>,
     #[serde(default)]
-    citations: Option<Vec<IgnoredAny>>,
+    citations: Vec<IgnoredAny>,
     #[serde(default)]
-    agencies: Option<Vec<IgnoredAny>>,
+    agencies: Vec<IgnoredAny>,
     #[serde(default)]
-    targets: Option<Vec<IgnoredAny>>,
+    targets: Vec<IgnoredAny>,
     #[serde(default)]
-    tasks: Option<Vec<IgnoredAny>>,
+    tasks: Vec<IgnoredAny>,
     #[serde(default)]
-    not_applicable: Option<Vec<IgnoredAny>>,
+    not_applicable: Vec<IgnoredAny>,
     #[serde(default)]
     progress: Option<IgnoredAny>,
 }
@@ -55,19 +57,27 @@ pub(super) fn every_fault(source: &SourceFile, first: LoadError) -> LoadError {
         // parses is what tells.
         Format::Toml => toml_faults(source),
     };
-    gather(faults).unwrap_or(first)
+    gather(faults, first)
 }
 
 /// The faults in the order of the text, the first carrying the others.
-fn gather(mut faults: Vec<LoadError>) -> Option<LoadError> {
+/// The fault the whole plan stopped at is kept unless the item-by-item
+/// reading found it too: no reading may lose a fault.
+fn gather(mut faults: Vec<LoadError>, first: LoadError) -> LoadError {
+    let found_again = faults.iter().any(|fault| {
+        fault.kind == first.kind
+            && (fault.span == first.span
+                || fault.message == first.message
+                || first.kind == LoadErrorKind::MissingField)
+    });
+    if !found_again {
+        faults.push(first);
+    }
     faults.sort_by_key(|fault| fault.span.as_ref().map_or(0, |s| s.start));
     faults.dedup_by(|a, b| a.span == b.span && a.message == b.message);
-    if faults.is_empty() {
-        return None;
-    }
     let mut head = faults.remove(0);
     head.also = faults.into_boxed_slice();
-    Some(head)
+    head
 }
 
 /// Every fault of a YAML file, or its syntax error alone. A file with
@@ -79,7 +89,9 @@ fn yaml_faults(source: &SourceFile) -> Result<Vec<LoadError>, LoadError> {
     {
         return Err(syntax);
     }
-    if scan.aliases {
+    // Without line feeds (old Mac files end lines with a bare CR) the
+    // lines an item stands on cannot be told apart cheaply.
+    if scan.aliases || !source.text.contains('\n') {
         return Ok(Vec::new());
     }
     let index = super::span_index(source);
@@ -96,7 +108,7 @@ fn yaml_faults(source: &SourceFile) -> Result<Vec<LoadError>, LoadError> {
     reading.each::<Target>("targets");
     reading.each::<Task>("tasks");
     reading.each::<NotApplicable>("not_applicable");
-    reading.one::<Progress>("progress");
+    reading.one::<Option<Progress>>("progress");
     Ok(faults)
 }
 
@@ -115,7 +127,7 @@ fn toml_faults(source: &SourceFile) -> Vec<LoadError> {
     };
     one("document", toml::read_as::<Document>);
     one("links", toml::read_as::<Links>);
-    one("progress", toml::read_as::<Progress>);
+    one("progress", toml::read_as::<Option<Progress>>);
     let mut each = |section: &str, read: fn(&Value<'_>) -> Result<(), LoadError>| {
         let Some(::toml::de::DeValue::Array(items)) =
             root.get(section).map(::toml::Spanned::get_ref)
@@ -192,16 +204,25 @@ impl Reading<'_> {
         // line blanked: its columns are the file's, and reading every item
         // costs the file's length once, never once per item.
         let text = &self.source.text;
-        let line_start = text[..node.value.start].rfind('\n').map_or(0, |n| n + 1);
-        let mut alone = blank(&text[line_start..node.value.start]);
-        alone.push_str(&text[node.value.start..node.value.end]);
+        let (start, end) = (node.value.start, node.value.end);
+        let line_start = self.source.line_start(start);
+        // A block item keeps its line's indentation; a flow item (one of
+        // many on a line) needs none, and is read from where it starts.
+        let block = text[line_start..start]
+            .chars()
+            .all(|c| c == ' ' || c == '-' || c == '\t');
+        let from = if block { line_start } else { start };
+        let mut alone = blank(&text[from..start]);
+        alone.push_str(&text[start..end]);
+        if text[start..end].trim().is_empty() {
+            // An empty item (`- `) is a null, as the whole plan read it.
+            alone.push('~');
+        }
         let alone = SourceFile::new(self.source.path.clone(), alone, Format::Yaml);
         let Err(mut fault) = yaml::parse::<T>(&alone) else {
             return;
         };
-        fault.span = fault
-            .span
-            .map(|span| span.start + line_start..span.end + line_start);
+        fault.span = fault.span.map(|span| span.start + from..span.end + from);
         // Missing from the item itself (no mapping inside it was found to
         // lack it): point at the item and name it, not at the end of its text.
         let located = fault.message.id() == Some("load.yaml.missing-in");

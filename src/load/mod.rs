@@ -497,11 +497,14 @@ fn other_format(source: &SourceFile) -> Option<Message> {
         .lines()
         .map(str::trim)
         .find(|line| !line.is_empty() && !line.starts_with('#'))?;
+    // A bare key (`document`, `document.id`) and what follows it.
+    let key_end = first
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+        .unwrap_or(first.len());
+    let after_key = first[key_end..].trim_start();
     let toml_like = first.starts_with('[') && first.ends_with(']') && !first.contains(": ")
-        || first
-            .split_once(" = ")
-            .is_some_and(|(key, _)| !key.contains(' '));
-    let yaml_like = first.ends_with(':') || first.split_once(": ").is_some();
+        || key_end > 0 && after_key.starts_with('=');
+    let yaml_like = key_end > 0 && (after_key == ":" || after_key.starts_with(": "));
     match source.format {
         Format::Yaml if toml_like => Some(msg!("load.hint.toml-as-yaml")),
         Format::Toml if yaml_like && !toml_like => Some(msg!("load.hint.yaml-as-toml")),

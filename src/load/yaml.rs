@@ -201,7 +201,7 @@ fn to_load_error(source: &SourceFile, err: &serde_saphyr::Error, max_nodes: usiz
 fn syntax_hint(lowered: &str) -> Option<crate::i18n::Message> {
     if lowered.contains("mapping values are not allowed") {
         Some(msg!("load.yaml.colon-hint"))
-    } else if lowered.contains("tab") {
+    } else if lowered.contains("tabs disallowed") || lowered.contains("tab character") {
         Some(msg!("load.yaml.tab-hint"))
     } else if lowered.contains("did not find expected key")
         || lowered.contains("did not find expected '-'")

@@ -28,10 +28,8 @@ impl Check<'_> {
             self.push(finding);
         }
         self.period_bounds();
-        if !self.period_is_sound() {
-            return;
-        }
-        for (i, &year) in doc.milestones.iter().enumerate() {
+        let sound = self.period_is_sound();
+        for (i, &year) in doc.milestones.iter().enumerate().filter(|_| sound) {
             if !doc.period.contains(year) {
                 let finding = self.at(
                     Rule::YearOutsidePeriod,
@@ -59,7 +57,9 @@ impl Check<'_> {
                     ),
                 );
                 self.push(finding);
-            } else if !doc.period.contains(phase.start) || !doc.period.contains(phase.end) {
+            } else if sound
+                && (!doc.period.contains(phase.start) || !doc.period.contains(phase.end))
+            {
                 let finding = self.at(
                     Rule::YearOutsidePeriod,
                     &path,
@@ -104,13 +104,16 @@ impl Check<'_> {
                 ));
             self.push(finding);
         }
-        if let Some(end) = doc.period.end.filter(|&end| end > latest) {
+        let start = doc.period.start;
+        let (field, message) = if let Some(end) = doc.period.end {
+            ("end", msg!("validate.targets.period-too-late", end, latest))
+        } else {
+            let message = msg!("validate.targets.period-starts-too-late", start, latest);
+            ("start", message)
+        };
+        if doc.period.end.unwrap_or(doc.period.start) > latest {
             let finding = self
-                .at(
-                    Rule::OutOfRange,
-                    &base.key("period").key("end"),
-                    msg!("validate.targets.period-too-late", end, latest),
-                )
+                .at(Rule::OutOfRange, &base.key("period").key(field), message)
                 .hint(msg!(
                     "validate.targets.period-bounds-hint",
                     earliest,

@@ -160,3 +160,82 @@ fn a_reversed_period_is_one_finding() {
         "{codes:?}"
     );
 }
+
+/// A file's name, its text, and the (rule, line, column) of each finding.
+type Case = (&'static str, String, Vec<(&'static str, u64, u64)>);
+
+/// Cases a second review found in the item-by-item reading; each once lost
+/// a fault, invented one, or put it in the wrong place.
+#[test]
+fn the_item_by_item_reading_neither_loses_nor_invents_faults() {
+    let dir = tempfile::tempdir().unwrap();
+    let document = "document:\n  id: x\n  title: t\n  kind: plan\n  issuer: u\n  level: commune\n  jurisdiction: x\n  province: thai-binh\n  period: {start: 2021, end: 2025}\n";
+    let task = "  - {id: k, title: t, leadz: [u]}\n";
+    let cases: [Case; 5] = [
+        // Items of one flow list on one line: each read from where it starts.
+        (
+            "flow.yaml",
+            format!(
+                "{document}tasks: [{{id: a, title: t}}, {{id: b, title: t}}, {{id: c, title: t, leadz: [u]}}]\n"
+            ),
+            vec![("XH002", 10, 65)],
+        ),
+        // An empty list is a fault of its own, beside an item's.
+        (
+            "null-list.yaml",
+            format!("{document}targets:\ntasks:\n{task}"),
+            vec![("XH004", 10, 8), ("XH002", 12, 23)],
+        ),
+        // `progress: ~` is allowed; only the task's fault is one.
+        (
+            "null-progress.yaml",
+            format!("{document}progress: ~\ntasks:\n{task}"),
+            vec![("XH002", 12, 23)],
+        ),
+        // An empty item is not a syntax error.
+        (
+            "empty-item.yaml",
+            format!("{document}targets:\n  - \n"),
+            vec![("XH004", 11, 5)],
+        ),
+        // A reversed phase is reported beside a reversed period.
+        (
+            "phase.yaml",
+            document.replace(
+                "end: 2025}",
+                "end: 2019}\n  phases: [{id: p1, name: n, start: 2024, end: 2022}]",
+            ),
+            vec![("XH020", 9, 30), ("XH020", 10, 48)],
+        ),
+    ];
+    for (file, text, expected) in cases {
+        std::fs::write(dir.path().join(file), &text).unwrap();
+        let expected: Vec<(String, u64, u64)> = expected
+            .iter()
+            .map(|(code, line, column)| ((*code).to_owned(), *line, *column))
+            .collect();
+        assert_eq!(places(dir.path(), file), expected, "{file}:\n{text}");
+    }
+}
+
+/// A period starting after 2100 with no end is reported, and does not
+/// silence the years held to it (it once gave no finding at all).
+#[test]
+fn an_open_period_starting_after_2100_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = "document:\n  id: x\n  title: t\n  kind: plan\n  issuer: u\n  level: commune\n  jurisdiction: x\n  province: thai-binh\n  period: {start: 2205}\n";
+    std::fs::write(dir.path().join("p.yaml"), plan).unwrap();
+    let codes: Vec<String> = places(dir.path(), "p.yaml")
+        .into_iter()
+        .map(|(c, ..)| c)
+        .collect();
+    assert!(codes.iter().any(|c| c == "XH020"), "{codes:?}");
+}
+
+/// The tab hint is for tabs: a tag that merely contains "tab" gets none.
+#[test]
+fn a_tag_is_not_taken_for_a_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let got = hint_of(dir.path(), "tag.yaml", "document:\n  title: !table x\n");
+    assert!(!got.contains("spaces only"), "{got}");
+}

@@ -276,3 +276,25 @@ fn a_todo_in_an_issued_plan_fails_the_run() {
         .unwrap();
     assert_eq!(todo["severity"], "error", "{todo:#}");
 }
+
+/// The refusal names the levels in the run's language.
+#[test]
+fn the_level_refusal_is_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let parent = root().join("plans/cat-hai-2020.yaml");
+    let out = run_in(
+        dir.path(),
+        &[
+            "--lang",
+            "vi",
+            "init",
+            "--level",
+            "province",
+            "--under",
+            parent.to_str().unwrap(),
+        ],
+        &[],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("kế hoạch cấp huyện"), "{stderr}");
+}

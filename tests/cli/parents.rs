@@ -154,7 +154,7 @@ fn a_report_never_replaces_a_plan_file_beside_it() {
     );
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("this is a YAML or TOML file"),
+        String::from_utf8_lossy(&out.stderr).contains("no report is YAML or TOML"),
         "{out:?}"
     );
     assert_eq!(
@@ -231,4 +231,23 @@ fn a_report_is_never_written_to_a_plan_path() {
     );
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(!dir.path().join("new.yml").exists());
+}
+
+/// One parent reached by two spellings of its directory is one plan, not
+/// two claiming its id (a false XH012).
+#[test]
+fn one_file_reached_twice_is_one_candidate() {
+    let dir = setup("xa");
+    let found = codes(
+        dir.path(),
+        &[
+            "validate",
+            "xa/xa-thu.yaml",
+            "--plans",
+            ".",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(!found.iter().any(|c| c == "XH012"), "{found:?}");
 }
