@@ -26,6 +26,13 @@ fn places(dir: &std::path::Path, file: &str) -> Vec<(String, u64, u64)> {
         .collect()
 }
 
+fn owned(places: &[(&str, u64, u64)]) -> Vec<(String, u64, u64)> {
+    places
+        .iter()
+        .map(|(code, line, column)| ((*code).to_owned(), *line, *column))
+        .collect()
+}
+
 fn hint_of(dir: &std::path::Path, file: &str, text: &str) -> String {
     std::fs::write(dir.join(file), text).unwrap();
     let out = run_in(dir, &["validate", file, "--format", "json"], &[]);
@@ -45,11 +52,7 @@ fn five_mistakes_are_five_findings_each_where_it_is() {
         ("XH002", 31, 5),  // leadz
         ("XH004", 34, 12), // leads: ubnd, not a list
     ];
-    let expected: Vec<(String, u64, u64)> = expected
-        .iter()
-        .map(|(code, line, column)| ((*code).to_owned(), *line, *column))
-        .collect();
-    assert_eq!(found, expected);
+    assert_eq!(found, owned(&expected));
 }
 
 /// TOML too: each item read from the parsed document, at its own place.
@@ -63,11 +66,7 @@ fn four_mistakes_in_toml_are_four_findings() {
         ("XH003", 27, 1),  // the third target has no year
         ("XH002", 37, 1),  // leadz
     ];
-    let expected: Vec<(String, u64, u64)> = expected
-        .iter()
-        .map(|(code, line, column)| ((*code).to_owned(), *line, *column))
-        .collect();
-    assert_eq!(found, expected);
+    assert_eq!(found, owned(&expected));
 }
 
 /// The indentation fault at 3:2 was once reported as "missing field
@@ -210,11 +209,11 @@ fn the_item_by_item_reading_neither_loses_nor_invents_faults() {
     ];
     for (file, text, expected) in cases {
         std::fs::write(dir.path().join(file), &text).unwrap();
-        let expected: Vec<(String, u64, u64)> = expected
-            .iter()
-            .map(|(code, line, column)| ((*code).to_owned(), *line, *column))
-            .collect();
-        assert_eq!(places(dir.path(), file), expected, "{file}:\n{text}");
+        assert_eq!(
+            places(dir.path(), file),
+            owned(&expected),
+            "{file}:\n{text}"
+        );
     }
 }
 
