@@ -126,15 +126,53 @@ pub fn find(run: &[Loaded], search: &Search<'_>) -> Result<Beside, WalkError> {
     Ok(beside)
 }
 
-/// The file, loaded, when its text contains one of the wanted ids; a file
-/// that cannot be read is no candidate.
+/// The file, loaded, when its text declares one of the wanted ids as an
+/// `id` (not merely names it: every commune plan beside a province plan
+/// names the province's id in its links); a file that cannot be read is no
+/// candidate.
 fn naming(path: &Path, wanted: &BTreeSet<String>) -> Option<Loaded> {
     let format = Format::from_path(path)?;
     let bytes = load::read_regular_file(path, load::MAX_FILE_BYTES).ok()?;
-    let names_one = wanted
-        .iter()
-        .any(|id| memchr::memmem::find(&bytes, id.as_bytes()).is_some());
-    names_one.then(|| load::load_bytes(path.to_owned(), bytes, format))
+    let declares_one = wanted.iter().any(|id| declares(&bytes, id.as_bytes()));
+    declares_one.then(|| load::load_bytes(path.to_owned(), bytes, format))
+}
+
+/// Whether `id` stands in `text` as the value of an `id` key, in YAML
+/// (`id: x`, `{id: "x"}`) or TOML (`id = "x"`). A false "no" leaves the
+/// plan unknown (XH012), never a wrong plan compared with.
+fn declares(text: &[u8], id: &[u8]) -> bool {
+    memchr::memmem::find_iter(text, id).any(|at| {
+        // A key is short: look back a little, never to the start of a long line.
+        let window = &text[at.saturating_sub(64)..at];
+        let line = memchr::memrchr(b'\n', window).map_or(window, |n| &window[n + 1..]);
+        let mut before = line.trim_ascii_end();
+        if let Some(unquoted) = before
+            .strip_suffix(b"\"")
+            .or_else(|| before.strip_suffix(b"'"))
+        {
+            before = unquoted.trim_ascii_end();
+        }
+        let Some(key) = before
+            .strip_suffix(b":")
+            .or_else(|| before.strip_suffix(b"="))
+        else {
+            return false;
+        };
+        let key = key.trim_ascii_end();
+        let is_id = key.ends_with(b"id")
+            && key
+                .len()
+                .checked_sub(3)
+                .is_none_or(|i| !(key[i].is_ascii_alphanumeric() || key[i] == b'_'));
+        let after = text.get(at + id.len()).copied();
+        let whole = after.is_none_or(|c| {
+            matches!(
+                c,
+                b'"' | b'\'' | b',' | b'}' | b'\n' | b'\r' | b' ' | b'\t' | b'#'
+            )
+        });
+        is_id && whole
+    })
 }
 
 /// The ids of the plans a plan refers to.
@@ -158,4 +196,30 @@ fn referenced(plan: &Plan) -> impl Iterator<Item = String> + '_ {
 
 fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::declares;
+
+    #[test]
+    fn an_id_is_declared_only_as_the_value_of_an_id_key() {
+        let id = b"thai-binh-2021-2030";
+        for yes in [
+            &b"document:\n  id: thai-binh-2021-2030\n"[..],
+            b"  id: \"thai-binh-2021-2030\"  # the province\n",
+            b"document: {id: thai-binh-2021-2030, title: x}",
+            b"[document]\nid = \"thai-binh-2021-2030\"\n",
+        ] {
+            assert!(declares(yes, id), "{}", String::from_utf8_lossy(yes));
+        }
+        for no in [
+            &b"links:\n  parent: {plan: thai-binh-2021-2030, number: x}\n"[..],
+            b"  valid: thai-binh-2021-2030\n",
+            b"  id: thai-binh-2021-2030-old\n",
+            b"note: see id thai-binh-2021-2030\n",
+        ] {
+            assert!(!declares(no, id), "{}", String::from_utf8_lossy(no));
+        }
+    }
 }

@@ -131,6 +131,13 @@ fn a_broken_file_naming_the_parent_is_pointed_out() {
     .unwrap();
     // Broken too, but about something else: not the parent, not mentioned.
     std::fs::write(dir.path().join("other.yaml"), "document: [\n").unwrap();
+    // A sibling commune that names the parent in its links is not the
+    // parent: never parsed, never mentioned.
+    std::fs::write(
+        dir.path().join("sibling.yaml"),
+        "links:\n  parent: {plan: thai-binh-2021-2030, number: x}\ndocument: [\n",
+    )
+    .unwrap();
     let out = run_in(dir.path(), &["validate", "xa-thu.yaml"], &[]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -138,6 +145,7 @@ fn a_broken_file_naming_the_parent_is_pointed_out() {
         "{stderr}"
     );
     assert!(!stderr.contains("other.yaml"), "{stderr}");
+    assert!(!stderr.contains("sibling.yaml"), "{stderr}");
     assert_eq!(out.status.code(), Some(1), "{out:?}");
 }
 
