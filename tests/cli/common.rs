@@ -78,3 +78,15 @@ pub(crate) fn shared(relative: &str) -> Option<std::path::PathBuf> {
     );
     None
 }
+
+/// The rule code of each finding of a `--format json` run, in order.
+pub(crate) fn finding_codes(out: &Output) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not a JSON report ({e}): {out:?}"));
+    json["findings"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no findings list: {out:?}"))
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect()
+}

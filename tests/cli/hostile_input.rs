@@ -19,6 +19,14 @@ document:
   jurisdiction: xã Thử
 ";
 
+/// A temporary directory holding `plan.yaml`, a valid plan.
+fn dir_with_plan() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = format!("{DOCUMENT}  period: {{start: 2021, end: 2025}}\n");
+    std::fs::write(dir.path().join("plan.yaml"), plan).unwrap();
+    dir
+}
+
 /// Runs xhht in `dir`, which must be done well within a second.
 fn run_quickly(dir: &Path, args: &[&str]) -> Output {
     let started = Instant::now();
@@ -95,12 +103,7 @@ fn a_link_to_a_device_is_refused_without_reading_it() {
 /// is refused by what it is.
 #[test]
 fn a_directory_named_as_a_status_file_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("plan.yaml"),
-        format!("{DOCUMENT}  period: {{start: 2021, end: 2025}}\n"),
-    )
-    .unwrap();
+    let dir = dir_with_plan();
     std::fs::create_dir(dir.path().join("progress.yaml")).unwrap();
     let out = run_quickly(
         dir.path(),
@@ -140,12 +143,7 @@ fn a_file_over_the_size_limit_is_refused_by_its_size() {
 #[cfg(unix)]
 #[test]
 fn an_accepted_file_that_is_not_a_regular_file_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("plan.yaml"),
-        format!("{DOCUMENT}  period: {{start: 2021, end: 2025}}\n"),
-    )
-    .unwrap();
+    let dir = dir_with_plan();
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("accepted.json")).unwrap();
     let out = run_quickly(
         dir.path(),
@@ -180,12 +178,7 @@ fn an_accepted_file_that_is_not_a_regular_file_is_refused() {
 /// language too, not only the findings.
 #[test]
 fn errors_about_paths_and_options_follow_the_language() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("plan.yaml"),
-        format!("{DOCUMENT}  period: {{start: 2021, end: 2025}}\n"),
-    )
-    .unwrap();
+    let dir = dir_with_plan();
     let cases: [(&[&str], &str); 5] = [
         (
             &["validate", "missing/"],

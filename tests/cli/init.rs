@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::common::{root, run_in};
+use crate::common::{finding_codes, root, run_in};
 
 fn json(out: &std::process::Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {out:?}"))
@@ -31,12 +31,7 @@ fn a_commune_draft_under_a_province_plan_is_complete_and_validates() {
         &[],
     );
     assert_eq!(validated.status.code(), Some(0), "{validated:?}");
-    let codes: Vec<String> = json(&validated)["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_owned())
-        .collect();
+    let codes = finding_codes(&validated);
     assert!(
         !codes.is_empty() && codes.iter().all(|c| c == "XH023"),
         "{codes:?}"
@@ -237,12 +232,7 @@ fn a_draft_after_the_mergers_names_the_province_and_bodies_of_its_time() {
     );
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let report = run_in(dir.path(), &["report", "hy.yaml", "--format", "json"], &[]);
-    let codes: Vec<String> = json(&report)["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_owned())
-        .collect();
+    let codes = finding_codes(&report);
     assert!(codes.iter().all(|c| c == "XH023"), "{codes:?}");
 }
 

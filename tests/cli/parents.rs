@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{root, run_in};
+use crate::common::{finding_codes, root, run_in};
 
 /// A commune plan of Thái Bình issued under the province's plan.
 const COMMUNE: &str = "\
@@ -39,14 +39,7 @@ fn setup(parent_dir: &str) -> tempfile::TempDir {
 }
 
 fn codes(dir: &Path, args: &[&str]) -> Vec<String> {
-    let out = run_in(dir, args, &[]);
-    let json: Value =
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {out:?}"));
-    let findings = json["findings"].as_array().unwrap();
-    findings
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_owned())
-        .collect()
+    finding_codes(&run_in(dir, args, &[]))
 }
 
 fn compared_with(dir: &Path, args: &[&str]) -> Vec<String> {
