@@ -232,3 +232,21 @@ fn a_tag_is_not_taken_for_a_tab() {
     let got = hint_of(dir.path(), "tag.yaml", "document:\n  title: !table x\n");
     assert!(!got.contains("spaces only"), "{got}");
 }
+
+/// A file whose lines end with a bare CR (no line feed) is read as a whole:
+/// its items cannot be told apart cheaply, and reading them apart once
+/// invented six missing fields and lost the real fault.
+#[test]
+fn a_file_without_line_feeds_keeps_its_first_fault() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("tests/fixtures/authoring/five-mistakes.yaml"))
+        .unwrap()
+        .replace('\n', "\r");
+    std::fs::write(dir.path().join("cr.yaml"), text).unwrap();
+    let out = run_in(
+        dir.path(),
+        &["validate", "cr.yaml", "--format", "json"],
+        &[],
+    );
+    assert_eq!(finding_codes(&out), ["XH002"]);
+}
