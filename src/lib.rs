@@ -15,6 +15,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub(crate) mod ratchet;
 pub mod registry;
 pub mod render;

@@ -39,6 +39,9 @@ pub struct Report {
     pub comparisons: Vec<Comparison>,
     /// Each plan's deadlines as of `as_of`: one row per task.
     pub schedules: Vec<PlanSchedule>,
+    /// Each plan's targets against the figures recorded for them, and its
+    /// open tasks by owner.
+    pub progress: Vec<crate::progress::PlanProgress>,
     pub summary: Summary,
     pub findings: Vec<Finding>,
     /// With `--accepted`: accepted findings that no longer occur, among the
@@ -170,6 +173,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     let mut findings = validation;
     let mut comparisons = Vec::new();
     let mut schedules = Vec::new();
+    let mut progress = Vec::new();
     let mut plans = Vec::new();
     let mut listable = MAX_OCCURRENCES;
     for file in loaded {
@@ -181,8 +185,9 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
             continue;
         }
         match schedule(file, plan, options, &mut listable) {
-            Ok((schedule, found)) => {
+            Ok((schedule, plan_progress, found)) => {
                 schedules.push(schedule);
+                progress.push(plan_progress);
                 findings.extend(found);
             }
             Err(finding) => findings.push(*finding),
@@ -198,7 +203,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
         findings
             .retain(|f| only.keeps(f.kind) || f.kind == Kind::Comparison || f.code.is_load_error());
     }
-    assemble(
+    let mut report = assemble(
         loaded.len(),
         plans,
         comparisons,
@@ -206,18 +211,20 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
         findings,
         options.as_of,
         options.lang,
-    )
+    );
+    report.progress = progress;
+    report
 }
 
-/// A plan's schedule and its findings, listing occurrences while the run's
-/// `listable` allowance lasts; or, when its status file cannot be read,
-/// the finding that says so (nothing was checked then).
+/// A plan's schedule, its progress and their findings, listing occurrences
+/// while the run's `listable` allowance lasts; or, when its status file
+/// cannot be read, the finding that says so (nothing was checked then).
 fn schedule(
     file: &Loaded,
     plan: &crate::model::Plan,
     options: &Options<'_>,
     listable: &mut usize,
-) -> Result<(PlanSchedule, Vec<Finding>), Box<Finding>> {
+) -> Result<(PlanSchedule, crate::progress::PlanProgress, Vec<Finding>), Box<Finding>> {
     let id = &plan.document.id;
     let named = options
         .status
@@ -243,6 +250,13 @@ fn schedule(
         *listable -= listed.len();
         Occurrences { listed, omitted }
     });
+    let merged = crate::schedule::status::merge(plan, status.as_ref().map(|s| &s.status));
+    let progress = crate::progress::PlanProgress {
+        plan: id.clone(),
+        status_file: schedule.status_file.clone(),
+        targets: crate::progress::targets(plan, &merged, options.as_of, options.lang),
+        owners: crate::progress::owners::by_owner(plan, &schedule.rows),
+    };
     let row = PlanSchedule {
         plan: id.clone(),
         status_file: schedule.status_file,
@@ -250,7 +264,7 @@ fn schedule(
         rows: schedule.rows,
         occurrences,
     };
-    Ok((row, schedule.findings))
+    Ok((row, progress, schedule.findings))
 }
 
 fn status_finding(file: &Loaded, plan: &str, error: crate::schedule::StatusError) -> Finding {
@@ -316,6 +330,7 @@ fn assemble(
         plans,
         comparisons,
         schedules,
+        progress: Vec::new(),
         summary: Summary::of(files, &findings),
         findings,
         absent: Vec::new(),

@@ -1,6 +1,9 @@
 //! One message catalogue per language (`catalogue/messages/<lang>.toml`):
 //! ids grouped in tables, each a template whose `{name}` placeholders the
 //! message's arguments fill. `{{` and `}}` are literal braces.
+//! `{count:shortfall|shortfalls}` is a word that agrees with the number
+//! `count`: the first form for 1, the second otherwise (English needs it;
+//! Vietnamese nouns do not change).
 
 use std::collections::HashMap;
 
@@ -14,6 +17,12 @@ pub struct Messages {
 enum Piece {
     Literal(String),
     Placeholder(String),
+    /// The form of a word that agrees with the placeholder's number.
+    Plural {
+        name: String,
+        one: String,
+        other: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +70,13 @@ impl Messages {
                         out.push('}');
                     }
                 }
+                Piece::Plural { name, one, other } => {
+                    out.push_str(if arg(name).as_deref() == Some("1") {
+                        one
+                    } else {
+                        other
+                    });
+                }
             }
         }
         out
@@ -91,7 +107,7 @@ impl Messages {
             t.pieces
                 .iter()
                 .filter_map(|piece| match piece {
-                    Piece::Placeholder(name) => Some(name.as_str()),
+                    Piece::Placeholder(name) | Piece::Plural { name, .. } => Some(name.as_str()),
                     Piece::Literal(_) => None,
                 })
                 .collect()
@@ -149,7 +165,11 @@ fn parse_template(text: &str) -> Result<Vec<Piece>, &'static str> {
                 literal.push('}');
             }
             '{' => {
-                let name: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                let inside: String = chars.by_ref().take_while(|&c| c != '}').collect();
+                let (name, forms) = match inside.split_once(':') {
+                    Some((name, forms)) => (name.to_owned(), Some(forms)),
+                    None => (inside.clone(), None),
+                };
                 let valid =
                     !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
                 if !valid {
@@ -158,7 +178,19 @@ fn parse_template(text: &str) -> Result<Vec<Piece>, &'static str> {
                 if !literal.is_empty() {
                     pieces.push(Piece::Literal(std::mem::take(&mut literal)));
                 }
-                pieces.push(Piece::Placeholder(name));
+                pieces.push(match forms {
+                    None => Piece::Placeholder(name),
+                    Some(forms) => {
+                        let Some((one, other)) = forms.split_once('|') else {
+                            return Err("a plural is not `{count:one|other}`");
+                        };
+                        Piece::Plural {
+                            name,
+                            one: one.to_owned(),
+                            other: other.to_owned(),
+                        }
+                    }
+                });
             }
             '}' => return Err("a lone `}` (write `}}` for a brace)"),
             c => literal.push(c),
@@ -192,8 +224,23 @@ mod tests {
     }
 
     #[test]
+    fn a_word_agrees_with_its_number() {
+        let messages = Messages::parse("x = \"{n} {n:shortfall|shortfalls}\"").unwrap();
+        assert_eq!(messages.fill("x", |_| Some("1".into())), "1 shortfall");
+        assert_eq!(messages.fill("x", |_| Some("2".into())), "2 shortfalls");
+        assert_eq!(messages.fill("x", |_| Some("0".into())), "0 shortfalls");
+        assert_eq!(messages.placeholders("x"), ["n"]);
+    }
+
+    #[test]
     fn malformed_templates_are_refused() {
-        for bad in ["x = \"{}\"", "x = \"{a b}\"", "x = \"a } b\"", "x = 3"] {
+        for bad in [
+            "x = \"{}\"",
+            "x = \"{a b}\"",
+            "x = \"a } b\"",
+            "x = 3",
+            "x = \"{n:one}\"",
+        ] {
             assert!(Messages::parse(bad).is_err(), "{bad}");
         }
     }

@@ -17,14 +17,20 @@ pub enum Message {
     Verbatim(String),
 }
 
-/// What fills a placeholder: text as it is, another message (rendered in the
-/// same language), or a list of either (joined with ", ").
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What fills a placeholder: text as it is, a figure or a date (written as
+/// the language writes them), another message (rendered in the same
+/// language), or a list of these (joined with ", ").
+#[derive(Debug, Clone, PartialEq)]
 pub enum Arg {
     Text(String),
+    Number(f64),
+    Date(crate::date::CivilDate),
     Message(Box<Message>),
     List(Vec<Arg>),
 }
+
+// Figures in messages are finite: a NaN never reaches one.
+impl Eq for Arg {}
 
 impl Message {
     pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
@@ -88,6 +94,8 @@ impl Arg {
     fn render(&self, lang: Lang) -> String {
         match self {
             Self::Text(text) => text.clone(),
+            Self::Number(value) => super::format::number(*value, lang),
+            Self::Date(date) => super::format::date(*date, lang),
             Self::Message(message) => message.render(lang),
             Self::List(items) => items
                 .iter()
@@ -150,11 +158,26 @@ display_args!(
     usize,
     i32,
     i64,
-    f64,
-    &crate::text::Text,
-    crate::date::CivilDate,
-    &crate::date::CivilDate
+    &crate::text::Text
 );
+
+impl IntoArg for f64 {
+    fn into_arg(self) -> Arg {
+        Arg::Number(self)
+    }
+}
+
+impl IntoArg for crate::date::CivilDate {
+    fn into_arg(self) -> Arg {
+        Arg::Date(self)
+    }
+}
+
+impl IntoArg for &crate::date::CivilDate {
+    fn into_arg(self) -> Arg {
+        Arg::Date(*self)
+    }
+}
 
 impl IntoArg for &std::path::Path {
     fn into_arg(self) -> Arg {
@@ -213,6 +236,8 @@ impl Serialize for Message {
 }
 
 const MARKER: &str = "$message";
+const NUMBER: &str = "$number";
+const DATE: &str = "$date";
 
 #[derive(Serialize)]
 struct Catalogued<'a> {
@@ -232,6 +257,9 @@ impl Serialize for Arg {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Text(text) => serializer.serialize_str(text),
+            // Marked, so the JSON renderer writes them in the run's language.
+            Self::Number(value) => serializer.collect_map([(NUMBER, value)]),
+            Self::Date(date) => serializer.collect_map([(DATE, date)]),
             Self::Message(message) => message.serialize(serializer),
             Self::List(items) => serializer.collect_seq(items),
         }
@@ -271,10 +299,21 @@ fn json_arg_text(arg: &serde_json::Value, lang: Lang) -> String {
             .map(|item| json_arg_text(item, lang))
             .collect::<Vec<_>>()
             .join(", "),
-        Value::Object(map) => map
-            .get(MARKER)
-            .and_then(|m| render_json(m, lang))
-            .unwrap_or_default(),
+        Value::Object(map) => {
+            if let Some(value) = map.get(NUMBER).and_then(Value::as_f64) {
+                super::format::number(value, lang)
+            } else if let Some(date) = map
+                .get(DATE)
+                .and_then(Value::as_str)
+                .and_then(|d| crate::date::CivilDate::parse_iso(d).ok())
+            {
+                super::format::date(date, lang)
+            } else {
+                map.get(MARKER)
+                    .and_then(|m| render_json(m, lang))
+                    .unwrap_or_default()
+            }
+        }
         other => other.to_string(),
     }
 }

@@ -4,6 +4,7 @@
 //! wording are never translated: they stay as the plan writes them.
 
 mod catalogue;
+pub mod format;
 mod message;
 
 use std::sync::OnceLock;
@@ -216,6 +217,19 @@ labels! {
     NoDeadlines = "no-deadlines";
     Generated = "generated";
     Accepted = "accepted";
+    Progress = "progress";
+    Responsibilities = "responsibilities";
+    Target = "target";
+    LatestFigure = "latest-figure";
+    Baseline = "baseline";
+    GapLeft = "gap-left";
+    PacePerYear = "pace-per-year";
+    Collective = "collective";
+    NoLeadNamed = "no-lead-named";
+    NoFiguresRecorded = "no-figures-recorded";
+    Closed = "closed";
+    OpenTasks = "open-tasks";
+    Method = "method";
 }
 
 pub fn severity(severity: Severity, lang: Lang) -> &'static str {

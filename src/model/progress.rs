@@ -57,8 +57,16 @@ pub enum TaskState {
 #[serde(deny_unknown_fields)]
 pub struct TargetProgress {
     pub target: String,
+    /// The year the figure is for.
     pub year: u16,
+    /// The figure, in the target's unit: 97.5 for 97.5%, 2 for "mức độ 2".
     pub achieved: f64,
+    /// When the figure was published or measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<CivilDate>,
+    /// Where the figure comes from: a report's number and date, a statistics yearbook.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
 }

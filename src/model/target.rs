@@ -55,24 +55,23 @@ pub struct Target {
 }
 
 impl Target {
-    /// A target's figure as a reader writes it: "96%", "> 99%", "30–50%".
-    /// Only a yearly growth's unit, and a value without a figure, differ by
-    /// language.
+    /// A target's figure as a reader writes it: "96%", "> 99%", "30–50%",
+    /// with the decimal sign of the run's language ("99,5%").
     pub fn value_text(&self) -> crate::i18n::Message {
-        use crate::i18n::Message;
+        use crate::msg;
         let figure = match self.value {
-            TargetValue::Point(v) => v.to_string(),
-            TargetValue::AtLeast(v) => format!("≥ {v}"),
-            TargetValue::Above(v) => format!("> {v}"),
-            TargetValue::Range { min, max } => format!("{min}–{max}"),
-            TargetValue::Qualitative => return crate::msg!("compare.value.qualitative"),
-            TargetValue::Unavailable => return crate::msg!("compare.value.not-found"),
-            TargetValue::Todo => return crate::msg!("compare.value.to-fill"),
+            TargetValue::Point(v) => msg!("compare.value.point", v),
+            TargetValue::AtLeast(v) => msg!("compare.value.at-least", v),
+            TargetValue::Above(v) => msg!("compare.value.above", v),
+            TargetValue::Range { min, max } => msg!("compare.value.range", min, max),
+            TargetValue::Qualitative => return msg!("compare.value.qualitative"),
+            TargetValue::Unavailable => return msg!("compare.value.not-found"),
+            TargetValue::Todo => return msg!("compare.value.to-fill"),
         };
         match self.unit {
-            Unit::Percent => Message::verbatim(format!("{figure}%")),
-            Unit::PercentGrowthPerYear => crate::msg!("compare.value.growth-per-year", figure),
-            Unit::Count | Unit::Level => Message::verbatim(figure),
+            Unit::Percent => msg!("compare.value.percent", figure),
+            Unit::PercentGrowthPerYear => msg!("compare.value.growth-per-year", figure),
+            Unit::Count | Unit::Level => figure,
         }
     }
 }

@@ -181,31 +181,20 @@ fn window(line: &str, span: Range<usize>) -> (String, Range<usize>) {
 }
 
 pub(crate) fn summary(tally: Tally, files: usize, lang: Lang) -> String {
-    if lang == Lang::Vi {
-        let Tally {
-            errors,
-            warnings,
-            infos,
-        } = tally;
-        return format!(
-            "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo, {infos} thông tin"
-        );
-    }
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
-    };
-    format!(
-        "{} checked: {}, {}, {}",
-        plural(files, "file"),
-        plural(tally.errors, "error"),
-        plural(tally.warnings, "warning"),
-        plural(tally.infos, "info")
-    )
+    let counts = counts(tally);
+    crate::msg!("summary.checked", files, counts).render(lang)
 }
+
+/// "0 errors, 1 warning, 2 infos", each word agreeing with its number.
+pub(crate) fn counts(tally: Tally) -> crate::i18n::Message {
+    let Tally {
+        errors,
+        warnings,
+        infos,
+    } = tally;
+    crate::msg!("summary.counts", errors, warnings, infos)
+}
+
 /// rustc-style diagnostics, each with the offending line, then a summary.
 pub(crate) fn all(files: &[Loaded], findings: &[Finding], color: bool, lang: Lang) -> String {
     let renderer = renderer(color);

@@ -104,6 +104,7 @@ fn schedule(out: &mut String, report: &Report) {
     for schedule in &report.schedules {
         blocks(out, &crate::render::report::schedule_blocks(schedule, lang));
     }
+    blocks(out, &crate::render::report::progress_blocks(report));
 }
 
 /// Gaps, shortfalls and conflicts always, validation findings when any.

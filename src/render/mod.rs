@@ -9,6 +9,7 @@ pub(crate) mod baselines;
 pub(crate) mod diagnostic;
 pub(crate) mod diff;
 pub(crate) mod lookup;
+pub(crate) mod progress;
 pub(crate) mod report;
 
 use std::path::Path;

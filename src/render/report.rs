@@ -30,6 +30,9 @@ pub(crate) fn blocks(report: &Report, sections: &[Kind]) -> Vec<Block> {
         if kinds.iter().any(|k| sections.contains(k)) {
             out.extend(section_blocks(report, *section, kinds));
         }
+        if *section == Label::OverdueAndDueSoon && sections.contains(&Kind::Schedule) {
+            out.extend(progress_blocks(report));
+        }
     }
     out.extend(closing_blocks(report));
     out
@@ -83,15 +86,12 @@ fn plans_blocks(report: &Report) -> Vec<Block> {
 fn summary_block(report: &Report, sections: &[Kind]) -> Block {
     let l = |label: Label| label.text(report.lang);
     let s = &report.summary;
-    let mut text = format!(
-        "{} {}, {} {}, {} {}",
-        s.errors,
-        l(Label::Errors),
-        s.warnings,
-        l(Label::Warnings),
-        s.infos,
-        l(Label::Infos)
-    );
+    let tally = crate::finding::Tally {
+        errors: s.errors,
+        warnings: s.warnings,
+        infos: s.infos,
+    };
+    let mut text = super::diagnostic::counts(tally).render(report.lang);
     if let Some(accepted) = s.accepted {
         text.push_str(&format!(" · {}: {accepted}", l(Label::Accepted)));
     }
@@ -103,6 +103,11 @@ fn summary_block(report: &Report, sections: &[Kind]) -> Block {
         if sections.contains(&kind) {
             text.push_str(&format!(" · {}: {count}", l(label)));
         }
+    }
+    if sections.contains(&Kind::Schedule)
+        && let Some(counts) = super::progress::status_counts(&report.progress, report.lang)
+    {
+        text.push_str(&format!(" · {}: {counts}", l(Label::Progress)));
     }
     Block::Para(text)
 }
@@ -130,6 +135,38 @@ fn section_blocks(report: &Report, section: Label, kinds: &[Kind]) -> Vec<Block>
         for schedule in &report.schedules {
             out.extend(schedule_blocks(schedule, lang));
         }
+    }
+    out
+}
+
+/// Each plan's targets against their recorded figures, then its open tasks
+/// by lead: drawn with the schedule, whose rows the second rests on.
+pub(crate) fn progress_blocks(report: &Report) -> Vec<Block> {
+    let lang = report.lang;
+    let l = |label: Label| label.text(lang).to_owned();
+    let mut out = Vec::new();
+    if report.progress.is_empty() {
+        return out;
+    }
+    out.push(Block::Heading(2, l(Label::Progress)));
+    for progress in &report.progress {
+        out.push(Block::Heading(
+            3,
+            format!("{}: {}", progress.plan, l(Label::Progress)),
+        ));
+        out.extend(super::progress::target_blocks(
+            progress,
+            u16::try_from(report.as_of.year()).unwrap_or_default(),
+            lang,
+        ));
+    }
+    out.push(Block::Heading(2, l(Label::Responsibilities)));
+    for progress in &report.progress {
+        out.push(Block::Heading(
+            3,
+            format!("{}: {}", progress.plan, l(Label::Responsibilities)),
+        ));
+        out.extend(super::progress::owner_blocks(&progress.owners, lang));
     }
     out
 }
@@ -463,7 +500,7 @@ fn occurrences_table(occurrences: &crate::report::Occurrences, lang: Lang) -> Bl
     }
 }
 
-fn standing(standing: Standing, lang: Lang) -> &'static str {
+pub(crate) fn standing(standing: Standing, lang: Lang) -> &'static str {
     match standing {
         Standing::Upcoming => Label::Upcoming,
         Standing::DueSoon => Label::DueSoon,

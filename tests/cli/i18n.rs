@@ -301,7 +301,7 @@ fn the_schedule_speaks_vietnamese() {
     let vi = vi_and_same_en(&markdown);
     for expected in [
         "nhiệm vụ `t-2-1-a` (Nghiên cứu, quán triệt, triển khai Chỉ thị số 11-CT/TW",
-        "đến hạn ngày 2020-09-30 nhưng chưa được ghi nhận là hoàn thành: quá hạn 2244 ngày",
+        "đến hạn ngày 30/09/2020 nhưng chưa được ghi nhận là hoàn thành: quá hạn 2244 ngày",
         "xhht không đọc được thời hạn \"định kỳ\": chỉ ghi \"định kỳ\" thì không rõ bao lâu một lần: thêm chu kỳ, ví dụ \"định kỳ 6 tháng\"",
         "| 2020-Q3 (2020-09-30, +2244) |  | quá hạn |",
     ] {
