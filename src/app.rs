@@ -41,6 +41,7 @@ pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
             let schema = match kind {
                 SchemaKind::Plan => crate::schema::plan_schema(),
                 SchemaKind::Report => crate::report::report_schema(),
+                SchemaKind::Status => crate::schema::status_schema(),
             };
             // Written, not printed: a reader that stops early (`| head`)
             // ends the run quietly instead of panicking.
@@ -103,7 +104,7 @@ fn check_input(
     // Checking nothing must not look like a pass; but files named and found
     // not to be plans (pre-commit names every YAML file) were looked at.
     let named_and_skipped = input.skip_non_plans && files.iter().any(|f| f.named);
-    if checked.files.is_empty() && !named_and_skipped {
+    if checked.files.is_empty() && checked.findings.is_empty() && !named_and_skipped {
         let paths: Vec<String> = input
             .paths
             .iter()

@@ -77,18 +77,34 @@ pub fn check_found(
         .map(|found| {
             let loaded = load::load_file(&found.path)?;
             let shape = match &loaded.plan {
-                Err(_) if skip_non_plans || !found.named => load::shape(&loaded.source),
-                _ => load::Shape::BrokenPlan,
+                Err(_) => match load::shape(&loaded.source) {
+                    // A status file named on the command line is checked
+                    // with its plan; another tool's file only when asked to skip.
+                    load::Shape::StatusFile if found.named => Shape::NamedStatus,
+                    shape if skip_non_plans || !found.named => Shape::Other(shape),
+                    _ => Shape::Other(load::Shape::BrokenPlan),
+                },
+                Ok(_) => Shape::Other(load::Shape::BrokenPlan),
             };
             Ok((loaded, shape))
         })
         .collect::<Result<Vec<_>, load::ReadError>>()?;
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
+    let mut orphans = Vec::new();
+    let mut statuses = Vec::new();
     for (file, shape) in loaded {
         match shape {
-            load::Shape::BrokenPlan => kept.push(file),
-            other => skipped.push((file.source.path, other)),
+            Shape::Other(load::Shape::BrokenPlan) => kept.push(file),
+            Shape::Other(other) => skipped.push((file.source.path, other)),
+            Shape::NamedStatus => statuses.push(file),
+        }
+    }
+    for status in statuses {
+        match plan_of_status(&status.source.path) {
+            Some(plan) if kept.iter().any(|f| f.source.path == plan) => {}
+            Some(plan) => kept.push(load::load_file(&plan)?),
+            None => orphans.push(orphan_status(&status.source)),
         }
     }
     let named: Vec<PathBuf> = files
@@ -103,13 +119,44 @@ pub fn check_found(
         filter,
     };
     let beside = crate::beside::find(&kept, &search)?;
-    let findings = check_loaded(&kept, &beside.plans);
+    let mut findings = check_loaded(&kept, &beside.plans);
+    findings.extend(orphans);
     Ok(Checked {
         files: kept,
         beside,
         findings,
         skipped,
     })
+}
+
+/// What a file of the run turned out to be.
+enum Shape {
+    /// A status file named on the command line: checked with its plan.
+    NamedStatus,
+    Other(load::Shape),
+}
+
+/// The plan a status file sits beside: `STEM.yaml`, `.yml` or `.toml` for
+/// `STEM.status.yaml`, whichever exists.
+fn plan_of_status(path: &std::path::Path) -> Option<PathBuf> {
+    let name = path.file_name()?.to_str()?;
+    let (stem, _) = name.rsplit_once('.')?;
+    let stem = stem.strip_suffix(".status")?;
+    ["yaml", "yml", "toml"]
+        .iter()
+        .map(|ext| path.with_file_name(format!("{stem}.{ext}")))
+        .find(|candidate| candidate.is_file())
+}
+
+/// A status file named without a plan beside it: nothing to check it against.
+fn orphan_status(source: &crate::source::SourceFile) -> Finding {
+    Finding::new(
+        Rule::UnknownPlan,
+        source,
+        0..0,
+        msg!("check.orphan-status", path = &source.path),
+    )
+    .hint(msg!("check.orphan-status-hint"))
 }
 
 /// Validates the run's files. References may point at any file of the run,

@@ -27,7 +27,7 @@ pub enum Command {
     /// Check plans and report validation findings, gaps, shortfalls,
     /// conflicts and the schedule, in one document.
     Report(ReportArgs),
-    /// Print a JSON Schema: of plan files, or of the JSON report.
+    /// Print a JSON Schema: of plan files, of status files, or of the JSON report.
     Schema {
         #[arg(value_enum, default_value_t = SchemaKind::Plan)]
         kind: SchemaKind,
@@ -254,6 +254,8 @@ pub struct DiffArgs {
 pub enum SchemaKind {
     Plan,
     Report,
+    /// A status file: progress recorded beside a plan.
+    Status,
 }
 
 #[derive(Debug, clap::Args)]

@@ -81,6 +81,7 @@ rules! {
     YearOutsidePeriod = "XH021", "year-outside-period", Warning;
     MilestoneRegression = "XH022", "milestone-regression", Warning;
     ToFill = "XH023", "to-fill", Warning;
+    RecordedAhead = "XH024", "recorded-ahead", Warning;
     LeadCount = "XH030", "lead-count", Warning;
     OrderedMassOrganisation = "XH031", "ordered-mass-organisation", Info;
     RoleInverted = "XH032", "role-inverted", Warning;

@@ -48,6 +48,9 @@ pub struct Report {
     /// rules and plans this run checked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absent: Vec<Absent>,
+    /// The status files read, so a diagnostic can show the line it points at.
+    #[serde(skip)]
+    pub status_sources: Vec<crate::source::SourceFile>,
 }
 
 /// An accepted finding that went away, known as the accepted file knows it.
@@ -174,6 +177,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     let mut comparisons = Vec::new();
     let mut schedules = Vec::new();
     let mut progress = Vec::new();
+    let mut status_sources = Vec::new();
     let mut plans = Vec::new();
     let mut listable = MAX_OCCURRENCES;
     for file in loaded {
@@ -181,10 +185,15 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
         plans.push(PlanSummary::of(file, plan));
         // The schemes themselves are the yardstick, not held to one, and
         // their deadlines are not a local office's to meet.
-        if !options.compare || plan.document.level == Level::National && options.against.is_none() {
+        if !options.compare {
+            // `validate` checks the status file beside each plan, not its deadlines.
+            findings.extend(status_records(file, plan, options, &mut status_sources));
             continue;
         }
-        match schedule(file, plan, options, &mut listable) {
+        if plan.document.level == Level::National && options.against.is_none() {
+            continue;
+        }
+        match schedule(file, plan, options, &mut listable, &mut status_sources) {
             Ok((schedule, plan_progress, found)) => {
                 schedules.push(schedule);
                 progress.push(plan_progress);
@@ -213,6 +222,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
         options.lang,
     );
     report.progress = progress;
+    report.status_sources = status_sources;
     report
 }
 
@@ -224,6 +234,7 @@ fn schedule(
     plan: &crate::model::Plan,
     options: &Options<'_>,
     listable: &mut usize,
+    status_sources: &mut Vec<crate::source::SourceFile>,
 ) -> Result<(PlanSchedule, crate::progress::PlanProgress, Vec<Finding>), Box<Finding>> {
     let id = &plan.document.id;
     let named = options
@@ -251,6 +262,7 @@ fn schedule(
         Occurrences { listed, omitted }
     });
     let merged = crate::schedule::status::merge(plan, status.as_ref().map(|s| &s.status));
+    status_sources.extend(status.map(|loaded| loaded.source));
     let progress = crate::progress::PlanProgress {
         plan: id.clone(),
         status_file: schedule.status_file.clone(),
@@ -265,6 +277,48 @@ fn schedule(
         occurrences,
     };
     Ok((row, progress, schedule.findings))
+}
+
+/// What is wrong with the progress recorded for `plan`, beside it or named,
+/// and inline.
+fn status_records(
+    file: &Loaded,
+    plan: &crate::model::Plan,
+    options: &Options<'_>,
+    status_sources: &mut Vec<crate::source::SourceFile>,
+) -> Vec<Finding> {
+    let id = &plan.document.id;
+    let named = options
+        .status
+        .filter(|(_, for_plan)| for_plan == id)
+        .map(|(path, _)| path);
+    let status = match crate::schedule::status::read_for(plan, &file.source.path, named) {
+        Ok(status) => status,
+        Err(error) => return vec![status_finding(file, id, error)],
+    };
+    let check = |tasks, targets, source, base| {
+        crate::schedule::status::check_records(plan, tasks, targets, source, base, options.as_of)
+    };
+    let root = crate::source::FieldPath::root();
+    let mut findings = Vec::new();
+    if let Some(loaded) = &status {
+        findings.extend(check(
+            &loaded.status.tasks[..],
+            &loaded.status.targets[..],
+            &loaded.source,
+            &root,
+        ));
+    }
+    if let Some(inline) = &plan.progress {
+        findings.extend(check(
+            &inline.tasks[..],
+            &inline.targets[..],
+            &file.source,
+            &root.key("progress"),
+        ));
+    }
+    status_sources.extend(status.map(|loaded| loaded.source));
+    findings
 }
 
 fn status_finding(file: &Loaded, plan: &str, error: crate::schedule::StatusError) -> Finding {
@@ -334,6 +388,7 @@ fn assemble(
         summary: Summary::of(files, &findings),
         findings,
         absent: Vec::new(),
+        status_sources: Vec::new(),
     }
 }
 

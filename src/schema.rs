@@ -14,6 +14,14 @@ pub fn plan_schema() -> String {
     text
 }
 
+/// The schema of status files (`PLAN.status.yaml`): progress kept beside a plan.
+pub fn status_schema() -> String {
+    let schema = schemars::schema_for!(crate::model::StatusFile);
+    let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serializes");
+    text.push('\n');
+    text
+}
+
 /// Offers the catalogue's indicator ids and the registry's agency ids to an
 /// editor as `examples`, named in the description. Examples, not an `enum`:
 /// a new local indicator is xhht's to report (XH013), with a hint, not a

@@ -251,6 +251,18 @@ impl SourceFile {
     }
 }
 
+// The text can be megabytes: a debug print names the file.
+impl std::fmt::Debug for SourceFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "SourceFile({}, {} bytes)",
+            self.path.display(),
+            self.text.len()
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

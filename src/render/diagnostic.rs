@@ -196,9 +196,20 @@ pub(crate) fn counts(tally: Tally) -> crate::i18n::Message {
 }
 
 /// rustc-style diagnostics, each with the offending line, then a summary.
-pub(crate) fn all(files: &[Loaded], findings: &[Finding], color: bool, lang: Lang) -> String {
+pub(crate) fn all(
+    files: &[Loaded],
+    status_sources: &[SourceFile],
+    findings: &[Finding],
+    color: bool,
+    lang: Lang,
+) -> String {
     let renderer = renderer(color);
-    let sources: HashMap<_, _> = files.iter().map(|f| (&f.source.path, &f.source)).collect();
+    let sources: HashMap<_, _> = files
+        .iter()
+        .map(|f| &f.source)
+        .chain(status_sources)
+        .map(|source| (&source.path, source))
+        .collect();
     let mut out = String::new();
     // With --accepted, only what the accepted file does not cover.
     let (new, accepted): (Vec<Finding>, Vec<Finding>) =

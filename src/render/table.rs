@@ -8,7 +8,13 @@ pub(super) fn draw(input: &Input<'_>) -> String {
     let lang = input.report.lang;
     let text = match input.view {
         View::Diagnostics => {
-            diagnostic::all(input.files, &input.report.findings, input.color, lang)
+            diagnostic::all(
+                input.files,
+                &input.report.status_sources,
+                &input.report.findings,
+                input.color,
+                lang,
+            )
         }
         View::Diff => diff::render(input.report, input.color),
         View::Report { sections } => {

@@ -184,22 +184,24 @@ pub fn run(
 ) -> Schedule {
     let mut unknown = Vec::new();
     if let Some(loaded) = status {
-        unknown.extend(status::unknown_records(
+        unknown.extend(status::check_records(
             plan,
             &loaded.status.tasks,
             &loaded.status.targets,
             &loaded.source,
             &FieldPath::root(),
+            options.as_of,
         ));
     }
     if let Some(inline) = &plan.progress {
         let base = FieldPath::root().key("progress");
-        unknown.extend(status::unknown_records(
+        unknown.extend(status::check_records(
             plan,
             &inline.tasks,
             &inline.targets,
             source,
             &base,
+            options.as_of,
         ));
     }
     let progress = status::merge(plan, status.map(|loaded| &loaded.status));

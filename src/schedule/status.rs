@@ -6,10 +6,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::date::CivilDate;
 use crate::finding::{Anchor, Finding, Rule};
 use crate::i18n::Message;
 use crate::load::{self, LoadError, ReadError};
-use crate::model::{Plan, Progress, StatusFile, TargetProgress, TaskProgress};
+use crate::model::{Plan, Progress, StatusFile, TargetProgress, TaskProgress, Unit};
 use crate::msg;
 use crate::source::{FieldPath, LineCol, SourceFile};
 
@@ -166,10 +167,87 @@ pub fn read(path: &Path) -> Result<LoadedStatus, StatusError> {
     }
 }
 
+/// Everything wrong with progress records (a status file's, or the plan's
+/// inline ones under `base`), as of `as_of`: records for items the plan does
+/// not have, figures a target's unit cannot take, and records dated after
+/// `as_of` or for a year not yet begun.
+pub fn check_records(
+    plan: &Plan,
+    records: &[TaskProgress],
+    targets: &[TargetProgress],
+    source: &SourceFile,
+    base: &FieldPath,
+    as_of: CivilDate,
+) -> Vec<Finding> {
+    let mut findings = unknown_records(plan, records, targets, source, base);
+    let ahead = |path: &FieldPath, what: Message| {
+        Finding::at(Rule::RecordedAhead, source, path, Anchor::Value, what)
+            .in_plan(&plan.document.id)
+    };
+    for (i, record) in records.iter().enumerate() {
+        if let Some(date) = record.date.filter(|d| *d > as_of) {
+            let path = base.key("tasks").index(i).key("date");
+            let task = &record.task;
+            findings.push(ahead(
+                &path,
+                msg!("progress.records.task-ahead", task, date, as_of),
+            ));
+        }
+    }
+    for (i, record) in targets.iter().enumerate() {
+        let at = base.key("targets").index(i);
+        let target = &record.target;
+        if i32::from(record.year) > i32::from(as_of.year()) {
+            let year = record.year;
+            findings.push(ahead(
+                &at.key("year"),
+                msg!("progress.records.year-ahead", target, year, as_of),
+            ));
+        }
+        if let Some(date) = record.date.filter(|d| *d > as_of) {
+            findings.push(ahead(
+                &at.key("date"),
+                msg!("progress.records.figure-ahead", target, date, as_of),
+            ));
+        }
+        let unit = plan
+            .targets
+            .iter()
+            .find(|t| &t.id == target)
+            .map(|t| t.unit);
+        if let Some(problem) = unit.and_then(|unit| impossible(record.achieved, unit)) {
+            let achieved = record.achieved;
+            findings.push(
+                Finding::at(
+                    Rule::OutOfRange,
+                    source,
+                    &at.key("achieved"),
+                    Anchor::Value,
+                    msg!("progress.records.out-of-range", target, achieved, problem),
+                )
+                .in_plan(&plan.document.id),
+            );
+        }
+    }
+    findings
+}
+
+/// Why a figure cannot be one of `unit`: a share over 100%, a count below zero.
+fn impossible(value: f64, unit: Unit) -> Option<Message> {
+    if !value.is_finite() {
+        return Some(msg!("progress.records.not-a-number"));
+    }
+    match unit {
+        Unit::Percent if !(0.0..=100.0).contains(&value) => Some(msg!("progress.records.percent")),
+        Unit::Count | Unit::Level if value < 0.0 => Some(msg!("progress.records.negative")),
+        _ => None,
+    }
+}
+
 /// Records naming a task or target the plan does not have: progress that
 /// silently matched nothing would leave its item looking undone, or hide a
 /// typo behind a pass.
-pub fn unknown_records(
+fn unknown_records(
     plan: &Plan,
     records: &[TaskProgress],
     targets: &[TargetProgress],

@@ -339,6 +339,7 @@ const CASES: &[(&str, &str, &[&str], Option<&str>)] = &[
     ("year-outside-period", "commune", &["validate"], None),
     ("milestone-regression", "commune", &["validate"], None),
     ("to-fill", "commune", &["validate"], None),
+    ("recorded-ahead", "commune", &["validate"], None),
     ("lead-count", "commune", &["validate"], None),
     ("ordered-mass-organisation", "commune", &["validate"], None),
     ("role-inverted", "commune", &["validate"], None),

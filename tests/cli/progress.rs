@@ -109,3 +109,87 @@ fn without_figures_the_report_says_where_to_record_them() {
         "{table}"
     );
 }
+
+/// A plan and a status file with every kind of slip a person makes in one.
+fn plan_with_bad_status() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        crate::common::root().join("plans/thai-binh-2021-2030.yaml"),
+        dir.path().join("thai-binh.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("thai-binh.status.yaml"),
+        "plan: thai-binh-2021-2030\ntargets:\n  - {target: lit-l2-2025, year: 2052, achieved: 100}\n  \
+         - {target: lit-l2-2024, year: 2024, achieved: 90}\n  \
+         - {target: info-life-skills-2025, year: 2025, achieved: 745, date: 2099-01-01}\n\
+         tasks:\n  - {task: review-2025, state: done, date: 2099-12-30}\n",
+    )
+    .unwrap();
+    dir
+}
+
+fn status_codes(out: &std::process::Output) -> Vec<(String, String)> {
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["location"]["file"].as_str().unwrap().contains("status"))
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                format!("{}:{}", f["location"]["line"], f["location"]["column"]),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn validate_checks_the_status_file_beside_a_plan() {
+    let dir = plan_with_bad_status();
+    let args = ["validate", ".", "--format", "json"];
+    let env = [];
+    let out = crate::common::run_in(dir.path(), &args, &env);
+    let mut codes = status_codes(&out);
+    codes.sort();
+    assert_eq!(
+        codes,
+        [
+            ("XH014".into(), "4:14".into()),
+            ("XH020".into(), "5:59".into()),
+            ("XH024".into(), "3:33".into()),
+            ("XH024".into(), "5:70".into()),
+            ("XH024".into(), "7:44".into()),
+        ]
+    );
+    let table = crate::common::run_in(dir.path(), &["validate", "."], &env);
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("help: did you mean `lit-l2-2025`?"), "{text}");
+    assert!(text.contains("a share is between 0 and 100"), "{text}");
+    let vi = crate::common::run_in(dir.path(), &["validate", ".", "--lang", "vi"], &env);
+    let text = String::from_utf8(vi.stdout).unwrap();
+    assert!(text.contains("tỷ lệ phải từ 0 đến 100"), "{text}");
+}
+
+#[test]
+fn a_status_file_named_alone_is_checked_with_its_plan() {
+    let dir = plan_with_bad_status();
+    let out = crate::common::run_in(
+        dir.path(),
+        &["validate", "thai-binh.status.yaml", "--format", "json"],
+        &[],
+    );
+    // Read as a status file, not as a plan full of unknown fields.
+    let codes = status_codes(&out);
+    assert!(codes.iter().any(|(code, _)| code == "XH014"), "{codes:?}");
+    assert!(!codes.iter().any(|(code, _)| code == "XH002"), "{codes:?}");
+    std::fs::remove_file(dir.path().join("thai-binh.yaml")).unwrap();
+    let alone = crate::common::run_in(dir.path(), &["validate", "thai-binh.status.yaml"], &[]);
+    let text = String::from_utf8(alone.stdout).unwrap();
+    assert_eq!(alone.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("error[XH012]") && text.contains("no plan sits beside it"),
+        "{text}"
+    );
+}

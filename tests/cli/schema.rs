@@ -24,6 +24,28 @@ fn plan_schema_matches_the_model() {
 }
 
 #[test]
+fn status_schema_matches_the_model() {
+    matches_committed("status.schema.json", &xhht::schema::status_schema());
+}
+
+/// The status file the progress tests use is one an editor would accept.
+#[test]
+fn the_status_fixture_validates_against_the_status_schema() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_str(&xhht::schema::status_schema()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let path = root.join("tests/fixtures/progress/thai-binh-2021-2030.status.yaml");
+    let status = xhht::schedule::status::load_status(&path).unwrap();
+    let json = serde_json::to_value(&status).unwrap();
+    assert!(validator.is_valid(&json));
+    let wrong = serde_json::json!({"plan": "p", "targets": [{"target": "t", "year": 2025}]});
+    assert!(
+        !validator.is_valid(&wrong),
+        "a figure without `achieved` passed"
+    );
+}
+
+#[test]
 fn report_schema_matches_the_report_types() {
     matches_committed("report.schema.json", &xhht::report::report_schema());
 }
