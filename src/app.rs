@@ -240,6 +240,7 @@ fn emit(
     output: &Output,
     settings: &Settings,
 ) -> anyhow::Result<ExitCode> {
+    report.generated = settings.today;
     if let Some(path) = &output.accepted {
         let accepted = crate::ratchet::read(path).map_err(|e| localized(&e.message(), settings))?;
         let comparison = crate::ratchet::compare(&report.findings, &accepted, &run.scope());

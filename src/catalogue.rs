@@ -26,10 +26,6 @@ pub(crate) struct Entry {
 /// A sub-population a target can be restricted to.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-#[expect(
-    dead_code,
-    reason = "`en` is kept beside the Vietnamese name for readers of the data file; reports quote conditions as the documents write them"
-)]
 pub(crate) struct Condition {
     pub id: String,
     pub vi: Text,
@@ -215,6 +211,29 @@ impl Catalogue {
 
     pub(crate) fn group(&self, id: &str) -> Option<&Entry> {
         self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// An indicator's name in `lang` ("Đạt danh hiệu \"Công dân học tập\""),
+    /// or its id when the catalogue does not know it.
+    pub(crate) fn indicator_label(&self, id: &str, lang: crate::i18n::Lang) -> String {
+        self.indicator(id).map_or_else(
+            || id.to_owned(),
+            |known| match lang {
+                crate::i18n::Lang::Vi => known.vi.to_string(),
+                crate::i18n::Lang::En => known.en.clone(),
+            },
+        )
+    }
+
+    /// A condition's name in `lang` ("vùng khó khăn"), or its id.
+    pub(crate) fn condition_label(&self, id: &str, lang: crate::i18n::Lang) -> String {
+        self.condition(id).map_or_else(
+            || id.to_owned(),
+            |known| match lang {
+                crate::i18n::Lang::Vi => known.vi.to_string(),
+                crate::i18n::Lang::En => known.en.clone(),
+            },
+        )
     }
 }
 

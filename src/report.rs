@@ -48,6 +48,10 @@ pub struct Report {
     /// rules and plans this run checked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub absent: Vec<Absent>,
+    /// The day the report was made (today, unlike `as_of`); printed on the
+    /// page, left out of the JSON so the same run gives the same file.
+    #[serde(skip)]
+    pub generated: CivilDate,
     /// The status files read, so a diagnostic can show the line it points at.
     #[serde(skip)]
     pub status_sources: Vec<crate::source::SourceFile>,
@@ -206,6 +210,7 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
         findings.extend(diff.findings);
         comparisons.extend(diff.comparisons);
     }
+    label_rows(&mut comparisons, options.lang);
     if let Some(only) = options.only {
         // A file that did not load, or a comparison that could not be made,
         // is never filtered away: the checks it stops are not a pass.
@@ -224,6 +229,18 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     report.progress = progress;
     report.status_sources = status_sources;
     report
+}
+
+/// Names each comparison row's indicator in `lang`: JSON keeps the ids and
+/// adds what a reader calls them.
+pub(crate) fn label_rows(comparisons: &mut [Comparison], lang: Lang) {
+    let catalogue = crate::catalogue::Catalogue::embedded();
+    for row in comparisons.iter_mut().flat_map(|c| &mut c.targets) {
+        if catalogue.indicator(&row.indicator).is_some() {
+            let label = catalogue.indicator_label(&row.indicator, lang);
+            row.label = Some(crate::i18n::Message::verbatim(label));
+        }
+    }
 }
 
 /// A plan's schedule, its progress and their findings, listing occurrences
@@ -338,7 +355,8 @@ fn status_finding(file: &Loaded, plan: &str, error: crate::schedule::StatusError
 }
 
 /// The report of `xhht diff`: one plan's comparisons with the plans above.
-pub fn of_diff(file: &Loaded, diff: compare::Diff, as_of: CivilDate, lang: Lang) -> Report {
+pub fn of_diff(file: &Loaded, mut diff: compare::Diff, as_of: CivilDate, lang: Lang) -> Report {
+    label_rows(&mut diff.comparisons, lang);
     let plans = file
         .plan
         .as_ref()
@@ -388,6 +406,7 @@ fn assemble(
         summary: Summary::of(files, &findings),
         findings,
         absent: Vec::new(),
+        generated: as_of,
         status_sources: Vec::new(),
     }
 }

@@ -458,8 +458,31 @@ fn unique<'p>(agencies: impl Iterator<Item = &'p Agency>) -> Vec<&'p Agency> {
 }
 
 /// The function as the plan format spells it, e.g. `libraries_museums`.
-pub(crate) fn function_label(function: Function) -> String {
-    crate::model::wire_name(&function)
+/// A function's name, in the run's language when rendered.
+pub(crate) fn function_label(function: Function) -> Message {
+    let id = match function {
+        Function::StandingBody => "function.standing-body",
+        Function::SteeringAndCoordination => "function.steering-and-coordination",
+        Function::Literacy => "function.literacy",
+        Function::UniversalEducation => "function.universal-education",
+        Function::ContinuingEducation => "function.continuing-education",
+        Function::CommunityLearningCentres => "function.community-learning-centres",
+        Function::VocationalTraining => "function.vocational-training",
+        Function::CivilServantTraining => "function.civil-servant-training",
+        Function::LibrariesMuseums => "function.libraries-museums",
+        Function::Communication => "function.communication",
+        Function::LearningModels => "function.learning-models",
+        Function::WorkersLearning => "function.workers-learning",
+        Function::DigitalLearning => "function.digital-learning",
+        Function::Funding => "function.funding",
+        Function::Planning => "function.planning",
+        Function::InspectionAndReview => "function.inspection-and-review",
+        Function::Reporting => "function.reporting",
+        Function::EmulationAndAwards => "function.emulation-and-awards",
+        Function::InternationalCooperation => "function.international-cooperation",
+        Function::Other => "function.other",
+    };
+    Message::new(id, Vec::new())
 }
 
 fn agency<'p>(plan: &'p Plan, id: &str) -> Option<&'p Agency> {

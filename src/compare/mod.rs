@@ -28,6 +28,11 @@ pub struct Comparison {
     pub plan: String,
     /// Document id of the plan compared against.
     pub against: String,
+    /// Its number as cited ("1373/QĐ-TTg"), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub against_number: Option<String>,
+    /// Its title as issued.
+    pub against_title: String,
     /// Why it is compared against: its parent, or a scheme it implements.
     pub relation: Relation,
     pub targets: Vec<TargetRow>,
@@ -67,6 +72,8 @@ pub(crate) fn diff(
             comparisons.push(Comparison {
                 plan: plan.document.id.clone(),
                 against: upper.document.id.clone(),
+                against_number: upper.document.number.as_ref().map(ToString::to_string),
+                against_title: upper.document.title.to_string(),
                 relation: reference.relation,
                 targets: Vec::new(),
                 duties: Vec::new(),
@@ -89,6 +96,8 @@ pub(crate) fn diff(
         comparisons.push(Comparison {
             plan: plan.document.id.clone(),
             against: upper.document.id.clone(),
+            against_number: upper.document.number.as_ref().map(ToString::to_string),
+            against_title: upper.document.title.to_string(),
             relation: reference.relation,
             targets: target_rows,
             duties: duty_rows,
@@ -101,5 +110,14 @@ pub(crate) fn diff(
         plan: plan.document.id.clone(),
         comparisons,
         findings,
+    }
+}
+
+impl Comparison {
+    /// How a reader cites the plan compared against: its number, else its title.
+    pub fn against_label(&self) -> &str {
+        self.against_number
+            .as_deref()
+            .unwrap_or(&self.against_title)
     }
 }

@@ -25,8 +25,23 @@ pub enum Arg {
     Text(String),
     Number(f64),
     Date(crate::date::CivilDate),
+    /// An indicator of the catalogue, by id: written as its name in the
+    /// run's language, so a reader never meets `literacy.rate.age_15_60`.
+    Indicator(String),
+    /// A condition of the catalogue ("vùng khó khăn"), by id.
+    Condition(String),
     Message(Box<Message>),
     List(Vec<Arg>),
+}
+
+impl Arg {
+    pub fn indicator(id: &str) -> Self {
+        Self::Indicator(id.to_owned())
+    }
+
+    pub fn condition(id: &str) -> Self {
+        Self::Condition(id.to_owned())
+    }
 }
 
 // Figures in messages are finite: a NaN never reaches one.
@@ -96,6 +111,12 @@ impl Arg {
             Self::Text(text) => text.clone(),
             Self::Number(value) => super::format::number(*value, lang),
             Self::Date(date) => super::format::date(*date, lang),
+            Self::Indicator(id) => {
+                crate::catalogue::Catalogue::embedded().indicator_label(id, lang)
+            }
+            Self::Condition(id) => {
+                crate::catalogue::Catalogue::embedded().condition_label(id, lang)
+            }
             Self::Message(message) => message.render(lang),
             Self::List(items) => items
                 .iter()
@@ -238,6 +259,8 @@ impl Serialize for Message {
 const MARKER: &str = "$message";
 const NUMBER: &str = "$number";
 const DATE: &str = "$date";
+const INDICATOR: &str = "$indicator";
+const CONDITION: &str = "$condition";
 
 #[derive(Serialize)]
 struct Catalogued<'a> {
@@ -260,6 +283,8 @@ impl Serialize for Arg {
             // Marked, so the JSON renderer writes them in the run's language.
             Self::Number(value) => serializer.collect_map([(NUMBER, value)]),
             Self::Date(date) => serializer.collect_map([(DATE, date)]),
+            Self::Indicator(id) => serializer.collect_map([(INDICATOR, id)]),
+            Self::Condition(id) => serializer.collect_map([(CONDITION, id)]),
             Self::Message(message) => message.serialize(serializer),
             Self::List(items) => serializer.collect_seq(items),
         }
@@ -308,6 +333,10 @@ fn json_arg_text(arg: &serde_json::Value, lang: Lang) -> String {
                 .and_then(|d| crate::date::CivilDate::parse_iso(d).ok())
             {
                 super::format::date(date, lang)
+            } else if let Some(id) = map.get(INDICATOR).and_then(Value::as_str) {
+                crate::catalogue::Catalogue::embedded().indicator_label(id, lang)
+            } else if let Some(id) = map.get(CONDITION).and_then(Value::as_str) {
+                crate::catalogue::Catalogue::embedded().condition_label(id, lang)
             } else {
                 map.get(MARKER)
                     .and_then(|m| render_json(m, lang))

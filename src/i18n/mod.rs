@@ -230,6 +230,17 @@ labels! {
     Closed = "closed";
     OpenTasks = "open-tasks";
     Method = "method";
+    MadeOn = "made-on";
+    PlansReviewed = "plans-reviewed";
+    ComparedWith = "compared-with";
+    AtAGlance = "at-a-glance";
+    LargestShortfalls = "largest-shortfalls";
+    OverdueByOwner = "overdue-by-owner";
+    NotCompared = "not-compared";
+    Plan = "plan";
+    Total = "total";
+    Earliest = "earliest";
+    Count = "count";
 }
 
 pub fn severity(severity: Severity, lang: Lang) -> &'static str {

@@ -251,14 +251,22 @@ pub(crate) fn trust_text(target: &Target, lang: Lang) -> &'static str {
     if target.value == TargetValue::Unavailable {
         return lang.fixed("render.baselines.trust.unavailable");
     }
-    lang.fixed(match target.verification {
-        Some(Verification::Verified) => "render.baselines.trust.verified",
-        Some(Verification::VerifiedDerived) => "render.baselines.trust.verified-derived",
-        Some(Verification::VerifiedEn) => "render.baselines.trust.verified-en",
-        Some(Verification::VerifiedLocal) => "render.baselines.trust.verified-local",
-        Some(Verification::SingleSource) => "render.baselines.trust.single-source",
-        Some(Verification::Unverified) | None => "render.baselines.trust.unverified",
-        Some(Verification::Disputed) => "render.baselines.trust.disputed",
-        Some(Verification::NotFound) => "render.baselines.trust.not-found",
+    flag_text(
+        target.verification.unwrap_or(Verification::Unverified),
+        lang,
+    )
+}
+
+/// A verification flag as a reader says it, in `lang`.
+pub(crate) fn flag_text(flag: Verification, lang: Lang) -> &'static str {
+    lang.fixed(match flag {
+        Verification::Verified => "render.baselines.trust.verified",
+        Verification::VerifiedDerived => "render.baselines.trust.verified-derived",
+        Verification::VerifiedEn => "render.baselines.trust.verified-en",
+        Verification::VerifiedLocal => "render.baselines.trust.verified-local",
+        Verification::SingleSource => "render.baselines.trust.single-source",
+        Verification::Unverified => "render.baselines.trust.unverified",
+        Verification::Disputed => "render.baselines.trust.disputed",
+        Verification::NotFound => "render.baselines.trust.not-found",
     })
 }

@@ -8,17 +8,28 @@ use std::fmt::Write;
 use crate::catalogue::Catalogue;
 use crate::compare::{Comparison, TargetRow, TargetStatus};
 use crate::finding::{Finding, Kind};
-use crate::i18n::{self, Label, Lang, Localize};
+use crate::i18n::{self, Label, Lang, Localize, format};
 use crate::model::Verification;
 use crate::msg;
 use crate::render::report::{Block, target_status};
-use crate::report::Report;
+use crate::report::{PlanSchedule, PlanSummary, Report};
 
 const STYLE: &str = r#"
 @page { size: A4; margin: 18mm 15mm 18mm 20mm; }
 * { box-sizing: border-box; }
 body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 12pt; color: #000; margin: 0; }
 main { max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
+header.report { margin-bottom: 6mm; }
+header.report .maker { text-align: right; font-size: 9.5pt; color: #333; margin: 0; }
+table.meta th { width: 28%; text-align: left; background: #f4f4f4; }
+table.meta { font-size: 10.5pt; }
+section.plan { break-before: page; }
+section.summary h3 { margin-top: 3mm; }
+table.counts, table.glance { table-layout: auto; }
+table.counts th, table.glance th, table.counts td, table.glance td { overflow-wrap: normal; }
+tr.total td { font-weight: bold; }
+code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; }
+table.findings col.owner { width: 18%; }
 .header { display: flex; justify-content: space-between; text-align: center; margin-bottom: 6mm; font-size: 11pt; }
 .header > div:first-child { width: 42%; }
 .header > div:last-child { width: 56%; }
@@ -46,94 +57,222 @@ td.stt { text-align: center; width: 9mm; }
 .unverified { font-style: italic; }
 .legend { font-size: 9.5pt; margin: 1mm 0 4mm; }
 figure { margin: 0 0 5mm; break-inside: avoid; }
+figure .legend { margin: 0 0 1mm; }
 figcaption { font-weight: bold; margin-bottom: 1mm; }
 .footer { font-size: 9pt; margin-top: 8mm; color: #333; }
 @media print { main { padding: 0; } }
 "#;
+
+mod charts;
+mod summary;
 
 pub(super) fn draw(input: &super::Input<'_>) -> String {
     super::printable(&render(input.report), false)
 }
 
 fn render(report: &Report) -> String {
-    let lang = report.lang;
     let mut out = String::new();
     head(&mut out, report);
-    for comparison in report.comparisons.iter().filter(|c| !c.targets.is_empty()) {
-        let _ = writeln!(
-            out,
-            "<h2>{}: {} {}</h2>",
-            esc(&comparison.plan),
-            esc(Label::Comparison.text(lang)),
-            esc(&comparison.against)
-        );
-        comparison_table(&mut out, comparison, lang);
-        charts(&mut out, comparison, lang);
+    report_header(&mut out, report);
+    summary::first_page(&mut out, report);
+    for (number, plan) in reviewed(report) {
+        plan_section(&mut out, report, number, plan);
     }
-    schedule(&mut out, report);
-    findings_sections(&mut out, report);
+    unplaced_findings(&mut out, report);
     footer(&mut out, report);
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
-/// The document's head, the page's letterhead and its title.
+/// The document's head.
 fn head(out: &mut String, report: &Report) {
     let lang = report.lang;
-    let title = Label::ReportTitle.text(lang);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
         lang.code(),
-        esc(title)
+        esc(Label::ReportTitle.text(lang))
     );
-    header(out, report);
-    let _ = writeln!(out, "<h1>{}</h1>", esc(title));
+}
+
+/// The report's own header: what it is, which plans it reviews against
+/// which documents, as of when, made when and by what. Never a plan's
+/// letterhead: the report is not the plan.
+fn report_header(out: &mut String, report: &Report) {
+    let lang = report.lang;
+    let l = |label: Label| esc(label.text(lang));
     let _ = writeln!(
         out,
-        "<p class=\"subtitle\">({} {})</p>",
-        esc(Label::AsOf.text(lang)),
-        report.as_of
+        "<header class=\"report\"><p class=\"maker\">xhht {} · {} {}</p>\n<h1>{}</h1>\n<p class=\"subtitle\">{} {}</p>",
+        report.tool.version,
+        l(Label::MadeOn),
+        format::date(report.generated, lang),
+        l(Label::ReportTitle),
+        l(Label::AsOf),
+        format::date(report.as_of, lang),
     );
-}
-
-fn schedule(out: &mut String, report: &Report) {
-    let lang = report.lang;
-    let _ = writeln!(out, "<h2>{}</h2>", esc(Label::OverdueAndDueSoon.text(lang)));
-    findings_table(out, &of_kind(report, |k| k == Kind::Schedule), lang);
-    for schedule in &report.schedules {
-        blocks(out, &crate::render::report::schedule_blocks(schedule, lang));
+    out.push_str("<table class=\"meta\">\n");
+    let plans: Vec<String> = reviewed(report)
+        .map(|(number, p)| format!("{number}. {}", esc(&plan_name(p, lang))))
+        .collect();
+    let _ = writeln!(
+        out,
+        "<tr><th>{}</th><td>{}</td></tr>",
+        l(Label::PlansReviewed),
+        plans.join("<br>")
+    );
+    let mut against: Vec<String> = Vec::new();
+    for comparison in &report.comparisons {
+        let name = match &comparison.against_number {
+            Some(number) => format!("{number}: {}", comparison.against_title),
+            None => comparison.against_title.clone(),
+        };
+        if !against.contains(&name) {
+            against.push(name);
+        }
     }
-    blocks(out, &crate::render::report::progress_blocks(report));
-}
-
-/// Gaps, shortfalls and conflicts always, validation findings when any.
-fn findings_sections(out: &mut String, report: &Report) {
-    let lang = report.lang;
-    let others = of_kind(report, |k| {
-        matches!(
-            k,
-            Kind::Gap | Kind::Shortfall | Kind::Conflict | Kind::Comparison
-        )
-    });
-    let _ = writeln!(out, "<h2>{}</h2>", esc(Label::GapsAndShortfalls.text(lang)));
-    findings_table(out, &others, lang);
-
-    let validation = of_kind(report, |k| k == Kind::Validation);
-    if !validation.is_empty() {
-        let _ = writeln!(out, "<h2>{}</h2>", esc(Label::ValidationFindings.text(lang)));
-        findings_table(out, &validation, lang);
+    if !against.is_empty() {
+        let against: Vec<String> = against.iter().map(|a| esc(a)).collect();
+        let _ = writeln!(
+            out,
+            "<tr><th>{}</th><td>{}</td></tr>",
+            l(Label::ComparedWith),
+            against.join("<br>")
+        );
     }
+    out.push_str("</table>\n</header>\n");
 }
 
-fn of_kind(report: &Report, wanted: impl Fn(Kind) -> bool) -> Vec<&Finding> {
-    // With --accepted, the findings the accepted file covers are counted in
-    // the summary, not listed again.
+/// The plans the report reviews, numbered: the run's local plans; the
+/// national schemes in it are what they are compared with, unless the run
+/// holds nothing else.
+fn reviewed(report: &Report) -> impl Iterator<Item = (usize, &PlanSummary)> {
+    let local = report
+        .plans
+        .iter()
+        .any(|p| p.level != crate::model::Level::National);
     report
+        .plans
+        .iter()
+        .filter(move |p| !local || p.level != crate::model::Level::National)
+        .enumerate()
+        .map(|(i, p)| (i + 1, p))
+}
+
+/// The number a plan has in the report, 0 for one not reviewed.
+fn number_of(report: &Report, id: &str) -> usize {
+    reviewed(report)
+        .find(|(_, p)| p.id == id)
+        .map_or(0, |(number, _)| number)
+}
+
+/// "Kế hoạch 1960/KH-UBND ngày 02/06/2020 của Ủy ban nhân dân tỉnh Ninh Thuận: title".
+fn plan_name(plan: &PlanSummary, lang: Lang) -> String {
+    let mut cited = plan.title.clone();
+    let mut by = Vec::new();
+    if let Some(number) = &plan.number {
+        by.push(number.clone());
+    }
+    if let Some(date) = plan.date {
+        by.push(format::date(date, lang));
+    }
+    by.push(plan.issuer.clone());
+    cited.push_str(&format!(" ({})", by.join(", ")));
+    cited
+}
+
+/// Everything about one plan under its own heading: its comparisons, its
+/// findings by kind, its deadlines and its progress.
+fn plan_section(out: &mut String, report: &Report, number: usize, plan: &PlanSummary) {
+    let lang = report.lang;
+    let l = |label: Label| label.text(lang);
+    let _ = writeln!(
+        out,
+        "<section class=\"plan\">\n<h2>{number}. {}</h2>\n<p class=\"legend\">{}: {}</p>",
+        esc(&plan.title),
+        esc(l(Label::Location)),
+        esc(&super::display_path(&plan.file)),
+    );
+    let mine = |kinds: &[Kind]| -> Vec<&Finding> {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.is_new() && kinds.contains(&f.kind) && belongs(f, plan))
+            .collect()
+    };
+    for comparison in report.comparisons.iter().filter(|c| c.plan == plan.id) {
+        if !comparison.targets.is_empty() {
+            let _ = writeln!(
+                out,
+                "<h3>{} {}</h3>",
+                esc(l(Label::Comparison)),
+                esc(comparison.against_label())
+            );
+            comparison_table(out, comparison, lang);
+            charts::charts(out, comparison, lang);
+        }
+        if !comparison.duties.is_empty() {
+            let duties = crate::render::report::comparison_blocks(comparison, lang);
+            blocks(out, duties.iter().skip_while(|b| !is_duties_heading(b, lang)));
+        }
+    }
+    for (label, kinds) in [
+        (Label::GapsAndShortfalls, &[Kind::Gap, Kind::Shortfall][..]),
+        (Label::Conflicts, &[Kind::Conflict]),
+        (Label::ComparisonNotices, &[Kind::Comparison]),
+    ] {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(l(label)));
+        findings_table(out, &mine(kinds), lang, None);
+    }
+    if let Some(schedule) = report.schedules.iter().find(|s| s.plan == plan.id) {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(l(Label::OverdueAndDueSoon)));
+        findings_table(out, &mine(&[Kind::Schedule]), lang, Some(schedule));
+        let rows = crate::render::report::schedule_blocks(schedule, lang);
+        blocks(out, rows.iter().skip(1));
+    }
+    if let Some(progress) = report.progress.iter().find(|p| p.plan == plan.id) {
+        let as_of_year = u16::try_from(report.as_of.year()).unwrap_or_default();
+        let _ = writeln!(out, "<h3>{}</h3>", esc(l(Label::Progress)));
+        blocks(out, &crate::render::progress::target_blocks(progress, as_of_year, lang));
+        let _ = writeln!(out, "<h3>{}</h3>", esc(l(Label::Responsibilities)));
+        blocks(out, &crate::render::progress::owner_blocks(&progress.owners, lang));
+    }
+    let validation = mine(&[Kind::Validation]);
+    if !validation.is_empty() {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(l(Label::ValidationFindings)));
+        findings_table(out, &validation, lang, None);
+    }
+    out.push_str("</section>\n");
+}
+
+fn is_duties_heading(block: &Block, lang: Lang) -> bool {
+    matches!(block, Block::Heading(_, text) if text.contains(Label::Duties.text(lang)))
+}
+
+/// Whether a finding is about `plan`: named so, or found in its file.
+fn belongs(finding: &Finding, plan: &PlanSummary) -> bool {
+    match &finding.plan {
+        Some(id) => *id == plan.id,
+        None => finding.location.file == plan.file,
+    }
+}
+
+/// Findings about no plan of the report: a file that did not load.
+fn unplaced_findings(out: &mut String, report: &Report) {
+    let loose: Vec<&Finding> = report
         .findings
         .iter()
-        .filter(|f| wanted(f.kind) && f.is_new())
-        .collect()
+        .filter(|f| f.is_new() && !reviewed(report).any(|(_, p)| belongs(f, p)))
+        .collect();
+    if !loose.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section class=\"plan\">\n<h2>{}</h2>",
+            esc(Label::ValidationFindings.text(report.lang))
+        );
+        findings_table(out, &loose, report.lang, None);
+        out.push_str("</section>\n");
+    }
 }
 
 fn footer(out: &mut String, report: &Report) {
@@ -152,37 +291,6 @@ fn footer(out: &mut String, report: &Report) {
         esc(Label::Baselines.text(lang)),
         esc(&baselines.join(", "))
     );
-}
-
-/// Issuer on the left, the national motto on the right, as on the first page
-/// of every administrative document.
-fn header(out: &mut String, report: &Report) {
-    let Some(plan) = report
-        .plans
-        .iter()
-        .find(|p| p.level != crate::model::Level::National)
-        .or(report.plans.first())
-    else {
-        return;
-    };
-    let number = plan
-        .number
-        .as_deref()
-        .map(|n| format!("Số: {n}"))
-        .unwrap_or_default();
-    let date = plan
-        .date
-        .map(|d| format!("ngày {}", d.0.strftime("%d/%m/%Y")))
-        .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "<div class=\"header\"><div><div class=\"issuer\">{}</div><div>{}</div></div>\
-         <div><div class=\"motto\">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<span>Độc lập - Tự do - Hạnh phúc</span></div><div><i>{}</i></div></div></div>",
-        esc(&plan.issuer),
-        esc(&number),
-        esc(&date)
-    );
-    let _ = writeln!(out, "<p class=\"subtitle\">{}</p>", esc(&plan.title));
 }
 
 fn comparison_table(out: &mut String, comparison: &Comparison, lang: Lang) {
@@ -206,10 +314,9 @@ fn comparison_table(out: &mut String, comparison: &Comparison, lang: Lang) {
         };
         let _ = writeln!(
             out,
-            "<tr><td class=\"stt\">{}</td><td>{}<br><small>{}</small></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"{class}\">{}</td><td class=\"unverified\">{}</td></tr>",
+            "<tr><td class=\"stt\">{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"{class}\">{}</td><td class=\"unverified\">{}</td></tr>",
             i + 1,
             esc(&indicator_cell(row, lang)),
-            esc(&row.indicator),
             esc(&value_cell(row.scheme_value.as_ref(), lang)),
             esc(&value_cell(row.plan_value.as_ref(), lang)),
             esc(&target_status(&row.status, lang)),
@@ -227,22 +334,13 @@ fn value_cell(value: Option<&impl Localize>, lang: Lang) -> Cow<'_, str> {
 /// The indicator's name in `lang` where the catalogue knows it, with the
 /// level, condition and year the row is about.
 fn indicator_cell(row: &TargetRow, lang: Lang) -> String {
-    let mut cell = match Catalogue::embedded().indicator(&row.indicator) {
-        #[expect(
-            clippy::match_wildcard_for_single_variants,
-            reason = "indicator names are recorded in Vietnamese and English; other languages read the English"
-        )]
-        Some(known) => match lang {
-            Lang::Vi => known.vi.to_string(),
-            _ => known.en.clone(),
-        },
-        None => row.indicator.clone(),
-    };
+    let catalogue = Catalogue::embedded();
+    let mut cell = catalogue.indicator_label(&row.indicator, lang);
     if let Some(level) = row.level {
         let _ = write!(cell, " ({})", msg!("render.html.level", level).render(lang));
     }
     if let Some(condition) = &row.condition {
-        let _ = write!(cell, " [{}]", condition.localize(lang));
+        let _ = write!(cell, " [{}]", catalogue.condition_label(condition, lang));
     }
     let _ = write!(cell, ", {}", row.year);
     cell
@@ -269,158 +367,16 @@ fn flag_note(flag: Verification, lang: Lang) -> &'static str {
     })
 }
 
-/// One horizontal bar chart per indicator group, drawn only for pairs that
-/// can be compared; a national bar resting on an unconfirmed figure is
-/// hatched and starred.
-fn charts(out: &mut String, comparison: &Comparison, lang: Lang) {
-    let groups = chart_groups(comparison);
-    if groups.is_empty() {
-        return;
-    }
-    legend(out, lang);
-    for group in groups {
-        chart(out, comparison, group, lang);
-    }
-}
-
-/// The catalogue's groups of the rows that have a local figure, in the
-/// order the rows first name them.
-fn chart_groups(comparison: &Comparison) -> Vec<&'static str> {
-    let catalogue = Catalogue::embedded();
-    let mut groups: Vec<&str> = Vec::new();
-    for row in &comparison.targets {
-        if row.plan_figure.is_some()
-            && let Some(indicator) = catalogue.indicator(&row.indicator)
-            && !groups.contains(&indicator.group.as_str())
-        {
-            groups.push(&indicator.group);
-        }
-    }
-    groups
-}
-
-fn legend(out: &mut String, lang: Lang) {
-    let _ = writeln!(
-        out,
-        "<p class=\"legend\"><svg width=\"12\" height=\"10\"><rect width=\"12\" height=\"10\" fill=\"#9a9a9a\"/></svg> {} \
-         <svg width=\"12\" height=\"10\"><rect width=\"12\" height=\"10\" fill=\"#1f4e9a\"/></svg> {} \
-         <svg width=\"12\" height=\"10\"><rect width=\"12\" height=\"10\" fill=\"#b22222\"/></svg> {} · * {}</p>",
-        esc(lang.fixed("render.html.legend.national")),
-        esc(lang.fixed("render.html.legend.local")),
-        esc(lang.fixed("render.html.legend.below-national")),
-        esc(lang.fixed("render.html.legend.unconfirmed")),
-    );
-}
-
-/// Width of the row labels, of the longest bar, and height of a row, in
-/// the chart's units.
-const LABEL_WIDTH: f64 = 230.0;
-const BAR_WIDTH: f64 = 400.0;
-const ROW_HEIGHT: f64 = 34.0;
-
-fn chart(out: &mut String, comparison: &Comparison, group: &str, lang: Lang) {
-    let catalogue = Catalogue::embedded();
-    let rows: Vec<&TargetRow> = comparison
-        .targets
-        .iter()
-        .filter(|r| r.plan_figure.is_some())
-        .filter(|r| {
-            catalogue
-                .indicator(&r.indicator)
-                .is_some_and(|i| i.group == group)
-        })
-        .collect();
-    let name = catalogue
-        .group(group)
-        .map_or(group.to_owned(), |g| {
-            #[expect(
-                clippy::match_wildcard_for_single_variants,
-                reason = "group names are recorded in Vietnamese and English; other languages read the English"
-            )]
-            match lang {
-            Lang::Vi => g.vi.to_string(),
-            _ => g.en.clone(),
-            }
-        });
-    let height = f64::from(u32::try_from(rows.len()).unwrap_or(u32::MAX)) * ROW_HEIGHT + 24.0;
-    let _ = writeln!(out, "<figure><figcaption>{}</figcaption>", esc(&name));
-    let _ = writeln!(
-        out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 680 {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\">\
-         <defs><pattern id=\"hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
-         <rect width=\"6\" height=\"6\" fill=\"#d0d0d0\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#707070\" stroke-width=\"2\"/></pattern></defs>",
-        esc(&name)
-    );
-    let max = rows
-        .iter()
-        .flat_map(|r| [r.plan_figure, r.scheme_figure])
-        .flatten()
-        .fold(100.0_f64, f64::max);
-    for (i, row) in rows.iter().enumerate() {
-        let top = f64::from(u32::try_from(i).unwrap_or(u32::MAX)) * ROW_HEIGHT + 4.0;
-        chart_row(out, row, top, max, lang);
-    }
-    out.push_str("</svg></figure>\n");
-}
-
-/// A row's label and its two bars, national above local, at height `y`;
-/// `max` is the figure a full-width bar stands for.
-fn chart_row(out: &mut String, row: &TargetRow, y: f64, max: f64, lang: Lang) {
-    let short = row.indicator.rsplit('.').next().unwrap_or(&row.indicator);
-    let mut label = format!("{short} {}", row.year);
-    if let Some(level) = row.level {
-        let _ = write!(label, " {}", msg!("render.html.chart-level", level).render(lang));
-    }
-    let _ = write!(
-        out,
-        "<text x=\"0\" y=\"{:.1}\" font-size=\"11\" font-family=\"sans-serif\">{}</text>",
-        y + 18.0,
-        esc(&label)
-    );
-    let solid = row.verification.is_some_and(Verification::is_solid);
-    let bars = [
-        (
-            row.scheme_figure,
-            if solid { "#9a9a9a" } else { "url(#hatch)" },
-            0.0,
-            !solid,
-        ),
-        (
-            row.plan_figure,
-            if row.status == TargetStatus::Shortfall {
-                "#b22222"
-            } else {
-                "#1f4e9a"
-            },
-            13.0,
-            false,
-        ),
-    ];
-    for (value, fill, offset, starred) in bars {
-        let Some(value) = value else { continue };
-        let w = value / max * BAR_WIDTH;
-        let _ = write!(
-            out,
-            "<rect x=\"{LABEL_WIDTH}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"11\" fill=\"{fill}\"/>\
-             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" font-family=\"sans-serif\">{value}{}</text>",
-            y + offset + 2.0,
-            LABEL_WIDTH + w + 4.0,
-            y + offset + 11.0,
-            if starred { "*" } else { "" }
-        );
-    }
-}
-
 /// Blocks laid out once for every format (the schedule's), in this page's
 /// style.
-fn blocks(out: &mut String, blocks: &[Block]) {
+fn blocks<'b>(out: &mut String, blocks: impl IntoIterator<Item = &'b Block>) {
     for block in blocks {
         match block {
             Block::Heading(level, text) => {
                 let _ = writeln!(out, "<h{level}>{}</h{level}>", esc(text));
             }
             Block::Para(text) => {
-                let _ = writeln!(out, "<p class=\"legend\">{}</p>", esc(text));
+                let _ = writeln!(out, "<p class=\"legend\">{}</p>", message(text));
             }
             Block::Table { header, rows } => {
                 out.push_str("<table>\n<thead><tr>");
@@ -431,7 +387,7 @@ fn blocks(out: &mut String, blocks: &[Block]) {
                 for row in rows {
                     out.push_str("<tr>");
                     for cell in row {
-                        let _ = write!(out, "<td>{}</td>", esc(cell));
+                        let _ = write!(out, "<td>{}</td>", message(cell));
                     }
                     out.push_str("</tr>\n");
                 }
@@ -441,34 +397,75 @@ fn blocks(out: &mut String, blocks: &[Block]) {
     }
 }
 
-fn findings_table(out: &mut String, findings: &[&Finding], lang: Lang) {
+/// Findings, numbered; with the plan's schedule, the owner of each task too.
+/// Hints are left out: they tell the plan's author what to type in its file,
+/// which a printed page for a meeting has no use for.
+fn findings_table(
+    out: &mut String,
+    findings: &[&Finding],
+    lang: Lang,
+    schedule: Option<&PlanSchedule>,
+) {
     let l = |label: Label| label.text(lang);
     if findings.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", esc(l(Label::NoFindings)));
         return;
     }
+    let owner_head = match schedule {
+        Some(_) => format!("<th>{}</th>", esc(l(Label::Owner))),
+        None => String::new(),
+    };
+    let owner_col = if schedule.is_some() { "<col class=\"owner\">" } else { "" };
     let _ = writeln!(
         out,
-        "<table class=\"findings\">\n<colgroup><col class=\"stt\"><col class=\"sev\"><col class=\"code\"><col class=\"loc\"><col class=\"msg\"></colgroup>\n\
-         <thead><tr><th>STT</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        "<table class=\"findings\">\n<colgroup><col class=\"stt\"><col class=\"sev\"><col class=\"code\"><col class=\"loc\">{owner_col}<col class=\"msg\"></colgroup>\n\
+         <thead><tr><th>STT</th><th>{}</th><th>{}</th><th>{}</th>{owner_head}<th>{}</th></tr></thead>\n<tbody>",
         esc(l(Label::Severity)),
         esc(l(Label::Code)),
         esc(l(Label::Location)),
         esc(l(Label::Message)),
     );
     for (i, f) in findings.iter().enumerate() {
+        let owner = schedule.map(|schedule| {
+            let owner = schedule
+                .rows
+                .iter()
+                .find(|row| Some(&row.task) == f.subject.as_ref())
+                .map_or("", |row| row.owner.as_str());
+            format!("<td>{}</td>", esc(owner))
+        });
         let _ = writeln!(
             out,
-            "<tr><td class=\"stt\">{}</td><td>{}</td><td>{}</td><td>{}:{}</td><td>{}</td></tr>",
+            "<tr><td class=\"stt\">{}</td><td>{}</td><td>{}</td><td>{}:{}</td>{}<td>{}</td></tr>",
             i + 1,
             esc(i18n::severity(f.severity, lang)),
             f.code.code(),
-            esc(&super::shown_path(&f.location.file)),
+            esc(&super::display_path(&f.location.file)),
             f.location.line,
-            esc(&f.message.render(lang)),
+            owner.unwrap_or_default(),
+            message(&f.message.render(lang)),
         );
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// A message with its `quoted` ids and fields set as code, not as backticks.
+fn message(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut parts = text.split('`').peekable();
+    let mut code = false;
+    while let Some(part) = parts.next() {
+        if code && parts.peek().is_some() {
+            let _ = write!(out, "<code>{}</code>", esc(part));
+        } else if code {
+            // An unpaired backtick: shown as it is.
+            let _ = write!(out, "`{}", esc(part));
+        } else {
+            out.push_str(&esc(part));
+        }
+        code = !code;
+    }
+    out
 }
 
 fn esc(text: &str) -> String {

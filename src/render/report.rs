@@ -53,16 +53,17 @@ fn plans_blocks(report: &Report) -> Vec<Block> {
         "{} — {} {}",
         l(Label::ReportTitle),
         l(Label::AsOf),
-        report.as_of
+        crate::i18n::format::date(report.as_of, report.lang)
     );
     let rows = report
         .plans
         .iter()
         .map(|p| {
-            let number = match (&p.number, p.date) {
+            let date = p.date.map(|d| crate::i18n::format::date(d, report.lang));
+            let number = match (&p.number, date) {
                 (Some(n), Some(d)) => format!("{n}, {d}"),
                 (Some(n), None) => n.clone(),
-                (None, Some(d)) => d.to_string(),
+                (None, Some(d)) => d,
                 (None, None) => "—".into(),
             };
             vec![
@@ -218,7 +219,7 @@ fn findings_table(findings: &[&Finding], lang: Lang) -> Block {
                     message.push_str(&format!(
                         " ({} {reference}: {})",
                         l(Label::RestsOn),
-                        flag_text(flag)
+                        flag_text(flag, lang)
                     ));
                 }
                 vec![
@@ -239,16 +240,17 @@ fn findings_table(findings: &[&Finding], lang: Lang) -> Block {
 }
 
 /// "+3", or "−20 / +0" for a range: its lower and its upper end.
-pub(crate) fn difference_text(row: &crate::compare::TargetRow) -> String {
+pub(crate) fn difference_text(row: &crate::compare::TargetRow, lang: Lang) -> String {
+    let signed = |d: f64| super::progress::signed(d, lang);
     match (row.difference, row.difference_upper) {
-        (Some(low), Some(high)) => format!("{low:+} / {high:+}"),
-        (Some(d), None) => format!("{d:+}"),
+        (Some(low), Some(high)) => format!("{} / {}", signed(low), signed(high)),
+        (Some(d), None) => signed(d),
         _ => String::new(),
     }
 }
 
-fn flag_text(flag: crate::model::Verification) -> String {
-    crate::model::wire_name(&flag)
+fn flag_text(flag: crate::model::Verification, lang: Lang) -> &'static str {
+    super::baselines::flag_text(flag, lang)
 }
 
 pub(crate) fn target_status(status: &TargetStatus, lang: Lang) -> String {
@@ -291,7 +293,7 @@ fn duty_status(status: DutyStatus, lang: Lang) -> &'static str {
 
 pub(crate) fn comparison_blocks(comparison: &Comparison, lang: Lang) -> Vec<Block> {
     let heading = |label: Label| {
-        let against = &comparison.against;
+        let against = comparison.against_label();
         Block::Heading(
             3,
             format!("{}: {} {against}", comparison.plan, label.text(lang)),
@@ -319,8 +321,10 @@ fn targets_table(comparison: &Comparison, lang: Lang) -> Block {
         .targets
         .iter()
         .map(|row| {
-            let mut indicator = row.indicator.clone();
+            let catalogue = crate::catalogue::Catalogue::embedded();
+            let mut indicator = catalogue.indicator_label(&row.indicator, lang);
             if let Some(condition) = &row.condition {
+                let condition = catalogue.condition_label(condition, lang);
                 indicator.push_str(&format!(" [{condition}]"));
             }
             let mut status = target_status(&row.status, lang);
@@ -328,7 +332,7 @@ fn targets_table(comparison: &Comparison, lang: Lang) -> Block {
                 .verification
                 .filter(|f| row.scheme_value.is_some() && !f.is_solid())
             {
-                status.push_str(&format!(" ({})", flag_text(flag)));
+                status.push_str(&format!(" ({})", flag_text(flag, lang)));
             }
             if let Some(basis) = &row.basis {
                 status.push_str(&format!("; {}", basis.render(lang)));
@@ -339,7 +343,7 @@ fn targets_table(comparison: &Comparison, lang: Lang) -> Block {
                 row.year.to_string(),
                 value(row.scheme_value.as_ref()),
                 value(row.plan_value.as_ref()),
-                difference_text(row),
+                difference_text(row, lang),
                 status,
             ]
         })
@@ -367,7 +371,11 @@ fn duties_table(comparison: &Comparison, lang: Lang) -> Block {
         .iter()
         .map(|row| {
             vec![
-                format!("{} ({})", row.duty, function_label(row.function)),
+                format!(
+                    "{} ({})",
+                    row.title,
+                    function_label(row.function).render(lang)
+                ),
                 row.national_leads.join("; "),
                 row.expected_owners.join("; "),
                 abbreviate(&row.local_tasks),
@@ -448,8 +456,14 @@ fn schedule_table(schedule: &PlanSchedule, lang: Lang) -> Block {
                 },
                 row.wording.clone(),
                 counts(&row.occurrences, lang),
-                row.last_missed.as_ref().map(dated).unwrap_or_default(),
-                row.next_due.as_ref().map(dated).unwrap_or_default(),
+                row.last_missed
+                    .as_ref()
+                    .map(|d| dated(d, lang))
+                    .unwrap_or_default(),
+                row.next_due
+                    .as_ref()
+                    .map(|d| dated(d, lang))
+                    .unwrap_or_default(),
                 standing(row.standing, lang).to_owned(),
             ]
         })
@@ -478,8 +492,8 @@ fn occurrences_table(occurrences: &crate::report::Occurrences, lang: Lang) -> Bl
         .map(|o| {
             vec![
                 o.task.clone(),
-                o.period.clone(),
-                o.due.to_string(),
+                crate::i18n::format::period(&o.period, lang),
+                crate::i18n::format::date(o.due, lang),
                 o.days.map(|d| format!("{d:+}")).unwrap_or_default(),
                 standing(o.standing, lang).to_owned(),
             ]
@@ -537,9 +551,15 @@ fn counts(counts: &Counts, lang: Lang) -> String {
     format!("{}: {}", counts.total, parts.join(", "))
 }
 
-/// "2020-H2 (2020-12-31, +2160)": an occurrence's key, due date and days.
-fn dated(dated: &Dated) -> String {
-    format!("{} ({}, {:+})", dated.period, dated.due, dated.days)
+/// "6 tháng cuối năm 2020 (31/12/2020, +2160)": an occurrence, its due date
+/// and the days past it, as the run's language writes them.
+fn dated(dated: &Dated, lang: Lang) -> String {
+    format!(
+        "{} ({}, {:+})",
+        crate::i18n::format::period(&dated.period, lang),
+        crate::i18n::format::date(dated.due, lang),
+        dated.days
+    )
 }
 
 /// The first few ids and a count, so a long list does not swamp a table.

@@ -109,7 +109,10 @@ fn github_is_chosen_on_github_actions_and_writes_the_job_summary() {
         text(&out)
     );
     let written = std::fs::read_to_string(&summary).unwrap();
-    assert!(written.contains("# Compliance report"), "{written}");
+    assert!(
+        written.contains("# Review of learning-society plans"),
+        "{written}"
+    );
     // All of plans/ has more findings than GitHub annotates: the summary says so.
     let out = xhht_in(
         root(),

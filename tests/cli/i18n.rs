@@ -221,9 +221,9 @@ fn diff_speaks_vietnamese() {
     let vi = vi_and_same_en(&["diff", "plans/cat-hai-2020.yaml"]);
     for expected in [
         "cat-hai-2020 so với de-an-89 (đề án mà kế hoạch triển khai)",
-        "cat-hai-2020: So sánh chỉ tiêu với de-an-89",
+        "cat-hai-2020: So sánh chỉ tiêu với 89/QĐ-TTg",
         "Các phát hiện:",
-        "error[XH102]: `workers-upper-secondary` đặt 85% cho professional.iz_workers.general_education đến năm 2020; de-an-89 đặt 90%",
+        "error[XH102]: `workers-upper-secondary` đặt 85% cho Công nhân lao động tại khu công nghiệp, khu chế xuất có trình độ học vấn trung học phổ thông hoặc tương đương đến năm 2020; de-an-89 đặt 90%",
         "kế hoạch cấp trên 300/KH-UBND (`hai-phong-300-2019`) được viện dẫn nhưng xhht không có văn bản này; chuyển sang so sánh với de-an-89",
         "cat-hai-2020: 0 còn thiếu, 1 thấp hơn chỉ tiêu, 8 đạt, 8 vượt, 0 không cam kết, 2 không áp dụng, 1 không so sánh được, 2 không có số liệu quốc gia, 5 chỉ có ở địa phương; 1 lỗi, 1 cảnh báo, 0 thông tin",
     ] {
@@ -303,7 +303,7 @@ fn the_schedule_speaks_vietnamese() {
         "nhiệm vụ `t-2-1-a` (Nghiên cứu, quán triệt, triển khai Chỉ thị số 11-CT/TW",
         "đến hạn ngày 30/09/2020 nhưng chưa được ghi nhận là hoàn thành: quá hạn 2244 ngày",
         "xhht không đọc được thời hạn \"định kỳ\": chỉ ghi \"định kỳ\" thì không rõ bao lâu một lần: thêm chu kỳ, ví dụ \"định kỳ 6 tháng\"",
-        "| 2020-Q3 (2020-09-30, +2244) |  | quá hạn |",
+        "| Quý III/2020 (30/09/2020, +2244) |  | quá hạn |",
     ] {
         assert!(vi.contains(expected), "{expected:?} not in\n{vi}");
     }
@@ -313,7 +313,7 @@ fn the_schedule_speaks_vietnamese() {
     let vi = vi_and_same_en(&markdown);
     assert!(vi.contains("### ninh-thuan-1960-2020: Từng kỳ"), "{vi}");
     assert!(
-        vi.contains("| t-2-1-a | 2020-Q3 | 2020-09-30 | +2244 | quá hạn |"),
+        vi.contains("| t-2-1-a | Quý III/2020 | 30/09/2020 | +2244 | quá hạn |"),
         "{vi}"
     );
     assert_no_english(&vi, "report --only overdue --format markdown --occurrences");
@@ -412,8 +412,9 @@ fn html_chart_labels_follow_the_language() {
         "plans/cat-hai-2020.yaml",
     ];
     let vi = vi_and_same_en(&args);
-    assert!(vi.contains("officials_foreign_language 2020 mức 2"), "{vi}");
-    assert!(xhht(&args).contains("officials_foreign_language 2020 L2"));
+    // Numbered as in the table above, so two bars never share a label.
+    assert!(vi.contains("1. Cán bộ, công chức, viê… 2020 mức 2"), "{vi}");
+    assert!(xhht(&args).contains("1. Officials with a forei… 2020 L2"));
 }
 
 /// The fields the report schema declares as text in the report's language

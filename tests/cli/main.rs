@@ -17,6 +17,7 @@ mod init;
 mod loading;
 mod lookups;
 mod parents;
+mod printed;
 mod progress;
 mod registry;
 mod report;

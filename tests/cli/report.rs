@@ -275,7 +275,7 @@ fn html_draws_one_schedule_row_per_task_and_the_conventions() {
             "{task}"
         );
     }
-    assert!(html.contains("vinh-long-2012-2020: Schedule</h3>"));
+    assert!(html.contains("<h3>Overdue and due soon</h3>"));
     assert!(html.contains("Due dates rest on these conventions: "));
 }
 

@@ -4,32 +4,37 @@
 use super::super::evidence::{self, Evidence};
 use super::{Local, Verdict};
 use crate::finding::{Anchor, Finding, Rule};
-use crate::i18n::{Lang, Message};
+use crate::i18n::{Arg, Message};
 use crate::model::{Plan, Target, TargetValue};
 use crate::msg;
 use crate::source::{FieldPath, SourceFile};
 
-/// The subject of a target finding: indicator, level, condition and year.
-/// The same in every language, so that findings of two runs can be matched.
+/// The subject of a target finding: indicator, level, condition and year,
+/// by their ids. The same in every language, so that findings of two runs
+/// can be matched.
 pub(super) fn subject(t: &Target, year: u16) -> String {
-    format!("{} {year}", describe(t).render(Lang::En))
-}
-
-/// The indicator with its level and condition, for a message.
-pub(super) fn describe(t: &Target) -> Message {
     let condition = t
         .condition
         .as_ref()
         .map(|c| format!(" [{c}]"))
         .unwrap_or_default();
     match t.level {
-        Some(level) => msg!(
-            "compare.targets.at-level",
-            indicator = &t.indicator,
-            level,
-            condition
-        ),
-        None => Message::verbatim(format!("{}{condition}", t.indicator)),
+        Some(level) => format!("{} (level {level}){condition} {year}", t.indicator),
+        None => format!("{}{condition} {year}", t.indicator),
+    }
+}
+
+/// The indicator with its level and condition, for a message: by their
+/// names in the run's language.
+pub(super) fn describe(t: &Target) -> Message {
+    let condition = t.condition.as_deref().map_or_else(
+        || Message::verbatim(""),
+        |c| msg!("compare.targets.condition", name = Arg::condition(c)),
+    );
+    let indicator = Arg::indicator(&t.indicator);
+    match t.level {
+        Some(level) => msg!("compare.targets.at-level", indicator, level, condition),
+        None => msg!("compare.targets.plain", indicator, condition),
     }
 }
 
@@ -171,7 +176,7 @@ impl Shortfall<'_> {
                 "compare.targets.lower-level",
                 id = &ours.id,
                 ours_level,
-                indicator = &ours.indicator,
+                indicator = Arg::indicator(&ours.indicator),
                 upper,
                 theirs_level
             ),

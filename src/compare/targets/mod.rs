@@ -61,6 +61,9 @@ impl TargetStatus {
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TargetRow {
     pub indicator: String,
+    /// The indicator's name in the report's language, from the catalogue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<Message>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -354,6 +357,7 @@ fn row(
         _ => None,
     };
     TargetRow {
+        label: None,
         indicator: key.indicator.clone(),
         level: key.level,
         condition: key.condition.clone(),

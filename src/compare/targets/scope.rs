@@ -51,7 +51,7 @@ fn other_level(plan: &Plan, theirs: &Target) -> Option<Message> {
     (level != Level::National && !indicator.binds.contains(&level)).then(|| {
         msg!(
             "compare.scope.other-level",
-            indicator = &theirs.indicator,
+            indicator = crate::i18n::Arg::indicator(&theirs.indicator),
             levels = level_names(&indicator.binds),
             level = level_name(level)
         )

@@ -198,6 +198,6 @@ fn a_range_shows_both_ends() {
     assert_eq!(clan["difference_upper"], 0.0);
     let table =
         String::from_utf8(xhht(&["diff", "plans/binh-duong-2014-2020.yaml"]).stdout).unwrap();
-    assert!(table.contains("-20 / +0"), "{table}");
+    assert!(table.contains("−20 / 0"), "{table}");
     assert!(table.contains("the lower end (30) falls short by 20, the upper end (50) meets it"));
 }
