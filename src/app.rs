@@ -20,6 +20,7 @@ mod agencies;
 mod completions;
 mod convert;
 mod explain;
+mod extract;
 mod indicators;
 mod init;
 mod man;
@@ -66,6 +67,7 @@ pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
         Command::Explain(args) => explain::run(&args, settings),
         Command::Init(args) => init::run(&args, settings),
         Command::Convert(args) => convert::run(&args, settings),
+        Command::Extract(args) => extract::run(&args, settings),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { subcommand } => man::run(subcommand.as_deref(), settings),
     }

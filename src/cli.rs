@@ -48,6 +48,8 @@ pub enum Command {
     Init(InitArgs),
     /// Write a plan in the other format (YAML or TOML), proven to read back the same.
     Convert(ConvertArgs),
+    /// Draft a plan from the document itself (.txt or .docx), every item with its quote and line.
+    Extract(ExtractArgs),
     /// Print a shell completion script for xhht.
     Completions {
         #[arg(value_enum)]
@@ -131,6 +133,22 @@ pub struct InitArgs {
     /// Also look here for the plans the parent is issued under (repeatable).
     #[arg(long, value_name = "DIR")]
     pub plans: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The plan as the province issued it: text (UTF-8 or UTF-16) or Word (.docx).
+    #[arg(value_name = "DOCUMENT")]
+    pub document: PathBuf,
+    /// Write the draft to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// The plan's level, when the document does not say it plainly.
+    #[arg(long, value_enum)]
+    pub level: Option<crate::model::Level>,
 }
 
 #[derive(Debug, clap::Args)]
