@@ -385,7 +385,7 @@ fn did_you_mean(wanted: &str, known: &[&str]) -> crate::i18n::Message {
 
 fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let output = settings.output(&args.output);
-    let target = load_file(&args.plan, settings)?;
+    let target = load::load_named(&args.plan).map_err(|e| localized(&e.message(), settings))?;
     let plan = match &target.plan {
         Ok(plan) => plan,
         Err(error) => {

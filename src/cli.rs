@@ -179,7 +179,7 @@ pub struct ValidateArgs {
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
     /// Plan files, or directories to search for *.yaml, *.yml and *.toml
-    /// (honouring .gitignore).
+    /// (honouring .gitignore); `-` reads a plan from standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Only search directories for files matching this glob (repeatable).
@@ -253,7 +253,7 @@ pub enum BaselinesAction {
 
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// The plan to compare.
+    /// The plan to compare (`-` reads it from standard input).
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
     /// Compare with this plan only: a scheme id (`de-an-89`), a plan id found

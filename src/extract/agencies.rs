@@ -233,7 +233,13 @@ impl Agencies {
             }
             return agency.id.clone();
         }
-        let id = self.fresh_id(body.map_or_else(|| crate::init::slug(name), |b| b.id.clone()));
+        let slug = crate::init::slug(name);
+        let wanted = match body {
+            Some(b) => b.id.clone(),
+            None if slug.is_empty() => "co-quan".to_owned(),
+            None => slug,
+        };
+        let id = self.fresh_id(wanted);
         self.list.push(Agency {
             id: id.clone(),
             name: Text::new(name),
