@@ -152,6 +152,7 @@ fn collective(text: &str) -> Option<usize> {
     let mut words = 0;
     let mut kind_named = false;
     let mut at = 0;
+    let mut last = String::new();
     for piece in text.split_inclusive([' ', ',', ';', ':', '.', '(', ')']) {
         let word = piece.trim_end_matches([' ', ',', ';', ':', '.', '(', ')']);
         let key = fold(word);
@@ -169,7 +170,10 @@ fn collective(text: &str) -> Option<usize> {
         if !matches!(key, "va" | "cua" | "cac" | "cap" | "co") {
             end = at - (piece.len() - word.len());
         }
-        if piece.ends_with(['.', ';', ':', '(', ')']) {
+        // "liên quan", "khác" close a collective: "… liên quan tổ chức" is a duty.
+        let closed = key == "khac" || (key == "quan" && last == "lien");
+        last = key.to_owned();
+        if closed || piece.ends_with(['.', ';', ':', '(', ')']) {
             break;
         }
     }

@@ -153,7 +153,7 @@ mod tests {
                 (10, "III", "Một việc"),
             ]
         );
-        assert_eq!(doc.lines[7].headings, ["MỤC TIÊU", "Tin học", "Đến năm 2025"]);
+        assert_eq!(doc.lines[6].headings, ["MỤC TIÊU", "Tin học", "Đến năm 2025"]);
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub(super) fn percentages(text: &str) -> Vec<Figure> {
         {
             let last = found.pop().unwrap_or_else(|| unreachable!());
             found.push(Figure {
-                start: last.start,
+                start: qualified_start(text, last.start),
                 end,
                 value: TargetValue::Range { min, max: value },
             });

@@ -259,3 +259,84 @@ fn document_id(jurisdiction: &str, period: Period) -> String {
         _ => format!("{name}-{}", period.start),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Due, Mode, TargetValue};
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/extract/huyen-thu.txt");
+
+    fn draft() -> Draft {
+        let options = Options {
+            level: None,
+            source: "huyen-thu.txt",
+        };
+        from_text(FIXTURE, &options)
+    }
+
+    #[test]
+    fn the_header_is_read() {
+        let plan = draft().plan;
+        let d = &plan.document;
+        assert_eq!(d.id, "thu-2021-2030");
+        assert_eq!(d.level, Level::District);
+        assert_eq!(d.jurisdiction.as_str(), "huyện Thử");
+        assert_eq!(d.number.as_ref().map(Text::as_str), Some("12/KH-UBND"));
+        assert_eq!((d.period.start, d.period.end), (2021, Some(2030)));
+        assert_eq!(plan.links.implements[0].plan, "de-an-1373");
+    }
+
+    #[test]
+    fn figures_in_every_form_and_no_past_result() {
+        let draft = draft();
+        let got: Vec<(TargetValue, u16, Option<u8>)> = draft
+            .all_targets()
+            .map(|t| (t.value.clone(), t.year, t.level))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (TargetValue::Point(99.5), 2025, None),
+                (TargetValue::Above(95.0), 2025, None),
+                (TargetValue::Range { min: 30.0, max: 50.0 }, 2025, None),
+                (TargetValue::Point(100.0), 2025, Some(2)),
+                (TargetValue::Above(55.0), 2025, Some(2)),
+                (TargetValue::Point(30.0), 2025, Some(3)),
+            ],
+            "the 2020 result (85%) is not a target"
+        );
+        let two = draft.all_targets().nth(5).unwrap();
+        assert_eq!(
+            two.quote.as_ref().map(Text::as_str),
+            Some("30% cán bộ, công chức, viên chức có trình độ ngoại ngữ bậc 3")
+        );
+        assert!(draft.all_targets().all(|t| t.quote.is_some() && t.section.is_some()));
+    }
+
+    #[test]
+    fn tasks_with_roles_requests_and_deadlines() {
+        let plan = draft().plan;
+        let gd = &plan.tasks[0];
+        assert_eq!(gd.leads, ["phong-gddt"]);
+        assert_eq!(gd.coordinates.len(), 1);
+        assert_eq!(gd.mode, Mode::Assigned);
+        let deadline = gd.deadline.as_ref().unwrap();
+        assert_eq!(deadline.wording.as_str(), "trước ngày 20 tháng 12 hằng năm");
+        assert!(matches!(deadline.due, Some(Due::Yearly { month: 12, day: Some(20), .. })));
+        let women = &plan.tasks[1];
+        assert_eq!(women.leads, ["phong-gddt"], "\"Phối hợp với B\": B leads");
+        assert_eq!(women.mode, Mode::Requested);
+        assert_eq!(women.section.as_ref().map(Text::as_str), Some("II.2"));
+    }
+
+    #[test]
+    fn every_item_has_its_line() {
+        let draft = draft();
+        for target in &draft.plan.targets {
+            let note = draft.notes.iter().find(|n| n.id == target.id).unwrap();
+            let line = FIXTURE.lines().nth(note.line - 1).unwrap();
+            assert!(line.contains(target.quote.as_ref().unwrap().as_str()), "{line}");
+        }
+    }
+}

@@ -107,7 +107,7 @@ fn split(clause: &str) -> Vec<(Figure, &str)> {
         let to = figures.get(n + 1).map_or(clause.len(), |next| next.start);
         let quote = clause[from..to]
             .trim()
-            .trim_end_matches([',', ';', ':'])
+            .trim_end_matches([',', ';', ':', '.'])
             .trim_end();
         let quote = if count > 1 {
             quote.strip_suffix(" và").unwrap_or(quote).trim_end_matches(',')
