@@ -191,3 +191,108 @@ fn paragraphs(xml: &str, mut numbering: Numbering) -> Result<String, String> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write as _;
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/extract/huyen-thu.txt");
+
+    fn escape(text: &str) -> String {
+        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    }
+
+    /// A Word document holding `body` (the XML inside `<w:body>`), with a
+    /// bullet list (numId 1) and a decimal one (numId 2), as Word writes them.
+    fn docx(body: &str) -> Vec<u8> {
+        let ns = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+        let document = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {ns}><w:body>{body}</w:body></w:document>"#);
+        let numbering = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {ns}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
+        );
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let deflated = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("word/document.xml", deflated).unwrap();
+        zip.write_all(document.as_bytes()).unwrap();
+        zip.start_file("word/numbering.xml", stored).unwrap();
+        zip.write_all(numbering.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    fn paragraph(text: &str, list: Option<(u8, u8)>) -> String {
+        let numbered = list.map_or_else(String::new, |(id, level)| {
+            format!(r#"<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{id}"/></w:numPr></w:pPr>"#)
+        });
+        // Word splits a paragraph's text into runs wherever formatting changes.
+        let (a, b) = text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i));
+        format!(
+            r#"<w:p>{numbered}<w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>{}</w:t></w:r></w:p>"#,
+            escape(a),
+            escape(b)
+        )
+    }
+
+    /// The fixture as Word would hold it: list markers as numbering, not
+    /// text, each part's numbered list a list of its own (numId 2, 3, …).
+    fn twin() -> Vec<u8> {
+        let mut body = String::new();
+        let mut numbered = 1;
+        for line in FIXTURE.lines() {
+            let (list, text) = match line.split_once(' ') {
+                Some(("-", rest)) => (Some((1, 0)), rest),
+                Some((n, rest)) if n.ends_with('.') && n[..n.len() - 1].parse::<u8>().is_ok() => {
+                    (Some((numbered, 0)), rest)
+                }
+                Some(("I." | "II.", _)) => {
+                    numbered += 1;
+                    (None, line)
+                }
+                _ => (None, line),
+            };
+            body.push_str(&paragraph(text, list));
+        }
+        docx(&body)
+    }
+
+    #[test]
+    fn a_word_twin_extracts_to_the_same_items_as_its_text() {
+        let text = text(&twin()).unwrap();
+        let options = |source| crate::extract::Options { level: None, source };
+        let from_word = crate::extract::from_text(&text, &options("huyen-thu.docx"));
+        let from_text = crate::extract::from_text(FIXTURE, &options("huyen-thu.txt"));
+        let items = |d: &crate::extract::Draft| {
+            let mut plan = d.plan.clone();
+            plan.document.sources.clear();
+            let set_aside: Vec<_> = d.set_aside.iter().map(|f| f.target.clone()).collect();
+            (plan, set_aside)
+        };
+        assert_eq!(items(&from_word), items(&from_text));
+        assert!(!from_word.plan.targets.is_empty() && !from_word.plan.tasks.is_empty());
+    }
+
+    #[test]
+    fn numbering_restarts_below_and_tables_keep_rows() {
+        let body = [
+            paragraph("Mục tiêu", Some((2, 0))),
+            paragraph("Đến năm 2025", Some((2, 1))),
+            paragraph("Đến năm 2030", Some((2, 1))),
+            paragraph("Nhiệm vụ", Some((2, 0))),
+            paragraph("Tuyên truyền", Some((2, 1))),
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Nội dung</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Quý II năm 2020</w:t></w:r></w:p></w:tc></w:tr></w:tbl>".to_owned(),
+        ]
+        .concat();
+        assert_eq!(
+            text(&docx(&body)).unwrap(),
+            "1. Mục tiêu\na) Đến năm 2025\nb) Đến năm 2030\n2. Nhiệm vụ\na) Tuyên truyền\nNội dung | Quý II năm 2020\n"
+        );
+    }
+
+    #[test]
+    fn not_a_word_document() {
+        assert!(text(b"plain text, not a zip").is_err());
+    }
+}
