@@ -4,6 +4,12 @@
 //!
 //! `cargo run --release --example extract-score` (seeds in ../shared/seeds).
 
+#![expect(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a developer's tool whose output is the table it prints"
+)]
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -29,10 +35,21 @@ fn main() {
             continue;
         };
         let text = xhht::extract::decode::decode(&bytes).expect("seeds are UTF-8");
-        let draft = from_text(&text, &Options { level: None, source: &seed });
+        let draft = from_text(
+            &text,
+            &Options {
+                level: None,
+                source: &seed,
+            },
+        );
         let found: Vec<&Target> = draft.all_targets().collect();
         let rows = [
-            ("targets", score(&key.targets.iter().collect::<Vec<_>>(), &found, same_target)),
+            (
+                "targets",
+                score(&key.targets.iter().collect::<Vec<_>>(), &found, |k, f| {
+                    same_target(k, f)
+                }),
+            ),
             ("bodies", bodies(&key, &draft.plan)),
             ("deadlines", deadlines(&key, &draft.plan)),
         ];
@@ -119,7 +136,7 @@ fn overlaps(key: Option<&str>, found: Option<&str>) -> bool {
     common * 2 >= k.len().min(f.len()).max(1)
 }
 
-fn same_target(key: &&Target, found: &&Target) -> bool {
+fn same_target(key: &Target, found: &Target) -> bool {
     let value = match (&key.value, &found.value) {
         (TargetValue::Point(a), TargetValue::Point(b))
         | (TargetValue::AtLeast(a), TargetValue::AtLeast(b))
@@ -133,8 +150,8 @@ fn same_target(key: &&Target, found: &&Target) -> bool {
         && key.year == found.year
         && key.level == found.level
         && overlaps(
-            key.quote.as_ref().map(|q| q.as_str()),
-            found.quote.as_ref().map(|q| q.as_str()),
+            key.quote.as_ref().map(xhht::text::Text::as_str),
+            found.quote.as_ref().map(xhht::text::Text::as_str),
         )
 }
 
@@ -151,9 +168,11 @@ fn bodies(key: &Plan, found: &Plan) -> (usize, usize, usize) {
             .collect()
     };
     let registered = |a: &xhht::model::Agency| {
-        a.registry
-            .clone()
-            .or_else(|| registry.find(a.name.as_str(), Some(a.level)).map(|b| b.id.clone()))
+        a.registry.clone().or_else(|| {
+            registry
+                .find(a.name.as_str(), Some(a.level))
+                .map(|b| b.id.clone())
+        })
     };
     let found: Vec<&xhht::model::Agency> = found.agencies.iter().collect();
     let key: Vec<&xhht::model::Agency> = key.agencies.iter().collect();

@@ -36,7 +36,8 @@ pub(super) fn run(args: &ExtractArgs, settings: &Settings) -> anyhow::Result<Exi
         source: &source,
     };
     let draft = extract::from_text(&text, &options);
-    let written_as = output.map_or_else(|| Path::new("draft.yaml").to_path_buf(), Path::to_path_buf);
+    let written_as =
+        output.map_or_else(|| Path::new("draft.yaml").to_path_buf(), Path::to_path_buf);
     let yaml = extract::yaml(&draft, &written_as, settings.lang)
         .map_err(|e| localized(&e.message(&written_as), settings))?;
     match output {

@@ -16,7 +16,15 @@ pub struct Named {
 }
 
 /// Words a place name follows a body's name with: "Hội Khuyến học huyện".
-const PLACE_WORDS: &[&str] = &["huyện", "tỉnh", "thành phố", "thị xã", "xã", "thị trấn", "quận"];
+const PLACE_WORDS: &[&str] = &[
+    "huyện",
+    "tỉnh",
+    "thành phố",
+    "thị xã",
+    "xã",
+    "thị trấn",
+    "quận",
+];
 
 /// The body named at the very start of `text`, if any.
 pub fn at_start(text: &str, level: Level) -> Option<Named> {
@@ -130,16 +138,31 @@ fn extend(text: &str, end: usize) -> usize {
 fn is_name_word(word: &str) -> bool {
     matches!(
         fold(word).as_str(),
-        "so" | "phong" | "hoi" | "uy" | "ubnd" | "ban" | "dai" | "cong" | "lien" | "doan"
-            | "trung" | "bo" | "cac" | "co" | "truong" | "bao" | "huyen" | "tinh"
+        "so" | "phong"
+            | "hoi"
+            | "uy"
+            | "ubnd"
+            | "ban"
+            | "dai"
+            | "cong"
+            | "lien"
+            | "doan"
+            | "trung"
+            | "bo"
+            | "cac"
+            | "co"
+            | "truong"
+            | "bao"
+            | "huyen"
+            | "tinh"
     )
 }
 
 /// Words a collective is made of: "các phòng, ban, ngành, đoàn thể liên quan".
 const COLLECTIVE_WORDS: &[&str] = &[
-    "cac", "so", "phong", "ban", "nganh", "co", "quan", "don", "vi", "dia", "phuong", "lien",
-    "va", "to", "chuc", "chinh", "tri", "xa", "hoi", "doan", "the", "huyen", "tinh", "thanh",
-    "pho", "cua", "thi", "tran", "khac", "nghe", "nghiep", "doanh", "truc", "thuoc", "cap",
+    "cac", "so", "phong", "ban", "nganh", "co", "quan", "don", "vi", "dia", "phuong", "lien", "va",
+    "to", "chuc", "chinh", "tri", "xa", "hoi", "doan", "the", "huyen", "tinh", "thanh", "pho",
+    "cua", "thi", "tran", "khac", "nghe", "nghiep", "doanh", "truc", "thuoc", "cap",
 ];
 
 /// The end of a collective starting `text` ("các sở, ngành liên quan"): it
@@ -172,7 +195,7 @@ fn collective(text: &str) -> Option<usize> {
         }
         // "liên quan", "khác" close a collective: "… liên quan tổ chức" is a duty.
         let closed = key == "khac" || (key == "quan" && last == "lien");
-        last = key.to_owned();
+        key.clone_into(&mut last);
         if closed || piece.ends_with(['.', ';', ':', '(', ')']) {
             break;
         }
@@ -194,12 +217,23 @@ pub fn kind_of(name: &str) -> AgencyKind {
         AgencyKind::PeoplesCommittee
     } else if starts("ban chi dao") {
         AgencyKind::SteeringCommittee
-    } else if ["hoi ", "lien doan", "doan ", "uy ban mat tran", "mat tran", "huyen doan", "tinh doan"]
+    } else if [
+        "hoi ",
+        "lien doan",
+        "doan ",
+        "uy ban mat tran",
+        "mat tran",
+        "huyen doan",
+        "tinh doan",
+    ]
+    .iter()
+    .any(|p| starts(p))
+    {
+        AgencyKind::MassOrganisation
+    } else if ["dai ", "bao ", "trung tam", "truong "]
         .iter()
         .any(|p| starts(p))
     {
-        AgencyKind::MassOrganisation
-    } else if ["dai ", "bao ", "trung tam", "truong "].iter().any(|p| starts(p)) {
         AgencyKind::PublicServiceUnit
     } else {
         AgencyKind::Other
@@ -243,7 +277,7 @@ impl Agencies {
             None if slug.is_empty() => "co-quan".to_owned(),
             None => slug,
         };
-        let id = self.fresh_id(wanted);
+        let id = self.fresh_id(&wanted);
         self.list.push(Agency {
             id: id.clone(),
             name: Text::new(name),
@@ -256,13 +290,13 @@ impl Agencies {
         id
     }
 
-    fn fresh_id(&self, wanted: String) -> String {
+    fn fresh_id(&self, wanted: &str) -> String {
         let wanted: String = wanted.split('-').take(8).collect::<Vec<_>>().join("-");
         let taken = |id: &str| self.list.iter().any(|a| a.id == id);
         if !taken(&wanted) {
             return wanted;
         }
-        (2..)
+        (2..u32::MAX)
             .map(|n| format!("{wanted}-{n}"))
             .find(|id| !taken(id))
             .unwrap_or(wanted)

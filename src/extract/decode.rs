@@ -117,7 +117,10 @@ mod tests {
     fn tcvn3_is_recognised_in_bytes_and_in_utf8() {
         // "Kế hoạch thực hiện Đề án xây dựng xã hội học tập" typed in .VnTime.
         let tcvn3 = "KÕ ho¹ch thùc hiÖn §Ò ¸n x©y dùng x· héi häc tËp, ch\u{ad}¬ng tr×nh";
-        assert_eq!(decode(tcvn3.as_bytes()), Err(DecodeError::Legacy(Legacy::Tcvn3)));
+        assert_eq!(
+            decode(tcvn3.as_bytes()),
+            Err(DecodeError::Legacy(Legacy::Tcvn3))
+        );
         let (bytes, _, _) = WINDOWS_1252.encode(tcvn3);
         assert_eq!(decode(&bytes), Err(DecodeError::Legacy(Legacy::Tcvn3)));
     }
@@ -126,7 +129,10 @@ mod tests {
     fn vni_is_recognised() {
         // "Kế hoạch thực hiện ... được ... Việt Nam" typed in VNI-Times.
         let vni = "Keá hoaïch thöïc hieän ñeà aùn, ñöôïc ban haønh, Vieät Nam ñöôïc";
-        assert_eq!(decode(vni.as_bytes()), Err(DecodeError::Legacy(Legacy::Vni)));
+        assert_eq!(
+            decode(vni.as_bytes()),
+            Err(DecodeError::Legacy(Legacy::Vni))
+        );
     }
 
     #[test]

@@ -25,7 +25,10 @@ pub enum Marker {
     /// "-", "+", "•": an item of a list.
     Bullet,
     /// "I.", "1.", "1.2.", "a)" with the rank it has in the outline (0 is Roman).
-    Number { rank: usize, label: String },
+    Number {
+        rank: usize,
+        label: String,
+    },
 }
 
 pub struct Doc {
@@ -92,14 +95,15 @@ fn marker(line: &str) -> (Marker, &str) {
     let digits = head.trim_end_matches('.');
     let parts: Vec<&str> = digits.split('.').collect();
     let numeric = |p: &&str| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit());
-    if head.ends_with('.') || parts.len() > 1 {
-        if parts.iter().all(numeric) && parts.len() <= 3 {
-            return (number(parts.len(), parts.last().copied().unwrap_or("")), rest);
-        }
+    if (head.ends_with('.') || parts.len() > 1) && parts.iter().all(numeric) && parts.len() <= 3 {
+        return (
+            number(parts.len(), parts.last().copied().unwrap_or("")),
+            rest,
+        );
     }
     if let Some(letter) = head.strip_suffix(')')
         && letter.chars().count() == 1
-        && letter.chars().all(|c| c.is_lowercase())
+        && letter.chars().all(char::is_lowercase)
     {
         return (number(3, letter), rest);
     }
@@ -153,7 +157,10 @@ mod tests {
                 (10, "III", "Một việc"),
             ]
         );
-        assert_eq!(doc.lines[6].headings, ["MỤC TIÊU", "Tin học", "Đến năm 2025"]);
+        assert_eq!(
+            doc.lines[6].headings,
+            ["MỤC TIÊU", "Tin học", "Đến năm 2025"]
+        );
     }
 
     #[test]

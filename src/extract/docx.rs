@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 use std::io::{Cursor, Read as _};
 
-use quick_xml::events::{BytesStart, Event};
 use quick_xml::XmlVersion;
+use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 
 /// The largest XML part read, unpacked: a zip bomb stops here.
@@ -25,7 +25,10 @@ pub fn text(bytes: &[u8]) -> Result<String, String> {
     paragraphs(&document, numbering)
 }
 
-fn part(archive: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, String> {
+fn part(
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, String> {
     let Ok(file) = archive.by_name(name) else {
         return Ok(None);
     };
@@ -83,7 +86,8 @@ impl Numbering {
         let count = self.counters.entry((num_id.to_owned(), level)).or_insert(0);
         *count += 1;
         // A deeper level starts again under each new item above it.
-        self.counters.retain(|(id, l), _| id != num_id || *l <= level);
+        self.counters
+            .retain(|(id, l), _| id != num_id || *l <= level);
         let abstract_id = self.lists.get(num_id).cloned().unwrap_or_default();
         let Some((format, text)) = self.levels.get(&(abstract_id, level.to_string())) else {
             return "-".to_owned();
@@ -93,7 +97,11 @@ impl Numbering {
         }
         let mut marker = text.clone();
         for l in 0..=level {
-            let n = self.counters.get(&(num_id.to_owned(), l)).copied().unwrap_or(1);
+            let n = self
+                .counters
+                .get(&(num_id.to_owned(), l))
+                .copied()
+                .unwrap_or(1);
             let shown = match format.as_str() {
                 "lowerLetter" => letter(n),
                 "upperRoman" => roman(n),
@@ -110,7 +118,9 @@ fn letter(n: u32) -> String {
 }
 
 fn roman(n: u32) -> String {
-    const NUMERALS: [&str; 12] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+    const NUMERALS: [&str; 12] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
     NUMERALS
         .get(n as usize - 1)
         .map_or_else(|| n.to_string(), |r| (*r).to_owned())
@@ -120,7 +130,11 @@ fn attr(e: &BytesStart<'_>, name: &str) -> String {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| a.normalized_value(XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(XmlVersion::Implicit1_0)
+                .ok()
+                .map(std::borrow::Cow::into_owned)
+        })
         .unwrap_or_default()
 }
 
@@ -142,8 +156,7 @@ fn paragraphs(xml: &str, mut numbering: Numbering) -> Result<String, String> {
                     level = 0;
                 }
                 "t" => in_text = true,
-                "tab" => paragraph.push(' '),
-                "br" => paragraph.push(' '),
+                "tab" | "br" => paragraph.push(' '),
                 "ilvl" => level = attr(&e, "val").parse().unwrap_or(0),
                 "numId" => list = Some((attr(&e, "val"), level)),
                 "tr" => cells = Some(Vec::new()),
@@ -169,17 +182,20 @@ fn paragraphs(xml: &str, mut numbering: Numbering) -> Result<String, String> {
                         }
                         _ => text.to_owned(),
                     };
-                    match cells.as_mut() {
-                        Some(row) => row.push(line),
-                        None => {
-                            out.push_str(&line);
-                            out.push('\n');
-                        }
+                    if let Some(row) = cells.as_mut() {
+                        row.push(line);
+                    } else {
+                        out.push_str(&line);
+                        out.push('\n');
                     }
                 }
                 "tr" => {
                     let row = cells.take().unwrap_or_default();
-                    let row: Vec<&str> = row.iter().map(String::as_str).filter(|c| !c.is_empty()).collect();
+                    let row: Vec<&str> = row
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|c| !c.is_empty())
+                        .collect();
                     out.push_str(&row.join(" | "));
                     out.push('\n');
                 }
@@ -200,14 +216,18 @@ mod tests {
     const FIXTURE: &str = include_str!("../../tests/fixtures/extract/huyen-thu.txt");
 
     fn escape(text: &str) -> String {
-        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
     }
 
     /// A Word document holding `body` (the XML inside `<w:body>`), with a
     /// bullet list (numId 1) and a decimal one (numId 2), as Word writes them.
     fn docx(body: &str) -> Vec<u8> {
         let ns = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
-        let document = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {ns}><w:body>{body}</w:body></w:document>"#);
+        let document = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {ns}><w:body>{body}</w:body></w:document>"#
+        );
         let numbering = format!(
             r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {ns}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#
         );
@@ -228,7 +248,11 @@ mod tests {
             format!(r#"<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{id}"/></w:numPr></w:pPr>"#)
         });
         // Word splits a paragraph's text into runs wherever formatting changes.
-        let (a, b) = text.split_at(text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i));
+        let (a, b) = text.split_at(
+            text.char_indices()
+                .nth(text.chars().count() / 2)
+                .map_or(0, |(i, _)| i),
+        );
         format!(
             r#"<w:p>{numbered}<w:r><w:t xml:space="preserve">{}</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>{}</w:t></w:r></w:p>"#,
             escape(a),
@@ -261,7 +285,10 @@ mod tests {
     #[test]
     fn a_word_twin_extracts_to_the_same_items_as_its_text() {
         let text = text(&twin()).unwrap();
-        let options = |source| crate::extract::Options { level: None, source };
+        let options = |source| crate::extract::Options {
+            level: None,
+            source,
+        };
         let from_word = crate::extract::from_text(&text, &options("huyen-thu.docx"));
         let from_text = crate::extract::from_text(FIXTURE, &options("huyen-thu.txt"));
         let items = |d: &crate::extract::Draft| {

@@ -118,9 +118,9 @@ fn back_over(text: &str, at: usize, words: usize) -> usize {
     let mut at = at;
     for _ in 0..words {
         let trimmed = text[..at].trim_end();
-        at = trimmed
-            .rfind(char::is_whitespace)
-            .map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+        at = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
     }
     at
 }
@@ -161,8 +161,14 @@ mod tests {
             min: 30.0,
             max: 50.0,
         };
-        assert_eq!(values("Từ 30% - 50% dòng họ"), vec![(range.clone(), "Từ 30% - 50%")]);
-        assert_eq!(values("từ 30% đến 50% dòng họ"), vec![(range.clone(), "từ 30% đến 50%")]);
+        assert_eq!(
+            values("Từ 30% - 50% dòng họ"),
+            vec![(range.clone(), "Từ 30% - 50%")]
+        );
+        assert_eq!(
+            values("từ 30% đến 50% dòng họ"),
+            vec![(range.clone(), "từ 30% đến 50%")]
+        );
         assert_eq!(values("30-50% dòng họ"), vec![(range, "30-50%")]);
     }
 

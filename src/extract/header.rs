@@ -122,7 +122,9 @@ const TERRITORIES: &[(&str, Level)] = &[
 /// "trên địa bàn huyện Cát Hải" → ("huyện Cát Hải", district).
 fn territory(text: &str) -> Option<(String, Level)> {
     let lower = text.to_lowercase();
-    let at = lower.find("trên địa bàn ").map(|i| i + "trên địa bàn ".len())?;
+    let at = lower
+        .find("trên địa bàn ")
+        .map(|i| i + "trên địa bàn ".len())?;
     let rest = &text[at..];
     let rest_lower = &lower[at..];
     for (word, level) in TERRITORIES {
@@ -148,12 +150,20 @@ fn title_years(title: &str) -> Option<(Option<u16>, u16)> {
     let folded = fold(title);
     let year = |s: &str| -> Option<u16> {
         let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-        digits.parse().ok().filter(|y| (1945..=2100).contains(y) && digits.len() == 4)
+        digits
+            .parse()
+            .ok()
+            .filter(|y| (1945..=2100).contains(y) && digits.len() == 4)
     };
     for (at, _) in folded.match_indices("giai doan ") {
         let rest = &folded[at + "giai doan ".len()..];
         let start = year(rest);
-        let after = rest.get(4..).unwrap_or("").trim_start().trim_start_matches(['-', '–']).trim_start();
+        let after = rest
+            .get(4..)
+            .unwrap_or("")
+            .trim_start()
+            .trim_start_matches(['-', '–'])
+            .trim_start();
         if let (Some(start), Some(end)) = (start, year(after)) {
             // The scheme's own period is named in quotes; the plan's comes last.
             let before = &folded[..at];
@@ -169,12 +179,15 @@ fn title_years(title: &str) -> Option<(Option<u16>, u16)> {
 /// The schemes the preamble implements ("Căn cứ Quyết định số
 /// 89/QĐ-TTg …") and the plan it is issued under ("Thực hiện Kế hoạch số
 /// 300/KH-UBND …"), each with the line it is on.
-fn links(preamble: &[&Line]) -> (Vec<(Link, usize)>, Option<(Link, usize)>) {
+/// A link and the line it was read on.
+type Located = (Link, usize);
+
+fn links(preamble: &[&Line]) -> (Vec<Located>, Option<Located>) {
     let schemes: Vec<&crate::model::Plan> = crate::baselines::embedded()
         .iter()
         .filter_map(|l| l.plan.as_ref().ok())
         .collect();
-    let mut implements: Vec<(Link, usize)> = Vec::new();
+    let mut implements: Vec<Located> = Vec::new();
     let mut parent = None;
     for line in preamble {
         if !starts_preamble(&line.text) {
@@ -202,7 +215,10 @@ fn links(preamble: &[&Line]) -> (Vec<(Link, usize)>, Option<(Link, usize)>) {
                     implements.push((link(s.document.id.clone(), true), line.no));
                 }
                 None if parent.is_none() && fold(&cited.quote).starts_with("ke hoach") => {
-                    let year = cited.date.map(|d| format!("-{}", d.year())).unwrap_or_default();
+                    let year = cited
+                        .date
+                        .map(|d| format!("-{}", d.year()))
+                        .unwrap_or_default();
                     let id = format!("kh-{}{year}", crate::init::slug(&cited.number));
                     parent = Some((link(id, false), line.no));
                 }
@@ -229,7 +245,12 @@ fn citations(text: &str) -> Vec<Cited> {
             .filter(|s| at - s <= "Quyết định".len() + 2)
             .unwrap_or(at + 1);
         let rest = &text[at + " số ".len()..];
-        let number: String = rest.split_whitespace().next().unwrap_or("").trim_end_matches([',', ';']).to_owned();
+        let number: String = rest
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches([',', ';'])
+            .to_owned();
         if !number.contains('/') {
             continue;
         }
@@ -241,12 +262,18 @@ fn citations(text: &str) -> Vec<Cited> {
         let mut end = at + " số ".len() + number.len();
         if date.is_some() {
             let dated = after.trim_start();
-            let word_end = "ngày ".len() + dated["ngày ".len()..].find([' ', ',', ';']).unwrap_or(dated.len() - "ngày ".len());
+            let word_end = "ngày ".len()
+                + dated["ngày ".len()..]
+                    .find([' ', ',', ';'])
+                    .unwrap_or(dated.len() - "ngày ".len());
             end += (after.len() - dated.len()) + word_end;
             let issuer = &text[end..];
             if let Some(of) = issuer.strip_prefix(" của ") {
                 let stop = of.find([',', ';']).unwrap_or(of.len());
-                let stop = of[..stop].find(" về ").or_else(|| of[..stop].find(" phê duyệt")).unwrap_or(stop);
+                let stop = of[..stop]
+                    .find(" về ")
+                    .or_else(|| of[..stop].find(" phê duyệt"))
+                    .unwrap_or(stop);
                 end += " của ".len() + stop;
             }
         }
@@ -283,7 +310,10 @@ mod tests {
         let header = read(&doc);
         assert_eq!(header.number.as_deref(), Some("08 /KH-BCĐ"));
         assert_eq!(header.date, CivilDate::from_numbers(2020, 1, 3));
-        assert_eq!(header.jurisdiction, Some(("huyện Cát Hải".to_owned(), Level::District)));
+        assert_eq!(
+            header.jurisdiction,
+            Some(("huyện Cát Hải".to_owned(), Level::District))
+        );
         assert_eq!(header.years, Some((None, 2020)));
         let (scheme, line) = &header.implements[0];
         assert_eq!((scheme.plan.as_str(), *line), ("de-an-89", 5));
@@ -299,7 +329,9 @@ mod tests {
     #[test]
     fn a_period_in_the_title() {
         assert_eq!(
-            title_years("Thực hiện Đề án “Xây dựng xã hội học tập giai đoạn 2021-2030” trên địa bàn tỉnh Thái Bình giai đoạn 2021-2030"),
+            title_years(
+                "Thực hiện Đề án “Xây dựng xã hội học tập giai đoạn 2021-2030” trên địa bàn tỉnh Thái Bình giai đoạn 2021-2030"
+            ),
             Some((Some(2021), 2030))
         );
     }

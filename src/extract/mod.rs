@@ -66,7 +66,12 @@ impl Draft {
             targets: self.plan.targets.len(),
             set_aside: self.set_aside.len(),
             tasks: self.plan.tasks.len(),
-            deadlines: self.plan.tasks.iter().filter(|t| t.deadline.is_some()).count(),
+            deadlines: self
+                .plan
+                .tasks
+                .iter()
+                .filter(|t| t.deadline.is_some())
+                .count(),
             review: self.notes.iter().filter(|n| !n.review.is_empty()).count()
                 + self.set_aside.len(),
         }
@@ -85,7 +90,6 @@ impl Draft {
 pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
     let doc = doc::Doc::parse(text);
     let header = header::read(&doc);
-    let mut notes = Vec::new();
     let mut review = header.review.clone();
     let level = match (options.level, &header.jurisdiction) {
         (Some(level), _) => level,
@@ -111,15 +115,19 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
     let mut agencies = agencies::Agencies::default();
     let found_tasks = tasks::extract(&doc, level, &mut agencies);
     tasks::name_all(&doc, level, &mut agencies);
-    let (jurisdiction, issuer) = who(&header, level, &mut review);
-    let mut milestones: Vec<u16> = years.iter().copied().filter(|y| period.contains(*y)).collect();
+    let (jurisdiction, issued_by) = who(&header, level, &mut review);
+    let mut milestones: Vec<u16> = years
+        .iter()
+        .copied()
+        .filter(|y| period.contains(*y))
+        .collect();
     milestones.sort_unstable();
     milestones.dedup();
     let document = Document {
         id: document_id(&jurisdiction, period),
         title: Text::new(header.title.as_deref().unwrap_or(jurisdiction.as_str())),
         kind: header.kind,
-        issuer: Text::new(&issuer),
+        issuer: Text::new(&issued_by),
         level,
         jurisdiction: Text::new(&jurisdiction),
         province: None,
@@ -134,6 +142,38 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
         restatements: Vec::new(),
         note: None,
     };
+    let (kept, set_aside): (Vec<_>, Vec<_>) =
+        found_targets.into_iter().partition(|t| t.indicator_known);
+    let notes = item_notes(review, &header, &agencies, &kept, &found_tasks);
+    let plan = Plan {
+        document,
+        links: Links {
+            implements: header.implements.into_iter().map(|(l, _)| l).collect(),
+            parent: header.parent.map(|(l, _)| l),
+        },
+        citations: Vec::new(),
+        agencies: agencies.list,
+        targets: kept.into_iter().map(|t| t.target).collect(),
+        tasks: found_tasks.into_iter().map(|t| t.task).collect(),
+        not_applicable: Vec::new(),
+        progress: None,
+    };
+    Draft {
+        plan,
+        notes,
+        set_aside,
+    }
+}
+
+/// Each item's line and what to review in it, the header's first.
+fn item_notes(
+    review: Vec<Message>,
+    header: &header::Header,
+    agencies: &agencies::Agencies,
+    kept: &[targets::Found],
+    found_tasks: &[tasks::Found],
+) -> Vec<Note> {
+    let mut notes = Vec::new();
     notes.push(Note {
         id: "document".to_owned(),
         line: 1,
@@ -162,43 +202,29 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
             review,
         });
     }
-    let (kept, set_aside): (Vec<_>, Vec<_>) =
-        found_targets.into_iter().partition(|t| t.indicator_known);
-    for t in &kept {
+    for t in kept {
         notes.push(Note {
             id: t.target.id.clone(),
             line: t.line,
             review: t.review.clone(),
         });
     }
-    for t in &found_tasks {
+    for t in found_tasks {
         notes.push(Note {
             id: t.task.id.clone(),
             line: t.line,
             review: t.review.clone(),
         });
     }
-    let plan = Plan {
-        document,
-        links: Links {
-            implements: header.implements.into_iter().map(|(l, _)| l).collect(),
-            parent: header.parent.map(|(l, _)| l),
-        },
-        citations: Vec::new(),
-        agencies: agencies.list,
-        targets: kept.into_iter().map(|t| t.target).collect(),
-        tasks: found_tasks.into_iter().map(|t| t.task).collect(),
-        not_applicable: Vec::new(),
-        progress: None,
-    };
-    Draft {
-        plan,
-        notes,
-        set_aside,
-    }
+    notes
 }
 
-fn period(first: Option<u16>, end: Option<u16>, years: &[u16], review: &mut Vec<Message>) -> Period {
+fn period(
+    first: Option<u16>,
+    end: Option<u16>,
+    years: &[u16],
+    review: &mut Vec<Message>,
+) -> Period {
     let last_target = years.iter().copied().max();
     let start = first.or_else(|| years.iter().copied().min());
     let start = start.unwrap_or_else(|| {
@@ -248,12 +274,25 @@ fn level_word(level: Level) -> &'static str {
 /// word, and the years.
 fn document_id(jurisdiction: &str, period: Period) -> String {
     let name = crate::init::slug(jurisdiction);
-    let name = ["thanh-pho-", "tinh-", "huyen-", "quan-", "thi-xa-", "thi-tran-", "phuong-", "xa-"]
-        .iter()
-        .find_map(|w| name.strip_prefix(w))
-        .unwrap_or(&name)
-        .to_owned();
-    let name = if name.is_empty() { "ke-hoach".to_owned() } else { name };
+    let name = [
+        "thanh-pho-",
+        "tinh-",
+        "huyen-",
+        "quan-",
+        "thi-xa-",
+        "thi-tran-",
+        "phuong-",
+        "xa-",
+    ]
+    .iter()
+    .find_map(|w| name.strip_prefix(w))
+    .unwrap_or(&name)
+    .to_owned();
+    let name = if name.is_empty() {
+        "ke-hoach".to_owned()
+    } else {
+        name
+    };
     match period.end {
         Some(end) if end != period.start => format!("{name}-{}-{end}", period.start),
         _ => format!("{name}-{}", period.start),
@@ -299,7 +338,14 @@ mod tests {
             vec![
                 (TargetValue::Point(99.5), 2025, None),
                 (TargetValue::Above(95.0), 2025, None),
-                (TargetValue::Range { min: 30.0, max: 50.0 }, 2025, None),
+                (
+                    TargetValue::Range {
+                        min: 30.0,
+                        max: 50.0
+                    },
+                    2025,
+                    None
+                ),
                 (TargetValue::Point(100.0), 2025, Some(2)),
                 (TargetValue::Above(55.0), 2025, Some(2)),
                 (TargetValue::Point(30.0), 2025, Some(3)),
@@ -311,7 +357,11 @@ mod tests {
             two.quote.as_ref().map(Text::as_str),
             Some("30% cán bộ, công chức, viên chức có trình độ ngoại ngữ bậc 3")
         );
-        assert!(draft.all_targets().all(|t| t.quote.is_some() && t.section.is_some()));
+        assert!(
+            draft
+                .all_targets()
+                .all(|t| t.quote.is_some() && t.section.is_some())
+        );
     }
 
     #[test]
@@ -323,7 +373,14 @@ mod tests {
         assert_eq!(gd.mode, Mode::Assigned);
         let deadline = gd.deadline.as_ref().unwrap();
         assert_eq!(deadline.wording.as_str(), "trước ngày 20 tháng 12 hằng năm");
-        assert!(matches!(deadline.due, Some(Due::Yearly { month: 12, day: Some(20), .. })));
+        assert!(matches!(
+            deadline.due,
+            Some(Due::Yearly {
+                month: 12,
+                day: Some(20),
+                ..
+            })
+        ));
         let women = &plan.tasks[1];
         assert_eq!(women.leads, ["phong-gddt"], "\"Phối hợp với B\": B leads");
         assert_eq!(women.mode, Mode::Requested);
@@ -336,7 +393,10 @@ mod tests {
         for target in &draft.plan.targets {
             let note = draft.notes.iter().find(|n| n.id == target.id).unwrap();
             let line = FIXTURE.lines().nth(note.line - 1).unwrap();
-            assert!(line.contains(target.quote.as_ref().unwrap().as_str()), "{line}");
+            assert!(
+                line.contains(target.quote.as_ref().unwrap().as_str()),
+                "{line}"
+            );
         }
     }
 }

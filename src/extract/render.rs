@@ -11,7 +11,11 @@ use crate::source::Format;
 
 use super::{Draft, Note};
 
-pub fn yaml(draft: &Draft, path: &Path, lang: Lang) -> Result<String, crate::convert::ConvertError> {
+pub fn yaml(
+    draft: &Draft,
+    path: &Path,
+    lang: Lang,
+) -> Result<String, crate::convert::ConvertError> {
     let body = crate::convert::convert(&draft.plan, Format::Yaml, None, path)?;
     let mut out = String::new();
     if let Some(note) = draft.notes.iter().find(|n| n.id == "document") {
@@ -41,7 +45,9 @@ fn item_id<'a>(line: &'a str, section: &str) -> Option<(&'a str, &'a str)> {
     let trimmed = line.trim_start();
     let indent = &line[..line.len() - trimmed.len()];
     let key = match section {
-        "links" => ["- plan: ", "plan: "].iter().find(|k| trimmed.starts_with(*k))?,
+        "links" => ["- plan: ", "plan: "]
+            .iter()
+            .find(|k| trimmed.starts_with(*k))?,
         "agencies" | "targets" | "tasks" => ["- id: "].iter().find(|k| trimmed.starts_with(*k))?,
         _ => return None,
     };
@@ -51,7 +57,11 @@ fn item_id<'a>(line: &'a str, section: &str) -> Option<(&'a str, &'a str)> {
 
 fn annotate(out: &mut String, indent: &str, note: &Note, lang: Lang) {
     let line = note.line;
-    comment(out, indent, &msg!("extract.comment.line", line).render(lang));
+    comment(
+        out,
+        indent,
+        &msg!("extract.comment.line", line).render(lang),
+    );
     for reason in &note.review {
         comment(out, indent, &review(reason, lang));
     }
@@ -76,7 +86,11 @@ fn set_aside(out: &mut String, draft: &Draft, lang: Lang) {
     }
     let count = draft.set_aside.len();
     out.push('\n');
-    comment(out, "", &review(&msg!("extract.comment.set-aside", count), lang));
+    comment(
+        out,
+        "",
+        &review(&msg!("extract.comment.set-aside", count), lang),
+    );
     for found in &draft.set_aside {
         let Ok(text) = serde_saphyr::to_string(&vec![&found.target]) else {
             continue;

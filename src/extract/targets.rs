@@ -110,7 +110,10 @@ fn split(clause: &str) -> Vec<(Figure, &str)> {
             .trim_end_matches([',', ';', ':', '.'])
             .trim_end();
         let quote = if count > 1 {
-            quote.strip_suffix(" và").unwrap_or(quote).trim_end_matches(',')
+            quote
+                .strip_suffix(" và")
+                .unwrap_or(quote)
+                .trim_end_matches(',')
         } else {
             quote
         };
@@ -135,19 +138,22 @@ fn read(
         return None;
     }
     let mut review = Vec::new();
-    let year = match own_year(&clause_folded).or_else(|| year_above(doc, i)) {
-        Some(year) => year,
-        None => {
+    let year = own_year(&clause_folded)
+        .or_else(|| year_above(doc, i))
+        .unwrap_or_else(|| {
             review.push(msg!("extract.review.year-assumed"));
             cx.period.end.unwrap_or(cx.period.start)
-        }
-    };
+        });
     if cx.issued.is_some_and(|issued| year < issued) {
         return None;
     }
     let after = fold(&clause[figure.end..]);
     let mut context = clause_folded.clone();
-    for text in lead_in.iter().map(|l| l.text.as_str()).chain(line.headings.iter().map(String::as_str)) {
+    for text in lead_in
+        .iter()
+        .map(|l| l.text.as_str())
+        .chain(line.headings.iter().map(String::as_str))
+    {
         context.push(' ');
         context.push_str(&fold(text));
     }
@@ -221,7 +227,11 @@ fn years_after<'a>(folded: &'a str, word: &str) -> Vec<(u16, &'a str)> {
 fn own_year(clause: &str) -> Option<u16> {
     years_after(clause, "nam ")
         .into_iter()
-        .find(|(_, before)| ["den", "toi", "het", "vao"].iter().any(|w| before.ends_with(w)))
+        .find(|(_, before)| {
+            ["den", "toi", "het", "vao"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        })
         .map(|(year, _)| year)
 }
 
@@ -270,10 +280,16 @@ fn stance(clause: &str) -> Option<Stance> {
 }
 
 fn condition(clause: &str) -> Option<String> {
-    ["vung kho khan", "dac biet kho khan", "vung sau", "vung xa", "vung nui"]
-        .iter()
-        .any(|w| has_words(clause, w))
-        .then(|| "disadvantaged_areas".to_owned())
+    [
+        "vung kho khan",
+        "dac biet kho khan",
+        "vung sau",
+        "vung xa",
+        "vung nui",
+    ]
+    .iter()
+    .any(|w| has_words(clause, w))
+    .then(|| "disadvantaged_areas".to_owned())
 }
 
 /// What the figure counts, from the words after it.
@@ -296,11 +312,17 @@ fn population(after: &str) -> Population {
         Population::Households
     } else if starts("dong ho") {
         Population::Clans
-    } else if ["cong dong", "thon", "ap", "khu pho", "to dan pho"].iter().any(|p| starts(p)) {
+    } else if ["cong dong", "thon", "ap", "khu pho", "to dan pho"]
+        .iter()
+        .any(|p| starts(p))
+    {
         Population::Communities
     } else if ["trung tam", "co so", "truong"].iter().any(|p| starts(p)) {
         Population::Institutions
-    } else if ["co quan", "don vi", "doanh nghiep"].iter().any(|p| starts(p)) {
+    } else if ["co quan", "don vi", "doanh nghiep"]
+        .iter()
+        .any(|p| starts(p))
+    {
         Population::Units
     } else {
         Population::People
@@ -332,11 +354,15 @@ fn indicator(quote: &str, context: &str) -> Option<String> {
         if wanted.is_empty() {
             continue;
         }
-        let met = wanted.iter().filter(|w| around.contains(w) || own.contains(w)).count();
+        let met = wanted
+            .iter()
+            .filter(|w| around.contains(w) || own.contains(w))
+            .count();
         let in_own = wanted.iter().filter(|w| own.contains(w)).count();
         #[expect(clippy::cast_precision_loss, reason = "word counts are small")]
         let share = met as f64 / wanted.len() as f64;
-        let better = best.is_none_or(|(s, o, _)| share > s || (share == s && in_own > o));
+        let better = best
+            .is_none_or(|(s, o, _)| share > s || ((share - s).abs() < f64::EPSILON && in_own > o));
         if better {
             best = Some((share, in_own, indicator.id.as_str()));
         }
@@ -363,7 +389,7 @@ fn id_of(target: &Target, line: usize) -> String {
 
 pub(super) fn unique(taken: &mut Vec<String>, wanted: String) -> String {
     let id = if taken.contains(&wanted) {
-        (2..)
+        (2..u32::MAX)
             .map(|n| format!("{wanted}-{n}"))
             .find(|id| !taken.contains(id))
             .unwrap_or_default()

@@ -47,7 +47,11 @@ pub fn extract(doc: &Doc, level: Level, agencies: &mut Agencies) -> Vec<Found> {
                 section: line.section.clone(),
                 leads,
                 coordinates,
-                mode: if requested { Mode::Requested } else { Mode::Assigned },
+                mode: if requested {
+                    Mode::Requested
+                } else {
+                    Mode::Assigned
+                },
             });
             continue;
         }
@@ -63,7 +67,11 @@ pub fn extract(doc: &Doc, level: Level, agencies: &mut Agencies) -> Vec<Found> {
         let (leads, coordinates, mode, duty) = if owned {
             let ids = ids(&named, text, level, line.no, agencies);
             let (leads, coordinates) = roles(rest, ids, level, line.no, agencies);
-            let mode = if requested { Mode::Requested } else { Mode::Assigned };
+            let mode = if requested {
+                Mode::Requested
+            } else {
+                Mode::Assigned
+            };
             (leads, coordinates, mode, rest)
         } else if let Some(to) = addressee
             .as_ref()
@@ -93,18 +101,30 @@ pub fn extract(doc: &Doc, level: Level, agencies: &mut Agencies) -> Vec<Found> {
         } else {
             format!("t-{section}")
         };
-        let n = taken.iter().filter(|t: &&String| t.starts_with(&format!("{wanted}-"))).count();
+        let n = taken
+            .iter()
+            .filter(|t: &&String| t.starts_with(&format!("{wanted}-")))
+            .count();
         item.task.id = unique(&mut taken, format!("{wanted}-{}", n + 1));
     }
     found
 }
 
-fn task(line: &Line, leads: Vec<String>, coordinates: Vec<String>, mode: Mode, duty: &str) -> Found {
+fn task(
+    line: &Line,
+    leads: Vec<String>,
+    coordinates: Vec<String>,
+    mode: Mode,
+    duty: &str,
+) -> Found {
     let mut review = Vec::new();
     let deadline = deadline(&line.text).map(|wording| {
         let due = crate::schedule::wording::parse(&wording).ok();
         if due.is_none() {
-            review.push(msg!("extract.review.deadline-unread", wording = wording.as_str()));
+            review.push(msg!(
+                "extract.review.deadline-unread",
+                wording = wording.as_str()
+            ));
         }
         Deadline {
             wording: Text::new(&wording),
@@ -136,9 +156,19 @@ fn task(line: &Line, leads: Vec<String>, coordinates: Vec<String>, mode: Mode, d
 /// Under a heading that hands out duties.
 fn in_tasks(line: &Line) -> bool {
     let headings: Vec<String> = line.headings.iter().map(|h| fold(h)).collect();
-    let duty = ["to chuc thuc hien", "trach nhiem", "nhiem vu", "giai phap", "phan cong"];
-    headings.iter().any(|h| duty.iter().any(|w| has_words(h, w)))
-        && !headings.iter().any(|h| has_words(h, "muc tieu") || has_words(h, "kinh phi"))
+    let duty = [
+        "to chuc thuc hien",
+        "trach nhiem",
+        "nhiem vu",
+        "giai phap",
+        "phan cong",
+    ];
+    headings
+        .iter()
+        .any(|h| duty.iter().any(|w| has_words(h, w)))
+        && !headings
+            .iter()
+            .any(|h| has_words(h, "muc tieu") || has_words(h, "kinh phi"))
 }
 
 fn strip_request(text: &str) -> (bool, &str) {
@@ -191,7 +221,13 @@ fn listed(text: &str, at: usize, level: Level) -> Vec<Named> {
     found
 }
 
-fn ids(named: &[Named], text: &str, level: Level, line: usize, agencies: &mut Agencies) -> Vec<String> {
+fn ids(
+    named: &[Named],
+    text: &str,
+    level: Level,
+    line: usize,
+    agencies: &mut Agencies,
+) -> Vec<String> {
     let mut ids = Vec::new();
     for n in named {
         let id = agencies.add(&text[n.start..n.end], n.body, level, line);
@@ -243,7 +279,10 @@ fn role_words_end(text: &str) -> usize {
     let mut at = 0;
     for word in text.split_inclusive(' ') {
         let key = fold(word.trim_end_matches([' ', ',']));
-        if matches!(key.as_str(), "chu" | "tri" | "phoi" | "hop" | "chat" | "che" | "voi" | "tham" | "gia") {
+        if matches!(
+            key.as_str(),
+            "chu" | "tri" | "phoi" | "hop" | "chat" | "che" | "voi" | "tham" | "gia"
+        ) {
             at += word.len();
         } else {
             break;
@@ -320,8 +359,13 @@ fn deadline(text: &str) -> Option<String> {
     }
     if has_words(f, "bao cao") {
         for word in ["dinh ky hang nam", "hang nam"] {
-            if let Some((at, _)) = f.match_indices(word).find(|(at, _)| super::doc::boundary(f, *at)) {
-                return folded.original(text, at, at + word.len()).map(str::to_owned);
+            if let Some((at, _)) = f
+                .match_indices(word)
+                .find(|(at, _)| super::doc::boundary(f, *at))
+            {
+                return folded
+                    .original(text, at, at + word.len())
+                    .map(str::to_owned);
             }
         }
     }
@@ -336,7 +380,9 @@ fn phrase_end(f: &str, from: usize) -> Option<usize> {
     for piece in f[from..].split_inclusive(' ') {
         let key = piece.trim_end().trim_end_matches([',', ';', '.', ')', ':']);
         let figure = key.chars().any(|c| c.is_ascii_digit())
-            && key.chars().all(|c| c.is_ascii_digit() || c == '/' || c == '-');
+            && key
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '/' || c == '-');
         let roman = matches!(key, "i" | "ii" | "iii" | "iv");
         let yearly = key == "nam" && f[..at].ends_with("hang ");
         if figure || roman || yearly {
@@ -369,7 +415,10 @@ impl Folded {
         let mut text = String::new();
         let mut map = Vec::new();
         for (i, c) in original.char_indices() {
-            for f in fold(c.encode_utf8(&mut [0; 4])).chars().chain(c.is_whitespace().then_some(' ')) {
+            for f in fold(c.encode_utf8(&mut [0; 4]))
+                .chars()
+                .chain(c.is_whitespace().then_some(' '))
+            {
                 let mut buf = [0; 4];
                 for _ in 0..f.encode_utf8(&mut buf).len() {
                     map.push(i);
@@ -393,7 +442,10 @@ fn function(folded: &str) -> Option<Function> {
         (&["bao cao"], Function::Reporting),
         (&["kinh phi", "ngan sach"], Function::Funding),
         (&["xoa mu chu"], Function::Literacy),
-        (&["trung tam hoc tap cong dong"], Function::CommunityLearningCentres),
+        (
+            &["trung tam hoc tap cong dong"],
+            Function::CommunityLearningCentres,
+        ),
         (&["khen thuong", "thi dua"], Function::EmulationAndAwards),
         (&["quoc te", "unesco"], Function::InternationalCooperation),
         (&["tuyen truyen", "truyen thong"], Function::Communication),
@@ -412,7 +464,12 @@ fn function(folded: &str) -> Option<Function> {
 pub fn name_all(doc: &Doc, level: Level, agencies: &mut Agencies) {
     for line in &doc.lines {
         for named in all_in(&line.text, level) {
-            agencies.add(&line.text[named.start..named.end], named.body, level, line.no);
+            agencies.add(
+                &line.text[named.start..named.end],
+                named.body,
+                level,
+                line.no,
+            );
         }
     }
 }
@@ -424,12 +481,27 @@ mod tests {
     #[test]
     fn deadlines_are_found_in_their_wording() {
         let cases = [
-            ("Gửi báo cáo về Phòng Giáo dục và Đào tạo trước 15/01/2020 để tổng hợp", Some("trước 15/01/2020")),
-            ("Xây dựng Kế hoạch trong Quý II năm 2020, gắn với", Some("trong Quý II năm 2020")),
-            ("bổ sung Kế hoạch từ nay đến hết năm 2020.", Some("từ nay đến hết năm 2020")),
-            ("định kỳ hằng năm báo cáo tình hình", Some("định kỳ hằng năm")),
+            (
+                "Gửi báo cáo về Phòng Giáo dục và Đào tạo trước 15/01/2020 để tổng hợp",
+                Some("trước 15/01/2020"),
+            ),
+            (
+                "Xây dựng Kế hoạch trong Quý II năm 2020, gắn với",
+                Some("trong Quý II năm 2020"),
+            ),
+            (
+                "bổ sung Kế hoạch từ nay đến hết năm 2020.",
+                Some("từ nay đến hết năm 2020"),
+            ),
+            (
+                "định kỳ hằng năm báo cáo tình hình",
+                Some("định kỳ hằng năm"),
+            ),
             ("Hằng năm, tổ chức Tuần lễ", Some("Hằng năm")),
-            ("báo cáo trước ngày 20 tháng 12 hằng năm.", Some("trước ngày 20 tháng 12 hằng năm")),
+            (
+                "báo cáo trước ngày 20 tháng 12 hằng năm.",
+                Some("trước ngày 20 tháng 12 hằng năm"),
+            ),
             ("Tổ chức tuyên truyền sâu rộng", None),
         ];
         for (text, wording) in cases {
