@@ -20,6 +20,7 @@ mod agencies;
 mod completions;
 mod convert;
 mod explain;
+mod extract;
 mod indicators;
 mod init;
 mod man;
@@ -67,6 +68,7 @@ pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
         Command::Explain(args) => explain::run(&args, settings),
         Command::Init(args) => init::run(&args, settings),
         Command::Convert(args) => convert::run(&args, settings),
+        Command::Extract(args) => extract::run(&args, settings),
         Command::Completions { shell } => completions::run(shell),
         Command::Man { subcommand } => man::run(subcommand.as_deref(), settings),
     }
@@ -385,7 +387,7 @@ fn did_you_mean(wanted: &str, known: &[&str]) -> crate::i18n::Message {
 
 fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let output = settings.output(&args.output);
-    let target = load_file(&args.plan, settings)?;
+    let target = load::load_named(&args.plan).map_err(|e| localized(&e.message(), settings))?;
     let plan = match &target.plan {
         Ok(plan) => plan,
         Err(error) => {

@@ -75,7 +75,7 @@ pub fn check_found(
     let loaded = files
         .par_iter()
         .map(|found| {
-            let loaded = load::load_file(&found.path)?;
+            let loaded = load::load_named(&found.path)?;
             let shape = match &loaded.plan {
                 Err(_) => match load::shape(&loaded.source) {
                     // A status file named on the command line is checked

@@ -48,6 +48,8 @@ pub enum Command {
     Init(InitArgs),
     /// Write a plan in the other format (YAML or TOML), proven to read back the same.
     Convert(ConvertArgs),
+    /// Draft a plan from the document itself (.txt or .docx), every item with its quote and line.
+    Extract(ExtractArgs),
     /// Print a shell completion script for xhht.
     Completions {
         #[arg(value_enum)]
@@ -134,6 +136,22 @@ pub struct InitArgs {
 }
 
 #[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The plan as the province issued it: text (UTF-8 or UTF-16) or Word (.docx).
+    #[arg(value_name = "DOCUMENT")]
+    pub document: PathBuf,
+    /// Write the draft to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// The plan's level, when the document does not say it plainly.
+    #[arg(long, value_enum)]
+    pub level: Option<crate::model::Level>,
+}
+
+#[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
     /// The plan to convert.
     #[arg(value_name = "PLAN")]
@@ -161,7 +179,7 @@ pub struct ValidateArgs {
 #[derive(Debug, clap::Args)]
 pub struct InputArgs {
     /// Plan files, or directories to search for *.yaml, *.yml and *.toml
-    /// (honouring .gitignore).
+    /// (honouring .gitignore); `-` reads a plan from standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Only search directories for files matching this glob (repeatable).
@@ -235,7 +253,7 @@ pub enum BaselinesAction {
 
 #[derive(Debug, clap::Args)]
 pub struct DiffArgs {
-    /// The plan to compare.
+    /// The plan to compare (`-` reads it from standard input).
     #[arg(value_name = "PLAN")]
     pub plan: PathBuf,
     /// Compare with this plan only: a scheme id (`de-an-89`), a plan id found

@@ -9,6 +9,7 @@ pub mod cli;
 pub(crate) mod compare;
 pub mod convert;
 pub mod date;
+pub mod extract;
 pub mod finding;
 pub mod i18n;
 pub mod init;

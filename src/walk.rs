@@ -96,6 +96,13 @@ pub struct Found {
 pub fn find(paths: &[PathBuf], filter: &Filter) -> Result<Vec<Found>, WalkError> {
     let mut files = Vec::new();
     for path in paths {
+        if path.as_os_str() == crate::load::STDIN {
+            files.push(Found {
+                path: path.clone(),
+                named: true,
+            });
+            continue;
+        }
         let meta = std::fs::metadata(path).map_err(|error| WalkError::Path {
             path: path.clone(),
             error,

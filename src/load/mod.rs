@@ -339,6 +339,53 @@ pub fn load_file(path: &Path) -> Result<Loaded, ReadError> {
     Ok(load_bytes(path.to_owned(), bytes, format))
 }
 
+/// The path that names standard input on the command line.
+pub const STDIN: &str = "-";
+/// How a plan read from standard input is named in findings.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// A plan piped in (`xhht extract doc.txt | xhht diff -`), read within the
+/// same bound as a file; YAML unless its first line opens a TOML table.
+pub fn load_stdin() -> Result<Loaded, ReadError> {
+    use std::io::Read as _;
+    let path = PathBuf::from(STDIN_NAME);
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| ReadError::Io {
+            path: path.clone(),
+            error,
+        })?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge {
+            path,
+            size: None,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let first = bytes
+        .split(|b| *b == b'\n')
+        .map(<[u8]>::trim_ascii)
+        .find(|line| !line.is_empty() && !line.starts_with(b"#"));
+    let format = if first.is_some_and(|line| line.starts_with(b"[")) {
+        Format::Toml
+    } else {
+        Format::Yaml
+    };
+    Ok(load_bytes(path, bytes, format))
+}
+
+/// A plan named on the command line: a file, or standard input for `-`.
+pub fn load_named(path: &Path) -> Result<Loaded, ReadError> {
+    if path.as_os_str() == STDIN {
+        load_stdin()
+    } else {
+        load_file(path)
+    }
+}
+
 pub fn load_bytes(path: PathBuf, bytes: Vec<u8>, format: Format) -> Loaded {
     let (source, undecodable) = decode(path, bytes, format);
     let plan = match undecodable {

@@ -31,3 +31,4 @@ fn the_command_line_is_well_formed() {
     use clap::CommandFactory;
     xhht::cli::Cli::command().debug_assert();
 }
+mod extract;

@@ -1,0 +1,338 @@
+//! The document's header: number, date, kind, title, territory and level,
+//! period, and the "Căn cứ …" / "Thực hiện …" lines that say which schemes
+//! it implements and which plan it is issued under.
+
+use crate::date::CivilDate;
+use crate::i18n::Message;
+use crate::model::{DocumentKind, Level, Link};
+use crate::msg;
+use crate::registry::compact;
+use crate::text::{Text, fold};
+
+use super::doc::{Doc, Line, Marker};
+
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub number: Option<String>,
+    pub date: Option<CivilDate>,
+    pub kind: DocumentKind,
+    pub title: Option<String>,
+    /// "huyện Cát Hải", with its level.
+    pub jurisdiction: Option<(String, Level)>,
+    /// Years from the title: "giai đoạn 2021-2030", "đến năm 2020".
+    pub years: Option<(Option<u16>, u16)>,
+    pub implements: Vec<(Link, usize)>,
+    pub parent: Option<(Link, usize)>,
+    pub review: Vec<Message>,
+}
+
+/// How far into the document the header is looked for.
+const HEAD: usize = 40;
+
+pub fn read(doc: &Doc) -> Header {
+    let head: Vec<&Line> = doc.lines.iter().take(HEAD).collect();
+    let number = head.iter().find_map(|l| {
+        let folded = fold(&l.text);
+        folded.starts_with("so:").then(|| {
+            l.text
+                .split_once(':')
+                .map_or("", |(_, n)| n)
+                .trim()
+                .trim_matches('|')
+                .trim()
+                .to_owned()
+        })
+    });
+    let date = head.iter().find_map(|l| issue_date(&l.text));
+    let kind_line = head.iter().position(|l| {
+        let folded = fold(&l.text);
+        folded == "ke hoach" || folded == "quyet dinh"
+    });
+    let kind = match kind_line.map(|i| fold(&head[i].text)) {
+        Some(k) if k == "quyet dinh" => DocumentKind::Decision,
+        _ => DocumentKind::Plan,
+    };
+    let title = kind_line
+        .and_then(|i| head.get(i + 1))
+        .filter(|l| !starts_preamble(&l.text))
+        .map(|l| l.text.clone());
+    let preamble: Vec<&Line> = doc
+        .lines
+        .iter()
+        .take_while(|l| !matches!(&l.marker, Marker::Number { rank: 0, .. }))
+        .collect();
+    let jurisdiction = title
+        .as_deref()
+        .and_then(territory)
+        .or_else(|| preamble.iter().find_map(|l| territory(&l.text)))
+        .or_else(|| doc.lines.iter().find_map(|l| territory(&l.text)));
+    let years = title.as_deref().and_then(title_years);
+    let mut review = Vec::new();
+    if title.is_none() {
+        review.push(msg!("extract.review.no-title"));
+    }
+    let (implements, parent) = links(&preamble);
+    Header {
+        number,
+        date,
+        kind,
+        title,
+        jurisdiction,
+        years,
+        implements,
+        parent,
+        review,
+    }
+}
+
+fn starts_preamble(text: &str) -> bool {
+    let folded = fold(text);
+    folded.starts_with("can cu") || folded.starts_with("thuc hien")
+}
+
+/// "Cát Hải, ngày 03 tháng 01 năm 2020".
+fn issue_date(text: &str) -> Option<CivilDate> {
+    let folded = fold(text);
+    let at = folded.find("ngay ")?;
+    let words: Vec<&str> = folded[at..].split_whitespace().collect();
+    match words.as_slice() {
+        ["ngay", d, "thang", m, "nam", y, ..] => {
+            let digits = |s: &'_ str| s.trim_matches(|c: char| !c.is_ascii_digit()).to_owned();
+            CivilDate::from_numbers(
+                digits(y).parse().ok()?,
+                digits(m).parse().ok()?,
+                digits(d).parse().ok()?,
+            )
+        }
+        _ => None,
+    }
+}
+
+const TERRITORIES: &[(&str, Level)] = &[
+    ("thành phố", Level::Province),
+    ("tỉnh", Level::Province),
+    ("huyện", Level::District),
+    ("quận", Level::District),
+    ("thị xã", Level::District),
+    ("thị trấn", Level::Commune),
+    ("phường", Level::Commune),
+    ("xã", Level::Commune),
+];
+
+/// "trên địa bàn huyện Cát Hải" → ("huyện Cát Hải", district).
+fn territory(text: &str) -> Option<(String, Level)> {
+    let lower = text.to_lowercase();
+    let at = lower
+        .find("trên địa bàn ")
+        .map(|i| i + "trên địa bàn ".len())?;
+    let rest = &text[at..];
+    let rest_lower = &lower[at..];
+    for (word, level) in TERRITORIES {
+        if !rest_lower.starts_with(word) {
+            continue;
+        }
+        let name: Vec<&str> = rest[word.len()..]
+            .split_whitespace()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| w.trim_end_matches([',', ';', '.', ':']))
+            .take(4)
+            .collect();
+        if name.is_empty() {
+            return None;
+        }
+        return Some((format!("{word} {}", name.join(" ")), *level));
+    }
+    None
+}
+
+/// "giai đoạn 2021-2030" or "2014 - 2020" → both; "đến năm 2020" → the end.
+fn title_years(title: &str) -> Option<(Option<u16>, u16)> {
+    let folded = fold(title);
+    let year = |s: &str| -> Option<u16> {
+        let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+        digits
+            .parse()
+            .ok()
+            .filter(|y| (1945..=2100).contains(y) && digits.len() == 4)
+    };
+    for (at, _) in folded.match_indices("giai doan ") {
+        let rest = &folded[at + "giai doan ".len()..];
+        let start = year(rest);
+        let after = rest
+            .get(4..)
+            .unwrap_or("")
+            .trim_start()
+            .trim_start_matches(['-', '–'])
+            .trim_start();
+        if let (Some(start), Some(end)) = (start, year(after)) {
+            // The scheme's own period is named in quotes; the plan's comes last.
+            let before = &folded[..at];
+            if before.matches('“').count() <= before.matches('”').count() {
+                return Some((Some(start), end));
+            }
+        }
+    }
+    let at = folded.rfind("den nam ")?;
+    year(&folded[at + "den nam ".len()..]).map(|end| (None, end))
+}
+
+/// The schemes the preamble implements ("Căn cứ Quyết định số
+/// 89/QĐ-TTg …") and the plan it is issued under ("Thực hiện Kế hoạch số
+/// 300/KH-UBND …"), each with the line it is on.
+/// A link and the line it was read on.
+type Located = (Link, usize);
+
+fn links(preamble: &[&Line]) -> (Vec<Located>, Option<Located>) {
+    let schemes: Vec<&crate::model::Plan> = crate::baselines::embedded()
+        .iter()
+        .filter_map(|l| l.plan.as_ref().ok())
+        .collect();
+    let mut implements: Vec<Located> = Vec::new();
+    let mut parent = None;
+    for line in preamble {
+        if !starts_preamble(&line.text) {
+            continue;
+        }
+        for cited in citations(&line.text) {
+            let key = compact(&cited.number);
+            let scheme = schemes.iter().find(|s| {
+                s.document
+                    .number
+                    .as_ref()
+                    .is_some_and(|n| compact(n.as_str()) == key)
+            });
+            let link = |plan: String, available: bool| Link {
+                plan,
+                number: Text::new(&cited.number),
+                date: cited.date,
+                available,
+                quote: Some(Text::new(&cited.quote)),
+                section: Some(Text::new("preamble")),
+                note: None,
+            };
+            match scheme {
+                Some(s) if !implements.iter().any(|(l, _)| l.plan == s.document.id) => {
+                    implements.push((link(s.document.id.clone(), true), line.no));
+                }
+                None if parent.is_none() && fold(&cited.quote).starts_with("ke hoach") => {
+                    let year = cited
+                        .date
+                        .map(|d| format!("-{}", d.year()))
+                        .unwrap_or_default();
+                    let id = format!("kh-{}{year}", crate::init::slug(&cited.number));
+                    parent = Some((link(id, false), line.no));
+                }
+                _ => {}
+            }
+        }
+    }
+    (implements, parent)
+}
+
+struct Cited {
+    number: String,
+    date: Option<CivilDate>,
+    quote: String,
+}
+
+/// "Quyết định số 89/QĐ-TTg ngày 09/01/2013 của Thủ tướng Chính phủ": the
+/// document's number, its date, and the words that cite it.
+fn citations(text: &str) -> Vec<Cited> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(" số ") {
+        let start = text[..at]
+            .rfind(['Q', 'K', 'C', 'N'])
+            .filter(|s| at - s <= "Quyết định".len() + 2)
+            .unwrap_or(at + 1);
+        let rest = &text[at + " số ".len()..];
+        let number: String = rest
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches([',', ';'])
+            .to_owned();
+        if !number.contains('/') {
+            continue;
+        }
+        let after = &rest[number.len()..];
+        let date = after
+            .trim_start()
+            .strip_prefix("ngày ")
+            .and_then(|d| dmy(d.split_whitespace().next().unwrap_or("")));
+        let mut end = at + " số ".len() + number.len();
+        if date.is_some() {
+            let dated = after.trim_start();
+            let word_end = "ngày ".len()
+                + dated["ngày ".len()..]
+                    .find([' ', ',', ';'])
+                    .unwrap_or(dated.len() - "ngày ".len());
+            end += (after.len() - dated.len()) + word_end;
+            let issuer = &text[end..];
+            if let Some(of) = issuer.strip_prefix(" của ") {
+                let stop = of.find([',', ';']).unwrap_or(of.len());
+                let stop = of[..stop]
+                    .find(" về ")
+                    .or_else(|| of[..stop].find(" phê duyệt"))
+                    .unwrap_or(stop);
+                end += " của ".len() + stop;
+            }
+        }
+        found.push(Cited {
+            number,
+            date,
+            quote: text[start..end].trim().to_owned(),
+        });
+    }
+    found
+}
+
+/// "09/01/2013" (day first, as Vietnamese dates always are).
+fn dmy(text: &str) -> Option<CivilDate> {
+    let parts: Vec<&str> = text
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .split('/')
+        .collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    CivilDate::from_numbers(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_of_a_district_plan() {
+        let doc = Doc::parse(
+            "Số: 08 /KH-BCĐ\nCát Hải, ngày 03 tháng 01 năm 2020\nKẾ HOẠCH\nTriển khai thực hiện Đề án “Xây dựng xã hội học tập giai đoạn 2012-2020” trên địa bàn huyện Cát Hải đến năm 2020\nCăn cứ Quyết định số 89/QĐ-TTg ngày 09/01/2013 của Thủ tướng Chính phủ phê duyệt Đề án;\nThực hiện Kế hoạch số 300/KH-UBND ngày 24/4/2019 của Ủy ban nhân dân thành phố về việc triển khai;\nI. MỤC ĐÍCH",
+        );
+        let header = read(&doc);
+        assert_eq!(header.number.as_deref(), Some("08 /KH-BCĐ"));
+        assert_eq!(header.date, CivilDate::from_numbers(2020, 1, 3));
+        assert_eq!(
+            header.jurisdiction,
+            Some(("huyện Cát Hải".to_owned(), Level::District))
+        );
+        assert_eq!(header.years, Some((None, 2020)));
+        let (scheme, line) = &header.implements[0];
+        assert_eq!((scheme.plan.as_str(), *line), ("de-an-89", 5));
+        assert_eq!(
+            scheme.quote.as_ref().map(Text::as_str),
+            Some("Quyết định số 89/QĐ-TTg ngày 09/01/2013 của Thủ tướng Chính phủ")
+        );
+        let (parent, _) = header.parent.as_ref().unwrap();
+        assert_eq!(parent.number.as_str(), "300/KH-UBND");
+        assert!(!parent.available);
+    }
+
+    #[test]
+    fn a_period_in_the_title() {
+        assert_eq!(
+            title_years(
+                "Thực hiện Đề án “Xây dựng xã hội học tập giai đoạn 2021-2030” trên địa bàn tỉnh Thái Bình giai đoạn 2021-2030"
+            ),
+            Some((Some(2021), 2030))
+        );
+    }
+}

@@ -1,0 +1,402 @@
+//! `xhht extract`: from the document people have (a plan as text or Word)
+//! to a draft plan in xhht's own format. Rule-based, from how such plans
+//! are worded: every item keeps the words it was read from (`quote`), its
+//! `section` and its line, and what xhht is unsure of is marked for review
+//! with a `# REVIEW:` comment on the item, never silently guessed.
+
+pub mod agencies;
+pub mod decode;
+pub mod doc;
+pub mod docx;
+mod figures;
+pub mod header;
+mod render;
+pub mod targets;
+pub mod tasks;
+
+use crate::i18n::Message;
+use crate::model::{Document, Level, Links, Period, Plan};
+use crate::msg;
+use crate::text::Text;
+
+pub use render::yaml;
+
+/// The largest document read: a plan's text is rarely over a megabyte.
+pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
+
+pub struct Options<'a> {
+    /// The plan's level when the document does not say it plainly.
+    pub level: Option<Level>,
+    /// Where the document was read, recorded in `document.sources`.
+    pub source: &'a str,
+}
+
+/// A draft plan and what the extractor knows about each of its items.
+pub struct Draft {
+    pub plan: Plan,
+    /// By item id ("document" for the header): its line and what to review.
+    pub notes: Vec<Note>,
+    /// Targets no catalogue indicator fits: written as comments for the
+    /// author to complete, since a plan cannot hold a target without one.
+    pub set_aside: Vec<targets::Found>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub id: String,
+    pub line: usize,
+    pub review: Vec<Message>,
+}
+
+/// Counts for the summary on standard error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub agencies: usize,
+    pub targets: usize,
+    pub set_aside: usize,
+    pub tasks: usize,
+    pub deadlines: usize,
+    pub review: usize,
+}
+
+impl Draft {
+    pub fn summary(&self) -> Summary {
+        Summary {
+            agencies: self.plan.agencies.len(),
+            targets: self.plan.targets.len(),
+            set_aside: self.set_aside.len(),
+            tasks: self.plan.tasks.len(),
+            deadlines: self
+                .plan
+                .tasks
+                .iter()
+                .filter(|t| t.deadline.is_some())
+                .count(),
+            review: self.notes.iter().filter(|n| !n.review.is_empty()).count()
+                + self.set_aside.len(),
+        }
+    }
+
+    /// Every target read, with an indicator or not: what the scoring counts.
+    pub fn all_targets(&self) -> impl Iterator<Item = &crate::model::Target> {
+        self.plan
+            .targets
+            .iter()
+            .chain(self.set_aside.iter().map(|f| &f.target))
+    }
+}
+
+/// Reads a document's text into a draft plan.
+pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
+    let doc = doc::Doc::parse(text);
+    let header = header::read(&doc);
+    let mut review = header.review.clone();
+    let level = match (options.level, &header.jurisdiction) {
+        (Some(level), _) => level,
+        (None, Some((_, level))) => *level,
+        (None, None) => {
+            review.push(msg!("extract.review.level-assumed"));
+            Level::Province
+        }
+    };
+    let issued = header.date.map(|d| u16::try_from(d.year()).unwrap_or(0));
+    let first = header.years.and_then(|(start, _)| start).or(issued);
+    let rough = Period {
+        start: first.unwrap_or(2020),
+        end: header.years.map(|(_, end)| end),
+    };
+    let cx = targets::Context {
+        issued,
+        period: rough,
+    };
+    let found_targets = targets::extract(&doc, &cx);
+    let years: Vec<u16> = found_targets.iter().map(|t| t.target.year).collect();
+    let period = period(first, header.years.map(|(_, end)| end), &years, &mut review);
+    let mut agencies = agencies::Agencies::default();
+    let found_tasks = tasks::extract(&doc, level, &mut agencies);
+    tasks::name_all(&doc, level, &mut agencies);
+    let (jurisdiction, issued_by) = who(&header, level, &mut review);
+    let mut milestones: Vec<u16> = years
+        .iter()
+        .copied()
+        .filter(|y| period.contains(*y))
+        .collect();
+    milestones.sort_unstable();
+    milestones.dedup();
+    let document = Document {
+        id: document_id(&jurisdiction, period),
+        title: Text::new(header.title.as_deref().unwrap_or(jurisdiction.as_str())),
+        kind: header.kind,
+        issuer: Text::new(&issued_by),
+        level,
+        jurisdiction: Text::new(&jurisdiction),
+        province: None,
+        number: header.number.as_deref().map(Text::new),
+        date: header.date,
+        lead: None,
+        approved_by: None,
+        period,
+        milestones,
+        phases: Vec::new(),
+        sources: vec![Text::new(options.source)],
+        restatements: Vec::new(),
+        note: None,
+    };
+    let (kept, set_aside): (Vec<_>, Vec<_>) =
+        found_targets.into_iter().partition(|t| t.indicator_known);
+    let notes = item_notes(review, &header, &agencies, &kept, &found_tasks);
+    let plan = Plan {
+        document,
+        links: Links {
+            implements: header.implements.into_iter().map(|(l, _)| l).collect(),
+            parent: header.parent.map(|(l, _)| l),
+        },
+        citations: Vec::new(),
+        agencies: agencies.list,
+        targets: kept.into_iter().map(|t| t.target).collect(),
+        tasks: found_tasks.into_iter().map(|t| t.task).collect(),
+        not_applicable: Vec::new(),
+        progress: None,
+    };
+    Draft {
+        plan,
+        notes,
+        set_aside,
+    }
+}
+
+/// Each item's line and what to review in it, the header's first.
+fn item_notes(
+    review: Vec<Message>,
+    header: &header::Header,
+    agencies: &agencies::Agencies,
+    kept: &[targets::Found],
+    found_tasks: &[tasks::Found],
+) -> Vec<Note> {
+    let mut notes = Vec::new();
+    notes.push(Note {
+        id: "document".to_owned(),
+        line: 1,
+        review,
+    });
+    for (link, line) in header.implements.iter().chain(&header.parent) {
+        notes.push(Note {
+            id: link.plan.clone(),
+            line: *line,
+            review: if link.available {
+                Vec::new()
+            } else {
+                vec![msg!("extract.review.parent-unavailable")]
+            },
+        });
+    }
+    for (agency, line) in agencies.list.iter().zip(&agencies.first_line) {
+        let review = if agency.registry.is_none() {
+            vec![msg!("extract.review.agency-unknown")]
+        } else {
+            Vec::new()
+        };
+        notes.push(Note {
+            id: agency.id.clone(),
+            line: *line,
+            review,
+        });
+    }
+    for t in kept {
+        notes.push(Note {
+            id: t.target.id.clone(),
+            line: t.line,
+            review: t.review.clone(),
+        });
+    }
+    for t in found_tasks {
+        notes.push(Note {
+            id: t.task.id.clone(),
+            line: t.line,
+            review: t.review.clone(),
+        });
+    }
+    notes
+}
+
+fn period(
+    first: Option<u16>,
+    end: Option<u16>,
+    years: &[u16],
+    review: &mut Vec<Message>,
+) -> Period {
+    let last_target = years.iter().copied().max();
+    let start = first.or_else(|| years.iter().copied().min());
+    let start = start.unwrap_or_else(|| {
+        review.push(msg!("extract.review.period-assumed"));
+        end.or(last_target).unwrap_or(2020)
+    });
+    let end = end.or(last_target).filter(|e| *e >= start);
+    Period {
+        start,
+        end: Some(end.unwrap_or(start)),
+    }
+}
+
+/// The territory and the issuer, as the text gives them or as the number
+/// implies ("…/KH-UBND": the People's Committee).
+fn who(header: &header::Header, level: Level, review: &mut Vec<Message>) -> (String, String) {
+    let jurisdiction = header.jurisdiction.as_ref().map_or_else(
+        || {
+            review.push(msg!("extract.review.no-jurisdiction"));
+            level_word(level).to_owned()
+        },
+        |(name, _)| name.clone(),
+    );
+    let code = header
+        .number
+        .as_deref()
+        .and_then(|n| n.rsplit('-').next())
+        .map(crate::text::fold);
+    let issuer = match code.as_deref() {
+        Some("bcd") => format!("Ban Chỉ đạo xây dựng xã hội học tập {}", level_word(level)),
+        _ => format!("Ủy ban nhân dân {jurisdiction}"),
+    };
+    review.push(msg!("extract.review.issuer", issuer = issuer.as_str()));
+    (jurisdiction, issuer)
+}
+
+fn level_word(level: Level) -> &'static str {
+    match level {
+        Level::National => "quốc gia",
+        Level::Province => "tỉnh",
+        Level::District => "huyện",
+        Level::Commune => "xã",
+    }
+}
+
+/// "cat-hai-2020", "thai-binh-2021-2030": the territory without its level
+/// word, and the years.
+fn document_id(jurisdiction: &str, period: Period) -> String {
+    let name = crate::init::slug(jurisdiction);
+    let name = [
+        "thanh-pho-",
+        "tinh-",
+        "huyen-",
+        "quan-",
+        "thi-xa-",
+        "thi-tran-",
+        "phuong-",
+        "xa-",
+    ]
+    .iter()
+    .find_map(|w| name.strip_prefix(w))
+    .unwrap_or(&name)
+    .to_owned();
+    let name = if name.is_empty() {
+        "ke-hoach".to_owned()
+    } else {
+        name
+    };
+    match period.end {
+        Some(end) if end != period.start => format!("{name}-{}-{end}", period.start),
+        _ => format!("{name}-{}", period.start),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Due, Mode, TargetValue};
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/extract/huyen-thu.txt");
+
+    fn draft() -> Draft {
+        let options = Options {
+            level: None,
+            source: "huyen-thu.txt",
+        };
+        from_text(FIXTURE, &options)
+    }
+
+    #[test]
+    fn the_header_is_read() {
+        let plan = draft().plan;
+        let d = &plan.document;
+        assert_eq!(d.id, "thu-2021-2030");
+        assert_eq!(d.level, Level::District);
+        assert_eq!(d.jurisdiction.as_str(), "huyện Thử");
+        assert_eq!(d.number.as_ref().map(Text::as_str), Some("12/KH-UBND"));
+        assert_eq!((d.period.start, d.period.end), (2021, Some(2030)));
+        assert_eq!(plan.links.implements[0].plan, "de-an-1373");
+    }
+
+    #[test]
+    fn figures_in_every_form_and_no_past_result() {
+        let draft = draft();
+        let got: Vec<(TargetValue, u16, Option<u8>)> = draft
+            .all_targets()
+            .map(|t| (t.value.clone(), t.year, t.level))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (TargetValue::Point(99.5), 2025, None),
+                (TargetValue::Above(95.0), 2025, None),
+                (
+                    TargetValue::Range {
+                        min: 30.0,
+                        max: 50.0
+                    },
+                    2025,
+                    None
+                ),
+                (TargetValue::Point(100.0), 2025, Some(2)),
+                (TargetValue::Above(55.0), 2025, Some(2)),
+                (TargetValue::Point(30.0), 2025, Some(3)),
+            ],
+            "the 2020 result (85%) is not a target"
+        );
+        let two = draft.all_targets().nth(5).unwrap();
+        assert_eq!(
+            two.quote.as_ref().map(Text::as_str),
+            Some("30% cán bộ, công chức, viên chức có trình độ ngoại ngữ bậc 3")
+        );
+        assert!(
+            draft
+                .all_targets()
+                .all(|t| t.quote.is_some() && t.section.is_some())
+        );
+    }
+
+    #[test]
+    fn tasks_with_roles_requests_and_deadlines() {
+        let plan = draft().plan;
+        let gd = &plan.tasks[0];
+        assert_eq!(gd.leads, ["phong-gddt"]);
+        assert_eq!(gd.coordinates.len(), 1);
+        assert_eq!(gd.mode, Mode::Assigned);
+        let deadline = gd.deadline.as_ref().unwrap();
+        assert_eq!(deadline.wording.as_str(), "trước ngày 20 tháng 12 hằng năm");
+        assert!(matches!(
+            deadline.due,
+            Some(Due::Yearly {
+                month: 12,
+                day: Some(20),
+                ..
+            })
+        ));
+        let women = &plan.tasks[1];
+        assert_eq!(women.leads, ["phong-gddt"], "\"Phối hợp với B\": B leads");
+        assert_eq!(women.mode, Mode::Requested);
+        assert_eq!(women.section.as_ref().map(Text::as_str), Some("II.2"));
+    }
+
+    #[test]
+    fn every_item_has_its_line() {
+        let draft = draft();
+        for target in &draft.plan.targets {
+            let note = draft.notes.iter().find(|n| n.id == target.id).unwrap();
+            let line = FIXTURE.lines().nth(note.line - 1).unwrap();
+            assert!(
+                line.contains(target.quote.as_ref().unwrap().as_str()),
+                "{line}"
+            );
+        }
+    }
+}

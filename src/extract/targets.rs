@@ -1,0 +1,401 @@
+//! Targets: the figures under a plan's "Mục tiêu" headings, each with its
+//! year, level, population and condition, and the catalogue's indicator
+//! where one fits. A figure the text reports as reached ("năm 2020 đạt
+//! 85%", "đã đạt") is a result, not a target, and is left out.
+
+use crate::catalogue::Catalogue;
+use crate::i18n::Message;
+use crate::model::{Period, Population, Stance, Target, Unit};
+use crate::msg;
+use crate::text::{Text, fold};
+
+use super::doc::{Doc, Line, has_words};
+use super::figures::{Figure, percentages};
+
+/// A target read from the document.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub target: Target,
+    pub line: usize,
+    /// False when no catalogue indicator fits: the author must name one.
+    pub indicator_known: bool,
+    pub review: Vec<Message>,
+}
+
+pub struct Context {
+    /// The year the plan was issued in, if the text dates it.
+    pub issued: Option<u16>,
+    pub period: Period,
+}
+
+pub fn extract(doc: &Doc, cx: &Context) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (i, line) in doc.lines.iter().enumerate() {
+        if !in_targets(line) || is_heading(line) {
+            continue;
+        }
+        let lead_in = lead_in(doc, i);
+        for clause in clauses(&line.text) {
+            for (figure, quote) in split(clause) {
+                if let Some(target) = read(doc, i, &figure, quote, clause, lead_in, cx) {
+                    found.push(target);
+                }
+            }
+        }
+    }
+    let mut ids = Vec::new();
+    for item in &mut found {
+        item.target.id = unique(&mut ids, id_of(&item.target, item.line));
+    }
+    found
+}
+
+/// Under a heading that sets targets, and not one that reports results.
+fn in_targets(line: &Line) -> bool {
+    let headings: Vec<String> = line.headings.iter().map(|h| fold(h)).collect();
+    headings.iter().any(|h| has_words(h, "muc tieu"))
+        && !headings.iter().any(|h| {
+            ["ket qua", "thuc trang", "danh gia", "tinh hinh"]
+                .iter()
+                .any(|w| has_words(h, w))
+        })
+}
+
+fn is_heading(line: &Line) -> bool {
+    matches!(line.marker, super::doc::Marker::Number { .. }) && !line.text.contains('%')
+}
+
+/// The nearest line above that introduces a list ("- Đối với cán bộ, công
+/// chức cấp xã", "a) Đến năm 2025:"): short, with no figure of its own.
+fn lead_in(doc: &Doc, i: usize) -> Option<&Line> {
+    doc.lines[..i]
+        .iter()
+        .rev()
+        .take(12)
+        .find(|l| !l.text.contains('%') && l.text.split_whitespace().count() <= 16)
+}
+
+/// Sentences and semicolon-separated parts of a line.
+fn clauses(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        let ends = c == ';'
+            || (c == '.'
+                && bytes.get(i + 1) == Some(&b' ')
+                && text[i + 2..].chars().next().is_some_and(char::is_uppercase));
+        if ends {
+            parts.push(text[start..i].trim());
+            start = i + 1;
+        }
+    }
+    parts.push(text[start..].trim());
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// Each figure of a clause with the words that belong to it: the whole
+/// clause for one figure; for "Trên 55% … bậc 2 và 30% có trình độ bậc 3",
+/// each from its figure to the next.
+fn split(clause: &str) -> Vec<(Figure, &str)> {
+    let figures = percentages(clause);
+    let count = figures.len();
+    let mut out = Vec::new();
+    for (n, figure) in figures.iter().enumerate() {
+        let from = if n == 0 { 0 } else { figure.start };
+        let to = figures.get(n + 1).map_or(clause.len(), |next| next.start);
+        let quote = clause[from..to]
+            .trim()
+            .trim_end_matches([',', ';', ':', '.'])
+            .trim_end();
+        let quote = if count > 1 {
+            quote
+                .strip_suffix(" và")
+                .unwrap_or(quote)
+                .trim_end_matches(',')
+        } else {
+            quote
+        };
+        out.push((figure.clone(), quote.trim()));
+    }
+    out
+}
+
+fn read(
+    doc: &Doc,
+    i: usize,
+    figure: &Figure,
+    quote: &str,
+    clause: &str,
+    lead_in: Option<&Line>,
+    cx: &Context,
+) -> Option<Found> {
+    let line = &doc.lines[i];
+    let folded = fold(quote);
+    let clause_folded = fold(clause);
+    if is_result(&clause_folded, cx) {
+        return None;
+    }
+    let mut review = Vec::new();
+    let year = own_year(&clause_folded)
+        .or_else(|| year_above(doc, i))
+        .unwrap_or_else(|| {
+            review.push(msg!("extract.review.year-assumed"));
+            cx.period.end.unwrap_or(cx.period.start)
+        });
+    if cx.issued.is_some_and(|issued| year < issued) {
+        return None;
+    }
+    let after = fold(&clause[figure.end..]);
+    let mut context = clause_folded.clone();
+    for text in lead_in
+        .iter()
+        .map(|l| l.text.as_str())
+        .chain(line.headings.iter().map(String::as_str))
+    {
+        context.push(' ');
+        context.push_str(&fold(text));
+    }
+    let indicator = indicator(&folded, &context);
+    if indicator.is_none() {
+        review.push(msg!("extract.review.no-indicator"));
+    }
+    let stance = stance(&clause_folded);
+    let target = Target {
+        id: String::new(),
+        indicator: indicator.clone().unwrap_or_else(|| "TODO".to_owned()),
+        level: level(&folded),
+        unit: Unit::Percent,
+        population: population(&after),
+        value: figure.value.clone(),
+        stance,
+        direction: None,
+        year,
+        each_year: false,
+        condition: condition(&clause_folded),
+        restates: Vec::new(),
+        verification: None,
+        sources: Vec::new(),
+        quote: Some(Text::new(quote)),
+        section: (!line.section.is_empty()).then(|| Text::new(&line.section)),
+        note: None,
+    };
+    Some(Found {
+        target,
+        line: line.no,
+        indicator_known: indicator.is_some(),
+        review,
+    })
+}
+
+/// A figure the text says was reached: "đã đạt", "đạt được", or a year
+/// before the plan's without "đến" ("năm 2020 đạt 85%" in a 2021 plan).
+fn is_result(clause: &str, cx: &Context) -> bool {
+    if ["da dat", "dat duoc", "da co", "hien nay", "hien co"]
+        .iter()
+        .any(|w| has_words(clause, w))
+    {
+        return true;
+    }
+    let Some(issued) = cx.issued else {
+        return false;
+    };
+    years_after(clause, "nam ").iter().any(|(year, before)| {
+        let looks_ahead = ["den", "toi", "vao", "het", "giai doan"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        *year < issued && !looks_ahead
+    })
+}
+
+/// Years written after `word`, each with the folded text before the word.
+fn years_after<'a>(folded: &'a str, word: &str) -> Vec<(u16, &'a str)> {
+    folded
+        .match_indices(word)
+        .filter_map(|(at, _)| {
+            let rest = &folded[at + word.len()..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let year: u16 = digits.parse().ok()?;
+            (digits.len() == 4 && (1945..=2100).contains(&year))
+                .then(|| (year, folded[..at].trim_end()))
+        })
+        .collect()
+}
+
+/// "đến năm 2025", "tới năm 2030", "đến hết năm 2020" in the clause itself.
+fn own_year(clause: &str) -> Option<u16> {
+    years_after(clause, "nam ")
+        .into_iter()
+        .find(|(_, before)| {
+            ["den", "toi", "het", "vao"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        })
+        .map(|(year, _)| year)
+}
+
+/// The year of the nearest heading or lead-in above, in the same part of
+/// the document: "a) Mục tiêu đến năm 2025", "II. MỤC TIÊU ĐẾN NĂM 2020".
+fn year_above(doc: &Doc, i: usize) -> Option<u16> {
+    let part = doc.lines[i].section.split('.').next().unwrap_or("");
+    doc.lines[..i]
+        .iter()
+        .rev()
+        .take_while(|l| l.section.split('.').next().unwrap_or("") == part)
+        .filter(|l| !l.text.contains('%') && l.text.split_whitespace().count() <= 16)
+        .find_map(|l| {
+            let folded = fold(&l.text);
+            own_year(&folded).or_else(|| {
+                years_after(&folded, "nam ")
+                    .into_iter()
+                    .find(|(_, before)| before.ends_with("trong") || before.is_empty())
+                    .map(|(y, _)| y)
+            })
+        })
+}
+
+fn level(folded: &str) -> Option<u8> {
+    ["muc do ", "cap do ", "bac "].iter().find_map(|word| {
+        folded.match_indices(word).find_map(|(at, _)| {
+            let digits: String = folded[at + word.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse::<u8>().ok().filter(|l| (1..=9).contains(l))
+        })
+    })
+}
+
+fn stance(clause: &str) -> Option<Stance> {
+    if has_words(clause, "phan dau") {
+        Some(Stance::Strive)
+    } else if has_words(clause, "duy tri") {
+        Some(Stance::Maintain)
+    } else if has_words(clause, "khoang") {
+        Some(Stance::About)
+    } else {
+        None
+    }
+}
+
+fn condition(clause: &str) -> Option<String> {
+    [
+        "vung kho khan",
+        "dac biet kho khan",
+        "vung sau",
+        "vung xa",
+        "vung nui",
+    ]
+    .iter()
+    .any(|w| has_words(clause, w))
+    .then(|| "disadvantaged_areas".to_owned())
+}
+
+/// What the figure counts, from the words after it.
+fn population(after: &str) -> Population {
+    let words = after
+        .trim_start()
+        .trim_start_matches("tro len")
+        .trim_start()
+        .trim_start_matches("so ")
+        .trim_start_matches("cac ")
+        .trim_start();
+    let starts = |p: &str| words.starts_with(p);
+    if starts("don vi hanh chinh cap xa") || starts("xa") || starts("phuong") {
+        Population::Communes
+    } else if starts("huyen") || starts("quan") {
+        Population::Districts
+    } else if starts("tinh") {
+        Population::Provinces
+    } else if starts("gia dinh") || starts("ho ") {
+        Population::Households
+    } else if starts("dong ho") {
+        Population::Clans
+    } else if ["cong dong", "thon", "ap", "khu pho", "to dan pho"]
+        .iter()
+        .any(|p| starts(p))
+    {
+        Population::Communities
+    } else if ["trung tam", "co so", "truong"].iter().any(|p| starts(p)) {
+        Population::Institutions
+    } else if ["co quan", "don vi", "doanh nghiep"]
+        .iter()
+        .any(|p| starts(p))
+    {
+        Population::Units
+    } else {
+        Population::People
+    }
+}
+
+/// Words of an indicator's name that say nothing of what it measures.
+const PLAIN: &[&str] = &[
+    "ty", "le", "cac", "va", "cua", "theo", "trong", "tai", "o", "cho", "muc", "do", "bac", "duoc",
+    "co", "dat", "the", "nhung", "so",
+];
+
+/// The catalogue's indicator whose name the clause (with the lines that
+/// introduce it) says best, if it says nearly all of it.
+fn indicator(quote: &str, context: &str) -> Option<String> {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !PLAIN.contains(w))
+            .map(str::to_owned)
+            .collect()
+    };
+    let (own, around) = (words(quote), words(context));
+    let mut best: Option<(f64, usize, &str)> = None;
+    for indicator in &Catalogue::embedded().indicators {
+        if indicator.unit != Unit::Percent {
+            continue;
+        }
+        let wanted = words(&fold(indicator.vi.as_str()));
+        if wanted.is_empty() {
+            continue;
+        }
+        let met = wanted
+            .iter()
+            .filter(|w| around.contains(w) || own.contains(w))
+            .count();
+        let in_own = wanted.iter().filter(|w| own.contains(w)).count();
+        #[expect(clippy::cast_precision_loss, reason = "word counts are small")]
+        let share = met as f64 / wanted.len() as f64;
+        let better = best
+            .is_none_or(|(s, o, _)| share > s || ((share - s).abs() < f64::EPSILON && in_own > o));
+        if better {
+            best = Some((share, in_own, indicator.id.as_str()));
+        }
+    }
+    best.filter(|(share, in_own, _)| *share >= 0.75 && *in_own >= 2)
+        .map(|(_, _, id)| id.to_owned())
+}
+
+fn id_of(target: &Target, line: usize) -> String {
+    if target.indicator == "TODO" {
+        return format!("target-line-{line}");
+    }
+    let name = target
+        .indicator
+        .rsplit('.')
+        .next()
+        .unwrap_or(&target.indicator)
+        .replace('_', "-");
+    match target.level {
+        Some(level) => format!("{name}-l{level}-{}", target.year),
+        None => format!("{name}-{}", target.year),
+    }
+}
+
+pub(super) fn unique(taken: &mut Vec<String>, wanted: String) -> String {
+    let id = if taken.contains(&wanted) {
+        (2..u32::MAX)
+            .map(|n| format!("{wanted}-{n}"))
+            .find(|id| !taken.contains(id))
+            .unwrap_or_default()
+    } else {
+        wanted
+    };
+    taken.push(id.clone());
+    id
+}
