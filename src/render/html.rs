@@ -28,7 +28,7 @@ section.summary h3 { margin-top: 3mm; }
 table.counts, table.glance { table-layout: auto; }
 table.counts th, table.glance th, table.counts td, table.glance td { overflow-wrap: normal; }
 tr.total td { font-weight: bold; }
-code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; }
+code { font-family: inherit; font-size: inherit; }
 table.findings col.owner { width: 18%; }
 .header { display: flex; justify-content: space-between; text-align: center; margin-bottom: 6mm; font-size: 11pt; }
 .header > div:first-child { width: 42%; }
