@@ -104,6 +104,11 @@ pub fn check_found(
         match plan_of_status(&status.source.path) {
             Some(plan) if kept.iter().any(|f| f.source.path == plan) => {}
             Some(plan) => kept.push(load::load_file(&plan)?),
+            // Pre-commit names every file: one without its plan is left out,
+            // as `--skip-non-plans` promises.
+            None if skip_non_plans => {
+                skipped.push((status.source.path, load::Shape::StatusFile));
+            }
             None => orphans.push(orphan_status(&status.source)),
         }
     }

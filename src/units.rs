@@ -317,7 +317,7 @@ impl Region {
                     "units.reading",
                     what,
                     reading = &reading.name,
-                    flag = crate::model::wire_name(&reading.verification)
+                    flag = reading.verification.message()
                 )
             })
             .collect();

@@ -1,6 +1,7 @@
 //! Numbers, dates and periods as each language writes them: a Vietnamese
-//! reader expects 30/11/2026, 99,5% and "Quý III/2026"; JSON and logs keep
-//! the ISO forms.
+//! reader expects 30/11/2026, 99,5% and "Quý III/2026". Messages and labels
+//! use them in every format, JSON's text fields included; JSON's data
+//! fields keep numbers as numbers and dates in ISO form.
 
 use super::Lang;
 use crate::date::CivilDate;
@@ -8,11 +9,18 @@ use crate::date::CivilDate;
 /// A figure as `lang` writes it: "99,5" and "1.234" in Vietnamese, "99.5"
 /// and "1,234" in English. At most two decimals, trailing zeros dropped.
 pub fn number(value: f64, lang: Lang) -> String {
-    if !value.is_finite() {
-        return value.to_string();
+    number_with(value, 2, lang)
+}
+
+/// [`number`] with at most `decimals` decimals.
+pub fn number_with(value: f64, decimals: u32, lang: Lang) -> String {
+    // Beyond what any plan counts, the digits say nothing: written as Rust does.
+    if !value.is_finite() || value.abs() >= 1e15 {
+        return format!("{value:e}");
     }
-    let rounded = (value * 100.0).round() / 100.0;
-    let text = format!("{:.2}", rounded.abs());
+    let scale = 10f64.powi(i32::try_from(decimals).unwrap_or(2));
+    let rounded = (value * scale).round() / scale;
+    let text = format!("{:.*}", decimals as usize, rounded.abs());
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let fraction = fraction.trim_end_matches('0');
     let (group, decimal) = match lang {
@@ -109,6 +117,8 @@ mod tests {
         assert_eq!(number(12_345.25, Lang::En), "12,345.25");
         assert_eq!(number(-3.456, Lang::Vi), "-3,46");
         assert_eq!(number(0.004, Lang::En), "0");
+        assert_eq!(number_with(99.996, 3, Lang::Vi), "99,996");
+        assert_eq!(number(1e308, Lang::En), "1e308");
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub enum Arg {
     Indicator(String),
     /// A condition of the catalogue ("vùng khó khăn"), by id.
     Condition(String),
+    /// An occurrence's key ("2026-H1"), written as the language names the
+    /// period ("6 tháng đầu năm 2026").
+    Period(String),
     Message(Box<Message>),
     List(Vec<Arg>),
 }
@@ -41,6 +44,10 @@ impl Arg {
 
     pub fn condition(id: &str) -> Self {
         Self::Condition(id.to_owned())
+    }
+
+    pub fn period(key: &str) -> Self {
+        Self::Period(key.to_owned())
     }
 }
 
@@ -117,6 +124,7 @@ impl Arg {
             Self::Condition(id) => {
                 crate::catalogue::Catalogue::embedded().condition_label(id, lang)
             }
+            Self::Period(key) => super::format::period(key, lang),
             Self::Message(message) => message.render(lang),
             Self::List(items) => items
                 .iter()
@@ -261,6 +269,7 @@ const NUMBER: &str = "$number";
 const DATE: &str = "$date";
 const INDICATOR: &str = "$indicator";
 const CONDITION: &str = "$condition";
+const PERIOD: &str = "$period";
 
 #[derive(Serialize)]
 struct Catalogued<'a> {
@@ -285,6 +294,7 @@ impl Serialize for Arg {
             Self::Date(date) => serializer.collect_map([(DATE, date)]),
             Self::Indicator(id) => serializer.collect_map([(INDICATOR, id)]),
             Self::Condition(id) => serializer.collect_map([(CONDITION, id)]),
+            Self::Period(key) => serializer.collect_map([(PERIOD, key)]),
             Self::Message(message) => message.serialize(serializer),
             Self::List(items) => serializer.collect_seq(items),
         }
@@ -337,6 +347,8 @@ fn json_arg_text(arg: &serde_json::Value, lang: Lang) -> String {
                 crate::catalogue::Catalogue::embedded().indicator_label(id, lang)
             } else if let Some(id) = map.get(CONDITION).and_then(Value::as_str) {
                 crate::catalogue::Catalogue::embedded().condition_label(id, lang)
+            } else if let Some(key) = map.get(PERIOD).and_then(Value::as_str) {
+                super::format::period(key, lang)
             } else {
                 map.get(MARKER)
                     .and_then(|m| render_json(m, lang))

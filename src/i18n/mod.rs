@@ -230,6 +230,9 @@ labels! {
     Closed = "closed";
     OpenTasks = "open-tasks";
     Method = "method";
+    TargetValue = "target-value";
+    PlanNumber = "plan-number";
+    Number = "number";
     MadeOn = "made-on";
     PlansReviewed = "plans-reviewed";
     ComparedWith = "compared-with";

@@ -333,6 +333,23 @@ pub enum Verification {
 }
 
 impl Verification {
+    /// The flag as a reader says it ("chỉ có một nguồn"), in the run's language.
+    pub fn message(self) -> crate::i18n::Message {
+        crate::i18n::Message::new(
+            match self {
+                Self::Verified => "render.baselines.trust.verified",
+                Self::VerifiedDerived => "render.baselines.trust.verified-derived",
+                Self::VerifiedEn => "render.baselines.trust.verified-en",
+                Self::VerifiedLocal => "render.baselines.trust.verified-local",
+                Self::SingleSource => "render.baselines.trust.single-source",
+                Self::Unverified => "render.baselines.trust.unverified",
+                Self::Disputed => "render.baselines.trust.disputed",
+                Self::NotFound => "render.baselines.trust.not-found",
+            },
+            Vec::new(),
+        )
+    }
+
     /// Seen in a Vietnamese source, directly or derived from an official
     /// review: the only figures a hard finding may rest on.
     pub fn is_solid(self) -> bool {

@@ -54,6 +54,12 @@ pub struct PlanProgress {
 pub struct TargetProgressRow {
     pub target: String,
     pub indicator: String,
+    /// The standard level the target names ("mức độ 2").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    /// The sub-population it is restricted to, by its catalogue id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
     /// The indicator's name in the report's language, from the catalogue.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Message>,
@@ -151,10 +157,16 @@ pub fn targets(
     plan.targets
         .iter()
         .map(|target| {
+            // A figure dated after the as-of date, or for a year not begun,
+            // did not exist then: it cannot decide a verdict (XH024 says so).
+            let known_then = |r: &&TargetProgress| {
+                i32::from(r.year) <= i32::from(as_of.year()) && r.date.is_none_or(|d| d <= as_of)
+            };
             let mut figures: Vec<&TargetProgress> = progress
                 .targets
                 .iter()
                 .filter(|r| r.target == target.id && r.achieved.is_finite())
+                .filter(known_then)
                 .collect();
             // The last record of a year wins: merged records put the status file's last.
             figures.reverse();
@@ -165,7 +177,13 @@ pub fn targets(
                 .direction
                 .or(indicator.map(|i| i.direction))
                 .unwrap_or(Direction::HigherIsBetter);
-            let mut row = judge(target, &figures, direction, as_of);
+            let mut row = judge(
+                target,
+                &figures,
+                direction,
+                as_of,
+                plan.document.period.start,
+            );
             row.label = indicator.map(|i| {
                 Message::verbatim(match lang {
                     Lang::Vi => i.vi.to_string(),
@@ -177,15 +195,20 @@ pub fn targets(
         .collect()
 }
 
+/// `from` is the first year of the plan: a yearly target binds from then
+/// on, and a figure from before is a baseline, never a missed year.
 fn judge(
     target: &Target,
     figures: &[&TargetProgress],
     direction: Direction,
     as_of: CivilDate,
+    from: u16,
 ) -> TargetProgressRow {
     let mut row = TargetProgressRow {
         target: target.id.clone(),
         indicator: target.indicator.clone(),
+        level: target.level,
+        condition: target.condition.clone(),
         label: None,
         year: target.year,
         value: target.value_text(),
@@ -218,7 +241,7 @@ fn judge(
         && let Some(missed) = figures
             .iter()
             .rev()
-            .find(|r| r.year <= target.year && over(r.year) && !meets(r.achieved))
+            .find(|r| (from..=target.year).contains(&r.year) && over(r.year) && !meets(r.achieved))
     {
         row.latest = Some(figure(missed));
         row.gap = Some(shortfall(missed.achieved));
@@ -339,6 +362,7 @@ mod tests {
             &refs,
             Direction::HigherIsBetter,
             CivilDate::parse_iso(as_of).unwrap(),
+            2021,
         )
     }
 
@@ -396,6 +420,7 @@ mod tests {
             &refs,
             Direction::LowerIsBetter,
             CivilDate::parse_iso("2026-01-01").unwrap(),
+            2021,
         );
         // Needed −1 a year, achieved −1.2 a year.
         assert_eq!(row.status, ProgressStatus::OnTrack);
@@ -415,6 +440,40 @@ mod tests {
         assert_eq!(missed.latest.map(|f| f.year), Some(2023));
         let held = status_of(&t, &[record(2023, 91.0), record(2024, 92.0)], "2025-03-01");
         assert_eq!(held.status, ProgressStatus::OnTrack);
+        // A baseline from before the plan began is not a year it missed.
+        let before = status_of(&t, &[record(2020, 85.0), record(2024, 92.0)], "2025-03-01");
+        assert_eq!(before.status, ProgressStatus::OnTrack);
+    }
+
+    #[test]
+    fn a_figure_not_yet_known_on_the_as_of_date_decides_nothing() {
+        let text = "document:\n  id: p\n  title: P\n  kind: plan\n  issuer: UBND\n  level: province\n  \
+             jurisdiction: tỉnh X\n  period: {start: 2021, end: 2030}\n\
+             targets:\n  - {id: t, indicator: literacy.rate.age_15_60, unit: percent, population: people, value: {at_least: 98}, year: 2025}\n";
+        let loaded = crate::load::load_bytes(
+            "p.yaml".into(),
+            text.as_bytes().to_vec(),
+            crate::source::Format::Yaml,
+        );
+        let plan = loaded.plan.unwrap();
+        let mut result = record(2025, 99.0);
+        result.date = CivilDate::parse_iso("2026-01-15").ok();
+        let progress = Progress {
+            tasks: Vec::new(),
+            targets: vec![record(2021, 96.0), result],
+        };
+        let on = |day: &str| {
+            targets(
+                &plan,
+                &progress,
+                CivilDate::parse_iso(day).unwrap(),
+                Lang::En,
+            )
+        };
+        assert_eq!(on("2026-03-01")[0].status, ProgressStatus::Achieved);
+        // Before the 2025 figure was published, there was none for 2025.
+        assert_eq!(on("2026-01-10")[0].status, ProgressStatus::NoData);
+        assert_eq!(on("2024-06-01")[0].status, ProgressStatus::TooEarly);
     }
 
     #[test]

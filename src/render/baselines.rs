@@ -259,14 +259,5 @@ pub(crate) fn trust_text(target: &Target, lang: Lang) -> &'static str {
 
 /// A verification flag as a reader says it, in `lang`.
 pub(crate) fn flag_text(flag: Verification, lang: Lang) -> &'static str {
-    lang.fixed(match flag {
-        Verification::Verified => "render.baselines.trust.verified",
-        Verification::VerifiedDerived => "render.baselines.trust.verified-derived",
-        Verification::VerifiedEn => "render.baselines.trust.verified-en",
-        Verification::VerifiedLocal => "render.baselines.trust.verified-local",
-        Verification::SingleSource => "render.baselines.trust.single-source",
-        Verification::Unverified => "render.baselines.trust.unverified",
-        Verification::Disputed => "render.baselines.trust.disputed",
-        Verification::NotFound => "render.baselines.trust.not-found",
-    })
+    flag.message().id().map_or("", |id| lang.fixed(id))
 }

@@ -298,7 +298,8 @@ fn comparison_table(out: &mut String, comparison: &Comparison, lang: Lang) {
     let _ = writeln!(
         out,
         "<table class=\"targets\">\n<colgroup><col class=\"stt\"><col class=\"ind\"><col class=\"val\"><col class=\"val\"><col class=\"status\"><col class=\"note\"></colgroup>\n\
-         <thead><tr><th>STT</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+         <thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        esc(l(Label::Number)),
         esc(l(Label::Indicator)),
         esc(l(Label::Scheme)),
         esc(l(Label::PlanValue)),
@@ -319,8 +320,8 @@ fn comparison_table(out: &mut String, comparison: &Comparison, lang: Lang) {
             esc(&indicator_cell(row, lang)),
             esc(&value_cell(row.scheme_value.as_ref(), lang)),
             esc(&value_cell(row.plan_value.as_ref(), lang)),
-            esc(&target_status(&row.status, lang)),
-            esc(&row_note(row, lang)),
+            message(&target_status(&row.status, lang)),
+            message(&row_note(row, lang)),
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -419,7 +420,8 @@ fn findings_table(
     let _ = writeln!(
         out,
         "<table class=\"findings\">\n<colgroup><col class=\"stt\"><col class=\"sev\"><col class=\"code\"><col class=\"loc\">{owner_col}<col class=\"msg\"></colgroup>\n\
-         <thead><tr><th>STT</th><th>{}</th><th>{}</th><th>{}</th>{owner_head}<th>{}</th></tr></thead>\n<tbody>",
+         <thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>{owner_head}<th>{}</th></tr></thead>\n<tbody>",
+        esc(l(Label::Number)),
         esc(l(Label::Severity)),
         esc(l(Label::Code)),
         esc(l(Label::Location)),

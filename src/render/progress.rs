@@ -31,7 +31,7 @@ pub(crate) fn target_blocks(progress: &PlanProgress, as_of_year: u16, lang: Lang
             header: [
                 Label::Indicator,
                 Label::Year,
-                Label::Target,
+                Label::TargetValue,
                 Label::Baseline,
                 Label::LatestFigure,
                 Label::PacePerYear,
@@ -56,14 +56,16 @@ pub(crate) fn target_blocks(progress: &PlanProgress, as_of_year: u16, lang: Lang
 }
 
 fn target_row(row: &TargetProgressRow, lang: Lang) -> Vec<String> {
-    let percent = if row.unit == crate::model::Unit::Percent {
-        "%"
-    } else {
-        ""
+    let unit = |text: String| match row.unit {
+        crate::model::Unit::Percent => format!("{text}%"),
+        crate::model::Unit::PercentGrowthPerYear => {
+            crate::msg!("compare.value.growth-per-year", figure = text).render(lang)
+        }
+        crate::model::Unit::Count | crate::model::Unit::Level => text,
     };
     let shown = |figure: &Option<Figure>| {
         figure.as_ref().map_or_else(String::new, |f| {
-            let mut text = format!("{}{percent} ({})", number(f.value, lang), f.year);
+            let mut text = format!("{} ({})", unit(exact(f.value, lang)), f.year);
             if let Some(day) = f.date {
                 text.push_str(&format!(", {}", date(day, lang)));
             }
@@ -79,21 +81,54 @@ fn target_row(row: &TargetProgressRow, lang: Lang) -> Vec<String> {
         }
         _ => String::new(),
     };
+    let catalogue = crate::catalogue::Catalogue::embedded();
+    let mut name = row
+        .label
+        .as_ref()
+        .map_or_else(|| row.indicator.clone(), |label| label.render(lang));
+    if let Some(level) = row.level {
+        name.push_str(&format!(
+            " ({})",
+            crate::msg!("render.html.level", level).render(lang)
+        ));
+    }
+    if let Some(condition) = &row.condition {
+        name.push_str(&format!(
+            " [{}]",
+            catalogue.condition_label(condition, lang)
+        ));
+    }
+    // A gap is shown whenever the figure falls short, even by nothing at
+    // all against a strict bound ("trên 99%", 99 recorded).
+    let short = matches!(
+        row.status,
+        ProgressStatus::NotAchieved | ProgressStatus::OffTrack | ProgressStatus::TooEarly
+    );
     vec![
-        row.label
-            .as_ref()
-            .map_or_else(|| row.indicator.clone(), |label| label.render(lang)),
+        name,
         row.year.to_string(),
         row.value.render(lang),
         shown(&row.baseline),
         shown(&row.latest),
         pace,
         row.gap
-            .filter(|gap| *gap > 0.0)
-            .map(|gap| number(gap, lang))
+            .filter(|_| short)
+            .map(|gap| exact(gap, lang))
             .unwrap_or_default(),
         row.status.message().render(lang),
     ]
+}
+
+/// A figure with as many decimals as it takes not to look like another:
+/// 99.996 is not "100" beside a verdict that it falls short of 100.
+fn exact(value: f64, lang: Lang) -> String {
+    for decimals in 2..=6 {
+        let scale = 10f64.powi(decimals);
+        if ((value * scale).round() / scale - value).abs() < 1e-9 {
+            return crate::i18n::format::number_with(value, decimals.unsigned_abs(), lang);
+        }
+    }
+    crate::i18n::format::number_with(value, 6, lang)
 }
 
 /// A change with its sign: "+1,2", "−0,5".

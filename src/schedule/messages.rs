@@ -3,13 +3,18 @@
 use super::{
     Check, Dated, Due, Finding, Judged, Message, OccurrenceRow, Rule, Standing, TaskCx, days_after,
 };
+use crate::i18n::Arg;
 use crate::msg;
 
 impl Check<'_> {
     /// "the 2023 occurrence of task `x` (…)", or the task itself for a one-off.
     pub(super) fn which(cx: &TaskCx<'_>, o: &OccurrenceRow, recurring: bool) -> Message {
         if recurring {
-            msg!("schedule.finding.which", key = &o.period, what = &cx.what)
+            msg!(
+                "schedule.finding.which",
+                key = Arg::period(&o.period),
+                what = &cx.what
+            )
         } else {
             cx.what.clone()
         }
@@ -45,7 +50,7 @@ impl Check<'_> {
             .note(judged.note.clone())
             .hint(hint);
         if let Some(next) = next.filter(|next| self.soon(next.due)) {
-            let (key, due, left) = (&next.period, next.due, days(next.days));
+            let (key, due, left) = (Arg::period(&next.period), next.due, days(next.days));
             finding = finding.note(msg!("schedule.missed.next-soon", key, due, left));
         }
         if let Some(late) = late_note(judged.occurrences) {
@@ -53,7 +58,7 @@ impl Check<'_> {
         }
         let gone = standing_at(judged.occurrences, Standing::OwnerGone);
         if let Some(first) = gone.first() {
-            let (n, key) = (gone.len(), &first.period);
+            let (n, key) = (gone.len(), Arg::period(&first.period));
             finding = finding.note(msg!("schedule.missed.owner-gone-after", n, key));
         }
         for owner in self.gone_owners(cx.task, last.due).0 {
@@ -77,7 +82,7 @@ impl Check<'_> {
             .filter(|o| o.due < self.as_of)
             .count();
         let missed = standing_at(judged.occurrences, Standing::Missed).len();
-        let (key, last_due) = (&last.period, last.due);
+        let (key, last_due) = (Arg::period(&last.period), last.due);
         let message = if missed == 1 {
             msg!("schedule.missed.one", key, what = &cx.what, last_due)
         } else {
@@ -92,7 +97,7 @@ impl Check<'_> {
             )
         };
         if let Some(next) = next {
-            let (key, next_due) = (&next.period, next.due);
+            let (key, next_due) = (Arg::period(&next.period), next.due);
             msg!("schedule.missed.then-next", message, key, next_due)
         } else if let Some(end) = self.period_end().filter(|end| *end < self.as_of) {
             msg!("schedule.missed.period-ended", message, end)
@@ -113,7 +118,11 @@ impl Check<'_> {
         let gone = semicolons(self.gone_owners(cx.task, first.due).0);
         let due_date = first.due;
         let message = if gone_now.len() > 1 {
-            let (n, cycle, key) = (gone_now.len(), cycle(judged.due), &first.period);
+            let (n, cycle, key) = (
+                gone_now.len(),
+                cycle(judged.due),
+                Arg::period(&first.period),
+            );
             msg!(
                 "schedule.owner-gone.several",
                 n,
@@ -172,7 +181,7 @@ impl Check<'_> {
         let (due_date, done) = (latest.due, latest.done.unwrap_or(latest.due));
         let by = days(days_after(due_date, done));
         let message = if late.len() > 1 {
-            let (n, cycle, key) = (late.len(), cycle(judged.due), &latest.period);
+            let (n, cycle, key) = (late.len(), cycle(judged.due), Arg::period(&latest.period));
             msg!(
                 "schedule.done-late.several",
                 n,
@@ -275,7 +284,7 @@ pub(super) fn describe(due: &Due) -> Message {
 fn late_note(occurrences: &[OccurrenceRow]) -> Option<Message> {
     let late = standing_at(occurrences, Standing::DoneLate);
     let latest = late.last()?;
-    let (n, key, due) = (late.len(), &latest.period, latest.due);
+    let (n, key, due) = (late.len(), Arg::period(&latest.period), latest.due);
     let done = latest.done?;
     let by = days(days_after(due, done));
     Some(match n {

@@ -180,6 +180,7 @@ pub fn check_records(
     as_of: CivilDate,
 ) -> Vec<Finding> {
     let mut findings = unknown_records(plan, records, targets, source, base);
+    findings.extend(repeated_figures(plan, targets, source, base));
     let ahead = |path: &FieldPath, what: Message| {
         Finding::at(Rule::RecordedAhead, source, path, Anchor::Value, what)
             .in_plan(&plan.document.id)
@@ -197,6 +198,19 @@ pub fn check_records(
     for (i, record) in targets.iter().enumerate() {
         let at = base.key("targets").index(i);
         let target = &record.target;
+        if record.year < EARLIEST_YEAR {
+            let year = record.year;
+            findings.push(
+                Finding::at(
+                    Rule::OutOfRange,
+                    source,
+                    &at.key("year"),
+                    Anchor::Value,
+                    msg!("progress.records.year-before", target, year),
+                )
+                .in_plan(&plan.document.id),
+            );
+        }
         if i32::from(record.year) > i32::from(as_of.year()) {
             let year = record.year;
             findings.push(ahead(
@@ -232,6 +246,42 @@ pub fn check_records(
     findings
 }
 
+/// A second figure for a target and year: one of the two is wrong, and
+/// which one the verdict rests on must not be left to the order of lines.
+fn repeated_figures(
+    plan: &Plan,
+    targets: &[TargetProgress],
+    source: &SourceFile,
+    base: &FieldPath,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (i, record) in targets.iter().enumerate() {
+        let Some(first) = targets[..i]
+            .iter()
+            .find(|r| r.target == record.target && r.year == record.year)
+        else {
+            continue;
+        };
+        let target = &record.target;
+        let (year, earlier, later) = (record.year, first.achieved, record.achieved);
+        findings.push(
+            Finding::at(
+                Rule::DuplicateId,
+                source,
+                &base.key("targets").index(i).key("year"),
+                Anchor::Value,
+                msg!("progress.records.twice", target, year, earlier, later),
+            )
+            .in_plan(&plan.document.id)
+            .hint(msg!("progress.records.twice-hint")),
+        );
+    }
+    findings
+}
+
+/// No figure of a plan's indicators predates the Democratic Republic (1945).
+const EARLIEST_YEAR: u16 = 1945;
+
 /// Why a figure cannot be one of `unit`: a share over 100%, a count below zero.
 fn impossible(value: f64, unit: Unit) -> Option<Message> {
     if !value.is_finite() {
@@ -239,7 +289,8 @@ fn impossible(value: f64, unit: Unit) -> Option<Message> {
     }
     match unit {
         Unit::Percent if !(0.0..=100.0).contains(&value) => Some(msg!("progress.records.percent")),
-        Unit::Count | Unit::Level if value < 0.0 => Some(msg!("progress.records.negative")),
+        Unit::Count if value < 0.0 => Some(msg!("progress.records.negative")),
+        Unit::Level if value < 0.0 || value.fract() != 0.0 => Some(msg!("progress.records.level")),
         _ => None,
     }
 }

@@ -363,7 +363,7 @@ fn every_schedule_finding_note_and_convention_is_in_vietnamese() {
         "`due` ghi Quý III/2024, nhưng cách ghi",
         "các kỳ của nhiệm vụ định kỳ được tính từ ngày ban hành kế hoạch",
         "4 trong số 5 kỳ 6 tháng đã đến hạn chưa có ghi nhận hoàn thành",
-        "kỳ tiếp theo, 2026-H2, sắp đến hạn",
+        "kỳ tiếp theo, 6 tháng cuối năm 2026, sắp đến hạn",
         "2 kỳ, kể từ kỳ 2025, rơi vào thời điểm cơ quan chủ trì không còn tồn tại",
         "\"trước\" một ngày",
     ] {

@@ -122,3 +122,35 @@ fn labels_not_ids_and_no_literal_backticks() {
     assert!(!text.contains('`'), "a literal backtick");
     assert!(page.contains("&gt; 99,5%"), "a Vietnamese decimal comma");
 }
+
+#[test]
+fn the_first_page_lists_only_what_it_counts() {
+    let page = stdout(&[
+        "report",
+        "plans/",
+        "--format",
+        "html",
+        "--lang",
+        "en",
+        "--as-of",
+        "2026-11-30",
+        "--fail-on",
+        "never",
+        "--only",
+        "overdue",
+    ]);
+    // `--only overdue` counts no shortfall, so none is listed either.
+    assert!(!page.contains("Largest shortfalls"));
+    assert!(page.contains("Overdue by owner"));
+}
+
+#[test]
+fn periods_and_flags_are_in_vietnamese() {
+    let page = html(&["plans/"], "vi");
+    assert!(
+        page.contains("kỳ 6 tháng cuối năm 2020"),
+        "a half-year by its Vietnamese name"
+    );
+    assert!(!page.contains("single-source") && !page.contains(", verified)"));
+    assert!(page.contains("chỉ có một nguồn"));
+}

@@ -193,3 +193,143 @@ fn a_status_file_named_alone_is_checked_with_its_plan() {
         "{text}"
     );
 }
+
+/// A plan of 2021–2030 with a yearly target, two levels of one indicator
+/// and a strict bound, and its status file.
+fn plan_with(status: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.yaml"),
+        "document:\n  id: p\n  title: P\n  kind: plan\n  issuer: UBND tỉnh Thái Bình\n  level: province\n  \
+         jurisdiction: tỉnh Thái Bình\n  period: {start: 2021, end: 2030}\n\
+         targets:\n  \
+         - {id: yearly, indicator: literacy.rate.age_15_60, unit: percent, population: people, value: {at_least: 90}, each_year: true, year: 2025}\n  \
+         - {id: l2, indicator: universal_ed.lower_secondary, level: 2, unit: percent, population: communes, value: {point: 100}, year: 2025}\n  \
+         - {id: l3, indicator: universal_ed.lower_secondary, level: 3, unit: percent, population: communes, value: {point: 100}, year: 2025}\n  \
+         - {id: above, indicator: literacy.rate.age_15_35, unit: percent, population: people, value: {above: 99}, year: 2025}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("p.status.yaml"),
+        format!("plan: p\n{status}"),
+    )
+    .unwrap();
+    dir
+}
+
+fn statuses(dir: &std::path::Path, as_of: &str) -> Vec<(String, String)> {
+    let out = crate::common::run_in(
+        dir,
+        &[
+            "report",
+            "p.yaml",
+            "--format",
+            "json",
+            "--as-of",
+            as_of,
+            "--fail-on",
+            "never",
+        ],
+        &[],
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["progress"][0]["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["target"].as_str().unwrap().to_owned(),
+                r["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_yearly_target_is_not_missed_by_a_baseline_from_before_the_plan() {
+    let dir = plan_with(
+        "targets:\n  - {target: yearly, year: 2020, achieved: 85}\n  - {target: yearly, year: 2021, achieved: 91}\n  \
+         - {target: yearly, year: 2025, achieved: 95}\n",
+    );
+    let got = statuses(dir.path(), "2026-11-30");
+    assert!(
+        got.contains(&("yearly".into(), "achieved".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_figure_published_after_the_as_of_date_decides_nothing() {
+    let dir = plan_with(
+        "targets:\n  - {target: l2, year: 2021, achieved: 90}\n  - {target: l2, year: 2025, achieved: 100, date: 2026-01-15}\n",
+    );
+    assert!(statuses(dir.path(), "2026-03-01").contains(&("l2".into(), "achieved".into())));
+    // On 10 January 2026 the 2025 result was not out: nothing for 2025 yet.
+    assert!(statuses(dir.path(), "2026-01-10").contains(&("l2".into(), "no_data".into())));
+}
+
+#[test]
+fn two_figures_for_one_year_are_reported() {
+    let dir = plan_with(
+        "targets:\n  - {target: l2, year: 2025, achieved: 97}\n  - {target: l2, year: 2025, achieved: 90}\n",
+    );
+    let out = crate::common::run_in(dir.path(), &["validate", "p.yaml"], &[]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("error[XH010]: `l2` has two figures for 2025, 97 and 90"),
+        "{text}"
+    );
+}
+
+#[test]
+fn levels_and_exact_figures_are_printed_as_they_decide() {
+    let dir = plan_with(
+        "targets:\n  - {target: l2, year: 2025, achieved: 100}\n  - {target: l3, year: 2025, achieved: 99.996}\n  \
+         - {target: above, year: 2025, achieved: 99}\n",
+    );
+    let out = crate::common::run_in(
+        dir.path(),
+        &[
+            "report",
+            "p.yaml",
+            "--lang",
+            "vi",
+            "--format",
+            "markdown",
+            "--as-of",
+            "2026-11-30",
+            "--fail-on",
+            "never",
+        ],
+        &[],
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = |needle: &str| {
+        text.lines()
+            .find(|l| l.contains(needle) && l.contains("| 2025 |") && l.contains("(2025)"))
+            .unwrap_or_else(|| panic!("{needle}: {text}"))
+            .to_owned()
+    };
+    assert!(row("(mức độ 2)").contains("đã đạt"));
+    // 99.996 is not written "100" beside a verdict that it falls short.
+    let l3 = row("(mức độ 3)");
+    assert!(
+        l3.contains("99,996% (2025)") && l3.contains("không đạt"),
+        "{l3}"
+    );
+    let above = row("15-35");
+    assert!(above.contains("| 0 | không đạt"), "{above}");
+}
+
+#[test]
+fn a_status_file_without_its_plan_is_skipped_before_a_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("lone.status.yaml"), "plan: p\ntasks: []\n").unwrap();
+    let out = crate::common::run_in(
+        dir.path(),
+        &["validate", "lone.status.yaml", "--skip-non-plans"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}

@@ -69,10 +69,7 @@ pub(super) fn judge(
         && let (Some(higher), Some(lower)) = (ours.level, theirs.level)
         && let Some(steps) = cumulative(&theirs.indicator, higher, lower)
     {
-        let flags: Vec<String> = steps
-            .iter()
-            .map(|s| crate::model::wire_name(&s.verification))
-            .collect();
+        let flags: Vec<Message> = steps.iter().map(|s| s.verification.message()).collect();
         basis.push(msg!("compare.verdict.includes-level", higher, lower, flags));
         verdict.facts.extend(steps.iter().map(|s| s.verification));
     }
@@ -349,7 +346,7 @@ pub(super) fn through_units(plan: &Plan, ours: &Target, theirs: &Target) -> Verd
         share,
         units = counted_units(sub_units),
         decree,
-        flag = crate::model::wire_name(&flag)
+        flag = flag.message()
     );
     let mut verdict = share_verdict(
         reaches((share, flag)),

@@ -98,6 +98,13 @@ fn shortfalls(out: &mut String, report: &Report) {
     let mut rows: Vec<(usize, &TargetRow)> = report
         .comparisons
         .iter()
+        // Listed only where the counts above count shortfalls: not when
+        // `--only` left them out, nor when every one was accepted.
+        .filter(|c| {
+            report.findings.iter().any(|f| {
+                f.is_new() && f.kind == Kind::Shortfall && f.plan.as_deref() == Some(&c.plan)
+            })
+        })
         .flat_map(|c| {
             let plan = super::number_of(report, &c.plan);
             c.targets.iter().map(move |row| (plan, row))
@@ -110,7 +117,7 @@ fn shortfalls(out: &mut String, report: &Report) {
     rows.sort_by(|a, b| a.1.difference.partial_cmp(&b.1.difference).unwrap_or(std::cmp::Ordering::Equal));
     let _ = writeln!(out, "<h3>{}</h3>", esc(Label::LargestShortfalls.text(lang)));
     let header = [
-        Label::Plan,
+        Label::PlanNumber,
         Label::Indicator,
         Label::Year,
         Label::Scheme,
@@ -162,7 +169,7 @@ fn overdue_by_owner(out: &mut String, report: &Report) {
     }
     rows.sort_by(|a, b| b.2.cmp(&a.2).then(a.3.cmp(&b.3)));
     let _ = writeln!(out, "<h3>{}</h3>", esc(Label::OverdueByOwner.text(lang)));
-    table_head(out, &[Label::Plan, Label::Owner, Label::Count, Label::Earliest], lang);
+    table_head(out, &[Label::PlanNumber, Label::Owner, Label::Count, Label::Earliest], lang);
     for (plan, name, count, earliest) in rows.iter().take(LISTED) {
         let _ = writeln!(
             out,
@@ -195,7 +202,7 @@ fn not_compared(out: &mut String, report: &Report) {
         return;
     }
     let _ = writeln!(out, "<h3>{}</h3>", esc(Label::NotCompared.text(lang)));
-    table_head(out, &[Label::Plan, Label::Message], lang);
+    table_head(out, &[Label::PlanNumber, Label::Message], lang);
     for (plan, finding) in notices {
         let _ = writeln!(
             out,
