@@ -1,33 +1,9 @@
-//! Writes a seeded, synthetic national corpus for benchmarks: a plan for
-//! each of the 34 provinces in force since 1 July 2025 (their real ids and
-//! names, read from `catalogue/units.yaml`) for 2026-2030 under Đề án 1373,
-//! and 3,321 commune plans under them, each linked to its province's plan.
-//!
-//! ```sh
-//! cargo run --release --example corpus -- --seed 1 --out /tmp/corpus [--scale 2]
-//! ```
-//!
-//! Everything else is MADE UP, and every file says so in its note: the
-//! repository does not hold the communes' names, so they are synthetic
-//! ("xã Thử Nghiệm 0123", "phường Thử Nghiệm 0124"); how many communes each
-//! province has is drawn at random around the national average (the total
-//! is the real 3,321); figures, dates, document numbers and task wording
-//! are drawn from templates shaped like the bundled plans (tens of targets,
-//! tens of tasks with deadlines, some recurring). About 17% of the files
-//! carry findings on purpose: a target of the scheme left out (a gap), a
-//! value below the plan above (a shortfall), or a task due before
-//! 30 November 2026 and not done (overdue). The other plans record the
-//! tasks already due as done.
-//!
-//! The same seed writes the same bytes. `--scale 2` writes twice as many
-//! communes under the same 34 provinces, for checking that memory does not
-//! grow with the number of plans.
-
-#![expect(clippy::print_stdout, reason = "an example prints what it wrote")]
+//! The corpus generator, shared by `examples/corpus` and `benches/national.rs`
+//! (see `main.rs` beside it for what it writes and what is made up).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 
@@ -36,86 +12,53 @@ const COMMUNES: usize = 3_321;
 /// The share of plans written with a finding, in percent.
 const FLAWED_PERCENT: u64 = 17;
 
-fn main() -> std::io::Result<()> {
-    let args = Args::parse();
+/// What [`write_corpus`] wrote.
+pub(crate) struct Written {
+    pub(crate) files: usize,
+    pub(crate) provinces: usize,
+    pub(crate) communes: usize,
+    pub(crate) bytes: usize,
+    /// Plans written with a finding in them.
+    pub(crate) flawed: usize,
+}
+
+/// Writes the corpus for `seed` under `out`, one directory per province;
+/// `scale` multiplies the number of communes.
+pub(crate) fn write_corpus(out: &Path, seed: u64, scale: usize) -> std::io::Result<Written> {
     let provinces = provinces();
-    std::fs::create_dir_all(&args.out)?;
-    let mut rng = Rng::new(args.seed);
-    let counts = communes_per_province(&mut rng, provinces.len(), COMMUNES * args.scale);
-    let (mut files, mut bytes, mut flawed) = (0, 0, 0);
-    let mut serial = 0;
+    std::fs::create_dir_all(out)?;
+    let mut rng = Rng::new(seed);
+    let counts = communes_per_province(&mut rng, provinces.len(), COMMUNES * scale);
+    let mut written = Written {
+        files: 0,
+        provinces: provinces.len(),
+        communes: 0,
+        bytes: 0,
+        flawed: 0,
+    };
     for (province, &count) in provinces.iter().zip(&counts) {
-        let dir = args.out.join(&province.id);
+        let dir = out.join(&province.id);
         std::fs::create_dir_all(&dir)?;
         let plan = Draft::province(&mut rng, province);
-        flawed += usize::from(plan.flawed);
-        bytes += write(&dir.join(format!("{}.yaml", plan.id)), &plan.render())?;
-        files += 1;
+        written.add(&dir, &plan)?;
         for _ in 0..count {
-            serial += 1;
-            let commune = Draft::commune(&mut rng, &plan, province, serial);
-            flawed += usize::from(commune.flawed);
-            bytes += write(&dir.join(format!("{}.yaml", commune.id)), &commune.render())?;
-            files += 1;
+            written.communes += 1;
+            let commune = Draft::commune(&mut rng, &plan, province, written.communes);
+            written.add(&dir, &commune)?;
         }
     }
-    println!(
-        "{files} plans ({} provinces, {serial} communes), {:.1} MB, {flawed} with a finding written in, seed {}, in {}",
-        provinces.len(),
-        bytes as f64 / 1e6,
-        args.seed,
-        args.out.display()
-    );
-    Ok(())
+    Ok(written)
 }
 
-fn write(path: &Path, text: &str) -> std::io::Result<usize> {
-    std::fs::write(path, text)?;
-    Ok(text.len())
-}
-
-struct Args {
-    seed: u64,
-    out: PathBuf,
-    scale: usize,
-}
-
-impl Args {
-    fn parse() -> Self {
-        let mut seed = 1;
-        let mut out = None;
-        let mut scale = 1;
-        let mut args = std::env::args().skip(1);
-        while let Some(arg) = args.next() {
-            let mut value = || {
-                args.next()
-                    .unwrap_or_else(|| usage(&format!("{arg} needs a value")))
-            };
-            match arg.as_str() {
-                "--seed" => {
-                    seed = value()
-                        .parse()
-                        .unwrap_or_else(|_| usage("--seed takes a number"))
-                }
-                "--out" => out = Some(PathBuf::from(value())),
-                "--scale" => {
-                    scale = value()
-                        .parse()
-                        .ok()
-                        .filter(|&s| s > 0)
-                        .unwrap_or_else(|| usage("--scale takes a whole number from 1"));
-                }
-                other => usage(&format!("unknown argument {other}")),
-            }
-        }
-        let out = out.unwrap_or_else(|| usage("--out DIR is required"));
-        Self { seed, out, scale }
+impl Written {
+    fn add(&mut self, dir: &Path, plan: &Draft) -> std::io::Result<()> {
+        let text = plan.render();
+        std::fs::write(dir.join(format!("{}.yaml", plan.id)), &text)?;
+        self.files += 1;
+        self.bytes += text.len();
+        self.flawed += usize::from(plan.flawed);
+        Ok(())
     }
-}
-
-fn usage(problem: &str) -> ! {
-    eprintln!("corpus: {problem}\nusage: corpus --out DIR [--seed N] [--scale N]");
-    std::process::exit(2)
 }
 
 /// SplitMix64: small, fast and the same everywhere, which is all a corpus needs.
