@@ -2,7 +2,7 @@
 //! synthetic national corpus (`examples/corpus`: 34 province plans, 3,321
 //! commune plans, 17% with findings), against two floors measured in the
 //! same run, interleaved: the same files read and typed-deserialized into
-//! xhht's model by libyaml (yaml_serde) and by serde-saphyr. Everything runs
+//! xhht's model by libyaml (`yaml_serde`) and by serde-saphyr. Everything runs
 //! on two threads, each command in a child process of its own, timed by
 //! wall clock with its peak memory from `/usr/bin/time -f %M`. Then
 //! `report` once more on twice the corpus, for the memory flatness check.
@@ -201,11 +201,11 @@ fn print_table(commands: &[Bench], best: &[Measure], rounds: usize) {
             measure.seconds,
             measure.seconds / libyaml,
             measure.seconds / saphyr,
-            measure.peak_kb as f64 / 1024.0,
+            megabytes(measure.peak_kb),
         );
     }
-    let single = best[3].peak_kb as f64;
-    let double = best[4].peak_kb as f64;
+    let single = megabytes(best[3].peak_kb);
+    let double = megabytes(best[4].peak_kb);
     println!(
         "\nreport peak memory on twice the corpus: {:+.0}% (flat means at most +10%)",
         (double / single - 1.0) * 100.0
@@ -214,12 +214,16 @@ fn print_table(commands: &[Bench], best: &[Measure], rounds: usize) {
 }
 
 fn mb(bytes: usize) -> f64 {
-    bytes as f64 / 1e6
+    f64::from(u32::try_from(bytes).unwrap_or(u32::MAX)) / 1e6
+}
+
+/// Kilobytes, as `/usr/bin/time` gives them, in megabytes.
+fn megabytes(kb: u64) -> f64 {
+    f64::from(u32::try_from(kb).unwrap_or(u32::MAX)) / 1024.0
 }
 
 /// The machine's load, so a reader can judge the figures.
 fn loadavg() -> String {
     std::fs::read_to_string("/proc/loadavg")
-        .map(|l| l.trim().to_owned())
-        .unwrap_or_else(|_| "unknown".to_owned())
+        .map_or_else(|_| "unknown".to_owned(), |l| l.trim().to_owned())
 }

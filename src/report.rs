@@ -165,30 +165,54 @@ pub struct Options<'a> {
 /// Builds the report of a run: `loaded` are the user's files, already
 /// validated into `validation`.
 pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>) -> Report {
+    use rayon::prelude::*;
+
     let known = compare::chain::known(options.also_known.iter().chain(loaded));
-    let registry = Registry::embedded();
+    // Each plan is checked on its own, on every thread; the results are
+    // gathered in file order, so the report is the same whatever the
+    // thread count.
+    let checked: Vec<_> = loaded
+        .par_iter()
+        .filter_map(|file| {
+            let plan = file.plan.as_ref().ok()?;
+            let summary = PlanSummary::of(file, plan);
+            // The schemes themselves are the yardstick, not held to one, and
+            // their deadlines are not a local office's to meet.
+            if !options.compare
+                || plan.document.level == Level::National && options.against.is_none()
+            {
+                return Some((summary, None));
+            }
+            let schedule = schedule(file, plan, options);
+            let chain = compare::resolve(plan, &file.source, &known, options.against);
+            // Asked for here, not before the loop: `validate` never compares,
+            // and parsing the registry was a quarter of a one-file run.
+            let diff = compare::diff(plan, &file.source, &chain, Registry::embedded());
+            Some((summary, Some((schedule, diff))))
+        })
+        .collect();
     let mut findings = validation;
     let mut comparisons = Vec::new();
     let mut schedules = Vec::new();
     let mut plans = Vec::new();
     let mut listable = MAX_OCCURRENCES;
-    for file in loaded {
-        let Ok(plan) = &file.plan else { continue };
-        plans.push(PlanSummary::of(file, plan));
-        // The schemes themselves are the yardstick, not held to one, and
-        // their deadlines are not a local office's to meet.
-        if !options.compare || plan.document.level == Level::National && options.against.is_none() {
+    for (summary, checks) in checked {
+        plans.push(summary);
+        let Some((schedule, diff)) = checks else {
             continue;
-        }
-        match schedule(file, plan, options, &mut listable) {
-            Ok((schedule, found)) => {
+        };
+        match schedule {
+            Ok((mut schedule, found)) => {
+                if let Some(occurrences) = &mut schedule.occurrences {
+                    occurrences.omitted = occurrences.listed.len().saturating_sub(listable);
+                    occurrences.listed.truncate(listable);
+                    listable -= occurrences.listed.len();
+                }
                 schedules.push(schedule);
                 findings.extend(found);
             }
             Err(finding) => findings.push(*finding),
         }
-        let chain = compare::resolve(plan, &file.source, &known, options.against);
-        let diff = compare::diff(plan, &file.source, &chain, registry);
         findings.extend(diff.findings);
         comparisons.extend(diff.comparisons);
     }
@@ -209,14 +233,14 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     )
 }
 
-/// A plan's schedule and its findings, listing occurrences while the run's
-/// `listable` allowance lasts; or, when its status file cannot be read,
-/// the finding that says so (nothing was checked then).
+/// A plan's schedule and its findings, every occurrence listed when asked
+/// for (the run's allowance is applied in file order afterwards); or, when
+/// its status file cannot be read, the finding that says so (nothing was
+/// checked then).
 fn schedule(
     file: &Loaded,
     plan: &crate::model::Plan,
     options: &Options<'_>,
-    listable: &mut usize,
 ) -> Result<(PlanSchedule, Vec<Finding>), Box<Finding>> {
     let id = &plan.document.id;
     let named = options
@@ -236,12 +260,9 @@ fn schedule(
         &schedule_options,
         Registry::embedded(),
     );
-    let occurrences = options.occurrences.then(|| {
-        let mut listed = schedule.occurrences;
-        let omitted = listed.len().saturating_sub(*listable);
-        listed.truncate(*listable);
-        *listable -= listed.len();
-        Occurrences { listed, omitted }
+    let occurrences = options.occurrences.then_some(Occurrences {
+        listed: schedule.occurrences,
+        omitted: 0,
     });
     let row = PlanSchedule {
         plan: id.clone(),

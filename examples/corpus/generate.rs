@@ -61,7 +61,7 @@ impl Written {
     }
 }
 
-/// SplitMix64: small, fast and the same everywhere, which is all a corpus needs.
+/// `SplitMix64`: small, fast and the same everywhere, which is all a corpus needs.
 struct Rng(u64);
 
 impl Rng {
@@ -82,12 +82,17 @@ impl Rng {
         low + self.next() % (high - low + 1)
     }
 
+    /// A number in `0..n`.
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n as u64).expect("below n, which is a usize")
+    }
+
     fn chance(&mut self, percent: u64) -> bool {
         self.next() % 100 < percent
     }
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.next() as usize % items.len()]
+        &items[self.below(items.len())]
     }
 }
 
@@ -124,12 +129,9 @@ fn provinces() -> Vec<Province> {
 
 /// How many communes each province gets: around the average, summing to `total`.
 fn communes_per_province(rng: &mut Rng, provinces: usize, total: usize) -> Vec<usize> {
-    let weights: Vec<u64> = (0..provinces).map(|_| rng.range(50, 150)).collect();
-    let sum: u64 = weights.iter().sum();
-    let mut counts: Vec<usize> = weights
-        .iter()
-        .map(|&w| (w as usize * total) / sum as usize)
-        .collect();
+    let weights: Vec<usize> = (0..provinces).map(|_| 50 + rng.below(101)).collect();
+    let sum: usize = weights.iter().sum();
+    let mut counts: Vec<usize> = weights.iter().map(|&w| w * total / sum).collect();
     let short = total - counts.iter().sum::<usize>();
     for count in counts.iter_mut().take(short) {
         *count += 1;
@@ -546,7 +548,12 @@ fn deadline(rng: &mut Rng) -> Deadline {
             } else {
                 rng.range(1, 4)
             };
-            let roman = ["I", "II", "III", "IV"][quarter as usize - 1];
+            let roman = match quarter {
+                1 => "I",
+                2 => "II",
+                3 => "III",
+                _ => "IV",
+            };
             Deadline {
                 wording: format!("trong Quý {roman} năm {year}"),
                 due: format!("{{quarter: {{year: {year}, quarter: {quarter}}}}}"),
@@ -679,70 +686,8 @@ impl Draft {
                     registry,
                 }),
         );
-        let skipped = (flaw == Some(Flaw::Gap))
-            .then(|| rng.range(0, NATIONAL_2030.len() as u64 - 1) as usize);
-        let lowered = (flaw == Some(Flaw::Shortfall))
-            .then(|| rng.range(0, NATIONAL_2030.len() as u64 - 2) as usize);
-        let mut targets = local_targets(rng, "II.3");
-        for (i, national) in NATIONAL_2030.iter().enumerate() {
-            let value = if lowered == Some(i) {
-                national.value - rng.range(5, 10)
-            } else {
-                (national.value + rng.range(0, 15)).min(100)
-            };
-            if skipped == Some(i) {
-                continue;
-            }
-            targets.push(Target {
-                id: format!("{}-2030", slug(national.indicator)),
-                indicator: national.indicator,
-                population: national.population,
-                value,
-                year: 2030,
-                restates: vec![(
-                    "de-an-1373".to_owned(),
-                    format!("{}.2030", national.indicator),
-                )],
-                quote: format!("Đến năm 2030: {value}% {}", national.wording),
-                section: "II.2",
-            });
-        }
-        let mut deadlines = BTreeMap::new();
-        let mut due = |rng: &mut Rng, function| {
-            Some(
-                deadlines
-                    .entry(function)
-                    .or_insert_with(|| deadline(rng))
-                    .clone(),
-            )
-        };
-        let mut tasks: Vec<Task> = Vec::new();
-        for &(item, function, lead, title) in DUTIES {
-            tasks.push(Task {
-                id: format!("de-an-1373-{item}"),
-                title,
-                function,
-                lead,
-                carries_out: vec![("de-an-1373".to_owned(), item.to_owned())],
-                deadline: due(rng, function),
-                section: "III",
-            });
-        }
-        let count = rng.range(12, LOCAL_TASKS.len() as u64) as usize;
-        for (n, &(title, function, lead)) in LOCAL_TASKS[..count].iter().enumerate() {
-            tasks.push(Task {
-                id: format!("t-iv-{n:02}"),
-                title,
-                function,
-                lead,
-                carries_out: Vec::new(),
-                deadline: due(rng, function),
-                section: "IV",
-            });
-        }
-        if flaw == Some(Flaw::Overdue) {
-            tasks.push(overdue_task());
-        }
+        let targets = province_targets(rng, flaw);
+        let (tasks, deadlines) = province_tasks(rng, flaw);
         Self {
             id: format!("{}-2026-2030", province.id),
             title: format!(
@@ -789,102 +734,8 @@ impl Draft {
                 registry: "",
             })
             .collect();
-        let mut targets = Vec::new();
-        let binds = |t: &&Target| {
-            NATIONAL_2030
-                .iter()
-                .find(|n| n.indicator == t.indicator)
-                .is_none_or(|n| n.commune)
-        };
-        for above in parent.targets.iter().filter(binds) {
-            let mut restates = vec![(parent.id.clone(), above.id.clone())];
-            restates.extend(above.restates.iter().cloned());
-            targets.push(Target {
-                id: above.id.clone(),
-                indicator: above.indicator,
-                population: above.population,
-                // Above the parent only on the scheme's 2030 figures, so a
-                // commune's yearly figures keep rising as its province's do.
-                value: match NATIONAL_2030
-                    .iter()
-                    .find(|n| n.indicator == above.indicator && above.year == 2030)
-                {
-                    // At least the scheme's figure, even under a province
-                    // that asks less: a flaw is written into one file only.
-                    Some(national) => (above.value.max(national.value) + rng.range(0, 3)).min(100),
-                    None => above.value,
-                },
-                year: above.year,
-                restates,
-                quote: above.quote.clone(),
-                section: "I.2",
-            });
-        }
-        match flaw {
-            Some(Flaw::Gap) => {
-                let gone = rng.range(0, targets.len() as u64 - 1) as usize;
-                targets.remove(gone);
-            }
-            Some(Flaw::Shortfall) => {
-                // A 2030 figure: lowering a yearly one would also break its
-                // rise from year to year, a second finding.
-                let at_2030: Vec<usize> = (0..targets.len())
-                    .filter(|&i| targets[i].year == 2030)
-                    .collect();
-                let lowered = *rng.pick(&at_2030);
-                let above = parent
-                    .targets
-                    .iter()
-                    .find(|t| t.id == targets[lowered].id)
-                    .map_or(0, |t| t.value);
-                targets[lowered].value = above - rng.range(3, 10);
-            }
-            _ => {}
-        }
-        let mut tasks: Vec<Task> = parent
-            .tasks
-            .iter()
-            .filter(|t| matches!(t.lead, "ubnd" | "hoi-kh-tinh") && t.id != OVERDUE_TASK)
-            .map(|above| {
-                let mut carries_out = vec![(parent.id.clone(), above.id.clone())];
-                carries_out.extend(above.carries_out.iter().cloned());
-                Task {
-                    id: format!("{}-{}", parent.province, above.id),
-                    title: above.title,
-                    function: above.function,
-                    lead: if above.lead == "ubnd" {
-                        "ubnd"
-                    } else {
-                        "hoi-kh-xa"
-                    },
-                    carries_out,
-                    deadline: above.deadline.clone(),
-                    section: "II.1",
-                }
-            })
-            .collect();
-        for (n, &(title, function, lead)) in COMMUNE_TASKS.iter().enumerate() {
-            if rng.chance(70) {
-                tasks.push(Task {
-                    id: format!("t-ii-{n:02}"),
-                    title,
-                    function,
-                    lead,
-                    carries_out: Vec::new(),
-                    deadline: Some(
-                        parent
-                            .deadlines
-                            .get(function)
-                            .cloned()
-                            .unwrap_or_else(|| deadline(rng)),
-                    ),
-                    section: "II.2",
-                });
-            }
-        }
-        if flaw == Some(Flaw::Overdue) {
-            tasks.push(overdue_task());
-        }
+        let targets = commune_targets(rng, parent, flaw);
+        let tasks = commune_tasks(rng, parent, flaw);
         Self {
             id: format!(
                 "{}-{slug_kind}-thu-nghiem-{serial:04}-2026-2030",
@@ -949,6 +800,12 @@ impl Draft {
                 let _ = writeln!(out, "    registry: {}", a.registry);
             }
         }
+        self.render_targets(&mut out);
+        self.render_tasks(&mut out);
+        out
+    }
+
+    fn render_targets(&self, out: &mut String) {
         out.push_str("\ntargets:\n");
         for t in &self.targets {
             let _ = writeln!(
@@ -968,6 +825,10 @@ impl Draft {
                 t.quote, t.section
             );
         }
+    }
+
+    /// The tasks, and the progress section recording those done.
+    fn render_tasks(&self, out: &mut String) {
         out.push_str("\ntasks:\n");
         let mut done = Vec::new();
         for t in &self.tasks {
@@ -1015,8 +876,187 @@ impl Draft {
                 let _ = writeln!(out, "    - {{task: {task}, state: done, date: {date}}}");
             }
         }
-        out
     }
+}
+
+fn province_targets(rng: &mut Rng, flaw: Option<Flaw>) -> Vec<Target> {
+    let skipped = (flaw == Some(Flaw::Gap)).then(|| rng.below(NATIONAL_2030.len()));
+    let lowered = (flaw == Some(Flaw::Shortfall)).then(|| rng.below(NATIONAL_2030.len() - 1));
+    let mut targets = local_targets(rng, "II.3");
+    for (i, national) in NATIONAL_2030.iter().enumerate() {
+        let value = if lowered == Some(i) {
+            national.value - rng.range(5, 10)
+        } else {
+            (national.value + rng.range(0, 15)).min(100)
+        };
+        if skipped == Some(i) {
+            continue;
+        }
+        targets.push(Target {
+            id: format!("{}-2030", slug(national.indicator)),
+            indicator: national.indicator,
+            population: national.population,
+            value,
+            year: 2030,
+            restates: vec![(
+                "de-an-1373".to_owned(),
+                format!("{}.2030", national.indicator),
+            )],
+            quote: format!("Đến năm 2030: {value}% {}", national.wording),
+            section: "II.2",
+        });
+    }
+    targets
+}
+
+/// The province's tasks, and the one deadline each function gets.
+fn province_tasks(
+    rng: &mut Rng,
+    flaw: Option<Flaw>,
+) -> (Vec<Task>, BTreeMap<&'static str, Deadline>) {
+    let mut deadlines = BTreeMap::new();
+    let mut due = |rng: &mut Rng, function| {
+        Some(
+            deadlines
+                .entry(function)
+                .or_insert_with(|| deadline(rng))
+                .clone(),
+        )
+    };
+    let mut tasks: Vec<Task> = Vec::new();
+    for &(item, function, lead, title) in DUTIES {
+        tasks.push(Task {
+            id: format!("de-an-1373-{item}"),
+            title,
+            function,
+            lead,
+            carries_out: vec![("de-an-1373".to_owned(), item.to_owned())],
+            deadline: due(rng, function),
+            section: "III",
+        });
+    }
+    let count = 12 + rng.below(LOCAL_TASKS.len() - 11);
+    for (n, &(title, function, lead)) in LOCAL_TASKS[..count].iter().enumerate() {
+        tasks.push(Task {
+            id: format!("t-iv-{n:02}"),
+            title,
+            function,
+            lead,
+            carries_out: Vec::new(),
+            deadline: due(rng, function),
+            section: "IV",
+        });
+    }
+    if flaw == Some(Flaw::Overdue) {
+        tasks.push(overdue_task());
+    }
+    (tasks, deadlines)
+}
+
+/// A commune's targets: its province's that bind a commune, restated.
+fn commune_targets(rng: &mut Rng, parent: &Draft, flaw: Option<Flaw>) -> Vec<Target> {
+    let mut targets = Vec::new();
+    let binds = |t: &&Target| {
+        NATIONAL_2030
+            .iter()
+            .find(|n| n.indicator == t.indicator)
+            .is_none_or(|n| n.commune)
+    };
+    for above in parent.targets.iter().filter(binds) {
+        let mut restates = vec![(parent.id.clone(), above.id.clone())];
+        restates.extend(above.restates.iter().cloned());
+        targets.push(Target {
+            id: above.id.clone(),
+            indicator: above.indicator,
+            population: above.population,
+            // Above the parent only on the scheme's 2030 figures, so a
+            // commune's yearly figures keep rising as its province's do.
+            value: match NATIONAL_2030
+                .iter()
+                .find(|n| n.indicator == above.indicator && above.year == 2030)
+            {
+                // At least the scheme's figure, even under a province
+                // that asks less: a flaw is written into one file only.
+                Some(national) => (above.value.max(national.value) + rng.range(0, 3)).min(100),
+                None => above.value,
+            },
+            year: above.year,
+            restates,
+            quote: above.quote.clone(),
+            section: "I.2",
+        });
+    }
+    match flaw {
+        Some(Flaw::Gap) => {
+            let gone = rng.below(targets.len());
+            targets.remove(gone);
+        }
+        Some(Flaw::Shortfall) => {
+            // A 2030 figure: lowering a yearly one would also break its
+            // rise from year to year, a second finding.
+            let at_2030: Vec<usize> = (0..targets.len())
+                .filter(|&i| targets[i].year == 2030)
+                .collect();
+            let lowered = *rng.pick(&at_2030);
+            let above = parent
+                .targets
+                .iter()
+                .find(|t| t.id == targets[lowered].id)
+                .map_or(0, |t| t.value);
+            targets[lowered].value = above - rng.range(3, 10);
+        }
+        _ => {}
+    }
+    targets
+}
+
+/// A commune's tasks: its province's that fall to it, and its own.
+fn commune_tasks(rng: &mut Rng, parent: &Draft, flaw: Option<Flaw>) -> Vec<Task> {
+    let mut tasks: Vec<Task> = parent
+        .tasks
+        .iter()
+        .filter(|t| matches!(t.lead, "ubnd" | "hoi-kh-tinh") && t.id != OVERDUE_TASK)
+        .map(|above| {
+            let mut carries_out = vec![(parent.id.clone(), above.id.clone())];
+            carries_out.extend(above.carries_out.iter().cloned());
+            Task {
+                id: format!("{}-{}", parent.province, above.id),
+                title: above.title,
+                function: above.function,
+                lead: if above.lead == "ubnd" {
+                    "ubnd"
+                } else {
+                    "hoi-kh-xa"
+                },
+                carries_out,
+                deadline: above.deadline.clone(),
+                section: "II.1",
+            }
+        })
+        .collect();
+    for (n, &(title, function, lead)) in COMMUNE_TASKS.iter().enumerate() {
+        if rng.chance(70) {
+            tasks.push(Task {
+                id: format!("t-ii-{n:02}"),
+                title,
+                function,
+                lead,
+                carries_out: Vec::new(),
+                deadline: Some(
+                    parent
+                        .deadlines
+                        .get(function)
+                        .cloned()
+                        .unwrap_or_else(|| deadline(rng)),
+                ),
+                section: "II.2",
+            });
+        }
+    }
+    if flaw == Some(Flaw::Overdue) {
+        tasks.push(overdue_task());
+    }
+    tasks
 }
 
 const OVERDUE_TASK: &str = "t-quy-che-phoi-hop";
@@ -1041,7 +1081,7 @@ fn overdue_task() -> Task {
 /// Yearly figures for 2026-2029 on a few local indicators, rising each
 /// year and staying at most 50%, below the 2030 figures of the scheme.
 fn local_targets(rng: &mut Rng, section: &'static str) -> Vec<Target> {
-    let indicators = rng.range(2, LOCAL_INDICATORS.len() as u64) as usize;
+    let indicators = 2 + rng.below(LOCAL_INDICATORS.len() - 1);
     let mut targets = Vec::new();
     for &(indicator, wording) in &LOCAL_INDICATORS[..indicators] {
         let mut value = rng.range(15, 30);

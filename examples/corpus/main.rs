@@ -37,7 +37,7 @@ fn main() -> std::io::Result<()> {
         written.files,
         written.provinces,
         written.communes,
-        written.bytes as f64 / 1e6,
+        f64::from(u32::try_from(written.bytes).unwrap_or(u32::MAX)) / 1e6,
         written.flawed,
         args.seed,
         args.out.display()
