@@ -175,8 +175,37 @@ pub struct Options<'a> {
 /// Builds the report of a run: `loaded` are the user's files, already
 /// validated into `validation`.
 pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>) -> Report {
+    use rayon::prelude::*;
+
     let known = compare::chain::known(options.also_known.iter().chain(loaded));
-    let registry = Registry::embedded();
+    // Each plan is checked on its own, on every thread; the results are
+    // gathered in file order, so the report is the same whatever the
+    // thread count.
+    let checked: Vec<(PlanSummary, Checks)> = loaded
+        .par_iter()
+        .filter_map(|file| {
+            let plan = file.plan.as_ref().ok()?;
+            let summary = PlanSummary::of(file, plan);
+            if !options.compare {
+                // `validate` checks the status file beside each plan, not its deadlines.
+                return Some((
+                    summary,
+                    Checks::Records(status_records(file, plan, options)),
+                ));
+            }
+            // The schemes themselves are the yardstick, not held to one, and
+            // their deadlines are not a local office's to meet.
+            if plan.document.level == Level::National && options.against.is_none() {
+                return Some((summary, Checks::None));
+            }
+            let schedule = schedule(file, plan, options);
+            let chain = compare::resolve(plan, &file.source, &known, options.against);
+            // Asked for here, not before the loop: `validate` never compares,
+            // and parsing the registry was a quarter of a one-file run.
+            let diff = compare::diff(plan, &file.source, &chain, Registry::embedded());
+            Some((summary, Checks::Full(Box::new((schedule, diff)))))
+        })
+        .collect();
     let mut findings = validation;
     let mut comparisons = Vec::new();
     let mut schedules = Vec::new();
@@ -184,29 +213,31 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     let mut status_sources = Vec::new();
     let mut plans = Vec::new();
     let mut listable = MAX_OCCURRENCES;
-    for file in loaded {
-        let Ok(plan) = &file.plan else { continue };
-        plans.push(PlanSummary::of(file, plan));
-        // The schemes themselves are the yardstick, not held to one, and
-        // their deadlines are not a local office's to meet.
-        if !options.compare {
-            // `validate` checks the status file beside each plan, not its deadlines.
-            findings.extend(status_records(file, plan, options, &mut status_sources));
-            continue;
-        }
-        if plan.document.level == Level::National && options.against.is_none() {
-            continue;
-        }
-        match schedule(file, plan, options, &mut listable, &mut status_sources) {
-            Ok((schedule, plan_progress, found)) => {
-                schedules.push(schedule);
-                progress.push(plan_progress);
+    for (summary, checks) in checked {
+        plans.push(summary);
+        let (schedule, diff) = match checks {
+            Checks::None => continue,
+            Checks::Records((found, source)) => {
                 findings.extend(found);
+                status_sources.extend(source);
+                continue;
+            }
+            Checks::Full(checks) => *checks,
+        };
+        match schedule {
+            Ok(mut done) => {
+                if let Some(occurrences) = &mut done.schedule.occurrences {
+                    occurrences.omitted = occurrences.listed.len().saturating_sub(listable);
+                    occurrences.listed.truncate(listable);
+                    listable -= occurrences.listed.len();
+                }
+                schedules.push(done.schedule);
+                progress.push(done.progress);
+                findings.extend(done.findings);
+                status_sources.extend(done.source);
             }
             Err(finding) => findings.push(*finding),
         }
-        let chain = compare::resolve(plan, &file.source, &known, options.against);
-        let diff = compare::diff(plan, &file.source, &chain, registry);
         findings.extend(diff.findings);
         comparisons.extend(diff.comparisons);
     }
@@ -231,6 +262,24 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     report
 }
 
+/// What a run checks of one plan.
+enum Checks {
+    /// A national scheme, not held to anything.
+    None,
+    /// `validate`: the progress records only, and the status file read.
+    Records((Vec<Finding>, Option<crate::source::SourceFile>)),
+    /// `report`: the schedule and progress, and the comparison.
+    Full(Box<(Result<Scheduled, Box<Finding>>, compare::Diff)>),
+}
+
+/// A plan's schedule, its progress, their findings and the status file read.
+struct Scheduled {
+    schedule: PlanSchedule,
+    progress: crate::progress::PlanProgress,
+    findings: Vec<Finding>,
+    source: Option<crate::source::SourceFile>,
+}
+
 /// Names each comparison row's indicator in `lang`: JSON keeps the ids and
 /// adds what a reader calls them.
 pub(crate) fn label_rows(comparisons: &mut [Comparison], lang: Lang) {
@@ -243,16 +292,15 @@ pub(crate) fn label_rows(comparisons: &mut [Comparison], lang: Lang) {
     }
 }
 
-/// A plan's schedule, its progress and their findings, listing occurrences
-/// while the run's `listable` allowance lasts; or, when its status file
-/// cannot be read, the finding that says so (nothing was checked then).
+/// A plan's schedule, its progress and their findings, every occurrence
+/// listed when asked for (the run's allowance is applied in file order
+/// afterwards); or, when its status file cannot be read, the finding that
+/// says so (nothing was checked then).
 fn schedule(
     file: &Loaded,
     plan: &crate::model::Plan,
     options: &Options<'_>,
-    listable: &mut usize,
-    status_sources: &mut Vec<crate::source::SourceFile>,
-) -> Result<(PlanSchedule, crate::progress::PlanProgress, Vec<Finding>), Box<Finding>> {
+) -> Result<Scheduled, Box<Finding>> {
     let id = &plan.document.id;
     let named = options
         .status
@@ -271,15 +319,11 @@ fn schedule(
         &schedule_options,
         Registry::embedded(),
     );
-    let occurrences = options.occurrences.then(|| {
-        let mut listed = schedule.occurrences;
-        let omitted = listed.len().saturating_sub(*listable);
-        listed.truncate(*listable);
-        *listable -= listed.len();
-        Occurrences { listed, omitted }
+    let occurrences = options.occurrences.then_some(Occurrences {
+        listed: schedule.occurrences,
+        omitted: 0,
     });
     let merged = crate::schedule::status::merge(plan, status.as_ref().map(|s| &s.status));
-    status_sources.extend(status.map(|loaded| loaded.source));
     let progress = crate::progress::PlanProgress {
         plan: id.clone(),
         status_file: schedule.status_file.clone(),
@@ -293,7 +337,12 @@ fn schedule(
         rows: schedule.rows,
         occurrences,
     };
-    Ok((row, progress, schedule.findings))
+    Ok(Scheduled {
+        schedule: row,
+        progress,
+        findings: schedule.findings,
+        source: status.map(|loaded| loaded.source),
+    })
 }
 
 /// What is wrong with the progress recorded for `plan`, beside it or named,
@@ -302,8 +351,7 @@ fn status_records(
     file: &Loaded,
     plan: &crate::model::Plan,
     options: &Options<'_>,
-    status_sources: &mut Vec<crate::source::SourceFile>,
-) -> Vec<Finding> {
+) -> (Vec<Finding>, Option<crate::source::SourceFile>) {
     let id = &plan.document.id;
     let named = options
         .status
@@ -311,7 +359,7 @@ fn status_records(
         .map(|(path, _)| path);
     let status = match crate::schedule::status::read_for(plan, &file.source.path, named) {
         Ok(status) => status,
-        Err(error) => return vec![status_finding(file, id, error)],
+        Err(error) => return (vec![status_finding(file, id, error)], None),
     };
     let check = |tasks, targets, source, base| {
         crate::schedule::status::check_records(plan, tasks, targets, source, base, options.as_of)
@@ -334,8 +382,7 @@ fn status_records(
             &root.key("progress"),
         ));
     }
-    status_sources.extend(status.map(|loaded| loaded.source));
-    findings
+    (findings, status.map(|loaded| loaded.source))
 }
 
 fn status_finding(file: &Loaded, plan: &str, error: crate::schedule::StatusError) -> Finding {

@@ -247,12 +247,15 @@ macro_rules! msg {
     };
 }
 
-/// In JSON a message is written as data (`{"$message": {"id", "args"}}`);
-/// the JSON renderer replaces each with its text in the run's language
-/// ([`localize_json`]), so serializing needs no language.
+/// In JSON a message is written as data (`{"$message": {"id", "args"}}`),
+/// so serializing needs no language; the JSON renderer writes each as its
+/// text in the run's language instead ([`to_localized_json`]).
 impl Serialize for Message {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
+        if let Some(lang) = LOCALIZING.get() {
+            return serializer.serialize_str(&self.render(lang));
+        }
         match self {
             Self::Verbatim(text) => serializer.serialize_str(text),
             Self::Catalogued { id, args } => {
@@ -301,62 +304,26 @@ impl Serialize for Arg {
     }
 }
 
-/// Replaces every serialized message in `value` with its text in `lang`.
-pub fn localize_json(value: &mut serde_json::Value, lang: Lang) {
-    use serde_json::Value;
-    match value {
-        Value::Object(map) => {
-            if let Some(text) = map.get(MARKER).and_then(|m| render_json(m, lang)) {
-                *value = Value::String(text);
-                return;
-            }
-            map.values_mut().for_each(|v| localize_json(v, lang));
-        }
-        Value::Array(items) => items.iter_mut().for_each(|v| localize_json(v, lang)),
-        _ => {}
-    }
+thread_local! {
+    /// The language messages are written in while [`to_localized_json`]
+    /// serializes on this thread; none otherwise, when they are data.
+    static LOCALIZING: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
 }
 
-fn render_json(message: &serde_json::Value, lang: Lang) -> Option<String> {
-    let id = message.get("id")?.as_str()?;
-    let args = message.get("args")?.as_object()?;
-    Some(lang.messages().fill(id, |name| {
-        args.get(name).map(|arg| json_arg_text(arg, lang))
-    }))
-}
-
-fn json_arg_text(arg: &serde_json::Value, lang: Lang) -> String {
-    use serde_json::Value;
-    match arg {
-        Value::String(text) => text.clone(),
-        Value::Array(items) => items
-            .iter()
-            .map(|item| json_arg_text(item, lang))
-            .collect::<Vec<_>>()
-            .join(", "),
-        Value::Object(map) => {
-            if let Some(value) = map.get(NUMBER).and_then(Value::as_f64) {
-                super::format::number(value, lang)
-            } else if let Some(date) = map
-                .get(DATE)
-                .and_then(Value::as_str)
-                .and_then(|d| crate::date::CivilDate::parse_iso(d).ok())
-            {
-                super::format::date(date, lang)
-            } else if let Some(id) = map.get(INDICATOR).and_then(Value::as_str) {
-                crate::catalogue::Catalogue::embedded().indicator_label(id, lang)
-            } else if let Some(id) = map.get(CONDITION).and_then(Value::as_str) {
-                crate::catalogue::Catalogue::embedded().condition_label(id, lang)
-            } else if let Some(key) = map.get(PERIOD).and_then(Value::as_str) {
-                super::format::period(key, lang)
-            } else {
-                map.get(MARKER)
-                    .and_then(|m| render_json(m, lang))
-                    .unwrap_or_default()
-            }
+/// `value` as pretty JSON with every message written as its text in `lang`,
+/// straight from the value: no JSON tree of the whole report is built
+/// first (on a national corpus that tree was a gigabyte and the slowest
+/// single-threaded step of `report`).
+pub fn to_localized_json<T: Serialize>(value: &T, lang: Lang) -> serde_json::Result<String> {
+    /// Takes the language back off even when serializing fails or panics.
+    struct Reset(Option<Lang>);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            LOCALIZING.set(self.0);
         }
-        other => other.to_string(),
     }
+    let _reset = Reset(LOCALIZING.replace(Some(lang)));
+    serde_json::to_string_pretty(value)
 }
 
 impl schemars::JsonSchema for Message {

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 pub use catalogue::{CatalogueError, Messages};
-pub use message::{Arg, IntoArg, Localize, Message, localize_json};
+pub use message::{Arg, IntoArg, Localize, Message, to_localized_json};
 
 use crate::finding::{Kind, Severity};
 

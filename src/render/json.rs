@@ -8,9 +8,8 @@ pub(super) fn draw(input: &Input<'_>) -> String {
     let report = input.report;
     // Every map of the report is keyed by strings, which is all that could
     // make serializing fail.
-    let mut value = serde_json::to_value(report).expect("the report serializes");
-    crate::i18n::localize_json(&mut value, report.lang);
-    let mut json = serde_json::to_string_pretty(&value).expect("a JSON value serializes");
+    let mut json =
+        crate::i18n::to_localized_json(report, report.lang).expect("the report serializes");
     json.push('\n');
     json
 }
