@@ -49,8 +49,7 @@ pub(crate) enum Resolution<'m> {
     Found(Vec<&'m Unit>),
     /// Units of that name in more than one province.
     Ambiguous(Vec<&'m Unit>),
-    /// None: the closest name, when one is near enough to be a typo.
-    NotFound(Option<&'m Unit>),
+    NotFound,
 }
 
 /// Both maps, parsed on first use.
@@ -67,7 +66,16 @@ pub(crate) fn after() -> &'static Map {
 /// The kinds a jurisdiction may be written with, folded, longest first so
 /// "thi xa" is not read as "thi" + "xa".
 const KINDS: [&str; 11] = [
-    "thanh pho", "thi tran", "dac khu", "phuong", "thi xa", "huyen", "quan", "tinh", "tp.", "tp",
+    "thanh pho",
+    "thi tran",
+    "dac khu",
+    "phuong",
+    "thi xa",
+    "huyen",
+    "quan",
+    "tinh",
+    "tp.",
+    "tp",
     "xa",
 ];
 
@@ -88,13 +96,19 @@ impl Map {
         let mut index: HashMap<(Tier, u32), usize> = HashMap::new();
         // Before 2025 a commune lies in a district; after, in its province.
         let mut commune_parent = Tier::Province;
-        for line in text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
             let fields: Vec<&'static str> = line.split('\t').collect();
             let [row, code, up, kind, name] = fields[..] else {
                 panic!("catalogue/units: not five fields: {line}");
             };
             let code: u32 = code.parse().expect("catalogue/units: a numeric code");
-            let number = || up.parse::<u32>().expect("catalogue/units: a numeric parent");
+            let number = || {
+                up.parse::<u32>()
+                    .expect("catalogue/units: a numeric parent")
+            };
             let (tier, parent) = match row {
                 "P" => (Tier::Province, None),
                 "D" => {
@@ -188,29 +202,46 @@ impl Map {
             })
         };
         let in_scope = |unit: &Unit| within.is_none_or(|id| unit.province == id);
-        let found: Vec<&Unit> = self.named(tier, &key, aliases)
+        let found: Vec<&Unit> = self
+            .named(tier, &key, aliases)
             .into_iter()
             .filter(|u| in_scope(u) && lies_in(u))
             .collect();
         if found.is_empty() {
-            let keys = self
-                .by_name
-                .iter()
-                .filter(|((t, _), units)| *t == tier && units.iter().any(|&i| in_scope(&self.units[i])))
-                .map(|((_, k), _)| k.as_str());
-            let best = closest(&key, keys).and_then(|best| {
-                self.by_name[&(tier, best.to_owned())]
-                    .iter()
-                    .map(|&i| &self.units[i])
-                    .find(|u| in_scope(u))
-            });
-            return Resolution::NotFound(best);
+            return Resolution::NotFound;
         }
         if found.iter().all(|u| u.province == found[0].province) {
             Resolution::Found(found)
         } else {
             Resolution::Ambiguous(found)
         }
+    }
+
+    /// The unit whose name is closest to a jurisdiction's, within the
+    /// province `within` when given, if near enough to be a typo.
+    pub(crate) fn closest(
+        &self,
+        tier: Tier,
+        jurisdiction: &str,
+        within: Option<&str>,
+    ) -> Option<&Unit> {
+        let key = name_key(jurisdiction.split(',').next().unwrap_or_default());
+        let in_scope = |unit: &Unit| within.is_none_or(|id| unit.province == id);
+        // A name four letters longer or shorter is no typo, and skipping it
+        // spares comparing with every commune of the country.
+        let near = |k: &str| k.chars().count().abs_diff(key.chars().count()) <= 3;
+        let keys = self
+            .by_name
+            .iter()
+            .filter(|((t, k), units)| {
+                *t == tier && near(k) && units.iter().any(|&i| in_scope(&self.units[i]))
+            })
+            .map(|((_, k), _)| k.as_str());
+        let best = closest(&key, keys)?;
+        self.by_name[&(tier, best.to_owned())]
+            .iter()
+            .map(|&i| &self.units[i])
+            .find(|u| in_scope(u))
     }
 
     /// Units of `tier` whose name folds to `key`; a province also by the
@@ -227,7 +258,9 @@ impl Map {
             found = self
                 .units
                 .iter()
-                .filter(|u| u.tier == Tier::Province && aliases(u.province).iter().any(|a| a == key))
+                .filter(|u| {
+                    u.tier == Tier::Province && aliases(u.province).iter().any(|a| a == key)
+                })
                 .collect();
         }
         found
@@ -246,7 +279,12 @@ mod tests {
     use super::*;
     use crate::units::Units;
 
-    fn resolve<'m>(map: &'m Map, tier: Tier, written: &str, within: Option<&str>) -> Resolution<'m> {
+    fn resolve<'m>(
+        map: &'m Map,
+        tier: Tier,
+        written: &str,
+        within: Option<&str>,
+    ) -> Resolution<'m> {
         let units = Units::embedded();
         map.resolve(tier, written, within, &|id| units.province_names(id))
     }
@@ -285,37 +323,90 @@ mod tests {
     #[test]
     fn known_units_by_code() {
         let hn = after().by_code(Tier::Province, 1).unwrap();
-        assert_eq!((hn.kind, hn.name, hn.province), ("thành phố", "Hà Nội", "ha-noi"));
+        assert_eq!(
+            (hn.kind, hn.name, hn.province),
+            ("thành phố", "Hà Nội", "ha-noi")
+        );
         let cat_hai = before().by_code(Tier::District, 317).unwrap();
-        assert_eq!((cat_hai.kind, cat_hai.name, cat_hai.province), ("huyện", "Cát Hải", "hai-phong"));
+        assert_eq!(
+            (cat_hai.kind, cat_hai.name, cat_hai.province),
+            ("huyện", "Cát Hải", "hai-phong")
+        );
         let dac_khu = after().by_code(Tier::Commune, 11914).unwrap();
-        assert_eq!(after().path(dac_khu), "đặc khu Cát Hải, thành phố Hải Phòng");
+        assert_eq!(
+            after().path(dac_khu),
+            "đặc khu Cát Hải, thành phố Hải Phòng"
+        );
         let vu_phuc = before().by_code(Tier::Commune, 12466).unwrap();
-        assert_eq!(before().path(vu_phuc), "xã Vũ Phúc, thành phố Thái Bình, tỉnh Thái Bình");
+        assert_eq!(
+            before().path(vu_phuc),
+            "xã Vũ Phúc, thành phố Thái Bình, tỉnh Thái Bình"
+        );
         // The same code, a phường of Hưng Yên since Thái Bình merged into it.
         let vu_phuc = after().by_code(Tier::Commune, 12466).unwrap();
         assert_eq!(after().path(vu_phuc), "phường Vũ Phúc, tỉnh Hưng Yên");
-        assert_eq!(before().by_code(Tier::Province, 46).unwrap().province, "thua-thien-hue");
+        assert_eq!(
+            before().by_code(Tier::Province, 46).unwrap().province,
+            "thua-thien-hue"
+        );
     }
 
     #[test]
     fn the_bundled_plans_jurisdictions_resolve() {
         let map = before();
-        for province in ["tỉnh Bình Dương", "tỉnh Thái Bình", "tỉnh Vĩnh Long", "tỉnh Ninh Thuận"] {
-            assert_eq!(found(&resolve(map, Tier::Province, province, None)).len(), 1, "{province}");
+        for province in [
+            "tỉnh Bình Dương",
+            "tỉnh Thái Bình",
+            "tỉnh Vĩnh Long",
+            "tỉnh Ninh Thuận",
+        ] {
+            assert_eq!(
+                found(&resolve(map, Tier::Province, province, None)).len(),
+                1,
+                "{province}"
+            );
         }
-        assert_eq!(found(&resolve(map, Tier::District, "huyện Cát Hải", Some("hai-phong"))), [317]);
-        assert_eq!(found(&resolve(map, Tier::District, "HUYEN CAT HAI", None)), [317]);
+        assert_eq!(
+            found(&resolve(
+                map,
+                Tier::District,
+                "huyện Cát Hải",
+                Some("hai-phong")
+            )),
+            [317]
+        );
+        assert_eq!(
+            found(&resolve(map, Tier::District, "HUYEN CAT HAI", None)),
+            [317]
+        );
     }
 
     #[test]
     fn names_fold_kinds_aliases_and_the_provinces_written_after_them() {
-        assert_eq!(found(&resolve(before(), Tier::Commune, "Xa Vu Phuc", None)), [12466]);
-        assert_eq!(found(&resolve(after(), Tier::Commune, "phường Vũ Phúc", None)), [12466]);
-        assert_eq!(found(&resolve(before(), Tier::Province, "tỉnh Thừa Thiên Huế", None)), [46]);
-        assert_eq!(found(&resolve(after(), Tier::Province, "TP. Huế", None)), [46]);
+        assert_eq!(
+            found(&resolve(before(), Tier::Commune, "Xa Vu Phuc", None)),
+            [12466]
+        );
+        assert_eq!(
+            found(&resolve(after(), Tier::Commune, "phường Vũ Phúc", None)),
+            [12466]
+        );
+        assert_eq!(
+            found(&resolve(
+                before(),
+                Tier::Province,
+                "tỉnh Thừa Thiên Huế",
+                None
+            )),
+            [46]
+        );
+        assert_eq!(
+            found(&resolve(after(), Tier::Province, "TP. Huế", None)),
+            [46]
+        );
         // Tân Phú is a commune's name in many provinces: never guessed.
-        let Resolution::Ambiguous(many) = resolve(before(), Tier::Commune, "xã Tân Phú", None) else {
+        let Resolution::Ambiguous(many) = resolve(before(), Tier::Commune, "xã Tân Phú", None)
+        else {
             panic!("Tân Phú is not ambiguous");
         };
         assert!(many.len() > 2);
@@ -331,15 +422,20 @@ mod tests {
 
     #[test]
     fn a_misspelt_name_gets_the_closest_unit() {
-        let Resolution::NotFound(Some(best)) =
-            resolve(before(), Tier::Commune, "xã Vũ Phú", Some("thai-binh"))
-        else {
-            panic!("no suggestion");
-        };
-        assert_eq!(best.code, 12466);
+        let misspelt = "xã Vũ Phú";
+        let in_thai_binh = Some("thai-binh");
         assert!(matches!(
-            resolve(before(), Tier::District, "huyện Thử", None),
-            Resolution::NotFound(None)
+            resolve(before(), Tier::Commune, misspelt, in_thai_binh),
+            Resolution::NotFound
         ));
+        let best = before()
+            .closest(Tier::Commune, misspelt, in_thai_binh)
+            .unwrap();
+        assert_eq!(best.code, 12466);
+        assert!(
+            before()
+                .closest(Tier::District, "huyện Qwxz", None)
+                .is_none()
+        );
     }
 }

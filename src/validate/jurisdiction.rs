@@ -18,6 +18,11 @@ impl Check<'_> {
             Level::District => Tier::District,
             Level::Commune => Tier::Commune,
         };
+        let written = self.plan.document.jurisdiction.as_str();
+        // A name still to write is XH023's to report.
+        if written.trim_start().starts_with(super::to_fill::MARKER) {
+            return;
+        }
         let units = Units::embedded();
         let after = issued_after_merger(self.plan);
         let (map, other) = if after {
@@ -34,7 +39,6 @@ impl Check<'_> {
             .as_deref()
             .filter(|id| map.has_province(id));
         let aliases = |id: &str| units.province_names(id);
-        let written = self.plan.document.jurisdiction.as_str();
         let jurisdiction = written;
         let path = root().key("document").key("jurisdiction");
         let finding = match map.resolve(tier, written, within, &aliases) {
@@ -50,7 +54,7 @@ impl Check<'_> {
                     ),
                 )
                 .hint(msg!("units.jurisdiction.ambiguous-hint")),
-            Resolution::NotFound(best) => {
+            Resolution::NotFound => {
                 let era = era(after);
                 let message = match within.and_then(|id| map.province(id)) {
                     Some(province) => msg!(
@@ -62,7 +66,7 @@ impl Check<'_> {
                     None => msg!("units.jurisdiction.unknown", jurisdiction, era),
                 };
                 let mut finding = self.at(Rule::UnknownJurisdiction, &path, message);
-                if let Some(best) = best {
+                if let Some(best) = map.closest(tier, written, within) {
                     finding = finding.hint(did_you_mean(&map.path(best)));
                 }
                 if after && tier == Tier::District {
