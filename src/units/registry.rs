@@ -1,5 +1,5 @@
 //! Every administrative unit on the General Statistics Office's list, before
-//! and after 1 July 2025 (`catalogue/units/*.tsv`, imported from the PyPI
+//! and after 1 July 2025 (`catalogue/units/*.tsv`, imported from the Python
 //! package `vietnam-provinces` by `catalogue/units/import.py`), and how a
 //! plan's jurisdiction is found among them.
 
