@@ -23,7 +23,6 @@ impl Check<'_> {
         if written.trim_start().starts_with(super::to_fill::MARKER) {
             return;
         }
-        let units = Units::embedded();
         let after = issued_after_merger(self.plan);
         let (map, other) = if after {
             (registry::after(), registry::before())
@@ -38,7 +37,8 @@ impl Check<'_> {
             .province
             .as_deref()
             .filter(|id| map.has_province(id));
-        let aliases = |id: &str| units.province_names(id);
+        // Read only when a province's name is compared.
+        let aliases = |id: &str| Units::embedded().province_names(id);
         let jurisdiction = written;
         let path = root().key("document").key("jurisdiction");
         let finding = match map.resolve(tier, written, within, &aliases) {
@@ -92,8 +92,7 @@ fn elsewhere(
     within: Option<&str>,
     after: bool,
 ) -> Vec<Message> {
-    let units = Units::embedded();
-    let aliases = |id: &str| units.province_names(id);
+    let aliases = |id: &str| Units::embedded().province_names(id);
     let mut notes = Vec::new();
     if within.is_some()
         && let Resolution::Found(found) | Resolution::Ambiguous(found) =
