@@ -77,6 +77,7 @@ rules! {
     UnknownItem = "XH014", "unknown-item", Error;
     BadId = "XH015", "bad-id", Error;
     UnknownProvince = "XH016", "unknown-province", Error;
+    UnknownJurisdiction = "XH017", "unknown-jurisdiction", Warning;
     OutOfRange = "XH020", "out-of-range", Error;
     YearOutsidePeriod = "XH021", "year-outside-period", Warning;
     MilestoneRegression = "XH022", "milestone-regression", Warning;

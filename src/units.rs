@@ -14,6 +14,8 @@ use crate::model::{Level, Plan, Verification};
 use crate::msg;
 use crate::text::{Text, fold};
 
+pub(crate) mod registry;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Units {
@@ -22,6 +24,24 @@ pub(crate) struct Units {
     /// In force from 1 July 2025.
     pub provinces_2025: Vec<MergedProvince>,
     pub regions: Vec<Region>,
+    /// Districts whose successor is on record, by GSO code.
+    #[serde(default)]
+    pub unit_successors: Vec<UnitSuccessor>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[expect(
+    dead_code,
+    reason = "how far a successor fact was confirmed, and where from, is kept with it for readers"
+)]
+pub(crate) struct UnitSuccessor {
+    /// A district's code before 1 July 2025.
+    pub before: u32,
+    /// The commune's code from 1 July 2025.
+    pub after: u32,
+    pub verification: Verification,
+    pub sources: Vec<Text>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -175,6 +195,31 @@ impl Units {
         self.provinces_2025
             .iter()
             .find(|p| p.formed_from.len() > 1 && p.formed_from.iter().any(|id| id == old))
+    }
+
+    /// The province of the 34 that a province of the 63 became part of,
+    /// merged or not.
+    pub(crate) fn successor(&self, old: &str) -> Option<&MergedProvince> {
+        self.provinces_2025
+            .iter()
+            .find(|p| p.formed_from.iter().any(|id| id == old))
+    }
+
+    /// Every name a province id is written with, folded: the names of
+    /// both maps ("thua thien hue" and "hue" for `thua-thien-hue`).
+    pub(crate) fn province_names(&self, id: &str) -> Vec<String> {
+        let old = self.province(id).map(|p| &p.name);
+        let new = self.province_2025(id).map(|p| &p.name);
+        let also = self
+            .provinces_2025
+            .iter()
+            .filter(|p| p.formed_from == [id] && p.id != id)
+            .map(|p| &p.name);
+        old.into_iter()
+            .chain(new)
+            .chain(also)
+            .map(|n| fold(n.as_str()))
+            .collect()
     }
 
     pub(crate) fn region(&self, id: &str) -> Option<&Region> {

@@ -13,6 +13,7 @@ use crate::text::fold;
 
 mod citations;
 mod ids;
+mod jurisdiction;
 mod references;
 mod targets;
 mod tasks;
@@ -41,6 +42,7 @@ pub(crate) fn validate(plan: &Plan, source: &SourceFile, cx: &Context<'_>) -> Ve
     check.citations();
     check.not_applicable();
     check.province();
+    check.jurisdiction();
     check.lead();
     check.blanks();
     let id = &plan.document.id;

@@ -8,7 +8,7 @@ use crate::msg;
 use crate::source::FieldPath;
 
 /// The marker `xhht init` writes, and the start of any text still to write.
-const MARKER: &str = "TODO";
+pub(super) const MARKER: &str = "TODO";
 
 impl Check<'_> {
     pub(super) fn blanks(&mut self) {

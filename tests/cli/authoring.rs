@@ -84,7 +84,7 @@ fn a_syntax_error_is_reported_where_it_is() {
 #[test]
 fn the_mistakes_people_make_get_a_hint() {
     let dir = tempfile::tempdir().unwrap();
-    let document = "document:\n  id: x\n  title: t\n  kind: plan\n  issuer: u\n  level: commune\n  jurisdiction: x\n  period: {start: 2021, end: 2025}\n";
+    let document = "document:\n  id: x\n  title: t\n  kind: plan\n  issuer: u\n  level: commune\n  jurisdiction: xã Vũ Phúc\n  period: {start: 2021, end: 2025}\n";
     let cases = [
         (
             "colon.yaml",
@@ -139,7 +139,7 @@ fn the_mistakes_people_make_get_a_hint() {
 #[test]
 fn a_reversed_period_is_one_finding() {
     let dir = tempfile::tempdir().unwrap();
-    let plan = "document:\n  id: x\n  title: t\n  kind: plan\n  issuer: u\n  level: commune\n  jurisdiction: x\n  province: thai-binh\n  period: {start: 2025, end: 2021}\n  milestones: [2023, 2025]\ntargets:\n  - {id: a, indicator: model.learning_citizen, unit: percent, population: people, value: {point: 45}, year: 2025}\ntasks:\n  - {id: k, title: t, leads: [u], deadline: {wording: \"năm 2024\", due: {year: 2024}}}\nagencies:\n  - {id: u, name: UBND, kind: peoples_committee, level: commune}\n";
+    let plan = "document:\n  id: x\n  title: t\n  kind: plan\n  issuer: u\n  level: commune\n  jurisdiction: xã Vũ Phúc\n  province: thai-binh\n  period: {start: 2025, end: 2021}\n  milestones: [2023, 2025]\ntargets:\n  - {id: a, indicator: model.learning_citizen, unit: percent, population: people, value: {point: 45}, year: 2025}\ntasks:\n  - {id: k, title: t, leads: [u], deadline: {wording: \"năm 2024\", due: {year: 2024}}}\nagencies:\n  - {id: u, name: UBND, kind: peoples_committee, level: commune}\n";
     std::fs::write(dir.path().join("p.yaml"), plan).unwrap();
     let found: Vec<String> = places(dir.path(), "p.yaml")
         .into_iter()
@@ -162,7 +162,7 @@ type Case = (&'static str, String, Vec<(&'static str, u64, u64)>);
 #[test]
 fn the_item_by_item_reading_neither_loses_nor_invents_faults() {
     let dir = tempfile::tempdir().unwrap();
-    let document = "document:\n  id: x\n  title: t\n  kind: plan\n  issuer: u\n  level: commune\n  jurisdiction: x\n  province: thai-binh\n  period: {start: 2021, end: 2025}\n";
+    let document = "document:\n  id: x\n  title: t\n  kind: plan\n  issuer: u\n  level: commune\n  jurisdiction: xã Vũ Phúc\n  province: thai-binh\n  period: {start: 2021, end: 2025}\n";
     let task = "  - {id: k, title: t, leadz: [u]}\n";
     let cases: [Case; 5] = [
         // Items of one flow list on one line: each read from where it starts.
@@ -216,7 +216,7 @@ fn the_item_by_item_reading_neither_loses_nor_invents_faults() {
 #[test]
 fn an_open_period_starting_after_2100_is_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let plan = "document:\n  id: x\n  title: t\n  kind: plan\n  issuer: u\n  level: commune\n  jurisdiction: x\n  province: thai-binh\n  period: {start: 2205}\n";
+    let plan = "document:\n  id: x\n  title: t\n  kind: plan\n  issuer: u\n  level: commune\n  jurisdiction: xã Vũ Phúc\n  province: thai-binh\n  period: {start: 2205}\n";
     std::fs::write(dir.path().join("p.yaml"), plan).unwrap();
     let codes: Vec<String> = places(dir.path(), "p.yaml")
         .into_iter()

@@ -335,6 +335,7 @@ const CASES: &[(&str, &str, &[&str], Option<&str>)] = &[
     ("unknown-item", "commune", &["validate"], None),
     ("bad-id", "commune", &["validate"], None),
     ("unknown-province", "commune", &["validate"], None),
+    ("unknown-jurisdiction", "commune", &["validate"], None),
     ("out-of-range", "commune", &["validate"], None),
     ("year-outside-period", "commune", &["validate"], None),
     ("milestone-regression", "commune", &["validate"], None),

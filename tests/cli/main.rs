@@ -14,6 +14,7 @@ mod hostile;
 mod hostile_input;
 mod i18n;
 mod init;
+mod jurisdiction;
 mod loading;
 mod lookups;
 mod parents;
