@@ -27,14 +27,19 @@ fn dir_with_plan() -> tempfile::TempDir {
     dir
 }
 
-/// Runs xhht in `dir`, which must be done well within a second.
-fn run_quickly(dir: &Path, args: &[&str]) -> Output {
+/// Runs xhht in `dir`: it must come back, not read a device or a pipe
+/// forever. A hang detector, not a speed check (benches/ measure speed): the
+/// bound is far above any normal run on a loaded machine.
+fn run_bounded(dir: &Path, args: &[&str]) -> Output {
     let started = Instant::now();
     let out = run_in(dir, args, &[]);
     let took = started.elapsed();
-    assert!(took < Duration::from_secs(1), "{args:?} took {took:?}");
+    assert!(took < HANG, "{args:?} took {took:?}");
     out
 }
+
+/// Longer than any run of xhht on these inputs, however loaded the machine.
+const HANG: Duration = Duration::from_secs(30);
 
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
@@ -66,7 +71,7 @@ fn a_named_pipe_is_refused_without_being_opened() {
         let fifo = fifo.clone();
         std::thread::spawn(move || drop(std::fs::OpenOptions::new().write(true).open(fifo)))
     };
-    let out = run_quickly(dir.path(), &["validate", "plan.yaml"]);
+    let out = run_bounded(dir.path(), &["validate", "plan.yaml"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let error = stderr(&out);
     assert!(
@@ -74,7 +79,7 @@ fn a_named_pipe_is_refused_without_being_opened() {
             && error.contains("save what it gives to a file and name that file"),
         "{error}"
     );
-    let out = run_quickly(dir.path(), &["--lang", "vi", "validate", "plan.yaml"]);
+    let out = run_bounded(dir.path(), &["--lang", "vi", "validate", "plan.yaml"]);
     assert!(
         stderr(&out).contains("plan.yaml: đây là một ống dẫn có tên (FIFO)"),
         "{out:?}"
@@ -90,7 +95,7 @@ fn a_named_pipe_is_refused_without_being_opened() {
 fn a_link_to_a_device_is_refused_without_reading_it() {
     let dir = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("plan.yaml")).unwrap();
-    let out = run_quickly(dir.path(), &["validate", "plan.yaml"]);
+    let out = run_bounded(dir.path(), &["validate", "plan.yaml"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let error = stderr(&out);
     assert!(
@@ -105,7 +110,7 @@ fn a_link_to_a_device_is_refused_without_reading_it() {
 fn a_directory_named_as_a_status_file_is_refused() {
     let dir = dir_with_plan();
     std::fs::create_dir(dir.path().join("progress.yaml")).unwrap();
-    let out = run_quickly(
+    let out = run_bounded(
         dir.path(),
         &["report", "plan.yaml", "--status", "progress.yaml"],
     );
@@ -128,7 +133,7 @@ fn a_file_over_the_size_limit_is_refused_by_its_size() {
         .unwrap()
         .set_len(u64::try_from(limit).unwrap() + 1)
         .unwrap();
-    let out = run_quickly(dir.path(), &["validate", "plan.yaml"]);
+    let out = run_bounded(dir.path(), &["validate", "plan.yaml"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let error = stderr(&out);
     let said = format!(
@@ -145,7 +150,7 @@ fn a_file_over_the_size_limit_is_refused_by_its_size() {
 fn an_accepted_file_that_is_not_a_regular_file_is_refused() {
     let dir = dir_with_plan();
     std::os::unix::fs::symlink("/dev/zero", dir.path().join("accepted.json")).unwrap();
-    let out = run_quickly(
+    let out = run_bounded(
         dir.path(),
         &["validate", "plan.yaml", "--accepted", "accepted.json"],
     );
@@ -161,7 +166,7 @@ fn an_accepted_file_that_is_not_a_regular_file_is_refused() {
         .unwrap()
         .set_len(65 * 1024 * 1024)
         .unwrap();
-    let out = run_quickly(
+    let out = run_bounded(
         dir.path(),
         &["validate", "plan.yaml", "--accepted", "accepted.json"],
     );
@@ -203,7 +208,7 @@ fn errors_about_paths_and_options_follow_the_language() {
     ];
     for (args, said) in cases {
         let args: Vec<&str> = ["--lang", "vi"].iter().chain(args).copied().collect();
-        let out = run_quickly(dir.path(), &args);
+        let out = run_bounded(dir.path(), &args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
         assert!(stderr(&out).contains(said), "{args:?}: {}", stderr(&out));
     }
@@ -221,9 +226,9 @@ fn an_absurd_period_is_an_error_and_does_not_stall_the_schedule() {
         ));
     }
     std::fs::write(dir.path().join("plan.yaml"), plan).unwrap();
-    let out = run_quickly(dir.path(), &["report", "plan.yaml"]);
+    let out = run_bounded(dir.path(), &["report", "plan.yaml"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    let out = run_quickly(dir.path(), &["validate", "plan.yaml"]);
+    let out = run_bounded(dir.path(), &["validate", "plan.yaml"]);
     let text = stdout(&out);
     for said in [
         "error[XH020]: the period starts in 1, before 1945",
@@ -248,7 +253,7 @@ fn binary_values_are_refused_in_the_users_words() {
         format!("{plan}  period: {{start: 2021, end: 2025}}\n"),
     )
     .unwrap();
-    let out = run_quickly(dir.path(), &["validate", "plan.yaml"]);
+    let out = run_bounded(dir.path(), &["validate", "plan.yaml"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let text = stdout(&out);
     assert!(
@@ -259,7 +264,7 @@ fn binary_values_are_refused_in_the_users_words() {
         "{text}"
     );
     assert!(!text.contains("Options"), "{text}");
-    let out = run_quickly(dir.path(), &["--lang", "vi", "validate", "plan.yaml"]);
+    let out = run_bounded(dir.path(), &["--lang", "vi", "validate", "plan.yaml"]);
     assert!(
         stdout(&out).contains("không được chứa giá trị nhị phân (`!!binary`)"),
         "{out:?}"
@@ -282,7 +287,7 @@ fn an_unclosed_quote_is_reported_where_it_opens() {
         format!("{plan}  period: {{start: 2021, end: 2025}}\n"),
     )
     .unwrap();
-    let out = run_quickly(dir.path(), &["validate", "plan.yaml"]);
+    let out = run_bounded(dir.path(), &["validate", "plan.yaml"]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let text = stdout(&out);
     assert!(

@@ -33,8 +33,9 @@ fn load(name: &str, bytes: impl Into<Vec<u8>>) -> xhht::load::Loaded {
 fn load_err(name: &str, bytes: impl Into<Vec<u8>>) -> (LoadErrorKind, String, Option<usize>) {
     let started = Instant::now();
     let loaded = load(name, bytes);
+    // A hang detector for hostile input, not a speed check: benches/ measure speed.
     assert!(
-        started.elapsed() < Duration::from_secs(1),
+        started.elapsed() < Duration::from_secs(30),
         "{name} took {:?}",
         started.elapsed()
     );
