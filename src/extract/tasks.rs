@@ -40,7 +40,7 @@ pub fn extract(doc: &Doc, level: Level, agencies: &mut Agencies) -> Vec<Found> {
             continue;
         }
         let (requested, text) = strip_request(&line.text);
-        let named = listed(text, 0, level);
+        let named = listed(text, fronted(text), level);
         let named_end = named.last().map_or(0, |n| n.end);
         let rest = text[named_end..].trim_start_matches([',', ' ', ':']);
         let only_names = !named.is_empty() && (rest.is_empty() || is_duty_phrase(rest));
@@ -89,10 +89,12 @@ pub fn extract(doc: &Doc, level: Level, agencies: &mut Agencies) -> Vec<Found> {
             }
             let mode = if requested { Mode::Requested } else { to.mode };
             (leads, coordinates, mode, duty_of(text, level))
+        } else if unaddressed_duty(line) {
+            (Vec::new(), Vec::new(), Mode::Assigned, text)
         } else {
             continue;
         };
-        if leads.is_empty() || duty.trim().is_empty() {
+        if duty.trim().is_empty() {
             continue;
         }
         for part in parts(&line.text, duty) {
@@ -177,6 +179,9 @@ fn trim_part(text: &str) -> &str {
 fn task(line: &Line, part: &Part<'_>, roles: (Vec<String>, Vec<String>, Mode)) -> Found {
     let (leads, coordinates, mode) = roles;
     let mut review = Vec::new();
+    if leads.is_empty() {
+        review.push(msg!("extract.review.no-lead"));
+    }
     let deadline = part.deadline.as_ref().map(|wording| {
         let due = crate::schedule::wording::parse(wording).ok();
         if due.is_none() {
@@ -228,6 +233,30 @@ fn in_tasks(line: &Line) -> bool {
         .iter()
         .any(|h| duty.iter().any(|w| has_words(h, w)))
         && !headings.iter().any(|h| has_words(h, "muc tieu"))
+}
+
+/// Where the words after a deadline that opens the line start ("Hằng năm,
+/// Sở A chủ trì …"), or 0: the body named after it is the one addressed.
+fn fronted(text: &str) -> usize {
+    super::deadlines::find(text)
+        .first()
+        .filter(|f| f.start == 0 && text[f.end..].starts_with(", "))
+        .map_or(0, |f| f.end + 2)
+}
+
+/// An item of a "Nhiệm vụ và giải pháp" list that names no body and has
+/// none above it: a duty of the plan all the same, for the author to give
+/// a lead (plans often say who leads them only under "Tổ chức thực hiện").
+fn unaddressed_duty(line: &Line) -> bool {
+    let item = match &line.marker {
+        Marker::Bullet => true,
+        Marker::Number { label, .. } => label.chars().all(char::is_lowercase),
+        Marker::None => false,
+    };
+    item && line.headings.iter().any(|h| {
+        let h = fold(h);
+        has_words(&h, "nhiem vu") || has_words(&h, "giai phap")
+    })
 }
 
 fn strip_request(text: &str) -> (bool, &str) {
@@ -401,10 +430,24 @@ fn function(folded: &str) -> Option<Function> {
         .map(|(_, f)| *f)
 }
 
-/// The bodies a line names anywhere, added to the plan's agencies.
+/// The registry's bodies the plan's text names outside its duties, added to
+/// the plan's agencies. Collectives ("các cơ quan liên quan") count only
+/// where a duty is given to them: named in passing they are no agency of
+/// the plan. Nor are the issuers of the documents it cites ("Căn cứ …",
+/// "Quyết định số … của Thủ tướng Chính phủ") or those it is sent to.
 pub fn name_all(doc: &Doc, level: Level, agencies: &mut Agencies) {
     for line in &doc.lines {
+        let folded = fold(&line.text);
+        if folded.starts_with("noi nhan") {
+            break;
+        }
+        if folded.starts_with("can cu") {
+            continue;
+        }
         for named in all_in(&line.text, level) {
+            if named.body.is_none() || issues_a_cited_document(&line.text[..named.start]) {
+                continue;
+            }
             agencies.add(
                 &line.text[named.start..named.end],
                 named.body,
@@ -413,6 +456,19 @@ pub fn name_all(doc: &Doc, level: Level, agencies: &mut Agencies) {
             );
         }
     }
+}
+
+/// "… Quyết định số 1373/QĐ-TTg ngày 30/7/2021 của": the body named next
+/// issued the document cited.
+fn issues_a_cited_document(before: &str) -> bool {
+    let folded = fold(before);
+    let Some(head) = folded.trim_end().strip_suffix("cua") else {
+        return false;
+    };
+    let near = head.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    head[near..].match_indices("so ").any(|(at, _)| {
+        head[at + 3..].chars().next().is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]
@@ -449,6 +505,15 @@ mod tests {
             let first = super::super::deadlines::find(text).into_iter().next();
             assert_eq!(first.map(|f| f.wording).as_deref(), wording, "{text}");
         }
+    }
+
+    #[test]
+    fn the_issuer_of_a_cited_document_is_not_an_agency_of_the_plan() {
+        assert!(issues_a_cited_document(
+            "theo Quyết định số 1373/QĐ-TTg ngày 30/7/2021 của "
+        ));
+        assert!(!issues_a_cited_document("báo cáo kết quả về "));
+        assert!(!issues_a_cited_document("chỉ đạo của "));
     }
 
     #[test]
