@@ -156,11 +156,7 @@ impl Show for (String, Option<String>) {
     }
 }
 
-fn score<K: Show, F: Show>(
-    key: &[K],
-    found: &[F],
-    same: impl Fn(&K, &F) -> bool,
-) -> Scored {
+fn score<K: Show, F: Show>(key: &[K], found: &[F], same: impl Fn(&K, &F) -> bool) -> Scored {
     let mut used = HashSet::new();
     let mut missed = Vec::new();
     for k in key {

@@ -117,10 +117,16 @@ fn qualifies_budget(text: &str, words: &[Word], i: usize, wording: &str) -> bool
 /// "hằng năm và từng giai đoạn".
 fn refused_but_timed(text: &str, words: &[Word], i: usize) -> Option<(usize, String)> {
     let key = |n: usize| words.get(i + n).map_or("", |w| w.folded.as_str());
-    let fixed = |n: usize| Some((i + n - 1, text[words[i].start..words[i + n - 1].end].to_owned()));
+    let fixed = |n: usize| {
+        Some((
+            i + n - 1,
+            text[words[i].start..words[i + n - 1].end].to_owned(),
+        ))
+    };
     if matches!((key(0), key(1)), ("sau", "khi") | ("khi", "duoc")) {
         let last = (i..words.len().min(i + LONGEST)).find(|n| words[*n].closes || words[*n].comma);
-        return last.or_else(|| (words.len() <= i + LONGEST).then(|| words.len() - 1))
+        return last
+            .or_else(|| (words.len() <= i + LONGEST).then_some(words.len() - 1))
             .and_then(|last| fixed(last - i + 1));
     }
     match (key(0), key(1), key(2), key(3), key(4), key(5)) {

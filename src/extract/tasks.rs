@@ -136,7 +136,9 @@ fn parts<'a>(text: &'a str, duty: &'a str) -> Vec<Part<'a>> {
     let mut parts: Vec<Part<'a>> = Vec::new();
     let mut from = 0;
     for (n, wording) in found.iter().enumerate() {
-        let to = found.get(n + 1).and_then(|next| cut(text, wording.end, next.start));
+        let to = found
+            .get(n + 1)
+            .and_then(|next| cut(text, wording.end, next.start));
         let Some(to) = to.or_else(|| (n + 1 == found.len()).then_some(text.len())) else {
             continue;
         };
@@ -467,7 +469,10 @@ fn issues_a_cited_document(before: &str) -> bool {
     };
     let near = head.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
     head[near..].match_indices("so ").any(|(at, _)| {
-        head[at + 3..].chars().next().is_some_and(|c| c.is_ascii_digit())
+        head[at + 3..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
     })
 }
 
