@@ -20,6 +20,20 @@ pub struct Found {
 /// The longest wording the parser is asked to read, in words.
 const LONGEST: usize = 12;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum After {
+    Space,
+    Comma,
+    /// No wording runs past: ";", ".", ":", a bracket or a quote.
+    Stop,
+}
+
+impl Word {
+    fn closes(&self) -> bool {
+        self.after == After::Stop
+    }
+}
+
 #[derive(Debug)]
 struct Word {
     start: usize,
@@ -27,10 +41,8 @@ struct Word {
     folded: String,
     /// The first word of a clause: after the line's start, ";", "." or ":".
     opens: bool,
-    /// No wording runs past this word: ";", ".", ":", a bracket or a quote follows.
-    closes: bool,
-    /// A comma follows.
-    comma: bool,
+    /// What follows the word.
+    after: After,
     /// Inside quotation marks: the title of a programme, not a duty's date.
     quoted: bool,
 }
@@ -82,12 +94,12 @@ fn at(text: &str, words: &[Word], i: usize) -> Option<(usize, String)> {
     let span = |last: usize| &text[w.start..words[last].end];
     let mut specific = None;
     for last in (i..words.len().min(i + LONGEST)).rev() {
-        if words[i..last].iter().any(|x| x.closes) || words[last].quoted {
+        if words[i..last].iter().any(Word::closes) || words[last].quoted {
             continue;
         }
         let wording = span(last);
         match parse(wording) {
-            Ok(_) if w.folded == "thuong" && !words[last].closes && last + 1 < words.len() => {}
+            Ok(_) if w.folded == "thuong" && !words[last].closes() && last + 1 < words.len() => {}
             Ok(_) if qualifies_budget(text, words, i, wording) => return None,
             Ok(_) => return Some((last, wording.to_owned())),
             Err(e) => {
@@ -124,7 +136,7 @@ fn refused_but_timed(text: &str, words: &[Word], i: usize) -> Option<(usize, Str
         ))
     };
     if matches!((key(0), key(1)), ("sau", "khi") | ("khi", "duoc")) {
-        let last = (i..words.len().min(i + LONGEST)).find(|n| words[*n].closes || words[*n].comma);
+        let last = (i..words.len().min(i + LONGEST)).find(|n| words[*n].after != After::Space);
         return last
             .or_else(|| (words.len() <= i + LONGEST).then_some(words.len() - 1))
             .and_then(|last| fixed(last - i + 1));
@@ -167,8 +179,13 @@ fn words(text: &str) -> Vec<Word> {
             end: start + lead + core.len(),
             folded: fold(core),
             opens,
-            closes: tail.contains([';', '.', ':', '”', '"', '(', ')']) || opening,
-            comma: tail.contains(','),
+            after: if tail.contains([';', '.', ':', '”', '"', '(', ')']) || opening {
+                After::Stop
+            } else if tail.contains(',') {
+                After::Comma
+            } else {
+                After::Space
+            },
             quoted,
         });
         opens = tail.contains([';', '.', ':']);

@@ -143,14 +143,19 @@ fn governed(quote: &str) -> Vec<&str> {
         }
         at = next;
     }
-    starts
+    let parts: Vec<&str> = starts
         .iter()
         .enumerate()
         .map(|(n, from)| {
             let to = starts.get(n + 1).map_or(quote.len(), |s| *s);
             quote[*from..to].trim().trim_end_matches(',').trim_end()
         })
-        .collect()
+        .collect();
+    // Results measured by their own levels ("cấp độ 2", "mức độ 3") are
+    // separate standards; without levels the list is one result, as the
+    // catalogue's joint indicators ("phổ cập tiểu học và trung học cơ sở") count it.
+    let levelled = parts.iter().filter(|p| level(&fold(p)).is_some()).count();
+    if levelled >= 2 { parts } else { vec![quote] }
 }
 
 fn read(
@@ -446,6 +451,13 @@ mod tests {
                 "kết quả phổ cập giáo dục mầm non cho trẻ 5 tuổi",
                 "phổ cập tiểu học mức độ 3"
             ]
+        );
+        // Without levels, one result (the catalogue counts them jointly).
+        assert_eq!(
+            governed(
+                "100% huyện củng cố kết quả phổ cập tiểu học, kết quả phổ cập trung học cơ sở"
+            ),
+            ["100% huyện củng cố kết quả phổ cập tiểu học, kết quả phổ cập trung học cơ sở"]
         );
         // A list of who is counted is one target, not several.
         assert_eq!(

@@ -102,8 +102,14 @@ pub fn extract(doc: &Doc, level: Level, agencies: &mut Agencies) -> Vec<Found> {
             found.push(task(line, &part, roles));
         }
     }
+    number(&mut found);
+    found
+}
+
+/// Ids by section: "t-ii-1-1", "t-ii-1-2", ….
+fn number(found: &mut [Found]) {
     let mut taken = Vec::new();
-    for item in &mut found {
+    for item in found {
         let section = crate::init::slug(item.task.section.as_ref().map_or("", Text::as_str));
         let wanted = if section.is_empty() {
             "t".to_owned()
@@ -116,7 +122,6 @@ pub fn extract(doc: &Doc, level: Level, agencies: &mut Agencies) -> Vec<Found> {
             .count();
         item.task.id = unique(&mut taken, format!("{wanted}-{}", n + 1));
     }
-    found
 }
 
 /// One duty of a line: the words quoted for it, its title's words and the
