@@ -2,7 +2,9 @@
 //! plans that encode them by hand (the answer key): recall and precision
 //! per seed for targets, bodies (agencies) and deadlines.
 //!
-//! `cargo run --release --example extract-score` (seeds in ../shared/seeds).
+//! `cargo run --release --example extract-score` (seeds in ../shared/seeds);
+//! `-- --misses` also prints, per seed and kind, the key's items that were
+//! not found and the found ones the key does not hold.
 
 #![expect(
     clippy::print_stdout,
@@ -19,6 +21,7 @@ use xhht::text::fold;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let misses = std::env::args().any(|a| a == "--misses");
     let seeds = root.join("../shared/seeds");
     if !seeds.is_dir() {
         eprintln!("no seeds at {}: nothing to score", seeds.display());
@@ -53,7 +56,16 @@ fn main() {
             ("bodies", bodies(&key, &draft.plan)),
             ("deadlines", deadlines(&key, &draft.plan)),
         ];
-        for (kind, (wanted, got, matched)) in rows {
+        for (kind, scored) in rows {
+            let (wanted, got, matched) = (scored.key, scored.found, scored.matched);
+            if misses {
+                for item in &scored.missed {
+                    println!("  {seed} {kind} MISSED {item}");
+                }
+                for item in &scored.extra {
+                    println!("  {seed} {kind} EXTRA  {item}");
+                }
+            }
             println!(
                 "{:<28} {:<10} {:>6} {:>6} {:>6} {:>7} {:>9}",
                 seed,
@@ -105,17 +117,66 @@ fn percent(part: usize, whole: usize) -> String {
     format!("{share:.0}%")
 }
 
-/// (in the key, found, matched one to one).
-fn score<K, F>(key: &[K], found: &[F], same: impl Fn(&K, &F) -> bool) -> (usize, usize, usize) {
+/// How many items the key holds, how many were found, how many of those
+/// match one to one, and (as text) the ones that do not.
+struct Scored {
+    key: usize,
+    found: usize,
+    matched: usize,
+    missed: Vec<String>,
+    extra: Vec<String>,
+}
+
+/// One line for an item in the list of misses.
+trait Show {
+    fn show(&self) -> String;
+}
+
+impl Show for &Target {
+    fn show(&self) -> String {
+        format!(
+            "{:?} {} level {:?} | {}",
+            self.value,
+            self.year,
+            self.level,
+            self.quote.as_ref().map_or("", xhht::text::Text::as_str)
+        )
+    }
+}
+
+impl Show for &xhht::model::Agency {
+    fn show(&self) -> String {
+        format!("{} ({})", self.name.as_str(), self.id)
+    }
+}
+
+impl Show for (String, Option<String>) {
+    fn show(&self) -> String {
+        format!("{:?} | {}", self.0, self.1.as_deref().unwrap_or(""))
+    }
+}
+
+fn score<K: Show, F: Show>(key: &[K], found: &[F], same: impl Fn(&K, &F) -> bool) -> Scored {
     let mut used = HashSet::new();
-    let mut matched = 0;
+    let mut missed = Vec::new();
     for k in key {
         if let Some(i) = (0..found.len()).find(|i| !used.contains(i) && same(k, &found[*i])) {
             used.insert(i);
-            matched += 1;
+        } else {
+            missed.push(k.show());
         }
     }
-    (key.len(), found.len(), matched)
+    let extra = (0..found.len())
+        .filter(|i| !used.contains(i))
+        .map(|i| found[i].show())
+        .collect();
+    Scored {
+        key: key.len(),
+        found: found.len(),
+        matched: used.len(),
+        missed,
+        extra,
+    }
 }
 
 fn words(text: &str) -> HashSet<String> {
@@ -159,7 +220,7 @@ fn compact(text: &str) -> String {
     fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-fn bodies(key: &Plan, found: &Plan) -> (usize, usize, usize) {
+fn bodies(key: &Plan, found: &Plan) -> Scored {
     let registry = xhht::registry::Registry::embedded();
     let spellings = |a: &xhht::model::Agency| -> Vec<String> {
         std::iter::once(&a.name)
@@ -183,7 +244,7 @@ fn bodies(key: &Plan, found: &Plan) -> (usize, usize, usize) {
     })
 }
 
-fn deadlines(key: &Plan, found: &Plan) -> (usize, usize, usize) {
+fn deadlines(key: &Plan, found: &Plan) -> Scored {
     let dated = |plan: &Plan| -> Vec<(String, Option<String>)> {
         plan.tasks
             .iter()

@@ -5,6 +5,7 @@
 //! with a `# REVIEW:` comment on the item, never silently guessed.
 
 pub mod agencies;
+pub mod deadlines;
 pub mod decode;
 pub mod doc;
 pub mod docx;

@@ -117,9 +117,45 @@ fn split(clause: &str) -> Vec<(Figure, &str)> {
         } else {
             quote
         };
-        out.push((figure.clone(), quote.trim()));
+        for governed in governed(quote.trim()) {
+            out.push((figure.clone(), governed));
+        }
     }
     out
+}
+
+/// The results one figure governs, each its own target: "100% xã củng cố
+/// kết quả chống mù chữ cấp độ 2, kết quả phổ cập giáo dục mầm non, phổ
+/// cập tiểu học mức độ 3" holds three. A part after a comma counts when it
+/// names a universalisation or literacy result of its own; other parts
+/// stay with the one before them.
+fn governed(quote: &str) -> Vec<&str> {
+    let names_result = |part: &str| {
+        let folded = fold(part);
+        ["pho cap", "mu chu"].iter().any(|w| has_words(&folded, w))
+    };
+    let mut starts = vec![0];
+    let mut at = 0;
+    for piece in quote.split_inclusive(", ") {
+        let next = at + piece.len();
+        if at > 0 && names_result(piece) && names_result(&quote[*starts.last().unwrap_or(&0)..at]) {
+            starts.push(at);
+        }
+        at = next;
+    }
+    let parts: Vec<&str> = starts
+        .iter()
+        .enumerate()
+        .map(|(n, from)| {
+            let to = starts.get(n + 1).map_or(quote.len(), |s| *s);
+            quote[*from..to].trim().trim_end_matches(',').trim_end()
+        })
+        .collect();
+    // Results measured by their own levels ("cấp độ 2", "mức độ 3") are
+    // separate standards; without levels the list is one result, as the
+    // catalogue's joint indicators ("phổ cập tiểu học và trung học cơ sở") count it.
+    let levelled = parts.iter().filter(|p| level(&fold(p)).is_some()).count();
+    if levelled >= 2 { parts } else { vec![quote] }
 }
 
 fn read(
@@ -398,4 +434,54 @@ pub(super) fn unique(taken: &mut Vec<String>, wanted: String) -> String {
     };
     taken.push(id.clone());
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_figure_governs_each_result_it_lists() {
+        assert_eq!(
+            governed(
+                "100% xã duy trì kết quả xóa mù chữ mức độ 2, kết quả phổ cập giáo dục mầm non cho trẻ 5 tuổi, phổ cập tiểu học mức độ 3"
+            ),
+            [
+                "100% xã duy trì kết quả xóa mù chữ mức độ 2",
+                "kết quả phổ cập giáo dục mầm non cho trẻ 5 tuổi",
+                "phổ cập tiểu học mức độ 3"
+            ]
+        );
+        // Without levels, one result (the catalogue counts them jointly).
+        assert_eq!(
+            governed(
+                "100% huyện củng cố kết quả phổ cập tiểu học, kết quả phổ cập trung học cơ sở"
+            ),
+            ["100% huyện củng cố kết quả phổ cập tiểu học, kết quả phổ cập trung học cơ sở"]
+        );
+        // A list of who is counted is one target, not several.
+        assert_eq!(
+            governed("95% cán bộ, công chức, viên chức được bồi dưỡng"),
+            ["95% cán bộ, công chức, viên chức được bồi dưỡng"]
+        );
+    }
+
+    #[test]
+    fn each_governed_result_has_its_own_level() {
+        let doc = Doc::parse(
+            "II. MỤC TIÊU\n- Đến năm 2026, 100% xã giữ vững kết quả xóa mù chữ mức độ 2, phổ cập giáo dục tiểu học mức độ 3.",
+        );
+        let cx = Context {
+            issued: Some(2024),
+            period: Period {
+                start: 2024,
+                end: Some(2026),
+            },
+        };
+        let got: Vec<(Option<u8>, u16)> = extract(&doc, &cx)
+            .iter()
+            .map(|f| (f.target.level, f.target.year))
+            .collect();
+        assert_eq!(got, [(Some(2), 2026), (Some(3), 2026)]);
+    }
 }

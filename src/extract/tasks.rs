@@ -31,12 +31,16 @@ pub fn extract(doc: &Doc, level: Level, agencies: &mut Agencies) -> Vec<Found> {
     let mut found = Vec::new();
     let mut addressee: Option<Addressee> = None;
     for line in &doc.lines {
+        // The list of recipients closes the plan: none of them is given a duty.
+        if fold(&line.text).starts_with("noi nhan") {
+            break;
+        }
         if !in_tasks(line) {
             addressee = None;
             continue;
         }
         let (requested, text) = strip_request(&line.text);
-        let named = listed(text, 0, level);
+        let named = listed(text, fronted(text), level);
         let named_end = named.last().map_or(0, |n| n.end);
         let rest = text[named_end..].trim_start_matches([',', ' ', ':']);
         let only_names = !named.is_empty() && (rest.is_empty() || is_duty_phrase(rest));
@@ -85,16 +89,27 @@ pub fn extract(doc: &Doc, level: Level, agencies: &mut Agencies) -> Vec<Found> {
             }
             let mode = if requested { Mode::Requested } else { to.mode };
             (leads, coordinates, mode, duty_of(text, level))
+        } else if unaddressed_duty(line) {
+            (Vec::new(), Vec::new(), Mode::Assigned, text)
         } else {
             continue;
         };
-        if leads.is_empty() || duty.trim().is_empty() {
+        if duty.trim().is_empty() {
             continue;
         }
-        found.push(task(line, leads, coordinates, mode, duty));
+        for part in parts(&line.text, duty) {
+            let roles = (leads.clone(), coordinates.clone(), mode);
+            found.push(task(line, &part, roles));
+        }
     }
+    number(&mut found);
+    found
+}
+
+/// Ids by section: "t-ii-1-1", "t-ii-1-2", ….
+fn number(found: &mut [Found]) {
     let mut taken = Vec::new();
-    for item in &mut found {
+    for item in found {
         let section = crate::init::slug(item.task.section.as_ref().map_or("", Text::as_str));
         let wanted = if section.is_empty() {
             "t".to_owned()
@@ -107,19 +122,75 @@ pub fn extract(doc: &Doc, level: Level, agencies: &mut Agencies) -> Vec<Found> {
             .count();
         item.task.id = unique(&mut taken, format!("{wanted}-{}", n + 1));
     }
-    found
 }
 
-fn task(
-    line: &Line,
-    leads: Vec<String>,
-    coordinates: Vec<String>,
-    mode: Mode,
-    duty: &str,
-) -> Found {
+/// One duty of a line: the words quoted for it, its title's words and the
+/// deadline it names.
+struct Part<'a> {
+    quote: &'a str,
+    duty: &'a str,
+    deadline: Option<String>,
+}
+
+/// A line's duties, one for each deadline it names ("tổ chức sơ kết vào năm
+/// 2025, tổng kết vào năm 2030"): the line is cut at the last ";", "," or
+/// "và" between two wordings, or left whole when none stands between them.
+/// `duty` is the end of `text` that the title is drawn from.
+fn parts<'a>(text: &'a str, duty: &'a str) -> Vec<Part<'a>> {
+    let found = super::deadlines::find(text);
+    let mut parts: Vec<Part<'a>> = Vec::new();
+    let mut from = 0;
+    for (n, wording) in found.iter().enumerate() {
+        let to = found
+            .get(n + 1)
+            .and_then(|next| cut(text, wording.end, next.start));
+        let Some(to) = to.or_else(|| (n + 1 == found.len()).then_some(text.len())) else {
+            continue;
+        };
+        let piece = &text[from..to];
+        let duty_start = (text.len() - duty.len()).max(from);
+        let duty = text.get(duty_start..to).unwrap_or(piece);
+        parts.push(Part {
+            quote: trim_part(piece),
+            duty: trim_part(duty),
+            deadline: Some(wording.wording.clone()),
+        });
+        from = to;
+    }
+    if parts.is_empty() {
+        parts.push(Part {
+            quote: text,
+            duty,
+            deadline: None,
+        });
+    }
+    parts
+}
+
+/// Where the part ending between `after` and `before` is cut: after the
+/// last ";", else the last ",", else before the last "và".
+fn cut(text: &str, after: usize, before: usize) -> Option<usize> {
+    let between = &text[after..before];
+    between
+        .rfind(';')
+        .or_else(|| between.rfind(','))
+        .map(|at| after + at + 1)
+        .or_else(|| between.rfind(" và ").map(|at| after + at))
+}
+
+fn trim_part(text: &str) -> &str {
+    let text = text.trim().trim_end_matches([',', ';', '.']).trim_end();
+    text.strip_prefix("và ").unwrap_or(text).trim_start()
+}
+
+fn task(line: &Line, part: &Part<'_>, roles: (Vec<String>, Vec<String>, Mode)) -> Found {
+    let (leads, coordinates, mode) = roles;
     let mut review = Vec::new();
-    let deadline = deadline(&line.text).map(|wording| {
-        let due = crate::schedule::wording::parse(&wording).ok();
+    if leads.is_empty() {
+        review.push(msg!("extract.review.no-lead"));
+    }
+    let deadline = part.deadline.as_ref().map(|wording| {
+        let due = crate::schedule::wording::parse(wording).ok();
         if due.is_none() {
             review.push(msg!(
                 "extract.review.deadline-unread",
@@ -127,24 +198,24 @@ fn task(
             ));
         }
         Deadline {
-            wording: Text::new(&wording),
+            wording: Text::new(wording),
             due,
         }
     });
     Found {
         task: Task {
             id: String::new(),
-            title: Text::new(&title(duty)),
+            title: Text::new(&title(part.duty)),
             leads,
             coordinates,
             mode,
             deadline,
-            function: function(&fold(&line.text)),
+            function: function(&fold(part.quote)),
             carries_out: Vec::new(),
             in_force_from: None,
             verification: None,
             sources: Vec::new(),
-            quote: Some(Text::new(&line.text)),
+            quote: Some(Text::new(part.quote)),
             section: (!line.section.is_empty()).then(|| Text::new(&line.section)),
             note: None,
         },
@@ -162,13 +233,37 @@ fn in_tasks(line: &Line) -> bool {
         "nhiem vu",
         "giai phap",
         "phan cong",
+        // A funding part hands out duties too: "Sở Tài chính bố trí kinh phí …".
+        "kinh phi",
     ];
     headings
         .iter()
         .any(|h| duty.iter().any(|w| has_words(h, w)))
-        && !headings
-            .iter()
-            .any(|h| has_words(h, "muc tieu") || has_words(h, "kinh phi"))
+        && !headings.iter().any(|h| has_words(h, "muc tieu"))
+}
+
+/// Where the words after a deadline that opens the line start ("Hằng năm,
+/// Sở A chủ trì …"), or 0: the body named after it is the one addressed.
+fn fronted(text: &str) -> usize {
+    super::deadlines::find(text)
+        .first()
+        .filter(|f| f.start == 0 && text[f.end..].starts_with(", "))
+        .map_or(0, |f| f.end + 2)
+}
+
+/// An item of a "Nhiệm vụ và giải pháp" list that names no body and has
+/// none above it: a duty of the plan all the same, for the author to give
+/// a lead (plans often say who leads them only under "Tổ chức thực hiện").
+fn unaddressed_duty(line: &Line) -> bool {
+    let item = match &line.marker {
+        Marker::Bullet => true,
+        Marker::Number { label, .. } => label.chars().all(char::is_lowercase),
+        Marker::None => false,
+    };
+    item && line.headings.iter().any(|h| {
+        let h = fold(h);
+        has_words(&h, "nhiem vu") || has_words(&h, "giai phap")
+    })
 }
 
 fn strip_request(text: &str) -> (bool, &str) {
@@ -318,124 +413,6 @@ fn title(duty: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Deadline wordings in the order they are tried: longest first.
-fn deadline(text: &str) -> Option<String> {
-    let folded = Folded::new(text);
-    let f = folded.text.as_str();
-    let anchors = [
-        "dinh ky truoc ngay ",
-        "truoc ngay ",
-        "truoc ",
-        "hoan thanh trong quy ",
-        "trong quy ",
-        "quy ",
-        "tu nay den het nam ",
-        "den het nam ",
-        "trong nam ",
-        "vao nam ",
-        "tu nam ",
-        "dinh ky 6 thang",
-        "dinh ky hang nam",
-        "dinh ky hang quy",
-    ];
-    for anchor in anchors {
-        for (at, _) in f.match_indices(anchor) {
-            if !super::doc::boundary(f, at) {
-                continue;
-            }
-            let whole = (!anchor.ends_with(' ')).then_some(at + anchor.len());
-            if let Some(end) = phrase_end(f, at + anchor.len()).or(whole)
-                && let Some(wording) = folded.original(text, at, end)
-                && readable_or_specific(wording)
-            {
-                return Some(wording.to_owned());
-            }
-        }
-    }
-    // "Hằng năm, …" opening the item, or "hằng năm" with a report.
-    let opening = ["hang nam", "hang quy"].iter().find(|w| f.starts_with(*w));
-    if let Some(word) = opening {
-        return folded.original(text, 0, word.len()).map(str::to_owned);
-    }
-    if has_words(f, "bao cao") {
-        for word in ["dinh ky hang nam", "hang nam"] {
-            if let Some((at, _)) = f
-                .match_indices(word)
-                .find(|(at, _)| super::doc::boundary(f, *at))
-            {
-                return folded
-                    .original(text, at, at + word.len())
-                    .map(str::to_owned);
-            }
-        }
-    }
-    None
-}
-
-/// Where a deadline phrase ends: through numbers, dates, quarters and the
-/// words that go with them, up to the last figure or "hằng năm".
-fn phrase_end(f: &str, from: usize) -> Option<usize> {
-    let mut end = None;
-    let mut at = from;
-    for piece in f[from..].split_inclusive(' ') {
-        let key = piece.trim_end().trim_end_matches([',', ';', '.', ')', ':']);
-        let figure = key.chars().any(|c| c.is_ascii_digit())
-            && key
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '/' || c == '-');
-        let roman = matches!(key, "i" | "ii" | "iii" | "iv");
-        let yearly = key == "nam" && f[..at].ends_with("hang ");
-        if figure || roman || yearly {
-            end = Some(at + key.len());
-        } else if !matches!(key, "ngay" | "thang" | "nam" | "hang" | "va") {
-            break;
-        }
-        at += piece.len();
-        if key.len() < piece.trim_end().len() {
-            break;
-        }
-    }
-    end
-}
-
-/// A wording the schedule reads, or a dated one it would refuse only for
-/// ambiguity: either way the author must see it.
-fn readable_or_specific(wording: &str) -> bool {
-    crate::schedule::wording::parse(wording).is_ok() || wording.chars().any(|c| c.is_ascii_digit())
-}
-
-/// Folded text with, for each of its bytes, the byte of the original it came from.
-struct Folded {
-    text: String,
-    map: Vec<usize>,
-}
-
-impl Folded {
-    fn new(original: &str) -> Self {
-        let mut text = String::new();
-        let mut map = Vec::new();
-        for (i, c) in original.char_indices() {
-            for f in fold(c.encode_utf8(&mut [0; 4]))
-                .chars()
-                .chain(c.is_whitespace().then_some(' '))
-            {
-                let mut buf = [0; 4];
-                for _ in 0..f.encode_utf8(&mut buf).len() {
-                    map.push(i);
-                }
-                text.push(f);
-            }
-        }
-        map.push(original.len());
-        Self { text, map }
-    }
-
-    fn original<'a>(&self, original: &'a str, start: usize, end: usize) -> Option<&'a str> {
-        let (s, e) = (*self.map.get(start)?, *self.map.get(end)?);
-        original.get(s..e).map(str::trim).filter(|w| !w.is_empty())
-    }
-}
-
 /// The scheme's function a duty carries out, from the words that name it.
 fn function(folded: &str) -> Option<Function> {
     let table: &[(&[&str], Function)] = &[
@@ -460,10 +437,24 @@ fn function(folded: &str) -> Option<Function> {
         .map(|(_, f)| *f)
 }
 
-/// The bodies a line names anywhere, added to the plan's agencies.
+/// The registry's bodies the plan's text names outside its duties, added to
+/// the plan's agencies. Collectives ("các cơ quan liên quan") count only
+/// where a duty is given to them: named in passing they are no agency of
+/// the plan. Nor are the issuers of the documents it cites ("Căn cứ …",
+/// "Quyết định số … của Thủ tướng Chính phủ") or those it is sent to.
 pub fn name_all(doc: &Doc, level: Level, agencies: &mut Agencies) {
     for line in &doc.lines {
+        let folded = fold(&line.text);
+        if folded.starts_with("noi nhan") {
+            break;
+        }
+        if folded.starts_with("can cu") {
+            continue;
+        }
         for named in all_in(&line.text, level) {
+            if named.body.is_none() || issues_a_cited_document(&line.text[..named.start]) {
+                continue;
+            }
             agencies.add(
                 &line.text[named.start..named.end],
                 named.body,
@@ -472,6 +463,22 @@ pub fn name_all(doc: &Doc, level: Level, agencies: &mut Agencies) {
             );
         }
     }
+}
+
+/// "… Quyết định số 1373/QĐ-TTg ngày 30/7/2021 của": the body named next
+/// issued the document cited.
+fn issues_a_cited_document(before: &str) -> bool {
+    let folded = fold(before);
+    let Some(head) = folded.trim_end().strip_suffix("cua") else {
+        return false;
+    };
+    let near = head.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    head[near..].match_indices("so ").any(|(at, _)| {
+        head[at + 3..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]
@@ -505,8 +512,18 @@ mod tests {
             ("Tổ chức tuyên truyền sâu rộng", None),
         ];
         for (text, wording) in cases {
-            assert_eq!(deadline(text).as_deref(), wording, "{text}");
+            let first = super::super::deadlines::find(text).into_iter().next();
+            assert_eq!(first.map(|f| f.wording).as_deref(), wording, "{text}");
         }
+    }
+
+    #[test]
+    fn the_issuer_of_a_cited_document_is_not_an_agency_of_the_plan() {
+        assert!(issues_a_cited_document(
+            "theo Quyết định số 1373/QĐ-TTg ngày 30/7/2021 của "
+        ));
+        assert!(!issues_a_cited_document("báo cáo kết quả về "));
+        assert!(!issues_a_cited_document("chỉ đạo của "));
     }
 
     #[test]

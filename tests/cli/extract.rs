@@ -23,7 +23,7 @@ fn the_draft_of_a_short_plan() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.starts_with("draft.yaml: a draft with 5 agencies, 6 targets"),
+        stderr.starts_with("draft.yaml: a draft with 4 agencies, 6 targets"),
         "{stderr}"
     );
     let draft = std::fs::read_to_string(dir.path().join("draft.yaml")).unwrap();
@@ -44,7 +44,7 @@ fn the_summary_in_vietnamese() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.starts_with("du-thao.yaml: bản dự thảo có 5 cơ quan, 6 chỉ tiêu"),
+        stderr.starts_with("du-thao.yaml: bản dự thảo có 4 cơ quan, 6 chỉ tiêu"),
         "{stderr}"
     );
     let draft = std::fs::read_to_string(dir.path().join("du-thao.yaml")).unwrap();
@@ -99,4 +99,107 @@ fn diff_reads_the_draft_from_standard_input() {
         .filter(|r| r["indicator"] == "it_fl.officials_foreign_language")
         .count();
     assert!(read >= 2, "{rows:?}");
+}
+
+/// `xhht` with `stdin` piped in, run from the checkout, in English.
+fn piped(args: &[&str], stdin: Vec<u8>) -> std::process::Output {
+    assert_cmd::Command::new(env!("CARGO_BIN_EXE_xhht"))
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("LANG")
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap()
+}
+
+/// The target rows of `diff --format json`, each keyed by the scheme, the
+/// indicator, level and year it compares: all of them, or only those that
+/// compare one of the plan's targets with one of the scheme's.
+fn target_rows(diff: &[u8], only_found: bool) -> Vec<(String, serde_json::Value)> {
+    let json: serde_json::Value =
+        serde_json::from_slice(diff).unwrap_or_else(|e| panic!("{e}: {diff:?}"));
+    let mut rows = Vec::new();
+    for comparison in json["comparisons"].as_array().unwrap() {
+        for row in comparison["targets"].as_array().unwrap() {
+            if only_found && (row["plan_target"].is_null() || row["scheme_target"].is_null()) {
+                continue;
+            }
+            let key = format!(
+                "{} {} {} {} {}",
+                comparison["against"],
+                row["indicator"],
+                row["level"],
+                row["year"],
+                row["scheme_target"]
+            );
+            rows.push((key, row.clone()));
+        }
+    }
+    rows
+}
+
+/// The done-when: the draft of Cát Hải's plan, piped into `diff -`,
+/// compares each target it found as the hand-made plan does, but for the
+/// differences listed here, each for a reason the draft cannot know or
+/// reads otherwise than the hand-made plan.
+#[test]
+fn the_draft_of_cat_hai_compares_as_the_hand_made_plan_does() {
+    let Some(seed) = crate::common::shared("seeds/004_4b1386d74e28d9d6.txt") else {
+        return;
+    };
+    let draft = run_in(root(), &["extract", seed.to_str().unwrap()], &[]);
+    assert_eq!(draft.status.code(), Some(0), "{draft:?}");
+    let from_draft = piped(&["diff", "-", "--format", "json"], draft.stdout);
+    let by_hand = run_in(
+        root(),
+        &["diff", "plans/cat-hai-2020.yaml", "--format", "json"],
+        &[],
+    );
+    let by_hand = target_rows(&by_hand.stdout, false);
+    let found = target_rows(&from_draft.stdout, true);
+    assert!(found.len() >= 14, "{found:?}");
+    let mut differ = Vec::new();
+    for (key, row) in &found {
+        let same = by_hand.iter().any(|(k, hand)| {
+            k == key
+                && ["plan_value", "scheme_value", "difference", "status"]
+                    .iter()
+                    .all(|f| row[f] == hand[f])
+        });
+        if !same {
+            differ.push(format!("{} {}", row["plan_target"], row["status"]));
+        }
+    }
+    // The draft names no `document.province` (the text gives the district
+    // only), so whether the regional literacy figures bind stays open; the
+    // 95% of commune officials' yearly training is read with the district
+    // officials' indicator.
+    let known = [
+        "\"age-15-35-2020\" \"not_comparable\"",
+        "\"age-15-60-2020\" \"not_comparable\"",
+        "\"age-15-35-2020\" \"not_comparable\"",
+        "\"age-15-60-2020\" \"not_comparable\"",
+        "\"compulsory-annual-training-2020-2\" \"exceeds\"",
+    ];
+    differ.sort();
+    let mut known = known.map(str::to_owned).to_vec();
+    known.sort();
+    assert_eq!(differ, known);
+}
+
+#[test]
+fn report_reads_the_draft_from_standard_input() {
+    let draft = run_in(root(), &["extract", &fixture()], &[]);
+    assert_eq!(draft.status.code(), Some(0), "{draft:?}");
+    let out = piped(&["report", "-", "--as-of", "2024-01-01"], draft.stdout);
+    // The draft's gaps against the national scheme are errors: exit 1.
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(report.contains("<stdin>"), "{report}");
+    assert!(report.contains("thu-2021-2030"), "{report}");
+    assert!(
+        report.contains("de-an-1373 sets 70% for Universal pre-school education"),
+        "{report}"
+    );
 }
