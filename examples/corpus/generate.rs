@@ -7,8 +7,6 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-/// Communes and wards in force from 1 July 2025.
-const COMMUNES: usize = 3_321;
 /// The share of plans written with a finding, in percent.
 const FLAWED_PERCENT: u64 = 17;
 
@@ -28,7 +26,7 @@ pub(crate) fn write_corpus(out: &Path, seed: u64, scale: usize) -> std::io::Resu
     let provinces = provinces();
     std::fs::create_dir_all(out)?;
     let mut rng = Rng::new(seed);
-    let counts = communes_per_province(&mut rng, provinces.len(), COMMUNES * scale);
+    let communes = communes_by_province();
     let mut written = Written {
         files: 0,
         provinces: provinces.len(),
@@ -36,14 +34,16 @@ pub(crate) fn write_corpus(out: &Path, seed: u64, scale: usize) -> std::io::Resu
         bytes: 0,
         flawed: 0,
     };
-    for (province, &count) in provinces.iter().zip(&counts) {
+    for province in &provinces {
         let dir = out.join(&province.id);
         std::fs::create_dir_all(&dir)?;
         let plan = Draft::province(&mut rng, province);
         written.add(&dir, &plan)?;
-        for _ in 0..count {
+        let units = communes.get(&province.id).map_or(&[][..], Vec::as_slice);
+        // Twice the corpus is every commune twice over, under new ids.
+        for unit in units.iter().cycle().take(units.len() * scale) {
             written.communes += 1;
-            let commune = Draft::commune(&mut rng, &plan, province, written.communes);
+            let commune = Draft::commune(&mut rng, &plan, province, unit, written.communes);
             written.add(&dir, &commune)?;
         }
     }
@@ -127,16 +127,46 @@ fn provinces() -> Vec<Province> {
     units.provinces_2025
 }
 
-/// How many communes each province gets: around the average, summing to `total`.
-fn communes_per_province(rng: &mut Rng, provinces: usize, total: usize) -> Vec<usize> {
-    let weights: Vec<usize> = (0..provinces).map(|_| 50 + rng.below(101)).collect();
-    let sum: usize = weights.iter().sum();
-    let mut counts: Vec<usize> = weights.iter().map(|&w| w * total / sum).collect();
-    let short = total - counts.iter().sum::<usize>();
-    for count in counts.iter_mut().take(short) {
-        *count += 1;
+/// A commune or ward in force from 1 July 2025: its kind ("xã", "phường",
+/// "đặc khu") and name.
+struct Unit {
+    kind: String,
+    name: String,
+}
+
+/// The 3,321 communes and wards of the General Statistics Office's list
+/// (`catalogue/units/after-2025.tsv`), by the id of their province.
+fn communes_by_province() -> BTreeMap<String, Vec<Unit>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue/units/after-2025.tsv");
+    let text = std::fs::read_to_string(&path)
+        .expect("catalogue/units/after-2025.tsv is in the repository");
+    let mut province_of_code = BTreeMap::new();
+    let mut communes: BTreeMap<String, Vec<Unit>> = BTreeMap::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let fields: Vec<&str> = line.split('\t').collect();
+        match fields.as_slice() {
+            ["P", code, id, ..] => {
+                province_of_code.insert((*code).to_owned(), (*id).to_owned());
+            }
+            ["C", _, parent, kind, name, ..] => {
+                let province = province_of_code.get(*parent).cloned().unwrap_or_default();
+                communes.entry(province).or_default().push(Unit {
+                    kind: (*kind).to_owned(),
+                    name: (*name).to_owned(),
+                });
+            }
+            _ => {}
+        }
     }
-    counts
+    assert_eq!(
+        communes.values().map(Vec::len).sum::<usize>(),
+        3_321,
+        "the 3,321 communes of 2025"
+    );
+    communes
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -712,15 +742,20 @@ impl Draft {
     /// that bind a commune and carries out the parent's tasks that fall to
     /// the commune's people's committee or its Hội Khuyến học, as `xhht
     /// init` would draft it, and adds its own local tasks.
-    fn commune(rng: &mut Rng, parent: &Draft, province: &Province, serial: usize) -> Self {
+    fn commune(
+        rng: &mut Rng,
+        parent: &Draft,
+        province: &Province,
+        unit: &Unit,
+        serial: usize,
+    ) -> Self {
         let flaw = Flaw::draw(rng);
-        let ward = province.kind == "city" && rng.chance(60);
-        let (kind, slug_kind) = if ward {
-            ("phường", "phuong")
-        } else {
-            ("xã", "xa")
+        let slug_kind = match unit.kind.as_str() {
+            "phường" => "phuong",
+            "đặc khu" => "dac-khu",
+            _ => "xa",
         };
-        let name = format!("{kind} Thử Nghiệm {serial:04}");
+        let name = format!("{} {}", unit.kind, unit.name);
         let agencies = COMMUNE_AGENCIES
             .iter()
             .map(|&(id, agency, kind)| Agency {
@@ -737,10 +772,7 @@ impl Draft {
         let targets = commune_targets(rng, parent, flaw);
         let tasks = commune_tasks(rng, parent, flaw);
         Self {
-            id: format!(
-                "{}-{slug_kind}-thu-nghiem-{serial:04}-2026-2030",
-                province.id
-            ),
+            id: format!("{}-{slug_kind}-{serial:04}-2026-2030", province.id),
             title: format!("Kế hoạch xây dựng xã hội học tập {name} giai đoạn 2026 - 2030"),
             issuer: format!("Ủy ban nhân dân {name}"),
             level: "commune",

@@ -1,17 +1,16 @@
 //! Writes a seeded, synthetic national corpus for benchmarks: a plan for
 //! each of the 34 provinces in force since 1 July 2025 (their real ids and
 //! names, read from `catalogue/units.yaml`) for 2026-2030 under Đề án 1373,
-//! and 3,321 commune plans under them, each linked to its province's plan.
+//! and a plan for each of the 3,321 communes and wards under them (their
+//! real names, read from the General Statistics Office's list in
+//! `catalogue/units/after-2025.tsv`), each linked to its province's plan.
 //!
 //! ```sh
 //! cargo run --release --example corpus -- --seed 1 --out /tmp/corpus [--scale 2]
 //! ```
 //!
-//! Everything else is MADE UP, and every file says so in its note: the
-//! repository does not hold the communes' names, so they are synthetic
-//! ("xã Thử Nghiệm 0123", "phường Thử Nghiệm 0124"); how many communes each
-//! province has is drawn at random around the national average (the total
-//! is the real 3,321); figures, dates, document numbers and task wording
+//! Everything else is MADE UP, and every file says so in its note: no such
+//! plans exist in the repository; figures, dates, document numbers and task wording
 //! are drawn from templates shaped like the bundled plans (tens of targets,
 //! tens of tasks with deadlines, some recurring). About 17% of the files
 //! carry findings on purpose: a target of the scheme left out (a gap), a
@@ -19,9 +18,9 @@
 //! 30 November 2026 and not done (overdue). The other plans record the
 //! tasks already due as done.
 //!
-//! The same seed writes the same bytes. `--scale 2` writes twice as many
-//! communes under the same 34 provinces, for checking that memory does not
-//! grow with the number of plans.
+//! The same seed writes the same bytes. `--scale 2` writes every commune's
+//! plan twice (under new ids), for checking that memory does not grow with
+//! the number of plans.
 
 #![expect(clippy::print_stdout, reason = "an example prints what it wrote")]
 
