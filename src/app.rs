@@ -130,6 +130,27 @@ fn warn_broken_beside(beside: &crate::beside::Beside, settings: &Settings) {
 }
 
 /// An error for the person at the terminal, in the run's language.
+/// Where a draft goes (`init`, `extract`): standard output for none or `-`;
+/// refused when it is a directory, or exists and `--force` is not given
+/// (`exists` says so in the command's words).
+fn draft_output<'p>(
+    output: Option<&'p Path>,
+    force: bool,
+    settings: &Settings,
+    exists: impl Fn(&Path) -> crate::i18n::Message,
+) -> anyhow::Result<Option<&'p Path>> {
+    let output = output.filter(|p| p.as_os_str() != "-");
+    if let Some(path) = output {
+        if path.is_dir() {
+            return Err(localized(&msg!("output.is-directory", path), settings));
+        }
+        if path.exists() && !force {
+            return Err(localized(&exists(path), settings));
+        }
+    }
+    Ok(output)
+}
+
 fn localized(message: &crate::i18n::Message, settings: &Settings) -> anyhow::Error {
     anyhow::anyhow!(message.render(settings.lang))
 }

@@ -16,18 +16,9 @@ use crate::settings::Settings;
 use super::{EXIT_OK, localized, warn};
 
 pub(super) fn run(args: &ExtractArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
-    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-    if let Some(path) = output
-        && path.is_dir()
-    {
-        return Err(localized(&msg!("output.is-directory", path), settings));
-    }
-    if let Some(path) = output
-        && path.exists()
-        && !args.force
-    {
-        return Err(localized(&msg!("extract.exists", path), settings));
-    }
+    let output = super::draft_output(args.output.as_deref(), args.force, settings, |path| {
+        msg!("extract.exists", path)
+    })?;
     let path = args.document.as_path();
     let text = read(path, settings)?;
     let source = path.display().to_string();

@@ -21,18 +21,9 @@ pub(super) fn run(args: &InitArgs, settings: &Settings) -> anyhow::Result<ExitCo
     if args.level == Level::National {
         return Err(localized(&msg!("init.national"), settings));
     }
-    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-    if let Some(path) = output
-        && path.is_dir()
-    {
-        return Err(localized(&msg!("output.is-directory", path), settings));
-    }
-    if let Some(path) = output
-        && path.exists()
-        && !args.force
-    {
-        return Err(localized(&msg!("init.exists", path), settings));
-    }
+    let output = super::draft_output(args.output.as_deref(), args.force, settings, |path| {
+        msg!("init.exists", path)
+    })?;
     if let Some(name) = &args.name
         && crate::init::slug(name).is_empty()
     {

@@ -181,10 +181,10 @@ pub fn check_records(
 ) -> Vec<Finding> {
     let mut findings = unknown_records(plan, records, targets, source, base);
     findings.extend(repeated_figures(plan, targets, source, base));
-    let ahead = |path: &FieldPath, what: Message| {
-        Finding::at(Rule::RecordedAhead, source, path, Anchor::Value, what)
-            .in_plan(&plan.document.id)
+    let at = |rule: Rule, path: &FieldPath, what: Message| {
+        Finding::at(rule, source, path, Anchor::Value, what).in_plan(&plan.document.id)
     };
+    let ahead = |path: &FieldPath, what: Message| at(Rule::RecordedAhead, path, what);
     for (i, record) in records.iter().enumerate() {
         if let Some(date) = record.date.filter(|d| *d > as_of) {
             let path = base.key("tasks").index(i).key("date");
@@ -196,31 +196,23 @@ pub fn check_records(
         }
     }
     for (i, record) in targets.iter().enumerate() {
-        let at = base.key("targets").index(i);
+        let here = base.key("targets").index(i);
         let target = &record.target;
         if record.year < EARLIEST_YEAR {
             let year = record.year;
-            findings.push(
-                Finding::at(
-                    Rule::OutOfRange,
-                    source,
-                    &at.key("year"),
-                    Anchor::Value,
-                    msg!("progress.records.year-before", target, year),
-                )
-                .in_plan(&plan.document.id),
-            );
+            let message = msg!("progress.records.year-before", target, year);
+            findings.push(at(Rule::OutOfRange, &here.key("year"), message));
         }
         if i32::from(record.year) > i32::from(as_of.year()) {
             let year = record.year;
             findings.push(ahead(
-                &at.key("year"),
+                &here.key("year"),
                 msg!("progress.records.year-ahead", target, year, as_of),
             ));
         }
         if let Some(date) = record.date.filter(|d| *d > as_of) {
             findings.push(ahead(
-                &at.key("date"),
+                &here.key("date"),
                 msg!("progress.records.figure-ahead", target, date, as_of),
             ));
         }
@@ -231,16 +223,8 @@ pub fn check_records(
             .map(|t| t.unit);
         if let Some(problem) = unit.and_then(|unit| impossible(record.achieved, unit)) {
             let achieved = record.achieved;
-            findings.push(
-                Finding::at(
-                    Rule::OutOfRange,
-                    source,
-                    &at.key("achieved"),
-                    Anchor::Value,
-                    msg!("progress.records.out-of-range", target, achieved, problem),
-                )
-                .in_plan(&plan.document.id),
-            );
+            let message = msg!("progress.records.out-of-range", target, achieved, problem);
+            findings.push(at(Rule::OutOfRange, &here.key("achieved"), message));
         }
     }
     findings
