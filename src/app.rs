@@ -24,6 +24,7 @@ mod extract;
 mod indicators;
 mod init;
 mod man;
+mod rollup;
 
 /// No finding at or above `--fail-on`.
 pub const EXIT_OK: u8 = 0;
@@ -38,11 +39,13 @@ pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff(&args, settings),
         Command::Baselines(args) => baselines(args.action, settings),
         Command::Report(args) => report(&args, settings),
+        Command::Rollup(args) => rollup::run(&args, settings),
         Command::Schema { kind } => {
             let schema = match kind {
                 SchemaKind::Plan => crate::schema::plan_schema(),
                 SchemaKind::Report => crate::report::report_schema(),
                 SchemaKind::Status => crate::schema::status_schema(),
+                SchemaKind::Rollup => crate::rollup::schema(),
             };
             // Written, not printed: a reader that stops early (`| head`)
             // ends the run quietly instead of panicking.

@@ -27,7 +27,10 @@ pub enum Command {
     /// Check plans and report validation findings, gaps, shortfalls,
     /// conflicts and the schedule, in one document.
     Report(ReportArgs),
-    /// Print a JSON Schema: of plan files, of status files, or of the JSON report.
+    /// Many plans against one scheme or parent plan: a row per plan, a column
+    /// per target, which units have no plan, and who asks less than its parent.
+    Rollup(RollupArgs),
+    /// Print a JSON Schema: of plan files, of status files, of the JSON report or roll-up.
     Schema {
         #[arg(value_enum, default_value_t = SchemaKind::Plan)]
         kind: SchemaKind,
@@ -61,6 +64,45 @@ pub enum Command {
         #[arg(value_name = "SUBCOMMAND")]
         subcommand: Option<String>,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RollupArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Hold every plan to this one: a scheme id (`de-an-89`) or a plan id of
+    /// the run [default: the --under plan].
+    #[arg(long, value_name = "ID")]
+    pub against: Option<String>,
+    /// Only plans at this level; also the level whose units are counted
+    /// [default: provinces; under a plan, the level most plans under it are at].
+    #[arg(long, value_enum)]
+    pub level: Option<crate::model::Level>,
+    /// Only plans issued under this plan (its id), directly or through the
+    /// plans between; the units counted are its own.
+    #[arg(long, value_name = "ID")]
+    pub under: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RollupFormat::Table, help_heading = "Output")]
+    pub format: RollupFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE", help_heading = "Output")]
+    pub output: Option<PathBuf>,
+}
+
+/// How `rollup` writes the matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RollupFormat {
+    /// Tables for people: the matrix, each target's counts, the units without a plan.
+    Table,
+    /// JSON for programs (schemas/rollup.schema.json).
+    Json,
+    /// One line per plan, two columns per target (figure, status), for a spreadsheet.
+    Csv,
+    /// Markdown, for a pull-request comment or a wiki page.
+    Markdown,
+    /// A printable HTML heat map (A4 landscape).
+    Html,
 }
 
 #[derive(Debug, clap::Args)]
@@ -272,6 +314,8 @@ pub struct DiffArgs {
 pub enum SchemaKind {
     Plan,
     Report,
+    /// The JSON roll-up (`xhht rollup --format json`).
+    Rollup,
     /// A status file: progress recorded beside a plan.
     Status,
 }

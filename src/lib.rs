@@ -22,6 +22,7 @@ pub mod registry;
 pub mod render;
 pub mod report;
 pub(crate) mod roles;
+pub mod rollup;
 pub mod schedule;
 pub mod schema;
 pub mod settings;

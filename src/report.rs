@@ -73,6 +73,13 @@ pub struct Tool {
     pub version: &'static str,
 }
 
+impl Tool {
+    pub const XHHT: Tool = Tool {
+        name: env!("CARGO_PKG_NAME"),
+        version: env!("CARGO_PKG_VERSION"),
+    };
+}
+
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct BaselineUsed {
     pub id: String,
@@ -439,10 +446,7 @@ fn assemble(
     findings.dedup();
     Report {
         version: REPORT_VERSION,
-        tool: Tool {
-            name: env!("CARGO_PKG_NAME"),
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: Tool::XHHT,
         as_of,
         lang,
         baselines: baselines_used(),

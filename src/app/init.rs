@@ -40,7 +40,7 @@ pub(super) fn run(args: &InitArgs, settings: &Settings) -> anyhow::Result<ExitCo
     if !below {
         let (level, parent) = (
             level_arg(args.level),
-            level_name(parent_plan.document.level),
+            crate::compare::level_name(parent_plan.document.level),
         );
         return Err(localized(&msg!("init.not-below", level, parent), settings));
     }
@@ -95,16 +95,6 @@ fn level_arg(level: Level) -> &'static str {
         Level::Province => "province",
         Level::District => "district",
         Level::Commune => "commune",
-    }
-}
-
-/// The level's name in the run's language.
-fn level_name(level: Level) -> crate::i18n::Message {
-    match level {
-        Level::National => msg!("compare.level.national"),
-        Level::Province => msg!("compare.level.province"),
-        Level::District => msg!("compare.level.district"),
-        Level::Commune => msg!("compare.level.commune"),
     }
 }
 

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 pub(crate) use chain::{Chain, resolve};
 pub(crate) use duties::{DutyRow, DutyStatus, function_label};
-pub(crate) use targets::{TargetRow, TargetStatus};
+pub(crate) use targets::{TargetRow, TargetStatus, level_name};
 
 use crate::finding::Finding;
 use crate::model::Plan;

@@ -213,7 +213,7 @@ fn plan_section(out: &mut String, report: &Report, number: usize, plan: &PlanSum
         }
         if !comparison.duties.is_empty() {
             let duties = crate::render::report::comparison_blocks(comparison, lang);
-            blocks(out, duties.iter().skip_while(|b| !is_duties_heading(b, lang)));
+            super::report::html(out, duties.iter().skip_while(|b| !is_duties_heading(b, lang)));
         }
     }
     for (label, kinds) in [
@@ -228,14 +228,14 @@ fn plan_section(out: &mut String, report: &Report, number: usize, plan: &PlanSum
         let _ = writeln!(out, "<h3>{}</h3>", esc(l(Label::OverdueAndDueSoon)));
         findings_table(out, &mine(&[Kind::Schedule]), lang, Some(schedule));
         let rows = crate::render::report::schedule_blocks(schedule, lang);
-        blocks(out, rows.iter().skip(1));
+        super::report::html(out, rows.iter().skip(1));
     }
     if let Some(progress) = report.progress.iter().find(|p| p.plan == plan.id) {
         let as_of_year = u16::try_from(report.as_of.year()).unwrap_or_default();
         let _ = writeln!(out, "<h3>{}</h3>", esc(l(Label::Progress)));
-        blocks(out, &crate::render::progress::target_blocks(progress, as_of_year, lang));
+        super::report::html(out, &crate::render::progress::target_blocks(progress, as_of_year, lang));
         let _ = writeln!(out, "<h3>{}</h3>", esc(l(Label::Responsibilities)));
-        blocks(out, &crate::render::progress::owner_blocks(&progress.owners, lang));
+        super::report::html(out, &crate::render::progress::owner_blocks(&progress.owners, lang));
     }
     let validation = mine(&[Kind::Validation]);
     if !validation.is_empty() {
@@ -320,8 +320,8 @@ fn comparison_table(out: &mut String, comparison: &Comparison, lang: Lang) {
             esc(&indicator_cell(row, lang)),
             esc(&value_cell(row.scheme_value.as_ref(), lang)),
             esc(&value_cell(row.plan_value.as_ref(), lang)),
-            message(&target_status(&row.status, lang)),
-            message(&row_note(row, lang)),
+            super::markup_message(&target_status(&row.status, lang)),
+            super::markup_message(&row_note(row, lang)),
         );
     }
     out.push_str("</tbody>\n</table>\n");
@@ -366,36 +366,6 @@ fn flag_note(flag: Verification, lang: Lang) -> &'static str {
         Verification::Disputed => "render.html.flag.disputed",
         _ => "render.html.flag.unverified",
     })
-}
-
-/// Blocks laid out once for every format (the schedule's), in this page's
-/// style.
-fn blocks<'b>(out: &mut String, blocks: impl IntoIterator<Item = &'b Block>) {
-    for block in blocks {
-        match block {
-            Block::Heading(level, text) => {
-                let _ = writeln!(out, "<h{level}>{}</h{level}>", esc(text));
-            }
-            Block::Para(text) => {
-                let _ = writeln!(out, "<p class=\"legend\">{}</p>", message(text));
-            }
-            Block::Table { header, rows } => {
-                out.push_str("<table>\n<thead><tr>");
-                for cell in header {
-                    let _ = write!(out, "<th>{}</th>", esc(cell));
-                }
-                out.push_str("</tr></thead>\n<tbody>\n");
-                for row in rows {
-                    out.push_str("<tr>");
-                    for cell in row {
-                        let _ = write!(out, "<td>{}</td>", message(cell));
-                    }
-                    out.push_str("</tr>\n");
-                }
-                out.push_str("</tbody>\n</table>\n");
-            }
-        }
-    }
 }
 
 /// Findings, numbered; with the plan's schedule, the owner of each task too.
@@ -445,29 +415,10 @@ fn findings_table(
             esc(&super::display_path(&f.location.file)),
             f.location.line,
             owner.unwrap_or_default(),
-            message(&f.message.render(lang)),
+            super::markup_message(&f.message.render(lang)),
         );
     }
     out.push_str("</tbody>\n</table>\n");
-}
-
-/// A message with its `quoted` ids and fields set as code, not as backticks.
-fn message(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut parts = text.split('`').peekable();
-    let mut code = false;
-    while let Some(part) = parts.next() {
-        if code && parts.peek().is_some() {
-            let _ = write!(out, "<code>{}</code>", esc(part));
-        } else if code {
-            // An unpaired backtick: shown as it is.
-            let _ = write!(out, "`{}", esc(part));
-        } else {
-            out.push_str(&esc(part));
-        }
-        code = !code;
-    }
-    out
 }
 
 fn esc(text: &str) -> String {

@@ -11,7 +11,9 @@ pub(crate) mod diff;
 pub(crate) mod lookup;
 pub(crate) mod progress;
 pub(crate) mod report;
+pub(crate) mod rollup;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::finding::{Family, Finding, Kind, Rule, Severity};
@@ -181,6 +183,25 @@ pub(crate) fn printable(text: &str, keep_sgr: bool) -> String {
         } else {
             out.push(c);
         }
+    }
+    out
+}
+
+/// A message with its `quoted` ids and fields set as code, not as backticks.
+pub(crate) fn markup_message(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut parts = text.split('`').peekable();
+    let mut code = false;
+    while let Some(part) = parts.next() {
+        if code && parts.peek().is_some() {
+            let _ = write!(out, "<code>{}</code>", escape_markup(part));
+        } else if code {
+            // An unpaired backtick: shown as it is.
+            let _ = write!(out, "`{}", escape_markup(part));
+        } else {
+            out.push_str(&escape_markup(part));
+        }
+        code = !code;
     }
     out
 }

@@ -1,5 +1,7 @@
 //! The report as a sequence of headings, paragraphs and tables, laid out once
-//! and drawn either in the terminal (comfy-table) or as Markdown.
+//! and drawn in the terminal (comfy-table), as Markdown or as HTML.
+
+use std::fmt::Write as _;
 
 use crate::compare::Comparison;
 use crate::compare::{DutyStatus, TargetStatus, function_label};
@@ -635,6 +637,39 @@ pub(crate) fn markdown(blocks: &[Block]) -> String {
         }
     }
     out
+}
+
+/// Blocks as HTML, for a page with its own style.
+pub(crate) fn html<'b>(out: &mut String, blocks: impl IntoIterator<Item = &'b Block>) {
+    for block in blocks {
+        match block {
+            Block::Heading(level, text) => {
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", super::escape_markup(text));
+            }
+            Block::Para(text) => {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"legend\">{}</p>",
+                    super::markup_message(text)
+                );
+            }
+            Block::Table { header, rows } => {
+                out.push_str("<table>\n<thead><tr>");
+                for cell in header {
+                    let _ = write!(out, "<th>{}</th>", super::escape_markup(cell));
+                }
+                out.push_str("</tr></thead>\n<tbody>\n");
+                for row in rows {
+                    out.push_str("<tr>");
+                    for cell in row {
+                        let _ = write!(out, "<td>{}</td>", super::markup_message(cell));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</tbody>\n</table>\n");
+            }
+        }
+    }
 }
 
 /// Keeps cell text from breaking a Markdown table or being read as HTML.

@@ -147,6 +147,23 @@ impl Map {
         Map { units, by_name }
     }
 
+    /// The units of `tier`, in the list's order.
+    pub(crate) fn units_of(&self, tier: Tier) -> impl Iterator<Item = &Unit> {
+        self.units.iter().filter(move |u| u.tier == tier)
+    }
+
+    /// Whether `unit` is `area` or lies in it.
+    pub(crate) fn lies_in(&self, unit: &Unit, area: &Unit) -> bool {
+        let mut at = Some(unit);
+        while let Some(u) = at {
+            if u.tier == area.tier && u.code == area.code {
+                return true;
+            }
+            at = self.parent(u);
+        }
+        false
+    }
+
     pub(crate) fn by_code(&self, tier: Tier, code: u32) -> Option<&Unit> {
         self.units.iter().find(|u| u.tier == tier && u.code == code)
     }

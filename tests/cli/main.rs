@@ -22,6 +22,7 @@ mod printed;
 mod progress;
 mod registry;
 mod report;
+mod rollup;
 mod schedule;
 mod schema;
 mod seeds;

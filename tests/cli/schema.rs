@@ -73,3 +73,8 @@ fn every_bundled_plan_validates_against_the_plan_schema() {
         );
     }
 }
+
+#[test]
+fn rollup_schema_matches_the_rollup_types() {
+    matches_committed("rollup.schema.json", &xhht::rollup::schema());
+}

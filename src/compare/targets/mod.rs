@@ -12,7 +12,8 @@ mod scope;
 mod verdict;
 
 use messages::{Shortfall, gap, subject};
-use scope::{Pairing, Scope, cumulative, level_name, pairing, prefer_exact, scope};
+pub(crate) use scope::level_name;
+use scope::{Pairing, Scope, cumulative, pairing, prefer_exact, scope};
 use verdict::{Verdict, judge, silent_on_a_share};
 
 use super::evidence::{self, Certainty, Evidence};

@@ -138,7 +138,8 @@ fn province_wide_scope(plan: &Plan, upper: &Plan, theirs: &Target, year: u16) ->
     }
 }
 
-pub(super) fn level_name(level: Level) -> Message {
+/// The level's name in the run's language.
+pub(crate) fn level_name(level: Level) -> Message {
     match level {
         Level::National => msg!("compare.level.national"),
         Level::Province => msg!("compare.level.province"),

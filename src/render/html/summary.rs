@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::{esc, message};
+use super::esc;
 use crate::compare::{TargetRow, TargetStatus};
 use crate::finding::{Finding, Kind, Rule, Severity};
 use crate::i18n::{Label, Lang, format};
@@ -207,7 +207,7 @@ fn not_compared(out: &mut String, report: &Report) {
         let _ = writeln!(
             out,
             "<tr><td class=\"num\">{plan}</td><td>{}</td></tr>",
-            message(&finding.message.render(lang))
+            crate::render::markup_message(&finding.message.render(lang))
         );
     }
     out.push_str("</tbody>\n</table>\n");

@@ -1,0 +1,85 @@
+//! The matrix as CSV for a spreadsheet: one line per plan; per target, the
+//! plan's figure (a number, empty where none was judged) and the verdict
+//! in words. Figures are written with a decimal point whatever the
+//! language, for programs; a spreadsheet user is better served by XLSX.
+
+use crate::i18n::{Label, Message};
+use crate::rollup::Rollup;
+
+/// Excel reads a CSV file without it as the machine's legacy code page,
+/// which garbles every Vietnamese letter.
+const BYTE_ORDER_MARK: &str = "\u{feff}";
+
+pub(super) fn draw(rollup: &Rollup) -> String {
+    let lang = rollup.lang;
+    let text = |id: &'static str| Message::new(id, Vec::new()).render(lang);
+    let mut header = vec![
+        Label::Plan.text(lang).to_owned(),
+        text("rollup.column.file"),
+        text("rollup.column.jurisdiction"),
+        text("rollup.column.level"),
+    ];
+    for (i, column) in rollup.columns.iter().enumerate() {
+        let name = format!(
+            "{}. {} ({}; {})",
+            i + 1,
+            super::column_name(column, lang),
+            column.year,
+            super::column_value(column, lang)
+        );
+        header.push(name.clone());
+        header.push(format!("{name}: {}", Label::Status.text(lang)));
+    }
+    header.push(text("rollup.column.below-parent"));
+    header.push(Label::Error.text(lang).to_owned());
+    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut write = |record: Vec<String>| {
+        // Writing to memory fails only on a record of another length, and
+        // every record here has the header's.
+        writer
+            .write_record(record)
+            .expect("a record of the header's length");
+    };
+    write(header.iter().map(|h| inert(h)).collect());
+    for row in &rollup.rows {
+        let mut record = vec![
+            inert(&row.plan),
+            inert(&row.file.display().to_string()),
+            inert(&row.jurisdiction),
+            crate::compare::level_name(row.level).render(lang),
+        ];
+        for cell in &row.cells {
+            record.push(
+                cell.figure
+                    .map(|f| crate::i18n::format::number(f, crate::i18n::Lang::En))
+                    .unwrap_or_default(),
+            );
+            record.push(super::status_text(cell.status, lang));
+        }
+        record.push(
+            row.against_parent
+                .as_ref()
+                .map(|p| p.shortfalls.to_string())
+                .unwrap_or_default(),
+        );
+        record.push(row.errors.to_string());
+        write(record);
+    }
+    let bytes = writer
+        .into_inner()
+        .expect("writing to memory does not fail");
+    let body = String::from_utf8(bytes).expect("every field is UTF-8");
+    format!("{BYTE_ORDER_MARK}{body}")
+}
+
+/// Text a spreadsheet would run as a formula (`=HYPERLINK(…)` in a plan's
+/// name) is kept text by a leading apostrophe, as OWASP advises; control
+/// characters are shown as escapes.
+fn inert(text: &str) -> String {
+    let text = crate::render::printable(text, false);
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}

@@ -1,0 +1,411 @@
+//! `xhht rollup`: many plans against one plan above them, in every format.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::{root, run, run_in, stdout};
+
+fn json(args: &[&str]) -> Value {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn row<'a>(rollup: &'a Value, plan: &str) -> &'a Value {
+    rollup["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["plan"] == plan)
+        .unwrap_or_else(|| panic!("no row for {plan}"))
+}
+
+#[test]
+fn the_bundled_plans_against_89_as_a_table() {
+    insta::assert_snapshot!(stdout(&["rollup", "plans/", "--against", "de-an-89"]));
+}
+
+#[test]
+fn the_bundled_plans_against_89_in_markdown_in_vietnamese() {
+    insta::assert_snapshot!(stdout(&[
+        "rollup",
+        "plans/",
+        "--against",
+        "de-an-89",
+        "--format",
+        "markdown",
+        "--lang",
+        "vi"
+    ]));
+}
+
+/// Every cell says what `xhht diff PLAN --against ID` says of that target:
+/// the matrix is the comparison, not a second opinion.
+#[test]
+fn every_cell_is_the_comparisons_worst_row_for_its_target() {
+    let rollup = json(&[
+        "rollup",
+        "plans/",
+        "--against",
+        "de-an-89",
+        "--format",
+        "json",
+    ]);
+    let columns = rollup["columns"].as_array().unwrap();
+    let mut checked = 0;
+    for row in rollup["rows"].as_array().unwrap() {
+        let file = row["file"].as_str().unwrap();
+        // `diff` exits 1 on a gap; its JSON is what is compared.
+        let out = run(&["diff", file, "--against", "de-an-89", "--format", "json"]);
+        let diff: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rows: Vec<&Value> = diff["comparisons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["targets"].as_array().unwrap())
+            .collect();
+        for (column, cell) in columns.iter().zip(row["cells"].as_array().unwrap()) {
+            let statuses: Vec<&str> = rows
+                .iter()
+                .filter(|r| r["scheme_target"] == column["target"])
+                .map(|r| r["status"].as_str().unwrap())
+                .collect();
+            let cell_status = cell["status"].as_str().unwrap();
+            if statuses.is_empty() {
+                assert_eq!(cell_status, "outside_period", "{file} {}", column["target"]);
+            } else {
+                assert!(
+                    statuses.contains(&cell_status),
+                    "{file} {}: cell {cell_status}, diff {statuses:?}",
+                    column["target"]
+                );
+                if statuses.contains(&"shortfall") {
+                    assert_eq!(cell_status, "shortfall", "{file} {}", column["target"]);
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} cells checked");
+}
+
+#[test]
+fn a_shortfall_shows_the_plans_figure_and_by_how_much() {
+    let rollup = json(&[
+        "rollup",
+        "plans/",
+        "--against",
+        "de-an-89",
+        "--format",
+        "json",
+    ]);
+    let vinh_long = row(&rollup, "vinh-long-2012-2020");
+    let shortfalls: Vec<&Value> = vinh_long["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "shortfall")
+        .collect();
+    assert!(!shortfalls.is_empty());
+    for cell in shortfalls {
+        assert!(cell["figure"].is_number(), "{cell}");
+        assert!(cell["difference"].as_f64().unwrap() < 0.0, "{cell}");
+    }
+    // A commune-level reading of a province's figure is not a verdict.
+    let cat_hai = row(&rollup, "cat-hai-2020");
+    assert!(
+        cat_hai["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["status"] == "not_applicable" && c["reason"].is_string())
+    );
+}
+
+/// Đề án 89 ran 2012-2020, on the map of 63 provinces; Thái Bình's plan for
+/// 2021-2030 says nothing about it and is no row, and Thái Bình counts as
+/// a province without a plan for 89.
+#[test]
+fn units_are_counted_on_the_map_of_the_schemes_period() {
+    let rollup = json(&[
+        "rollup",
+        "plans/",
+        "--against",
+        "de-an-89",
+        "--format",
+        "json",
+    ]);
+    let coverage = &rollup["coverage"];
+    assert_eq!(coverage["era"], "before2025");
+    assert_eq!(coverage["level"], "province");
+    assert_eq!(coverage["expected"], 63);
+    assert_eq!(coverage["covered"], 3);
+    let missing: Vec<&str> = coverage["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert_eq!(missing.len(), 60);
+    assert!(missing.contains(&"tỉnh Thái Bình"));
+    assert!(!missing.contains(&"tỉnh Vĩnh Long"));
+    let left_out = rollup["left_out"].as_array().unwrap();
+    assert!(left_out.iter().any(|l| l["plan"] == "thai-binh-2021-2030"
+        && l["reason"].as_str().unwrap().contains("2021–2030")));
+    assert!(
+        rollup["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["plan"] != "thai-binh-2021-2030")
+    );
+}
+
+/// Đề án 1373 spans the reform: units are the 34 provinces, and Thái
+/// Bình's plan of 2021 counts for Hưng Yên, which it became part of, said
+/// to cover it only in part (Hưng Yên itself has no plan here).
+#[test]
+fn a_plan_before_the_merger_counts_for_its_successor_and_says_so() {
+    let rollup = json(&[
+        "rollup",
+        "plans/",
+        "--against",
+        "de-an-1373",
+        "--format",
+        "json",
+    ]);
+    let coverage = &rollup["coverage"];
+    assert_eq!(coverage["era"], "after2025");
+    assert_eq!(coverage["spans_merger"], true);
+    assert_eq!(coverage["expected"], 34);
+    let through = coverage["through_old"].as_array().unwrap();
+    let hung_yen = through
+        .iter()
+        .find(|s| s["unit"] == "tỉnh Hưng Yên")
+        .unwrap_or_else(|| panic!("{through:?}"));
+    assert_eq!(hung_yen["plans"][0], "thai-binh-2021-2030");
+    assert_eq!(hung_yen["from"][0], "tỉnh Thái Bình");
+    assert_eq!(hung_yen["without_plan"][0], "tỉnh Hưng Yên");
+    assert!(
+        !coverage["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m == "tỉnh Hưng Yên")
+    );
+}
+
+/// A commune plan under Thái Bình's: copied from the example, with its
+/// id, name and figure for "công dân học tập" in 2025 changed.
+fn commune(dir: &Path, id: &str, name: &str, above: u32) {
+    let example = std::fs::read_to_string(root().join("examples/commune-plan.yaml")).unwrap();
+    let text = example
+        .replace("id: vi-du-2021-2025", &format!("id: {id}"))
+        .replace(
+            "jurisdiction: xã Vũ Phúc",
+            &format!("jurisdiction: xã {name}\n  province: thai-binh"),
+        )
+        .replace("value: {above: 45}", &format!("value: {{above: {above}}}"))
+        .replace(
+            "links:\n",
+            "links:\n  parent: {plan: thai-binh-2021-2030, number: \"1960/KH-UBND\"}\n",
+        );
+    assert!(text.contains("parent:") && text.contains(&format!("above: {above}")));
+    std::fs::write(dir.join(format!("{id}.yaml")), text).unwrap();
+}
+
+fn thai_binh_with_two_communes() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("plans/thai-binh-2021-2030.yaml"),
+        dir.path().join("thai-binh-2021-2030.yaml"),
+    )
+    .unwrap();
+    commune(dir.path(), "vu-phuc-2021-2025", "Vũ Phúc", 45);
+    commune(dir.path(), "dong-hoa-2021-2025", "Đông Hòa", 75);
+    dir
+}
+
+/// Under a province's plan: its communes are the rows and the units
+/// counted, on the list its plan was issued on, and each is held to it.
+#[test]
+fn under_a_provinces_plan_its_communes_are_counted_and_held_to_it() {
+    let dir = thai_binh_with_two_communes();
+    let out = run_in(
+        dir.path(),
+        &[
+            "rollup",
+            ".",
+            "--under",
+            "thai-binh-2021-2030",
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rollup: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rollup["against"]["id"], "thai-binh-2021-2030");
+    assert_eq!(rollup["rows"].as_array().unwrap().len(), 2);
+    let coverage = &rollup["coverage"];
+    assert_eq!(coverage["era"], "before2025");
+    assert_eq!(coverage["level"], "commune");
+    assert_eq!(coverage["within"], "tỉnh Thái Bình");
+    assert_eq!(coverage["expected"], 242);
+    assert_eq!(coverage["covered"], 2);
+    assert_eq!(rollup["siblings"]["with_parent"], 2);
+    assert_eq!(rollup["siblings"]["below_parent"], 1);
+    let vu_phuc = row(&rollup, "vu-phuc-2021-2025");
+    assert_eq!(vu_phuc["against_parent"]["shortfalls"], 1);
+    let column = rollup["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c["target"] == "learning-citizen-2025")
+        .unwrap();
+    assert_eq!(vu_phuc["cells"][column]["status"], "shortfall");
+    assert_eq!(
+        row(&rollup, "dong-hoa-2021-2025")["cells"][column]["status"],
+        "exceeds"
+    );
+}
+
+#[test]
+fn csv_keeps_a_plans_text_from_becoming_a_formula() {
+    let dir = thai_binh_with_two_communes();
+    let path = dir.path().join("vu-phuc-2021-2025.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "jurisdiction: xã Vũ Phúc",
+            "jurisdiction: \"=HYPERLINK(\\\"x\\\")\"",
+        ),
+    )
+    .unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            "rollup",
+            ".",
+            "--under",
+            "thai-binh-2021-2030",
+            "--format",
+            "csv",
+            "--lang",
+            "vi",
+        ],
+        &[],
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.starts_with('\u{feff}'), "no byte order mark for Excel");
+    assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
+    let header = csv.lines().next().unwrap();
+    assert!(header.contains("Kế hoạch,tệp,địa bàn,cấp,"), "{header}");
+    assert!(csv.contains(",thấp hơn,"), "{csv}");
+}
+
+#[test]
+fn the_heat_map_colours_each_cell_and_escapes_plan_text() {
+    let dir = thai_binh_with_two_communes();
+    let path = dir.path().join("dong-hoa-2021-2025.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "jurisdiction: xã Đông Hòa",
+            "jurisdiction: \"xã Đông Hòa <script>\"",
+        ),
+    )
+    .unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            "rollup",
+            ".",
+            "--under",
+            "thai-binh-2021-2030",
+            "--format",
+            "html",
+        ],
+        &[],
+    );
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("@page { size: A4 landscape"));
+    assert!(html.contains("class=\"cell shortfall\""), "{html}");
+    assert!(html.contains("class=\"cell meets\""));
+    assert!(html.contains("xã Đông Hòa &lt;script&gt;"));
+    assert!(!html.contains("<script>"));
+}
+
+#[test]
+fn json_validates_against_the_rollup_schema() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/rollup.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    for against in ["de-an-89", "de-an-1373"] {
+        let rollup = json(&["rollup", "plans/", "--against", against, "--format", "json"]);
+        let errors: Vec<String> = validator
+            .iter_errors(&rollup)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{against}: {errors:?}");
+    }
+}
+
+#[test]
+fn without_a_plan_to_hold_to_it_names_the_schemes_the_plans_implement() {
+    let out = run(&["rollup", "plans/"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("--against"), "{stderr}");
+    assert!(stderr.contains("`de-an-1373`"), "{stderr}");
+}
+
+#[test]
+fn a_misspelt_scheme_gets_a_suggestion() {
+    let out = run(&["rollup", "plans/", "--against", "de-an-98"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("did you mean `de-an-89`"), "{stderr}");
+}
+
+/// A plan that does not load is a hole in the matrix and may be a unit
+/// counted as having none: the run says so and fails.
+#[test]
+fn a_file_that_does_not_load_fails_the_run_and_is_listed() {
+    let dir = thai_binh_with_two_communes();
+    std::fs::write(dir.path().join("broken.yaml"), "document: [\n").unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            "rollup",
+            ".",
+            "--under",
+            "thai-binh-2021-2030",
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let rollup: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        rollup["left_out"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["file"].as_str().unwrap().ends_with("broken.yaml") && l["plan"].is_null())
+    );
+}
