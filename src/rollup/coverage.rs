@@ -83,30 +83,63 @@ impl Era {
     }
 }
 
-/// Counts the units with a plan among `plans` (the matrix's rows), or
-/// says why they cannot be counted.
-pub(super) fn count(
+/// The units counted at each level: `level` when given; under a plan, the
+/// level most plans under it are at; otherwise the provinces, and each
+/// other level the run has plans of (the country's communes as well as its
+/// provinces). A level that cannot be counted comes back as the reason.
+pub(super) fn count_levels(
     yardstick: &Plan,
     under: Option<&Plan>,
     level: Option<Level>,
     plans: &[&Plan],
-) -> Result<Coverage, Message> {
-    // A province's units are those of the list its plan was issued on (the
-    // communes of Thái Bình for Thái Bình's plan of 2021); the country's,
-    // those in force during the period of the plan held to.
-    let period = yardstick.document.period;
-    let era = match under {
-        Some(under) if under.document.level != Level::National => Era::of_plan(under),
-        _ if period.end.is_some_and(|end| end <= 2025) => Era::Before2025,
-        _ => Era::After2025,
+) -> (Vec<Coverage>, Vec<Message>) {
+    let era = era(yardstick, under);
+    let levels: Vec<Level> = match (level, under) {
+        (Some(level), _) => vec![level],
+        (None, Some(under)) => match most_common_level(plans) {
+            Some(level) => vec![level],
+            None => match below(under.document.level, era) {
+                Ok(level) => vec![level],
+                Err(why) => return (Vec::new(), vec![why]),
+            },
+        },
+        (None, None) => [Level::Province, Level::District, Level::Commune]
+            .into_iter()
+            .filter(|&l| l == Level::Province || plans.iter().any(|p| p.document.level == l))
+            .collect(),
     };
-    let level = match (level, under) {
-        (Some(level), _) => level,
-        (None, Some(under)) => {
-            most_common_level(plans).map_or_else(|| below(under.document.level, era), Ok)?
+    let mut counted = Vec::new();
+    let mut notes = Vec::new();
+    for level in levels {
+        match count(yardstick, under, level, era, plans) {
+            Ok(coverage) => counted.push(coverage),
+            Err(why) => notes.push(why),
         }
-        (None, None) => Level::Province,
-    };
+    }
+    (counted, notes)
+}
+
+/// A province's units are those of the list its plan was issued on (the
+/// communes of Thái Bình for Thái Bình's plan of 2021); the country's,
+/// those in force during the period of the plan held to.
+fn era(yardstick: &Plan, under: Option<&Plan>) -> Era {
+    match under {
+        Some(under) if under.document.level != Level::National => Era::of_plan(under),
+        _ if yardstick.document.period.end.is_some_and(|end| end <= 2025) => Era::Before2025,
+        _ => Era::After2025,
+    }
+}
+
+/// Counts the units of `level` with a plan among `plans` (the matrix's
+/// rows), or says why they cannot be counted.
+fn count(
+    yardstick: &Plan,
+    under: Option<&Plan>,
+    level: Level,
+    era: Era,
+    plans: &[&Plan],
+) -> Result<Coverage, Message> {
+    let period = yardstick.document.period;
     let tier = match (level, era) {
         (Level::National, _) => return Err(msg!("rollup.coverage.national")),
         (Level::Province, _) => Tier::Province,

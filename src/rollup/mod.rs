@@ -47,12 +47,11 @@ pub struct Rollup {
     pub rows: Vec<PlanRow>,
     /// Plans of the run not in the matrix, each with the reason.
     pub left_out: Vec<LeftOut>,
-    /// Which units of the level counted have a plan: absent when the run
-    /// cannot count them, with `coverage_note` saying why.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub coverage: Option<Coverage>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub coverage_note: Option<Message>,
+    /// Which units have a plan, one entry per level counted.
+    pub coverage: Vec<Coverage>,
+    /// Why a level's units could not be counted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub coverage_notes: Vec<Message>,
     /// Plans held to their own parent plan as well, where the run has it.
     pub siblings: Siblings,
 }
@@ -238,10 +237,8 @@ pub(crate) fn build(
             .count(),
     };
     let plans: Vec<&Plan> = chosen.iter().map(|&(plan, _)| plan).collect();
-    let (coverage, coverage_note) = match coverage::count(yardstick, under, options.level, &plans) {
-        Ok(coverage) => (Some(coverage), None),
-        Err(why) => (None, Some(why)),
-    };
+    let (coverage, coverage_notes) =
+        coverage::count_levels(yardstick, under, options.level, &plans);
     Ok(Rollup {
         version: ROLLUP_VERSION,
         tool: crate::report::Tool::XHHT,
@@ -259,7 +256,7 @@ pub(crate) fn build(
         rows,
         left_out,
         coverage,
-        coverage_note,
+        coverage_notes,
         siblings,
     })
 }
@@ -401,7 +398,11 @@ fn row(
         crate::compare::diff(plan, source, &chain, registry)
     };
     let diff = against(&yardstick.document.id);
-    let rows: Vec<_> = diff.comparisons.into_iter().flat_map(|c| c.targets).collect();
+    let rows: Vec<_> = diff
+        .comparisons
+        .into_iter()
+        .flat_map(|c| c.targets)
+        .collect();
     let cells = cells::of_plan(plan, yardstick, &rows);
     let against_parent = plan
         .links

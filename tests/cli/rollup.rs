@@ -140,7 +140,7 @@ fn units_are_counted_on_the_map_of_the_schemes_period() {
         "--format",
         "json",
     ]);
-    let coverage = &rollup["coverage"];
+    let coverage = &rollup["coverage"][0];
     assert_eq!(coverage["era"], "before2025");
     assert_eq!(coverage["level"], "province");
     assert_eq!(coverage["expected"], 63);
@@ -179,7 +179,7 @@ fn a_plan_before_the_merger_counts_for_its_successor_and_says_so() {
         "--format",
         "json",
     ]);
-    let coverage = &rollup["coverage"];
+    let coverage = &rollup["coverage"][0];
     assert_eq!(coverage["era"], "after2025");
     assert_eq!(coverage["spans_merger"], true);
     assert_eq!(coverage["expected"], 34);
@@ -256,7 +256,7 @@ fn under_a_provinces_plan_its_communes_are_counted_and_held_to_it() {
     let rollup: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rollup["against"]["id"], "thai-binh-2021-2030");
     assert_eq!(rollup["rows"].as_array().unwrap().len(), 2);
-    let coverage = &rollup["coverage"];
+    let coverage = &rollup["coverage"][0];
     assert_eq!(coverage["era"], "before2025");
     assert_eq!(coverage["level"], "commune");
     assert_eq!(coverage["within"], "tỉnh Thái Bình");
@@ -407,5 +407,32 @@ fn a_file_that_does_not_load_fails_the_run_and_is_listed() {
             .unwrap()
             .iter()
             .any(|l| l["file"].as_str().unwrap().ends_with("broken.yaml") && l["plan"].is_null())
+    );
+}
+
+/// The national view counts provinces, and the communes too when the run
+/// has commune plans: each level on its own line.
+#[test]
+fn every_level_the_run_has_plans_of_is_counted() {
+    let dir = thai_binh_with_two_communes();
+    let out = run_in(
+        dir.path(),
+        &["rollup", ".", "--against", "de-an-1373", "--format", "json"],
+        &[],
+    );
+    let rollup: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let levels: Vec<&str> = rollup["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["level"].as_str().unwrap())
+        .collect();
+    assert_eq!(levels, ["province", "commune"]);
+    assert_eq!(rollup["coverage"][1]["expected"], 3321);
+    // Commune plans of 2021 are units of the old list: counted for none,
+    // each with the reason, rather than guessed.
+    assert_eq!(
+        rollup["coverage"][1]["unplaced"].as_array().unwrap().len(),
+        2
     );
 }

@@ -310,21 +310,22 @@ pub(super) fn siblings(rollup: &Rollup) -> Message {
 /// are: the JSON lists them all.
 const NAMED_UNITS: usize = 60;
 
-pub(super) fn coverage_lines(rollup: &Rollup) -> Vec<Message> {
-    let Some(coverage) = &rollup.coverage else {
-        return rollup
-            .coverage_note
-            .iter()
-            .map(|why| msg!("rollup.coverage.not-counted", why))
-            .collect();
-    };
+fn coverage_lines(coverage: &Coverage) -> Vec<Message> {
     let mut lines = vec![coverage_count(coverage)];
     if coverage.spans_merger {
         lines.push(msg!("rollup.coverage.spans-merger"));
     }
     if !coverage.missing.is_empty() {
-        let shown: Vec<String> = coverage.missing.iter().take(NAMED_UNITS).cloned().collect();
+        // A unit is named with the units it lies in, after commas: units
+        // are set apart by semicolons.
+        let shown: Vec<&str> = coverage
+            .missing
+            .iter()
+            .take(NAMED_UNITS)
+            .map(String::as_str)
+            .collect();
         let more = coverage.missing.len() - shown.len();
+        let shown = shown.join("; ");
         lines.push(if more == 0 {
             msg!("rollup.coverage.missing", units = shown)
         } else {
@@ -375,14 +376,22 @@ fn coverage_blocks(rollup: &Rollup) -> Vec<Block> {
         2,
         msg!("rollup.heading.coverage").render(lang),
     )];
-    out.extend(
-        coverage_lines(rollup)
-            .into_iter()
-            .map(|m| Block::Para(m.render(lang))),
-    );
-    let Some(coverage) = &rollup.coverage else {
-        return out;
-    };
+    for why in &rollup.coverage_notes {
+        out.push(Block::Para(
+            msg!("rollup.coverage.not-counted", why).render(lang),
+        ));
+    }
+    for coverage in &rollup.coverage {
+        out.extend(coverage_level_blocks(coverage, lang));
+    }
+    out
+}
+
+fn coverage_level_blocks(coverage: &Coverage, lang: Lang) -> Vec<Block> {
+    let mut out: Vec<Block> = coverage_lines(coverage)
+        .into_iter()
+        .map(|m| Block::Para(m.render(lang)))
+        .collect();
     if !coverage.through_old.is_empty() {
         out.push(Block::Table {
             header: vec![
