@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use crate::cli::ExtractArgs;
 use crate::extract::decode::DecodeError;
+use crate::extract::pdf::PdfError;
 use crate::extract::{self, MAX_INPUT_BYTES, Options};
 use crate::load::{ReadError, read_regular_file};
 use crate::msg;
@@ -76,7 +77,14 @@ fn read(path: &Path, settings: &Settings) -> anyhow::Result<String> {
         "docx" => extract::docx::text(&bytes)
             .map_err(|error| localized(&msg!("extract.docx-unreadable", path, error), settings))?,
         "doc" => return Err(localized(&msg!("extract.doc", path), settings)),
-        "pdf" => return Err(localized(&msg!("extract.pdf", path), settings)),
+        "pdf" => extract::pdf::text(&bytes).map_err(|e| match e {
+            PdfError::Unreadable(error) => {
+                localized(&msg!("extract.read.pdf-unreadable", path, error), settings)
+            }
+            PdfError::Scan { pages } => {
+                localized(&msg!("extract.read.pdf-scan", path, pages), settings)
+            }
+        })?,
         _ => extract::decode::decode(&bytes).map_err(|e| match e {
             DecodeError::Legacy(legacy) => {
                 let encoding = legacy.name();

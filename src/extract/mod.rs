@@ -11,6 +11,7 @@ pub mod doc;
 pub mod docx;
 mod figures;
 pub mod header;
+pub mod pdf;
 mod render;
 pub mod targets;
 pub mod tasks;

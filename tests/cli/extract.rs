@@ -203,3 +203,105 @@ fn report_reads_the_draft_from_standard_input() {
         "{report}"
     );
 }
+
+/// A one-page PDF whose page draws `lines` in a standard font (no font
+/// file: the letters are plain ASCII), or an image only when `lines` is
+/// empty, as a scanner makes it.
+fn pdf(lines: &[&str]) -> Vec<u8> {
+    use lopdf::content::{Content, Operation};
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let mut ops = vec![Operation::new("q", vec![]), Operation::new("Q", vec![])];
+    for (i, line) in lines.iter().enumerate() {
+        let y = 800 - 20 * i64::try_from(i).unwrap();
+        ops.extend([
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 11.into()]),
+            Operation::new("Td", vec![40.into(), y.into()]),
+            Operation::new("Tj", vec![Object::string_literal(*line)]),
+            Operation::new("ET", vec![]),
+        ]);
+    }
+    let content = doc.add_object(Stream::new(
+        dictionary! {},
+        Content { operations: ops }.encode().unwrap(),
+    ));
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font",
+        "Subtype" => "Type1",
+        "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => content,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }.into(),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+#[test]
+fn a_pdf_with_text_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.pdf"),
+        pdf(&[
+            "KE HOACH",
+            "Xay dung xa hoi hoc tap giai doan 2021-2030",
+            "I. MUC TIEU",
+            "- Phan dau den nam 2025 co 99,5% nguoi trong do tuoi tu 15 den 35 biet chu.",
+        ]),
+    )
+    .unwrap();
+    let out = run_in(
+        dir.path(),
+        &["extract", "plan.pdf", "-o", "draft.yaml"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let draft = std::fs::read_to_string(dir.path().join("draft.yaml")).unwrap();
+    assert!(
+        draft.contains("title: Xay dung xa hoi hoc tap giai doan 2021-2030"),
+        "{draft}"
+    );
+    assert!(draft.contains("- plan.pdf"), "{draft}");
+}
+
+#[test]
+fn a_scanned_pdf_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("scan.pdf"), pdf(&[])).unwrap();
+    let out = run_in(dir.path(), &["extract", "scan.pdf"], &[]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("scan.pdf has 1 page and no text on it: it is a scan")
+            && stderr.contains("ocrmypdf -l vie scan.pdf"),
+        "{stderr}"
+    );
+    let out = run_in(dir.path(), &["--lang", "vi", "extract", "scan.pdf"], &[]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("scan.pdf có 1 trang nhưng không có chữ: đây là bản quét"),
+        "{stderr}"
+    );
+    std::fs::write(dir.path().join("broken.pdf"), b"%PDF-1.7\nnot really").unwrap();
+    let out = run_in(dir.path(), &["extract", "broken.pdf"], &[]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("broken.pdf is not a PDF xhht can read"),
+    );
+}
