@@ -58,23 +58,50 @@ fn the_summary_in_vietnamese() {
     assert!(String::from_utf8(again.stderr).unwrap().contains("đã có"));
 }
 
+/// "Kế hoạch thực hiện Đề án xây dựng xã hội học tập trên địa bàn huyện
+/// Thử" typed in TCVN3 (`.VnTime`) and saved as bytes of Windows-1252.
+const TCVN3_TITLE: &[u8] = b"K\xD5 ho\xB9ch\nTh\xF9c hi\xD6n \xA7\xD2 \xB8n x\xA9y d\xF9ng x\xB7 h\xE9i h\xE4c t\xCBp tr\xAAn \xAE\xDEa b\xB5n huy\xD6n Th\xF6\n";
+
 #[test]
-fn a_legacy_encoding_is_refused_with_advice() {
+fn a_legacy_encoding_is_converted_and_said_so() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("tcvn3.txt");
-    std::fs::write(
-        &path,
-        "KÕ ho¹ch thùc hiÖn §Ò ¸n x©y dùng x· héi häc tËp, ch\u{ad}¬ng tr×nh",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("tcvn3.txt"), TCVN3_TITLE).unwrap();
     let out = run_in(dir.path(), &["extract", "tcvn3.txt"], &[]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("TCVN3 (ABC)") && stderr.contains("UniKey"),
+        stderr.starts_with("tcvn3.txt: converted from the legacy TCVN3 (ABC) encoding to Unicode"),
+        "{stderr}"
+    );
+    let draft = String::from_utf8(out.stdout).unwrap();
+    assert!(draft.contains("jurisdiction: huyện Thử\n"), "{draft}");
+    let out = run_in(dir.path(), &["--lang", "vi", "extract", "tcvn3.txt"], &[]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("tcvn3.txt: đã chuyển từ bảng mã cũ TCVN3 (ABC) sang Unicode"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_legacy_encoding_mixed_with_unicode_is_refused_with_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    // Copied from a `.VnTime` document into a Unicode one: its bytes became
+    // the Latin-1 letters they are, beside text typed in Unicode.
+    let mut mixed: String = TCVN3_TITLE.iter().map(|&b| char::from(b)).collect();
+    mixed.push_str("Phấn đấu đến năm 2025 đạt 99,5% người biết chữ; Hội Khuyến học tỉnh");
+    std::fs::write(dir.path().join("mixed.txt"), mixed).unwrap();
+    let out = run_in(dir.path(), &["extract", "mixed.txt"], &[]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("TCVN3 (ABC) encoding, but not throughout") && stderr.contains("UniKey"),
         "{stderr}"
     );
     assert!(out.stdout.is_empty());
+    let out = run_in(dir.path(), &["--lang", "vi", "extract", "mixed.txt"], &[]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("nhưng không nhất quán"), "{stderr}");
 }
 
 #[test]
