@@ -161,11 +161,20 @@ fn issuing_committee(text: &str) -> Option<(String, Level)> {
 fn committee_in(cell: &str) -> Option<(String, Level)> {
     let words: Vec<&str> = cell.split_whitespace().collect();
     let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
-    let after = folded
-        .windows(4)
-        .position(|w| w == ["uy", "ban", "nhan", "dan"])
-        .map(|at| at + 4)
-        .or_else(|| folded.iter().position(|w| w == "ubnd").map(|at| at + 1))?;
+    // The committee heads the line, as the issuer does in a letterhead or
+    // a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"); one cited inside a
+    // sentence ("… của Ủy ban nhân dân thành phố Hải Phòng") is not the issuer.
+    let from = usize::from(folded.starts_with(&["chu".to_owned(), "tich".to_owned()])) * 2;
+    let after = if folded
+        .get(from..from + 4)
+        .is_some_and(|w| w == ["uy", "ban", "nhan", "dan"])
+    {
+        from + 4
+    } else if folded.get(from).is_some_and(|w| w == "ubnd") {
+        from + 1
+    } else {
+        return None;
+    };
     TERRITORIES.iter().find_map(|(word, level)| {
         let kind: Vec<String> = word.split(' ').map(fold).collect();
         let name_at = after + kind.len();
@@ -376,6 +385,12 @@ mod tests {
             Some(("xã VŨ PHÚC".to_owned(), Level::Commune))
         );
         assert_eq!(issuing_committee("Ủy ban nhân dân các huyện"), None);
+        assert_eq!(
+            issuing_committee(
+                "theo Quyết định số 2791/QĐ-UBND của Ủy ban nhân dân thành phố Hải Phòng"
+            ),
+            None
+        );
     }
 
     #[test]
