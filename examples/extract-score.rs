@@ -37,7 +37,9 @@ fn main() {
             eprintln!("{seed}: not found, skipped");
             continue;
         };
-        let text = xhht::extract::decode::decode(&bytes).expect("seeds are UTF-8");
+        let text = xhht::extract::decode::decode(&bytes)
+            .expect("seeds are UTF-8")
+            .text;
         let draft = from_text(
             &text,
             &Options {

@@ -179,7 +179,7 @@ pub struct InitArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ExtractArgs {
-    /// The plan as the province issued it: text (UTF-8 or UTF-16) or Word (.docx).
+    /// The plan as the province issued it: text (UTF-8 or UTF-16), Word (.docx) or PDF with a text layer.
     #[arg(value_name = "DOCUMENT")]
     pub document: PathBuf,
     /// Write the draft to FILE instead of standard output.

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use crate::cli::ExtractArgs;
 use crate::extract::decode::DecodeError;
+use crate::extract::pdf::PdfError;
 use crate::extract::{self, MAX_INPUT_BYTES, Options};
 use crate::load::{ReadError, read_regular_file};
 use crate::msg;
@@ -72,19 +73,38 @@ fn read(path: &Path, settings: &Settings) -> anyhow::Result<String> {
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let text = match extension.as_str() {
+    let decoded = match extension.as_str() {
         "docx" => extract::docx::text(&bytes)
-            .map_err(|error| localized(&msg!("extract.docx-unreadable", path, error), settings))?,
+            .map_err(|error| localized(&msg!("extract.docx-unreadable", path, error), settings))
+            .map(|text| extract::decode::unlegacy(&text))?,
         "doc" => return Err(localized(&msg!("extract.doc", path), settings)),
-        "pdf" => return Err(localized(&msg!("extract.pdf", path), settings)),
-        _ => extract::decode::decode(&bytes).map_err(|e| match e {
-            DecodeError::Legacy(legacy) => {
-                let encoding = legacy.name();
-                localized(&msg!("extract.legacy", path, encoding), settings)
-            }
-            DecodeError::NotUnicode => localized(&msg!("extract.not-unicode", path), settings),
-        })?,
+        "pdf" => extract::pdf::text(&bytes)
+            .map_err(|e| match e {
+                PdfError::Unreadable(error) => {
+                    localized(&msg!("extract.read.pdf-unreadable", path, error), settings)
+                }
+                PdfError::Scan { pages } => {
+                    localized(&msg!("extract.read.pdf-scan", path, pages), settings)
+                }
+            })
+            .map(|text| extract::decode::unlegacy(&text))?,
+        _ => extract::decode::decode(&bytes),
     };
+    let decoded = decoded.map_err(|e| match e {
+        DecodeError::Legacy(legacy) => {
+            let encoding = legacy.name();
+            localized(
+                &msg!("extract.read.legacy-unsure", path, encoding),
+                settings,
+            )
+        }
+        DecodeError::NotUnicode => localized(&msg!("extract.not-unicode", path), settings),
+    })?;
+    if let Some(legacy) = decoded.converted_from {
+        let encoding = legacy.name();
+        warn(&msg!("extract.read.converted", path, encoding), settings);
+    }
+    let text = decoded.text;
     if crate::text::is_blank(&text) {
         return Err(localized(&msg!("extract.empty", path), settings));
     }

@@ -73,7 +73,7 @@ const ROMAN: &[&str] = &[
 
 /// The line's marker and the text after it. Ranks: Roman 0, "1." 1,
 /// "1.1." 2, "a)" 3.
-fn marker(line: &str) -> (Marker, &str) {
+pub(super) fn marker(line: &str) -> (Marker, &str) {
     for bullet in ["- ", "+ ", "• ", "– ", "* "] {
         if let Some(rest) = line.strip_prefix(bullet) {
             return (Marker::Bullet, rest.trim_start());

@@ -61,11 +61,17 @@ pub fn read(doc: &Doc) -> Header {
         .iter()
         .take_while(|l| !matches!(&l.marker, Marker::Number { rank: 0, .. }))
         .collect();
-    let jurisdiction = title
+    let named = title
         .as_deref()
         .and_then(territory)
         .or_else(|| preamble.iter().find_map(|l| territory(&l.text)))
         .or_else(|| doc.lines.iter().find_map(|l| territory(&l.text)));
+    // The issuing committee's territory is the plan's; the text's own
+    // mention of it, when the same, is better spelled than capitals.
+    let jurisdiction = match (head.iter().find_map(|l| issuing_committee(&l.text)), named) {
+        (Some(issuer), Some(named)) if fold(&issuer.0) == fold(&named.0) => Some(named),
+        (issuer, named) => issuer.or(named),
+    };
     let years = title.as_deref().and_then(title_years);
     let mut review = Vec::new();
     if title.is_none() {
@@ -143,6 +149,44 @@ fn territory(text: &str) -> Option<(String, Level)> {
         return Some((format!("{word} {}", name.join(" ")), *level));
     }
     None
+}
+
+/// "UBND TỈNH VĨNH LONG", "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CÁT HẢI" → the
+/// territory of the committee that issues the plan, as written there.
+fn issuing_committee(text: &str) -> Option<(String, Level)> {
+    // A header copied from a table: one cell per column.
+    text.split('|').find_map(committee_in)
+}
+
+fn committee_in(cell: &str) -> Option<(String, Level)> {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+    // The committee heads the line, as the issuer does in a letterhead or
+    // a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"); one cited inside a
+    // sentence ("… của Ủy ban nhân dân thành phố Hải Phòng") is not the issuer.
+    let from = usize::from(folded.starts_with(&["chu".to_owned(), "tich".to_owned()])) * 2;
+    let after = if folded
+        .get(from..from + 4)
+        .is_some_and(|w| w == ["uy", "ban", "nhan", "dan"])
+    {
+        from + 4
+    } else if folded.get(from).is_some_and(|w| w == "ubnd") {
+        from + 1
+    } else {
+        return None;
+    };
+    TERRITORIES.iter().find_map(|(word, level)| {
+        let kind: Vec<String> = word.split(' ').map(fold).collect();
+        let name_at = after + kind.len();
+        (folded.get(after..name_at)? == kind.as_slice()).then_some(())?;
+        let name: Vec<&str> = words[name_at..]
+            .iter()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .take(4)
+            .copied()
+            .collect();
+        (!name.is_empty()).then(|| (format!("{word} {}", name.join(" ")), *level))
+    })
 }
 
 /// "giai đoạn 2021-2030" or "2014 - 2020" → both; "đến năm 2020" → the end.
@@ -324,6 +368,29 @@ mod tests {
         let (parent, _) = header.parent.as_ref().unwrap();
         assert_eq!(parent.number.as_str(), "300/KH-UBND");
         assert!(!parent.available);
+    }
+
+    #[test]
+    fn the_issuing_committee_names_the_territory() {
+        assert_eq!(
+            issuing_committee("CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH VĨNH LONG"),
+            Some(("tỉnh VĨNH LONG".to_owned(), Level::Province))
+        );
+        assert_eq!(
+            issuing_committee("UBND THỊ XÃ BA ĐỒN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            Some(("thị xã BA ĐỒN".to_owned(), Level::District))
+        );
+        assert_eq!(
+            issuing_committee("ỦY BAN NHÂN DÂN XÃ VŨ PHÚC"),
+            Some(("xã VŨ PHÚC".to_owned(), Level::Commune))
+        );
+        assert_eq!(issuing_committee("Ủy ban nhân dân các huyện"), None);
+        assert_eq!(
+            issuing_committee(
+                "theo Quyết định số 2791/QĐ-UBND của Ủy ban nhân dân thành phố Hải Phòng"
+            ),
+            None
+        );
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub mod doc;
 pub mod docx;
 mod figures;
 pub mod header;
+pub mod pdf;
+pub mod place;
 mod render;
 pub mod targets;
 pub mod tasks;
@@ -116,7 +118,9 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
     let mut agencies = agencies::Agencies::default();
     let found_tasks = tasks::extract(&doc, level, &mut agencies);
     tasks::name_all(&doc, level, &mut agencies);
-    let (jurisdiction, issued_by) = who(&header, level, &mut review);
+    let place = where_(&header, level, period.start, &mut review);
+    let jurisdiction = place.jurisdiction;
+    let issued_by = issuer(&header, level, &jurisdiction, &mut review);
     let mut milestones: Vec<u16> = years
         .iter()
         .copied()
@@ -131,7 +135,7 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
         issuer: Text::new(&issued_by),
         level,
         jurisdiction: Text::new(&jurisdiction),
-        province: None,
+        province: place.province,
         number: header.number.as_deref().map(Text::new),
         date: header.date,
         lead: None,
@@ -239,16 +243,38 @@ fn period(
     }
 }
 
-/// The territory and the issuer, as the text gives them or as the number
-/// implies ("…/KH-UBND": the People's Committee).
-fn who(header: &header::Header, level: Level, review: &mut Vec<Message>) -> (String, String) {
-    let jurisdiction = header.jurisdiction.as_ref().map_or_else(
-        || {
-            review.push(msg!("extract.review.no-jurisdiction"));
-            level_word(level).to_owned()
-        },
-        |(name, _)| name.clone(),
-    );
+/// The territory, as the text gives it, found in the list of units of
+/// the plan's time where it can be.
+fn where_(
+    header: &header::Header,
+    level: Level,
+    start: u16,
+    review: &mut Vec<Message>,
+) -> place::Place {
+    let Some((written, _)) = &header.jurisdiction else {
+        review.push(msg!("extract.review.no-jurisdiction"));
+        return place::Place {
+            jurisdiction: level_word(level).to_owned(),
+            province: None,
+        };
+    };
+    place::locate(written, level, header.date, start).unwrap_or_else(|why| {
+        review.push(why);
+        place::Place {
+            jurisdiction: written.clone(),
+            province: None,
+        }
+    })
+}
+
+/// The issuer, as the number implies it ("…/KH-UBND": the People's
+/// Committee).
+fn issuer(
+    header: &header::Header,
+    level: Level,
+    jurisdiction: &str,
+    review: &mut Vec<Message>,
+) -> String {
     let code = header
         .number
         .as_deref()
@@ -259,7 +285,7 @@ fn who(header: &header::Header, level: Level, review: &mut Vec<Message>) -> (Str
         _ => format!("Ủy ban nhân dân {jurisdiction}"),
     };
     review.push(msg!("extract.review.issuer", issuer = issuer.as_str()));
-    (jurisdiction, issuer)
+    issuer
 }
 
 fn level_word(level: Level) -> &'static str {
