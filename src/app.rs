@@ -34,7 +34,9 @@ pub const EXIT_USAGE: u8 = 2;
 
 pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Validate(args) => validate(&args.input, &settings.output(&args.output), settings),
+        Command::Validate(args) => {
+            validate(&args.input, &output(&args.output, settings)?, settings)
+        }
         Command::Diff(args) => diff(&args, settings),
         Command::Baselines(args) => baselines(args.action, settings),
         Command::Report(args) => report(&args, settings),
@@ -147,6 +149,16 @@ fn draft_output<'p>(
         if path.exists() && !force {
             return Err(localized(&exists(path), settings));
         }
+    }
+    Ok(output)
+}
+
+/// Where and how a command writes, refused before any check runs when it
+/// would send a binary format to a terminal.
+fn output(args: &crate::cli::OutputArgs, settings: &Settings) -> anyhow::Result<Output> {
+    let output = settings.output(args);
+    if output.format.is_binary() && output.file.is_none() && settings.stdout_is_terminal {
+        return Err(localized(&msg!("xlsx.binary-to-terminal"), settings));
     }
     Ok(output)
 }
@@ -306,16 +318,23 @@ fn emit(
         color: output.color,
         fail_on: output.fail_on,
     };
-    let text = render::draw(output.format, &input);
-    match &output.file {
-        Some(path) => {
+    let drawn = render::draw(output.format, &input);
+    match (&output.file, &drawn) {
+        (Some(path), _) => {
             let also = [output.accepted.as_deref(), output.write_accepted.as_deref()];
             let inputs = run.inputs(&report, &also);
             let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-            crate::output::write_report(path, text.as_bytes(), &inputs)
+            crate::output::write_report(path, drawn.as_bytes(), &inputs)
                 .map_err(|e| localized(&e.message(), settings))?;
         }
-        None => write!(anstream::stdout().lock(), "{text}")?,
+        (None, render::Document::Text(text)) => write!(anstream::stdout().lock(), "{text}")?,
+        // Past anstream, which would strip what looks like an escape
+        // sequence from the bytes when standard output is no terminal.
+        (None, render::Document::Binary(bytes)) => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+        }
     }
     if output.format == Format::Github
         && let Some(summary) = &settings.step_summary
@@ -407,7 +426,7 @@ fn did_you_mean(wanted: &str, known: &[&str]) -> crate::i18n::Message {
 }
 
 fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
-    let output = settings.output(&args.output);
+    let output = output(&args.output, settings)?;
     let target = load::load_named(&args.plan).map_err(|e| localized(&e.message(), settings))?;
     let plan = match &target.plan {
         Ok(plan) => plan,
@@ -506,6 +525,7 @@ fn diff_beside(
 }
 
 fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
+    let output = output(&args.output, settings)?;
     let against: Vec<String> = args.against.iter().cloned().collect();
     let checked = check_input(&args.input, &against, settings)?;
     if let Some(id) = &args.against {
@@ -578,7 +598,7 @@ fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
         holds: &holds,
         everything: &everything,
     };
-    emit(&run, report, &settings.output(&args.output), settings)
+    emit(&run, report, &output, settings)
 }
 
 const ALL_KINDS: &[Kind] = &[
