@@ -609,3 +609,45 @@ const ALL_KINDS: &[Kind] = &[
     Kind::Comparison,
     Kind::Validation,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(stdout_is_terminal: bool) -> Settings {
+        Settings {
+            lang: crate::i18n::Lang::En,
+            today: crate::date::CivilDate::parse_iso("2026-01-01").unwrap(),
+            stdout_is_terminal,
+            github_actions: false,
+            step_summary: None,
+        }
+    }
+
+    fn args(format: Format, file: Option<&str>) -> crate::cli::OutputArgs {
+        crate::cli::OutputArgs {
+            format: Some(format),
+            output: file.map(PathBuf::from),
+            fail_on: crate::cli::FailOn::Error,
+            accepted: None,
+            write_accepted: None,
+        }
+    }
+
+    /// A workbook's bytes would garble a terminal: refused before any check
+    /// runs, with what to do; to a file or a pipe it is written.
+    #[test]
+    fn a_binary_format_is_refused_on_a_terminal_only() {
+        for file in [None, Some("-")] {
+            let error = output(&args(Format::Xlsx, file), &settings(true)).unwrap_err();
+            assert!(error.to_string().contains("-o FILE.xlsx"), "{error}");
+        }
+        assert!(output(&args(Format::Xlsx, Some("gaps.xlsx")), &settings(true)).is_ok());
+        assert!(output(&args(Format::Xlsx, None), &settings(false)).is_ok());
+        assert!(output(&args(Format::Table, None), &settings(true)).is_ok());
+        let mut vi = settings(true);
+        vi.lang = crate::i18n::Lang::Vi;
+        let error = output(&args(Format::Xlsx, None), &vi).unwrap_err();
+        assert!(error.to_string().contains("tệp nhị phân"), "{error}");
+    }
+}

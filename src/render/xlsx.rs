@@ -28,7 +28,9 @@ pub(super) fn draw(input: &Input<'_>) -> Vec<u8> {
 /// the command did not run has no sheet (an absent check must not read as a
 /// pass); one that ran and found nothing has its header row alone.
 pub(crate) fn sheets(report: &Report, sections: &[Kind]) -> Vec<Sheet> {
-    let compared = sections.iter().any(|k| matches!(k, Kind::Gap | Kind::Shortfall));
+    let compared = sections
+        .iter()
+        .any(|k| matches!(k, Kind::Gap | Kind::Shortfall));
     let scheduled = sections.contains(&Kind::Schedule);
     let mut out = vec![summary(report, sections)];
     if compared {
@@ -56,9 +58,9 @@ fn own(id: &'static str, lang: Lang) -> String {
 
 fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// Which findings a summary column counts, and whether the command ran the
@@ -67,12 +69,18 @@ type Column = (Label, &'static [Kind], fn(&Finding) -> bool);
 
 const COUNTED: &[Column] = &[
     (Label::Gap, &[Kind::Gap], |f| f.kind == Kind::Gap),
-    (Label::Shortfall, &[Kind::Shortfall], |f| f.kind == Kind::Shortfall),
-    (Label::Conflicts, &[Kind::Conflict], |f| f.kind == Kind::Conflict),
+    (Label::Shortfall, &[Kind::Shortfall], |f| {
+        f.kind == Kind::Shortfall
+    }),
+    (Label::Conflicts, &[Kind::Conflict], |f| {
+        f.kind == Kind::Conflict
+    }),
     (Label::Overdue, &[Kind::Schedule], |f| {
         matches!(f.code, Rule::Overdue | Rule::MissedOccurrence)
     }),
-    (Label::NotComparable, &[Kind::Comparison], |f| f.kind == Kind::Comparison),
+    (Label::NotComparable, &[Kind::Comparison], |f| {
+        f.kind == Kind::Comparison
+    }),
     (Label::Errors, &[Kind::Validation], |f| {
         f.kind == Kind::Validation && f.severity == Severity::Error
     }),
@@ -169,7 +177,8 @@ fn targets(report: &Report) -> Sheet {
 
 fn target_row(comparison: &Comparison, row: &crate::compare::TargetRow, lang: Lang) -> Vec<Cell> {
     let catalogue = crate::catalogue::Catalogue::embedded();
-    let value = |v: Option<&crate::i18n::Message>| v.map_or(Cell::Empty, |v| Cell::Text(v.render(lang)));
+    let value =
+        |v: Option<&crate::i18n::Message>| v.map_or(Cell::Empty, |v| Cell::Text(v.render(lang)));
     let mut notes = Vec::new();
     if let TargetStatus::NotComparable(why)
     | TargetStatus::NotApplicable(why)
@@ -194,16 +203,20 @@ fn target_row(comparison: &Comparison, row: &crate::compare::TargetRow, lang: La
         Cell::Text(catalogue.indicator_label(&row.indicator, lang)),
         Cell::Number(f64::from(row.year)),
         Cell::number_or_empty(row.level.map(f64::from)),
-        row.condition
-            .as_ref()
-            .map_or(Cell::Empty, |c| Cell::Text(catalogue.condition_label(c, lang))),
+        row.condition.as_ref().map_or(Cell::Empty, |c| {
+            Cell::Text(catalogue.condition_label(c, lang))
+        }),
         value(row.scheme_value.as_ref()),
         Cell::number_or_empty(row.scheme_figure),
         value(row.plan_value.as_ref()),
         Cell::number_or_empty(row.plan_figure),
         Cell::number_or_empty(row.difference),
         Cell::Status(status.to_owned(), target_tone(&row.status)),
-        if notes.is_empty() { Cell::Empty } else { Cell::Text(notes.join("; ")) },
+        if notes.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(notes.join("; "))
+        },
         row.certainty
             .map_or(Cell::Empty, |c| Cell::text(certainty(c, lang))),
     ]
@@ -381,17 +394,23 @@ fn progress(report: &Report) -> Sheet {
                 let [latest, latest_year] = figure(&row.latest);
                 let short = matches!(
                     row.status,
-                    ProgressStatus::NotAchieved | ProgressStatus::OffTrack | ProgressStatus::TooEarly
+                    ProgressStatus::NotAchieved
+                        | ProgressStatus::OffTrack
+                        | ProgressStatus::TooEarly
                 );
                 vec![
                     Cell::text(&p.plan),
                     Cell::text(&row.target),
                     Cell::text(&row.indicator),
-                    Cell::Text(row.label.as_ref().map_or_else(|| row.indicator.clone(), |l| l.render(lang))),
+                    Cell::Text(
+                        row.label
+                            .as_ref()
+                            .map_or_else(|| row.indicator.clone(), |l| l.render(lang)),
+                    ),
                     Cell::number_or_empty(row.level.map(f64::from)),
-                    row.condition
-                        .as_ref()
-                        .map_or(Cell::Empty, |c| Cell::Text(catalogue.condition_label(c, lang))),
+                    row.condition.as_ref().map_or(Cell::Empty, |c| {
+                        Cell::Text(catalogue.condition_label(c, lang))
+                    }),
                     Cell::Number(f64::from(row.year)),
                     Cell::Text(row.value.render(lang)),
                     baseline,
@@ -453,7 +472,9 @@ fn findings(report: &Report, sections: &[Kind]) -> Sheet {
                 Cell::count(f.location.column),
                 f.subject.as_ref().map_or(Cell::Empty, Cell::text),
                 Cell::Text(f.message.render(lang)),
-                f.hint.as_ref().map_or(Cell::Empty, |h| Cell::Text(h.render(lang))),
+                f.hint
+                    .as_ref()
+                    .map_or(Cell::Empty, |h| Cell::Text(h.render(lang))),
             ]
         })
         .collect();

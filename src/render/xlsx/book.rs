@@ -79,7 +79,21 @@ const MAX_CELL: usize = 32_767;
 /// The workbook of `sheets`, in order. `created` is written as its creation
 /// date (the report's as-of date, not the clock, so two runs give the same
 /// bytes); `lang` sets how dates are shown and the note on rows left out.
-pub(crate) fn workbook(sheets: &[Sheet], created: CivilDate, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+pub(crate) fn workbook(
+    sheets: &[Sheet],
+    created: CivilDate,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    workbook_within(sheets, created, lang, MAX_ROWS)
+}
+
+/// [`workbook`] with sheets of at most `max_rows` rows.
+fn workbook_within(
+    sheets: &[Sheet],
+    created: CivilDate,
+    lang: Lang,
+    max_rows: usize,
+) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let created = excel_date(created).unwrap_or_default();
     book.set_properties(&DocProperties::new().set_creation_datetime(&created));
@@ -90,7 +104,7 @@ pub(crate) fn workbook(sheets: &[Sheet], created: CivilDate, lang: Lang) -> Resu
         let worksheet = book.add_worksheet();
         worksheet.set_name(&name)?;
         names.push(name);
-        write_sheet(worksheet, sheet, &styles, lang)?;
+        write_sheet(worksheet, sheet, &styles, lang, max_rows)?;
     }
     book.save_to_buffer()
 }
@@ -139,12 +153,18 @@ impl Styles {
     }
 }
 
-fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles, lang: Lang) -> Result<(), XlsxError> {
+fn write_sheet(
+    ws: &mut Worksheet,
+    sheet: &Sheet,
+    styles: &Styles,
+    lang: Lang,
+    max_rows: usize,
+) -> Result<(), XlsxError> {
     for (col, title) in (0u16..).zip(&sheet.header) {
         ws.write_string_with_format(0, col, fitted(title), &styles.header)?;
     }
     // The header row, and a last row saying how many did not fit.
-    let room = MAX_ROWS - 2;
+    let room = max_rows - 2;
     let mut widths: Vec<usize> = sheet.header.iter().map(|h| h.chars().count()).collect();
     for (row, cells) in (1u32..).zip(sheet.rows.iter().take(room)) {
         for (col, cell) in (0u16..).zip(cells) {
@@ -172,7 +192,13 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, styles: &Styles, lang: Lang) -
 }
 
 /// Writes one cell and says how wide its text reads, in characters.
-fn write_cell(ws: &mut Worksheet, row: u32, col: u16, cell: &Cell, styles: &Styles) -> Result<usize, XlsxError> {
+fn write_cell(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    cell: &Cell,
+    styles: &Styles,
+) -> Result<usize, XlsxError> {
     match cell {
         Cell::Empty => Ok(0),
         Cell::Text(text) => {
@@ -188,22 +214,21 @@ fn write_cell(ws: &mut Worksheet, row: u32, col: u16, cell: &Cell, styles: &Styl
             ws.write_number(row, col, *value)?;
             Ok(value.to_string().len())
         }
-        Cell::Date(date) => match excel_date(*date) {
-            Some(day) => {
+        Cell::Date(date) => {
+            if let Some(day) = excel_date(*date) {
                 ws.write_datetime_with_format(row, col, &day, &styles.date)?;
-                Ok(10)
-            }
-            // Before 1900 Excel has no date: the ISO text says it as well.
-            None => {
+            } else {
+                // Before 1900 Excel has no date: the ISO text says it as well.
                 ws.write_string(row, col, date.to_string())?;
-                Ok(10)
             }
-        },
+            Ok(10)
+        }
         Cell::Status(text, tone) => {
-            match styles.of(*tone) {
-                Some(format) => ws.write_string_with_format(row, col, fitted(text), format)?,
-                None => ws.write_string(row, col, fitted(text))?,
-            };
+            if let Some(format) = styles.of(*tone) {
+                ws.write_string_with_format(row, col, fitted(text), format)?;
+            } else {
+                ws.write_string(row, col, fitted(text))?;
+            }
             Ok(text.chars().count())
         }
     }
@@ -256,16 +281,36 @@ fn fitted(text: &str) -> String {
 fn sheet_name(wanted: &str, taken: &[String]) -> String {
     let cleaned: String = wanted
         .chars()
-        .map(|c| if "[]:*?/\\".contains(c) || c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let cleaned = cleaned.trim_matches(|c: char| c == '\'' || c.is_whitespace());
     let base = if cleaned.is_empty() { "Sheet" } else { cleaned };
-    let clash = |name: &str| taken.iter().any(|t| t.to_lowercase() == name.to_lowercase());
+    let clash = |name: &str| {
+        taken
+            .iter()
+            .any(|t| t.to_lowercase() == name.to_lowercase())
+    };
     let mut n = 1;
     loop {
-        let suffix = if n == 1 { String::new() } else { format!(" ({n})") };
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
         let room = 31 - suffix.chars().count();
-        let name: String = base.chars().take(room).collect::<String>().trim_end().to_owned() + &suffix;
+        let name: String = base
+            .chars()
+            .take(room)
+            .collect::<String>()
+            .trim_end()
+            .to_owned()
+            + &suffix;
         if !clash(&name) {
             return name;
         }
@@ -285,6 +330,68 @@ mod tests {
         assert_eq!(sheet_name("''", &[]), "Sheet");
         let long = "Kế hoạch xây dựng xã hội học tập tỉnh Bình Dương";
         assert_eq!(sheet_name(long, &[]).chars().count(), 31);
+    }
+
+    /// Read back as Excel would: text as text (a formula's look included),
+    /// numbers as numbers, dates as dates, nothing as a formula.
+    #[test]
+    fn cells_keep_their_kind() {
+        use calamine::{Data, Reader as _};
+
+        let day = CivilDate::parse_iso("2026-11-30").unwrap();
+        let sheet = Sheet {
+            name: "a/b".into(),
+            header: vec!["h1".into(), "h2".into()],
+            rows: vec![
+                vec![Cell::text("=1+1"), Cell::Number(99.5)],
+                vec![Cell::Date(day), Cell::Status("shortfall".into(), Tone::Bad)],
+                vec![Cell::text("a\u{202e}b"), Cell::Number(f64::NAN)],
+            ],
+        };
+        let bytes = workbook(&[sheet], day, Lang::En).unwrap();
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(book.sheet_names(), ["a b"]);
+        let range = book.worksheet_range("a b").unwrap();
+        let cell = |row, col| range.get_value((row, col)).cloned().unwrap_or_default();
+        assert_eq!(cell(0, 1), Data::String("h2".into()));
+        assert_eq!(cell(1, 0), Data::String("=1+1".into()));
+        assert_eq!(cell(1, 1), Data::Float(99.5));
+        assert!(
+            matches!(cell(2, 0), Data::DateTime(d) if (d.as_f64() - 46_356.0).abs() < 1e-9),
+            "{:?}",
+            cell(2, 0)
+        );
+        assert_eq!(cell(2, 1), Data::String("shortfall".into()));
+        assert_eq!(cell(3, 0), Data::String("a\\u{202e}b".into()));
+        assert_eq!(cell(3, 1), Data::String("NaN".into()));
+        let formulas = book.worksheet_formula("a b").unwrap();
+        assert!(formulas.used_cells().next().is_none());
+    }
+
+    /// Rows past what a sheet holds are counted in a last row, never
+    /// dropped in silence.
+    #[test]
+    fn rows_that_do_not_fit_are_counted() {
+        use calamine::{Data, Reader as _};
+
+        let day = CivilDate::parse_iso("2026-11-30").unwrap();
+        let sheet = Sheet {
+            name: "s".into(),
+            header: vec!["n".into()],
+            rows: (0..5).map(|n| vec![Cell::count(n)]).collect(),
+        };
+        let bytes = workbook_within(&[sheet], day, Lang::En, 4).unwrap();
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("s").unwrap();
+        let rows: Vec<Data> = range.rows().map(|r| r[0].clone()).collect();
+        assert_eq!(rows[1..3], [Data::Float(0.0), Data::Float(1.0)]);
+        assert_eq!(
+            rows[3],
+            Data::String("3 more rows not listed: an Excel sheet holds at most 1,048,576 rows. The JSON report (--format json) has them all.".into())
+        );
+        assert_eq!(rows.len(), 4);
     }
 
     #[test]
