@@ -154,9 +154,9 @@ fn targets(report: &Report) -> Sheet {
         label(Label::Year, lang),
         label(Label::Level, lang),
         own("xlsx.condition", lang),
-        label(Label::Scheme, lang),
+        own("xlsx.scheme-value", lang),
         own("xlsx.scheme-figure", lang),
-        label(Label::PlanValue, lang),
+        own("xlsx.plan-value", lang),
         own("xlsx.plan-figure", lang),
         label(Label::Difference, lang),
         label(Label::Status, lang),
@@ -490,5 +490,25 @@ fn severity_tone(severity: Severity) -> Tone {
         Severity::Error => Tone::Bad,
         Severity::Warning => Tone::Caution,
         Severity::Info => Tone::Muted,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdicts_read_red_green_or_grey() {
+        let why = crate::i18n::Message::verbatim("counted differently");
+        assert_eq!(target_tone(&TargetStatus::Shortfall), Tone::Bad);
+        assert_eq!(target_tone(&TargetStatus::Gap), Tone::Bad);
+        assert_eq!(target_tone(&TargetStatus::Meets), Tone::Good);
+        assert_eq!(target_tone(&TargetStatus::Exceeds), Tone::Good);
+        assert_eq!(target_tone(&TargetStatus::NotComparable(why)), Tone::Muted);
+        assert_eq!(standing_tone(Standing::Overdue), Tone::Bad);
+        assert_eq!(standing_tone(Standing::Done), Tone::Good);
+        assert_eq!(duty_tone(DutyStatus::Gap), Tone::Bad);
+        assert_eq!(progress_tone(ProgressStatus::OffTrack), Tone::Bad);
+        assert_eq!(severity_tone(Severity::Error), Tone::Bad);
     }
 }

@@ -73,9 +73,9 @@ fn a_report_has_a_sheet_per_section_with_english_headers() {
             "Year",
             "Level",
             "Applies to",
-            "Scheme",
+            "Scheme's target",
             "Scheme's figure",
-            "Plan",
+            "Plan's target",
             "Plan's figure",
             "Difference",
             "Status",
@@ -177,6 +177,23 @@ fn vietnamese_headers_and_sheet_names_with_lang_vi() {
             "Cột"
         ]
     );
+}
+
+/// A filter or a pivot table tells columns apart by their header: no two
+/// in a sheet share one, in either language ("Plan" and the plan's target
+/// once did; Vietnamese says "chỉ tiêu" for a target and an indicator).
+#[test]
+fn no_sheet_repeats_a_header() {
+    for lang in ["en", "vi"] {
+        let mut book = open(written(&["--lang", lang, "report", "plans/cat-hai-2020.yaml", "--as-of", AS_OF]));
+        for sheet in book.sheet_names() {
+            let header = header(&mut book, &sheet);
+            let mut unique = header.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), header.len(), "{lang} {sheet}: {header:?}");
+        }
+    }
 }
 
 #[test]

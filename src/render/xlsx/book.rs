@@ -369,6 +369,62 @@ mod tests {
         assert!(formulas.used_cells().next().is_none());
     }
 
+    /// Each tone's cell is filled with its colour: red for a shortfall, green
+    /// for met, grey for not comparable, amber for a caution.
+    #[test]
+    fn statuses_are_coloured_by_tone() {
+        use std::io::Read as _;
+
+        let tones = [
+            (Tone::Bad, Some("FFFFC7CE")),
+            (Tone::Good, Some("FFC6EFCE")),
+            (Tone::Muted, Some("FFEDEDED")),
+            (Tone::Caution, Some("FFFFEB9C")),
+            (Tone::Plain, None),
+        ];
+        let sheet = Sheet {
+            name: "s".into(),
+            header: vec!["status".into()],
+            rows: tones
+                .iter()
+                .map(|(tone, _)| vec![Cell::Status("x".into(), *tone)])
+                .collect(),
+        };
+        let day = CivilDate::parse_iso("2026-11-30").unwrap();
+        let bytes = workbook(&[sheet], day, Lang::En).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut read = |name: &str| {
+            let mut text = String::new();
+            zip.by_name(name)
+                .unwrap()
+                .read_to_string(&mut text)
+                .unwrap();
+            text
+        };
+        let (styles, cells) = (read("xl/styles.xml"), read("xl/worksheets/sheet1.xml"));
+        let between = |text: &str, open: &str, close: &str| -> Vec<String> {
+            text.split(open)
+                .skip(1)
+                .map(|part| part.split(close).next().unwrap().to_owned())
+                .collect()
+        };
+        let fills = between(&styles, "<fill>", "</fill>");
+        let xfs = between(&styles[styles.find("<cellXfs").unwrap()..], "<xf ", "/>");
+        let attribute = |text: &str, name: &str| {
+            between(text, &format!("{name}=\""), "\"")
+                .into_iter()
+                .next()
+        };
+        for (row, (tone, colour)) in (2..).zip(tones) {
+            let cell = between(&cells, &format!("<c r=\"A{row}\""), ">").remove(0);
+            let fill = attribute(&cell, "s")
+                .and_then(|s| attribute(&xfs[s.parse::<usize>().unwrap()], "fillId"))
+                .map(|id| fills[id.parse::<usize>().unwrap()].clone());
+            let rgb = fill.and_then(|f| attribute(&f, "rgb"));
+            assert_eq!(rgb.as_deref(), colour, "{tone:?}");
+        }
+    }
+
     /// Rows past what a sheet holds are counted in a last row, never
     /// dropped in silence.
     #[test]
