@@ -185,7 +185,14 @@ fn vietnamese_headers_and_sheet_names_with_lang_vi() {
 #[test]
 fn no_sheet_repeats_a_header() {
     for lang in ["en", "vi"] {
-        let mut book = open(written(&["--lang", lang, "report", "plans/cat-hai-2020.yaml", "--as-of", AS_OF]));
+        let mut book = open(written(&[
+            "--lang",
+            lang,
+            "report",
+            "plans/cat-hai-2020.yaml",
+            "--as-of",
+            AS_OF,
+        ]));
         for sheet in book.sheet_names() {
             let header = header(&mut book, &sheet);
             let mut unique = header.clone();
