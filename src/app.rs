@@ -319,23 +319,10 @@ fn emit(
         fail_on: output.fail_on,
     };
     let drawn = render::draw(output.format, &input);
-    match (&output.file, &drawn) {
-        (Some(path), _) => {
-            let also = [output.accepted.as_deref(), output.write_accepted.as_deref()];
-            let inputs = run.inputs(&report, &also);
-            let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-            crate::output::write_report(path, drawn.as_bytes(), &inputs)
-                .map_err(|e| localized(&e.message(), settings))?;
-        }
-        (None, render::Document::Text(text)) => write!(anstream::stdout().lock(), "{text}")?,
-        // Past anstream, which would strip what looks like an escape
-        // sequence from the bytes when standard output is no terminal.
-        (None, render::Document::Binary(bytes)) => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(bytes)?;
-            out.flush()?;
-        }
-    }
+    let also = [output.accepted.as_deref(), output.write_accepted.as_deref()];
+    let inputs = run.inputs(&report, &also);
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    write_out(output.file.as_deref(), &drawn, &inputs, settings)?;
     if output.format == Format::Github
         && let Some(summary) = &settings.step_summary
     {
@@ -347,6 +334,30 @@ fn emit(
     }
     let failing: Vec<&Finding> = report.findings.iter().filter(|f| f.is_new()).collect();
     Ok(exit_code(&failing, output.fail_on))
+}
+
+/// A drawn result to `file` (never over one of `inputs`, never half
+/// written), else to standard output: text through anstream, bytes as they
+/// are. Refusing bytes to a terminal is [`output`]'s, before the run.
+fn write_out(
+    file: Option<&Path>,
+    drawn: &render::Document,
+    inputs: &[&Path],
+    settings: &Settings,
+) -> anyhow::Result<()> {
+    match (file, drawn) {
+        (Some(path), _) => crate::output::write_report(path, drawn.as_bytes(), inputs)
+            .map_err(|e| localized(&e.message(), settings))?,
+        (None, render::Document::Text(text)) => write!(anstream::stdout().lock(), "{text}")?,
+        // Past anstream, which would strip what looks like an escape
+        // sequence from the bytes when standard output is no terminal.
+        (None, render::Document::Binary(bytes)) => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
 }
 
 /// A run's error on standard error, on one line with control characters
