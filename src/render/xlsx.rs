@@ -27,7 +27,7 @@ pub(super) fn draw(input: &Input<'_>) -> Vec<u8> {
 /// The sheets of the sections a command ran, in reading order: a section
 /// the command did not run has no sheet (an absent check must not read as a
 /// pass); one that ran and found nothing has its header row alone.
-pub(crate) fn sheets(report: &Report, sections: &[Kind]) -> Vec<Sheet> {
+fn sheets(report: &Report, sections: &[Kind]) -> Vec<Sheet> {
     let compared = sections
         .iter()
         .any(|k| matches!(k, Kind::Gap | Kind::Shortfall));
@@ -211,7 +211,7 @@ fn target_row(comparison: &Comparison, row: &crate::compare::TargetRow, lang: La
         value(row.plan_value.as_ref()),
         Cell::number_or_empty(row.plan_figure),
         Cell::number_or_empty(row.difference),
-        Cell::Status(status.to_owned(), target_tone(&row.status)),
+        Cell::Status(status.to_owned(), Tone::of_target(&row.status)),
         if notes.is_empty() {
             Cell::Empty
         } else {
@@ -222,18 +222,35 @@ fn target_row(comparison: &Comparison, row: &crate::compare::TargetRow, lang: La
     ]
 }
 
-pub(crate) fn target_tone(status: &TargetStatus) -> Tone {
-    match status {
-        TargetStatus::Gap | TargetStatus::Shortfall => Tone::Bad,
-        TargetStatus::Meets | TargetStatus::Exceeds => Tone::Good,
-        TargetStatus::ToFill => Tone::Caution,
-        TargetStatus::LocalOnly => Tone::Plain,
-        TargetStatus::OwnFigure
-        | TargetStatus::NotApplicable(_)
-        | TargetStatus::NotCommitted(_)
-        | TargetStatus::NotComparable(_)
-        | TargetStatus::NoFigures
-        | TargetStatus::NoNationalFigure => Tone::Muted,
+/// How the report's verdicts are coloured, for any sheet that shows them
+/// (methods, not functions: callable wherever `render::book::Tone` is).
+impl Tone {
+    /// A comparison's verdict: shortfall and gap red, met green, what
+    /// cannot be compared grey.
+    pub(crate) fn of_target(status: &TargetStatus) -> Self {
+        match status {
+            TargetStatus::Gap | TargetStatus::Shortfall => Tone::Bad,
+            TargetStatus::Meets | TargetStatus::Exceeds => Tone::Good,
+            TargetStatus::ToFill => Tone::Caution,
+            TargetStatus::LocalOnly => Tone::Plain,
+            TargetStatus::OwnFigure
+            | TargetStatus::NotApplicable(_)
+            | TargetStatus::NotCommitted(_)
+            | TargetStatus::NotComparable(_)
+            | TargetStatus::NoFigures
+            | TargetStatus::NoNationalFigure => Tone::Muted,
+        }
+    }
+
+    /// A deadline's standing: overdue red, due soon amber, done green.
+    pub(crate) fn of_standing(standing: Standing) -> Self {
+        match standing {
+            Standing::Overdue | Standing::Missed | Standing::OwnerGone => Tone::Bad,
+            Standing::DueSoon | Standing::DoneLate => Tone::Caution,
+            Standing::Done => Tone::Good,
+            Standing::Cancelled | Standing::Unscheduled => Tone::Muted,
+            Standing::Upcoming | Standing::Ongoing => Tone::Plain,
+        }
     }
 }
 
@@ -333,7 +350,7 @@ fn schedule(report: &Report) -> Sheet {
                     Cell::date_or_empty(row.next_due.as_ref().map(|d| d.due)),
                     Cell::Status(
                         super::report::standing(row.standing, lang).to_owned(),
-                        standing_tone(row.standing),
+                        Tone::of_standing(row.standing),
                     ),
                 ]
             })
@@ -343,16 +360,6 @@ fn schedule(report: &Report) -> Sheet {
         name: own("xlsx.sheet-schedule", lang),
         header,
         rows,
-    }
-}
-
-pub(crate) fn standing_tone(standing: Standing) -> Tone {
-    match standing {
-        Standing::Overdue | Standing::Missed | Standing::OwnerGone => Tone::Bad,
-        Standing::DueSoon | Standing::DoneLate => Tone::Caution,
-        Standing::Done => Tone::Good,
-        Standing::Cancelled | Standing::Unscheduled => Tone::Muted,
-        Standing::Upcoming | Standing::Ongoing => Tone::Plain,
     }
 }
 
@@ -500,13 +507,16 @@ mod tests {
     #[test]
     fn verdicts_read_red_green_or_grey() {
         let why = crate::i18n::Message::verbatim("counted differently");
-        assert_eq!(target_tone(&TargetStatus::Shortfall), Tone::Bad);
-        assert_eq!(target_tone(&TargetStatus::Gap), Tone::Bad);
-        assert_eq!(target_tone(&TargetStatus::Meets), Tone::Good);
-        assert_eq!(target_tone(&TargetStatus::Exceeds), Tone::Good);
-        assert_eq!(target_tone(&TargetStatus::NotComparable(why)), Tone::Muted);
-        assert_eq!(standing_tone(Standing::Overdue), Tone::Bad);
-        assert_eq!(standing_tone(Standing::Done), Tone::Good);
+        assert_eq!(Tone::of_target(&TargetStatus::Shortfall), Tone::Bad);
+        assert_eq!(Tone::of_target(&TargetStatus::Gap), Tone::Bad);
+        assert_eq!(Tone::of_target(&TargetStatus::Meets), Tone::Good);
+        assert_eq!(Tone::of_target(&TargetStatus::Exceeds), Tone::Good);
+        assert_eq!(
+            Tone::of_target(&TargetStatus::NotComparable(why)),
+            Tone::Muted
+        );
+        assert_eq!(Tone::of_standing(Standing::Overdue), Tone::Bad);
+        assert_eq!(Tone::of_standing(Standing::Done), Tone::Good);
         assert_eq!(duty_tone(DutyStatus::Gap), Tone::Bad);
         assert_eq!(progress_tone(ProgressStatus::OffTrack), Tone::Bad);
         assert_eq!(severity_tone(Severity::Error), Tone::Bad);
