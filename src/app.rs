@@ -35,7 +35,9 @@ pub const EXIT_USAGE: u8 = 2;
 
 pub fn run(command: Command, settings: &Settings) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Validate(args) => validate(&args.input, &settings.output(&args.output), settings),
+        Command::Validate(args) => {
+            validate(&args.input, &output(&args.output, settings)?, settings)
+        }
         Command::Diff(args) => diff(&args, settings),
         Command::Baselines(args) => baselines(args.action, settings),
         Command::Report(args) => report(&args, settings),
@@ -150,6 +152,16 @@ fn draft_output<'p>(
         if path.exists() && !force {
             return Err(localized(&exists(path), settings));
         }
+    }
+    Ok(output)
+}
+
+/// Where and how a command writes, refused before any check runs when it
+/// would send a binary format to a terminal.
+fn output(args: &crate::cli::OutputArgs, settings: &Settings) -> anyhow::Result<Output> {
+    let output = settings.output(args);
+    if output.format.is_binary() && output.file.is_none() && settings.stdout_is_terminal {
+        return Err(localized(&msg!("xlsx.binary-to-terminal"), settings));
     }
     Ok(output)
 }
@@ -309,17 +321,11 @@ fn emit(
         color: output.color,
         fail_on: output.fail_on,
     };
-    let text = render::draw(output.format, &input);
-    match &output.file {
-        Some(path) => {
-            let also = [output.accepted.as_deref(), output.write_accepted.as_deref()];
-            let inputs = run.inputs(&report, &also);
-            let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-            crate::output::write_report(path, text.as_bytes(), &inputs)
-                .map_err(|e| localized(&e.message(), settings))?;
-        }
-        None => write!(anstream::stdout().lock(), "{text}")?,
-    }
+    let drawn = render::draw(output.format, &input);
+    let also = [output.accepted.as_deref(), output.write_accepted.as_deref()];
+    let inputs = run.inputs(&report, &also);
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    write_out(output.file.as_deref(), &drawn, &inputs, settings)?;
     if output.format == Format::Github
         && let Some(summary) = &settings.step_summary
     {
@@ -331,6 +337,30 @@ fn emit(
     }
     let failing: Vec<&Finding> = report.findings.iter().filter(|f| f.is_new()).collect();
     Ok(exit_code(&failing, output.fail_on))
+}
+
+/// A drawn result to `file` (never over one of `inputs`, never half
+/// written), else to standard output: text through anstream, bytes as they
+/// are. Refusing bytes to a terminal is [`output`]'s, before the run.
+fn write_out(
+    file: Option<&Path>,
+    drawn: &render::Document,
+    inputs: &[&Path],
+    settings: &Settings,
+) -> anyhow::Result<()> {
+    match (file, drawn) {
+        (Some(path), _) => crate::output::write_report(path, drawn.as_bytes(), inputs)
+            .map_err(|e| localized(&e.message(), settings))?,
+        (None, render::Document::Text(text)) => write!(anstream::stdout().lock(), "{text}")?,
+        // Past anstream, which would strip what looks like an escape
+        // sequence from the bytes when standard output is no terminal.
+        (None, render::Document::Binary(bytes)) => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
 }
 
 /// A run's error on standard error, on one line with control characters
@@ -410,7 +440,7 @@ fn did_you_mean(wanted: &str, known: &[&str]) -> crate::i18n::Message {
 }
 
 fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
-    let output = settings.output(&args.output);
+    let output = output(&args.output, settings)?;
     let target = load::load_named(&args.plan).map_err(|e| localized(&e.message(), settings))?;
     let plan = match &target.plan {
         Ok(plan) => plan,
@@ -509,6 +539,7 @@ fn diff_beside(
 }
 
 fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
+    let output = output(&args.output, settings)?;
     let against: Vec<String> = args.against.iter().cloned().collect();
     let checked = check_input(&args.input, &against, settings)?;
     if let Some(id) = &args.against {
@@ -581,7 +612,7 @@ fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
         holds: &holds,
         everything: &everything,
     };
-    emit(&run, report, &settings.output(&args.output), settings)
+    emit(&run, report, &output, settings)
 }
 
 const ALL_KINDS: &[Kind] = &[
@@ -592,3 +623,45 @@ const ALL_KINDS: &[Kind] = &[
     Kind::Comparison,
     Kind::Validation,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(stdout_is_terminal: bool) -> Settings {
+        Settings {
+            lang: crate::i18n::Lang::En,
+            today: crate::date::CivilDate::parse_iso("2026-01-01").unwrap(),
+            stdout_is_terminal,
+            github_actions: false,
+            step_summary: None,
+        }
+    }
+
+    fn args(format: Format, file: Option<&str>) -> crate::cli::OutputArgs {
+        crate::cli::OutputArgs {
+            format: Some(format),
+            output: file.map(PathBuf::from),
+            fail_on: crate::cli::FailOn::Error,
+            accepted: None,
+            write_accepted: None,
+        }
+    }
+
+    /// A workbook's bytes would garble a terminal: refused before any check
+    /// runs, with what to do; to a file or a pipe it is written.
+    #[test]
+    fn a_binary_format_is_refused_on_a_terminal_only() {
+        for file in [None, Some("-")] {
+            let error = output(&args(Format::Xlsx, file), &settings(true)).unwrap_err();
+            assert!(error.to_string().contains("-o FILE.xlsx"), "{error}");
+        }
+        assert!(output(&args(Format::Xlsx, Some("gaps.xlsx")), &settings(true)).is_ok());
+        assert!(output(&args(Format::Xlsx, None), &settings(false)).is_ok());
+        assert!(output(&args(Format::Table, None), &settings(true)).is_ok());
+        let mut vi = settings(true);
+        vi.lang = crate::i18n::Lang::Vi;
+        let error = output(&args(Format::Xlsx, None), &vi).unwrap_err();
+        assert!(error.to_string().contains("tệp nhị phân"), "{error}");
+    }
+}

@@ -109,7 +109,7 @@ fn not_loaded(
         fail_on: Some(Severity::Error),
     };
     let text = render::draw(render::Format::Table, &input);
-    write!(anstream::stderr().lock(), "{text}")?;
+    anstream::stderr().lock().write_all(text.as_bytes())?;
     Ok(ExitCode::from(EXIT_FINDINGS))
 }
 

@@ -146,7 +146,7 @@ fn report_header(out: &mut String, report: &Report) {
 /// The plans the report reviews, numbered: the run's local plans; the
 /// national schemes in it are what they are compared with, unless the run
 /// holds nothing else.
-fn reviewed(report: &Report) -> impl Iterator<Item = (usize, &PlanSummary)> {
+pub(super) fn reviewed(report: &Report) -> impl Iterator<Item = (usize, &PlanSummary)> {
     let local = report
         .plans
         .iter()
@@ -250,7 +250,7 @@ fn is_duties_heading(block: &Block, lang: Lang) -> bool {
 }
 
 /// Whether a finding is about `plan`: named so, or found in its file.
-fn belongs(finding: &Finding, plan: &PlanSummary) -> bool {
+pub(super) fn belongs(finding: &Finding, plan: &PlanSummary) -> bool {
     match &finding.plan {
         Some(id) => *id == plan.id,
         None => finding.location.file == plan.file,

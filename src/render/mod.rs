@@ -1,9 +1,11 @@
 //! Renderers: every format draws the same report. Each format is one file
-//! of this module with a `draw(&Input) -> String`, declared
-//! once in `formats!` below; nothing else needs to know the list.
+//! of this module with a `draw(&Input)` that returns its text (`String`) or,
+//! for a binary format, its bytes (`Vec<u8>`), declared once in `formats!`
+//! below; nothing else needs to know the list.
 //!
 //! Public only as far as the fuzz targets need to draw a report: [`draw`],
-//! [`Format`], [`Input`] and [`View`]; the rest is the crate's own.
+//! [`Document`], [`Format`], [`Input`] and [`View`]; the rest is the crate's
+//! own.
 
 pub(crate) mod baselines;
 pub(crate) mod diagnostic;
@@ -12,6 +14,8 @@ pub(crate) mod lookup;
 pub(crate) mod progress;
 pub(crate) mod report;
 pub(crate) mod rollup;
+/// The workbook writer, for any command with tables to hand to Excel.
+pub(crate) use xlsx::book;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -84,12 +88,18 @@ macro_rules! formats {
             pub fn about(self) -> &'static str {
                 match self { $(Format::$variant => concat!($($doc),+),)* }
             }
+
+            /// Whether the format is bytes no terminal can show: known from
+            /// what its `draw` returns.
+            pub fn is_binary(self) -> bool {
+                match self { $(Format::$variant => is_binary($module::draw),)* }
+            }
         }
 
         /// The report in `format`, ready to write: text from a plan is
         /// escaped the way the format needs.
-        pub fn draw(format: Format, input: &Input<'_>) -> String {
-            match format { $(Format::$variant => $module::draw(input),)* }
+        pub fn draw(format: Format, input: &Input<'_>) -> Document {
+            match format { $(Format::$variant => $module::draw(input).into(),)* }
         }
     };
 }
@@ -109,6 +119,53 @@ formats! {
     Junit = "junit" in junit;
     /// GitHub Actions workflow commands (annotations).
     Github = "github" in github;
+    /// An Excel workbook: a sheet per section, for analysts (binary: give -o).
+    Xlsx = "xlsx" in xlsx;
+}
+
+/// A drawn report: text, or the bytes of a binary format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Document {
+    Text(String),
+    Binary(Vec<u8>),
+}
+
+impl Document {
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Self::Text(text) => text.as_bytes(),
+            Self::Binary(bytes) => bytes,
+        }
+    }
+}
+
+/// What a format's `draw` returns: text or bytes.
+trait Drawn: Into<Document> {
+    const BINARY: bool;
+}
+
+impl Drawn for String {
+    const BINARY: bool = false;
+}
+
+impl Drawn for Vec<u8> {
+    const BINARY: bool = true;
+}
+
+fn is_binary<T: Drawn>(_: fn(&Input<'_>) -> T) -> bool {
+    T::BINARY
+}
+
+impl From<String> for Document {
+    fn from(text: String) -> Self {
+        Self::Text(text)
+    }
+}
+
+impl From<Vec<u8>> for Document {
+    fn from(bytes: Vec<u8>) -> Self {
+        Self::Binary(bytes)
+    }
 }
 
 /// GitHub's job summary: the Markdown report, saying first which findings

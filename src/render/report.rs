@@ -256,7 +256,18 @@ fn flag_text(flag: crate::model::Verification, lang: Lang) -> &'static str {
 }
 
 pub(crate) fn target_status(status: &TargetStatus, lang: Lang) -> String {
-    let label = match status {
+    let label = target_label(status);
+    match status {
+        TargetStatus::NotComparable(why)
+        | TargetStatus::NotApplicable(why)
+        | TargetStatus::NotCommitted(why) => format!("{}: {}", label.text(lang), why.render(lang)),
+        _ => label.text(lang).to_owned(),
+    }
+}
+
+/// A target row's verdict in a word, without its reason.
+pub(crate) fn target_label(status: &TargetStatus) -> Label {
+    match status {
         TargetStatus::Gap => Label::Gap,
         TargetStatus::Shortfall => Label::Shortfall,
         TargetStatus::Meets => Label::Meets,
@@ -269,16 +280,10 @@ pub(crate) fn target_status(status: &TargetStatus, lang: Lang) -> String {
         TargetStatus::OwnFigure => Label::OwnFigure,
         TargetStatus::NotApplicable(_) => Label::NotApplicable,
         TargetStatus::NotCommitted(_) => Label::NotCommitted,
-    };
-    match status {
-        TargetStatus::NotComparable(why)
-        | TargetStatus::NotApplicable(why)
-        | TargetStatus::NotCommitted(why) => format!("{}: {}", label.text(lang), why.render(lang)),
-        _ => label.text(lang).to_owned(),
     }
 }
 
-fn duty_status(status: DutyStatus, lang: Lang) -> &'static str {
+pub(crate) fn duty_status(status: DutyStatus, lang: Lang) -> &'static str {
     match status {
         DutyStatus::Owned => Label::Owned,
         DutyStatus::Elsewhere => Label::Elsewhere,

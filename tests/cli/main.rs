@@ -34,3 +34,4 @@ fn the_command_line_is_well_formed() {
     xhht::cli::Cli::command().debug_assert();
 }
 mod extract;
+mod xlsx;
