@@ -103,6 +103,8 @@ pub enum RollupFormat {
     Markdown,
     /// A printable HTML heat map (A4 landscape).
     Html,
+    /// An Excel workbook: the matrix with figures as numbers, the targets, the units without a plan.
+    Xlsx,
 }
 
 #[derive(Debug, clap::Args)]

@@ -1,7 +1,6 @@
 //! `xhht rollup`: many plans against one plan above them.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -14,6 +13,12 @@ use crate::settings::Settings;
 use super::{EXIT_FINDINGS, EXIT_OK, localized};
 
 pub(super) fn run(args: &RollupArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
+    if args.format == crate::cli::RollupFormat::Xlsx
+        && args.output.is_none()
+        && settings.stdout_is_terminal
+    {
+        return Err(localized(&msg!("xlsx.binary-to-terminal"), settings));
+    }
     let wanted: Vec<String> = args.against.iter().chain(&args.under).cloned().collect();
     let checked = super::check_input(&args.input, &wanted, settings)?;
     let Some(against) = args.against.as_deref().or(args.under.as_deref()) else {
@@ -28,22 +33,20 @@ pub(super) fn run(args: &RollupArgs, settings: &Settings) -> anyhow::Result<Exit
     };
     let rollup = rollup::build(&checked.files, &checked.findings, &known, &options)
         .map_err(|e| localized(&e.message(), settings))?;
-    let color = args.output.is_none() && settings.color();
-    let text = crate::render::rollup::draw(args.format, &rollup, color);
-    match &args.output {
-        Some(path) => {
-            let inputs: Vec<PathBuf> = checked
-                .files
-                .iter()
-                .chain(&checked.beside.plans)
-                .map(|f| f.source.path.clone())
-                .collect();
-            let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-            crate::output::write_report(path, text.as_bytes(), &inputs)
-                .map_err(|e| localized(&e.message(), settings))?;
-        }
-        None => write!(anstream::stdout().lock(), "{text}")?,
+    let unreadable = rollup.left_out.iter().filter(|l| l.plan.is_none()).count();
+    if unreadable > 0 {
+        super::warn(&msg!("rollup.unreadable", files = unreadable), settings);
     }
+    let color = args.output.is_none() && settings.color();
+    let drawn = crate::render::rollup::draw(args.format, &rollup, color, settings.today);
+    let inputs: Vec<PathBuf> = checked
+        .files
+        .iter()
+        .chain(&checked.beside.plans)
+        .map(|f| f.source.path.clone())
+        .collect();
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    super::write_out(args.output.as_deref(), &drawn, &inputs, settings)?;
     Ok(ExitCode::from(exit_code(&rollup)))
 }
 

@@ -677,10 +677,12 @@ pub(crate) fn html<'b>(out: &mut String, blocks: impl IntoIterator<Item = &'b Bl
     }
 }
 
-/// Keeps cell text from breaking a Markdown table or being read as HTML.
+/// Keeps cell text from breaking a Markdown table or being read as HTML or
+/// as a link (a plan's "[click](…)" in a pull-request comment).
 /// Backticks stay: messages quote ids in them, which Markdown shows as code.
 fn escape(text: &str) -> String {
     text.replace('|', "\\|")
+        .replace('[', "\\[")
         .replace('<', "&lt;")
         .replace(['\r', '\n'], " ")
 }

@@ -262,20 +262,31 @@ enum Placed {
 fn place(plan: &Plan, tier: Tier, era: Era) -> Placed {
     let map = era.map();
     let jurisdiction = plan.document.jurisdiction.as_str();
-    let unknown = || Placed::Nowhere(msg!("rollup.coverage.unknown-unit", jurisdiction));
+    let unknown = || {
+        Placed::Nowhere(match Era::of_plan(plan) {
+            Era::Before2025 => msg!("rollup.coverage.unknown-unit-before", jurisdiction),
+            Era::After2025 => msg!("rollup.coverage.unknown-unit", jurisdiction),
+        })
+    };
     if tier == Tier::Province {
         let units = Units::embedded();
         return match units.of_plan(plan) {
             Some(PlanProvince::Before2025(p)) if era == Era::Before2025 => {
                 map.province(&p.id).map_or_else(unknown, Placed::Own)
             }
-            Some(PlanProvince::Before2025(p)) => units
-                .successor(&p.id)
-                .and_then(|s| map.province(&s.id))
-                .map_or_else(unknown, |unit| Placed::Old {
-                    unit,
-                    from: format!("{} {}", p.kind.prefix(), p.name),
-                }),
+            Some(PlanProvince::Before2025(p)) => match units.successor(&p.id) {
+                // A province that carried on unmerged is the same unit.
+                Some(s) if s.formed_from.len() == 1 => {
+                    map.province(&s.id).map_or_else(unknown, Placed::Own)
+                }
+                Some(s) => map
+                    .province(&s.id)
+                    .map_or_else(unknown, |unit| Placed::Old {
+                        unit,
+                        from: format!("{} {}", p.kind.prefix(), p.name),
+                    }),
+                None => unknown(),
+            },
             Some(PlanProvince::From2025(p)) if era == Era::After2025 => {
                 map.province(&p.id).map_or_else(unknown, Placed::Own)
             }

@@ -157,8 +157,18 @@ pub(crate) struct Options<'a> {
 /// run does not have.
 #[derive(Debug)]
 pub enum RollupError {
-    UnknownAgainst { id: String, best: Option<String> },
-    UnknownUnder { id: String, best: Option<String> },
+    UnknownAgainst {
+        id: String,
+        best: Option<String>,
+    },
+    UnknownUnder {
+        id: String,
+        best: Option<String>,
+    },
+    /// `--under` names a scheme: plans implement a scheme, they are not issued under it.
+    UnderScheme {
+        id: String,
+    },
 }
 
 impl RollupError {
@@ -178,6 +188,7 @@ impl RollupError {
                 id = id.as_str(),
                 suggestion = suggestion(best)
             ),
+            Self::UnderScheme { id } => msg!("rollup.under-scheme", id = id.as_str()),
         }
     }
 }
@@ -193,6 +204,19 @@ pub(crate) fn build(
     use rayon::prelude::*;
 
     let best = |id: &str| crate::suggest::closest(id, known.keys().copied()).map(ToOwned::to_owned);
+    let under = match options.under {
+        Some(id) => {
+            let &(plan, _) = known.get(id).ok_or_else(|| RollupError::UnknownUnder {
+                id: id.to_owned(),
+                best: best(id),
+            })?;
+            if plan.document.level == Level::National {
+                return Err(RollupError::UnderScheme { id: id.to_owned() });
+            }
+            Some(plan)
+        }
+        None => None,
+    };
     let &(yardstick, _) =
         known
             .get(options.against)
@@ -200,20 +224,9 @@ pub(crate) fn build(
                 id: options.against.to_owned(),
                 best: best(options.against),
             })?;
-    let under = match options.under {
-        Some(id) => {
-            Some(
-                known
-                    .get(id)
-                    .map(|&(p, _)| p)
-                    .ok_or_else(|| RollupError::UnknownUnder {
-                        id: id.to_owned(),
-                        best: best(id),
-                    })?,
-            )
-        }
-        None => None,
-    };
+    // Held to a plan of a province, district or commune, the plans are
+    // those issued under it, and its units are the ones counted.
+    let under = under.or((yardstick.document.level != Level::National).then_some(yardstick));
     let (chosen, left_out) = select(files, yardstick, under, options, known);
     let errors = errors_by_file(validation);
     let rows: Vec<PlanRow> = chosen
@@ -250,7 +263,7 @@ pub(crate) fn build(
             level: yardstick.document.level,
             period: yardstick.document.period,
         },
-        under: options.under.map(ToOwned::to_owned),
+        under: under.map(|p| p.document.id.clone()),
         level: options.level,
         columns,
         rows,
@@ -290,12 +303,12 @@ fn select<'a>(
             Some(msg!("rollup.left-out.national"))
         } else if plan.document.id == yardstick.document.id {
             Some(msg!("rollup.left-out.itself"))
-        } else if options
-            .level
-            .is_some_and(|level| level != plan.document.level)
-        {
-            let level = crate::compare::level_name(plan.document.level);
-            Some(msg!("rollup.left-out.level", level))
+        } else if let Some(wanted) = options.level.filter(|&l| l != plan.document.level) {
+            Some(msg!(
+                "rollup.left-out.level",
+                level = crate::compare::level_name(plan.document.level),
+                wanted = crate::compare::level_name(wanted)
+            ))
         } else if let Some(under) = under.filter(|u| !descends_from(plan, u, known)) {
             Some(msg!(
                 "rollup.left-out.not-under",
@@ -305,6 +318,20 @@ fn select<'a>(
             let period = period_text(plan.document.period);
             let theirs = period_text(yardstick.document.period);
             Some(msg!("rollup.left-out.period", period, theirs))
+        } else if yardstick.document.level == Level::National
+            && !implements(plan, &yardstick.document.id, known)
+        {
+            let implemented: Vec<String> = plan
+                .links
+                .implements
+                .iter()
+                .map(|l| l.plan.clone())
+                .collect();
+            Some(msg!(
+                "rollup.left-out.not-implementing",
+                scheme = yardstick.document.id.as_str(),
+                implemented
+            ))
         } else {
             None
         };
@@ -318,6 +345,28 @@ fn select<'a>(
         }
     }
     (chosen, left_out)
+}
+
+/// Whether `plan` implements the scheme `scheme`, itself or through the
+/// plans it is issued under (a commune's plan carries out the scheme its
+/// province's plan implements).
+fn implements(plan: &Plan, scheme: &str, known: &Known<'_>) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut at = Some(plan);
+    while let Some(p) = at {
+        if p.links.implements.iter().any(|l| l.plan == scheme) {
+            return true;
+        }
+        let Some(parent) = p.links.parent.as_ref().map(|l| l.plan.as_str()) else {
+            return false;
+        };
+        if seen.contains(&parent) {
+            return false;
+        }
+        seen.push(parent);
+        at = known.get(parent).map(|&(p, _)| p);
+    }
+    false
 }
 
 /// Whether `plan` is issued under `ancestor`, following parent links
@@ -341,9 +390,10 @@ fn descends_from(plan: &Plan, ancestor: &Plan, known: &Known<'_>) -> bool {
     false
 }
 
-/// "2012–2020", or "2026–" for an open-ended plan.
+/// "2012–2020", "2020" for one year, or "2026–" for an open-ended plan.
 pub(crate) fn period_text(period: crate::model::Period) -> String {
     match period.end {
+        Some(end) if end == period.start => end.to_string(),
         Some(end) => format!("{}–{end}", period.start),
         None => format!("{}–", period.start),
     }

@@ -48,20 +48,21 @@ fn the_bundled_plans_against_89_in_markdown_in_vietnamese() {
 /// the matrix is the comparison, not a second opinion.
 #[test]
 fn every_cell_is_the_comparisons_worst_row_for_its_target() {
-    let rollup = json(&[
-        "rollup",
-        "plans/",
-        "--against",
-        "de-an-89",
-        "--format",
-        "json",
-    ]);
+    let mut checked = 0;
+    for scheme in ["de-an-89", "de-an-281", "de-an-1373"] {
+        checked += cells_match_diff(scheme);
+    }
+    assert!(checked > 100, "only {checked} cells checked");
+}
+
+fn cells_match_diff(scheme: &str) -> usize {
+    let rollup = json(&["rollup", "plans/", "--against", scheme, "--format", "json"]);
     let columns = rollup["columns"].as_array().unwrap();
     let mut checked = 0;
     for row in rollup["rows"].as_array().unwrap() {
         let file = row["file"].as_str().unwrap();
         // `diff` exits 1 on a gap; its JSON is what is compared.
-        let out = run(&["diff", file, "--against", "de-an-89", "--format", "json"]);
+        let out = run(&["diff", file, "--against", scheme, "--format", "json"]);
         let diff: Value = serde_json::from_slice(&out.stdout).unwrap();
         let rows: Vec<&Value> = diff["comparisons"]
             .as_array()
@@ -91,7 +92,7 @@ fn every_cell_is_the_comparisons_worst_row_for_its_target() {
             checked += 1;
         }
     }
-    assert!(checked > 100, "only {checked} cells checked");
+    checked
 }
 
 #[test]
@@ -144,14 +145,17 @@ fn units_are_counted_on_the_map_of_the_schemes_period() {
     assert_eq!(coverage["era"], "before2025");
     assert_eq!(coverage["level"], "province");
     assert_eq!(coverage["expected"], 63);
-    assert_eq!(coverage["covered"], 3);
+    // Vĩnh Long's plan implements 89; Bình Dương's (281) and Ninh Thuận's
+    // (489) do not, and cover nothing for it.
+    assert_eq!(coverage["covered"], 1);
     let missing: Vec<&str> = coverage["missing"]
         .as_array()
         .unwrap()
         .iter()
         .map(|m| m.as_str().unwrap())
         .collect();
-    assert_eq!(missing.len(), 60);
+    assert_eq!(missing.len(), 62);
+    assert!(missing.contains(&"tỉnh Bình Dương"));
     assert!(missing.contains(&"tỉnh Thái Bình"));
     assert!(!missing.contains(&"tỉnh Vĩnh Long"));
     let left_out = rollup["left_out"].as_array().unwrap();
@@ -311,7 +315,10 @@ fn csv_keeps_a_plans_text_from_becoming_a_formula() {
     assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
     let header = csv.lines().next().unwrap();
     assert!(header.contains("Kế hoạch,tệp,địa bàn,cấp,"), "{header}");
-    assert!(csv.contains(",thấp hơn,"), "{csv}");
+    assert!(header.ends_with("kế hoạch cấp trên,số chỉ tiêu cấp trên được đánh giá,số chỉ tiêu thấp hơn cấp trên,số chỉ tiêu cấp trên còn thiếu,lỗi"), "{header}");
+    // The shortfall says by how much; the parent's columns are numbers.
+    assert!(csv.contains(",thấp hơn (−25),"), "{csv}");
+    assert!(csv.contains(",thai-binh-2021-2030,"), "{csv}");
 }
 
 #[test]
@@ -435,4 +442,220 @@ fn every_level_the_run_has_plans_of_is_counted() {
         rollup["coverage"][1]["unplaced"].as_array().unwrap().len(),
         2
     );
+}
+
+/// The workbook read back as a spreadsheet reads it: the matrix's figures
+/// are numbers beside their verdict, headers in the run's language.
+#[test]
+fn the_workbook_holds_the_matrix_with_figures_as_numbers() {
+    use calamine::{Data, Reader as _, Xlsx, open_workbook_from_rs};
+
+    for (lang, sheets, plan_header) in [
+        (
+            "en",
+            [
+                "Plans by target",
+                "Targets",
+                "Units with a plan",
+                "Not in the roll-up",
+            ],
+            "Plan",
+        ),
+        (
+            "vi",
+            [
+                "Kế hoạch theo từng chỉ tiêu",
+                "Chỉ tiêu",
+                "Địa bàn đã có kế hoạch",
+                "Không đưa vào bảng tổng hợp",
+            ],
+            "Kế hoạch",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("rollup.xlsx");
+        let out = run(&[
+            "rollup",
+            "plans/",
+            "--against",
+            "de-an-89",
+            "--lang",
+            lang,
+            "--format",
+            "xlsx",
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{out:?}");
+        let mut book: Xlsx<_> =
+            open_workbook_from_rs(std::io::Cursor::new(std::fs::read(&file).unwrap())).unwrap();
+        assert_eq!(book.sheet_names(), sheets);
+        let matrix = book.worksheet_range(sheets[0]).unwrap();
+        let rows: Vec<Vec<Data>> = matrix.rows().map(<[Data]>::to_vec).collect();
+        assert_eq!(rows[0][0].to_string(), plan_header);
+        let vinh_long = rows
+            .iter()
+            .find(|r| r[0] == "vinh-long-2012-2020")
+            .unwrap();
+        // Its shortfall on 2020's life-skills target: 30 against 50.
+        let short = vinh_long
+            .iter()
+            .position(|c| {
+                c.to_string().starts_with(if lang == "en" {
+                    "shortfall"
+                } else {
+                    "thấp hơn"
+                })
+            })
+            .unwrap_or_else(|| panic!("{vinh_long:?}"));
+        assert_eq!(vinh_long[short - 1], Data::Float(30.0));
+        let units = book.worksheet_range(sheets[2]).unwrap();
+        assert!(units.rows().any(|r| r[1] == "tỉnh Thái Bình"));
+    }
+}
+
+/// A plan that does not implement the scheme, itself or through its
+/// parent, is no row of gaps and covers no unit: Ninh Thuận's plan of
+/// June 2020 carries out QĐ 489, a year before Đề án 1373 existed.
+#[test]
+fn a_plan_that_does_not_implement_the_scheme_is_left_out_with_the_reason() {
+    let rollup = json(&[
+        "rollup",
+        "plans/",
+        "--against",
+        "de-an-1373",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<&str> = rollup["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["plan"].as_str().unwrap())
+        .collect();
+    assert_eq!(rows, ["thai-binh-2021-2030"]);
+    let ninh_thuan = rollup["left_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["plan"] == "ninh-thuan-1960-2020")
+        .unwrap();
+    let reason = ninh_thuan["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("does not implement `de-an-1373`") && reason.contains("qd-489"),
+        "{reason}"
+    );
+    let coverage = &rollup["coverage"][0];
+    assert!(
+        coverage["through_old"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["unit"] != "tỉnh Khánh Hòa")
+    );
+}
+
+/// A province that carried on unmerged on 1 July 2025 is the same unit:
+/// its plan of 2021 is its own, not an old unit's.
+#[test]
+fn an_unmerged_provinces_earlier_plan_is_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("plans/thai-binh-2021-2030.yaml")).unwrap();
+    let ha_noi = text
+        .replace("id: thai-binh-2021-2030", "id: ha-noi-2021-2030")
+        .replace(
+            "jurisdiction: \"tỉnh Thái Bình\"",
+            "jurisdiction: \"thành phố Hà Nội\"",
+        );
+    assert!(ha_noi.contains("thành phố Hà Nội"));
+    std::fs::write(dir.path().join("ha-noi.yaml"), ha_noi).unwrap();
+    let out = run_in(
+        dir.path(),
+        &["rollup", ".", "--against", "de-an-1373", "--format", "json"],
+        &[],
+    );
+    let rollup: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let coverage = &rollup["coverage"][0];
+    assert_eq!(coverage["covered"], 1, "{coverage}");
+    assert!(
+        coverage["through_old"].as_array().unwrap().is_empty(),
+        "{coverage}"
+    );
+}
+
+#[test]
+fn a_scheme_is_not_a_plan_to_be_under() {
+    let out = run(&["rollup", "plans/", "--under", "de-an-89"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("--against de-an-89"), "{stderr}");
+    let out = run(&["rollup", "plans/", "--under", "thai-binh"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("for --under") && stderr.contains("did you mean"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_reason_for_another_level_names_both_levels() {
+    let rollup = json(&[
+        "rollup",
+        "plans/",
+        "--against",
+        "de-an-89",
+        "--level",
+        "district",
+        "--format",
+        "json",
+    ]);
+    let vinh_long = rollup["left_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["plan"] == "vinh-long-2012-2020")
+        .unwrap();
+    assert_eq!(
+        vinh_long["reason"],
+        "a province plan, and --level keeps district plans"
+    );
+}
+
+#[test]
+fn a_scheme_without_targets_says_there_is_nothing_to_draw() {
+    let text = stdout(&["rollup", "plans/", "--against", "qd-489"]);
+    assert!(text.contains("`qd-489` sets no targets"), "{text}");
+}
+
+/// Markdown goes to terminals and pull-request comments: a plan's control
+/// characters are escapes there, and its brackets are no link.
+#[test]
+fn markdown_keeps_a_plans_control_characters_and_links_inert() {
+    let dir = thai_binh_with_two_communes();
+    let path = dir.path().join("vu-phuc-2021-2025.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "jurisdiction: xã Vũ Phúc",
+            "jurisdiction: \"xã Vũ Phúc\\u001b]0;pwned\\u0007 [click](http://x.example)\"",
+        ),
+    )
+    .unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            "rollup",
+            ".",
+            "--under",
+            "thai-binh-2021-2030",
+            "--format",
+            "markdown",
+        ],
+        &[],
+    );
+    let markdown = String::from_utf8(out.stdout).unwrap();
+    assert!(!markdown.contains('\u{1b}') && !markdown.contains('\u{7}'));
+    assert!(markdown.contains("\\u{1b}]0;pwned"), "{markdown}");
+    assert!(markdown.contains("\\[click]"), "{markdown}");
 }

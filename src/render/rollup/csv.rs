@@ -30,7 +30,10 @@ pub(super) fn draw(rollup: &Rollup) -> String {
         header.push(name.clone());
         header.push(format!("{name}: {}", Label::Status.text(lang)));
     }
-    header.push(text("rollup.column.below-parent"));
+    header.push(text("rollup.column.parent"));
+    header.push(text("rollup.column.parent-judged"));
+    header.push(text("rollup.column.parent-lower"));
+    header.push(text("rollup.column.parent-left-out"));
     header.push(Label::Error.text(lang).to_owned());
     let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
     let mut write = |record: Vec<String>| {
@@ -54,14 +57,17 @@ pub(super) fn draw(rollup: &Rollup) -> String {
                     .map(|f| crate::i18n::format::number(f, crate::i18n::Lang::En))
                     .unwrap_or_default(),
             );
-            record.push(super::status_text(cell.status, lang));
+            record.push(inert(&super::status_with_reason(cell, lang)));
         }
-        record.push(
-            row.against_parent
-                .as_ref()
-                .map(|p| p.shortfalls.to_string())
-                .unwrap_or_default(),
-        );
+        match &row.against_parent {
+            Some(p) => record.extend([
+                inert(&p.parent),
+                p.judged.to_string(),
+                p.shortfalls.to_string(),
+                p.gaps.to_string(),
+            ]),
+            None => record.extend([String::new(), String::new(), String::new(), String::new()]),
+        }
         record.push(row.errors.to_string());
         write(record);
     }

@@ -54,6 +54,13 @@ pub(super) fn draw(rollup: &Rollup) -> String {
         "<h2>{}</h2>",
         esc(&msg!("rollup.heading.plans").render(lang))
     );
+    if rollup.columns.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            crate::render::markup_message(&super::no_targets(rollup).render(lang))
+        );
+    }
     if rollup.rows.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", esc(&msg!("rollup.no-rows").render(lang)));
     } else {
@@ -148,11 +155,7 @@ fn matrix(out: &mut String, rollup: &Rollup) {
             esc(&row.jurisdiction)
         );
         for cell in &row.cells {
-            let mut why = super::status_text(cell.status, lang);
-            if let Some(reason) = &cell.reason {
-                why.push_str(": ");
-                why.push_str(&reason.render(lang));
-            }
+            let why = super::status_with_reason(cell, lang);
             let _ = write!(
                 out,
                 "<td class=\"cell {}\" title=\"{}\">{}</td>",

@@ -4,23 +4,39 @@
 mod csv;
 mod html;
 mod json;
+mod xlsx;
 
 use crate::cli::RollupFormat;
 use crate::i18n::{Label, Lang, Message};
+use crate::model::Level;
 use crate::msg;
 use crate::rollup::{CellStatus, Column, Coverage, Rollup};
 
 use super::report::Block;
 
 /// The roll-up in `format`, ready to write: text from a plan is escaped
-/// the way the format needs.
-pub(crate) fn draw(format: RollupFormat, rollup: &Rollup, color: bool) -> String {
+/// the way the format needs. `made` dates a workbook.
+pub(crate) fn draw(
+    format: RollupFormat,
+    rollup: &Rollup,
+    color: bool,
+    made: crate::date::CivilDate,
+) -> super::Document {
     match format {
-        RollupFormat::Table => super::report::terminal(&blocks(rollup, Matrix::Symbols), color),
-        RollupFormat::Json => json::draw(rollup),
-        RollupFormat::Csv => csv::draw(rollup),
-        RollupFormat::Markdown => super::report::markdown(&blocks(rollup, Matrix::Figures)),
-        RollupFormat::Html => html::draw(rollup),
+        RollupFormat::Table => {
+            super::report::terminal(&blocks(rollup, Matrix::Symbols), color).into()
+        }
+        RollupFormat::Json => json::draw(rollup).into(),
+        RollupFormat::Csv => csv::draw(rollup).into(),
+        // Made inert like the report's: a plan's control characters must not
+        // reach a terminal or a file as they are.
+        RollupFormat::Markdown => super::printable(
+            &super::report::markdown(&blocks(rollup, Matrix::Figures)),
+            false,
+        )
+        .into(),
+        RollupFormat::Html => html::draw(rollup).into(),
+        RollupFormat::Xlsx => xlsx::draw(rollup, made).into(),
     }
 }
 
@@ -41,6 +57,9 @@ fn blocks(rollup: &Rollup, matrix: Matrix) -> Vec<Block> {
         columns_table(rollup),
         Block::Heading(2, msg!("rollup.heading.plans").render(lang)),
     ];
+    if rollup.columns.is_empty() {
+        out.push(Block::Para(no_targets(rollup).render(lang)));
+    }
     if rollup.rows.is_empty() {
         out.push(Block::Para(msg!("rollup.no-rows").render(lang)));
     } else {
@@ -85,6 +104,12 @@ fn title(rollup: &Rollup) -> Message {
     msg!("rollup.title", against, period)
 }
 
+/// A plan that sets no targets has no column to draw: its duties are
+/// `diff`'s to compare.
+fn no_targets(rollup: &Rollup) -> Message {
+    msg!("rollup.no-targets", against = rollup.against.id.as_str())
+}
+
 /// How many plans, at which level, under which plan.
 fn scope(rollup: &Rollup) -> Message {
     let plans = rollup.rows.len();
@@ -127,32 +152,41 @@ pub(super) fn column_value(column: &Column, lang: Lang) -> String {
         .value
         .as_ref()
         .map_or_else(|| "—".to_owned(), |v| v.render(lang));
-    if let Some(flag) = column.verification.filter(|f| !f.is_solid()) {
+    // "not found" needs no flag saying it was not found.
+    let flagged = column
+        .verification
+        .filter(|f| !f.is_solid() && *f != crate::model::Verification::NotFound);
+    if let Some(flag) = flagged {
         value.push_str(&format!(" ({})", super::baselines::flag_text(flag, lang)));
     }
     value
 }
 
-fn columns_table(rollup: &Rollup) -> Block {
+fn columns_header(rollup: &Rollup) -> Vec<String> {
     let lang = rollup.lang;
     let text = |id: &'static str| Message::new(id, Vec::new()).render(lang);
+    vec![
+        "#".to_owned(),
+        Label::Indicator.text(lang).to_owned(),
+        Label::Year.text(lang).to_owned(),
+        rollup
+            .against
+            .number
+            .clone()
+            .unwrap_or_else(|| Label::Scheme.text(lang).to_owned()),
+        text("rollup.column.restated"),
+        Label::Meets.text(lang).to_owned(),
+        Label::Shortfall.text(lang).to_owned(),
+        Label::Gap.text(lang).to_owned(),
+        Label::NotApplicable.text(lang).to_owned(),
+        text("rollup.column.undecided"),
+    ]
+}
+
+fn columns_table(rollup: &Rollup) -> Block {
+    let lang = rollup.lang;
     Block::Table {
-        header: vec![
-            "#".to_owned(),
-            Label::Indicator.text(lang).to_owned(),
-            Label::Year.text(lang).to_owned(),
-            rollup
-                .against
-                .number
-                .clone()
-                .unwrap_or_else(|| Label::Scheme.text(lang).to_owned()),
-            text("rollup.column.restated"),
-            Label::Meets.text(lang).to_owned(),
-            Label::Shortfall.text(lang).to_owned(),
-            Label::Gap.text(lang).to_owned(),
-            Label::NotApplicable.text(lang).to_owned(),
-            text("rollup.column.undecided"),
-        ],
+        header: columns_header(rollup),
         rows: rollup
             .columns
             .iter()
@@ -255,6 +289,23 @@ pub(super) fn cell_text(cell: &crate::rollup::Cell, lang: Lang) -> String {
     text
 }
 
+/// A cell's verdict in words with what it rests on: by how much it falls
+/// short, or why it does not bind or cannot be judged.
+pub(super) fn status_with_reason(cell: &crate::rollup::Cell, lang: Lang) -> String {
+    let mut text = status_text(cell.status, lang);
+    if let Some(difference) = cell
+        .difference
+        .filter(|_| cell.status == CellStatus::Shortfall)
+    {
+        text.push_str(&format!(" ({})", super::progress::signed(difference, lang)));
+    }
+    if let Some(reason) = &cell.reason {
+        text.push_str(": ");
+        text.push_str(&reason.render(lang));
+    }
+    text
+}
+
 /// A cell's status in words.
 pub(super) fn status_text(status: CellStatus, lang: Lang) -> String {
     let label = match status {
@@ -312,6 +363,9 @@ const NAMED_UNITS: usize = 60;
 
 fn coverage_lines(coverage: &Coverage) -> Vec<Message> {
     let mut lines = vec![coverage_count(coverage)];
+    if coverage.era == crate::rollup::Era::Before2025 && coverage.level != Level::Province {
+        lines.push(msg!("rollup.coverage.list-of-january-2025"));
+    }
     if coverage.spans_merger {
         lines.push(msg!("rollup.coverage.spans-merger"));
     }
