@@ -288,7 +288,11 @@ fn successor(old: &Unit, from: String) -> Placed {
                 .map(|(unit, _)| registry::after().path(unit))
                 .collect::<Vec<_>>()
                 .join("; ");
-            Placed::Nowhere(msg!("units.successor.counts-for-none", unit = from, successors))
+            Placed::Nowhere(msg!(
+                "units.successor.counts-for-none",
+                unit = from,
+                successors
+            ))
         }
     }
 }

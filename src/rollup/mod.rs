@@ -401,7 +401,11 @@ fn row(
         crate::compare::diff(plan, source, &chain, registry)
     };
     let diff = against(&yardstick.document.id);
-    let rows: Vec<_> = diff.comparisons.into_iter().flat_map(|c| c.targets).collect();
+    let rows: Vec<_> = diff
+        .comparisons
+        .into_iter()
+        .flat_map(|c| c.targets)
+        .collect();
     let cells = cells::of_plan(plan, yardstick, &rows);
     let against_parent = plan
         .links
