@@ -589,7 +589,7 @@ mod tests {
         vec![(path.to_owned(), Extent::Whole)]
     }
 
-    /// As the package's conversion table has them (converter_2025.json,
+    /// As the package's conversion table has them (`converter_2025.json`,
     /// `tinhhungyen`): thành phố Thái Bình's communes went whole into five
     /// phường of Hưng Yên.
     #[test]
