@@ -16,6 +16,8 @@ use crate::text::{Text, fold};
 
 pub(crate) mod registry;
 
+use registry::{Extent, Tier, Unit};
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Units {
@@ -203,6 +205,32 @@ impl Units {
         self.provinces_2025
             .iter()
             .find(|p| p.formed_from.iter().any(|id| id == old))
+    }
+
+    /// The communes from 1 July 2025 that `old`, a unit of the map before,
+    /// became part of, with how much of it went into each: the record of
+    /// `unit_successors` for a district that became one commune (Cát Hải),
+    /// else the conversion table; none when neither has it.
+    pub(crate) fn successors_of(&self, old: &Unit) -> Vec<(&'static Unit, Extent)> {
+        let after = registry::after();
+        let recorded: Vec<(&Unit, Extent)> = self
+            .unit_successors
+            .iter()
+            .filter(|s| old.tier == Tier::District && s.before == old.code)
+            .filter_map(|s| after.by_code(Tier::Commune, s.after))
+            .map(|unit| (unit, Extent::Whole))
+            .collect();
+        if !recorded.is_empty() {
+            return recorded;
+        }
+        registry::successors(old)
+            .iter()
+            .filter_map(|s| {
+                after
+                    .by_code(Tier::Commune, s.after)
+                    .map(|unit| (unit, s.extent))
+            })
+            .collect()
     }
 
     /// Every name a province id is written with, folded: the names of

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::i18n::Message;
 use crate::model::{Level, Plan};
 use crate::msg;
-use crate::units::registry::{self, Map, Resolution, Tier, Unit};
+use crate::units::registry::{self, Extent, Map, Resolution, Tier, Unit};
 use crate::units::{PlanProvince, Units, issued_after_merger};
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -313,30 +313,45 @@ fn place(plan: &Plan, tier: Tier, era: Era) -> Placed {
     };
     match (own_era, era) {
         (a, b) if a == b => Placed::Own(found),
-        (Era::Before2025, Era::After2025) => Units::embedded()
-            .unit_successors
-            .iter()
-            .find(|s| s.before == found.code)
-            .and_then(|s| map.by_code(tier, s.after))
-            .map_or_else(
-                || {
-                    Placed::Nowhere(msg!(
-                        "rollup.coverage.no-successor",
-                        unit = own_map.path(found)
-                    ))
-                },
-                |unit| Placed::Old {
-                    unit,
-                    from: own_map.path(found),
-                },
-            ),
+        (Era::Before2025, Era::After2025) => successor(found, own_map.path(found)),
         _ => Placed::Nowhere(msg!("rollup.coverage.after-merger", jurisdiction)),
     }
 }
 
-/// The provinces merged into the province `code` that have no plan among
-/// `from` (the units whose plans count for it).
+/// Where a plan of `old`, a unit before 1 July 2025 (written `from`),
+/// counts: for the commune it went into whole; for none when it was
+/// divided (which part the plan was for is not the record's to guess), or
+/// when the record does not say what it became.
+fn successor(old: &Unit, from: String) -> Placed {
+    match Units::embedded().successors_of(old)[..] {
+        [(unit, Extent::Whole)] => Placed::Old { unit, from },
+        [] => Placed::Nowhere(msg!("rollup.coverage.no-successor", unit = from)),
+        ref parts => {
+            let successors = parts
+                .iter()
+                .map(|(unit, _)| registry::after().path(unit))
+                .collect::<Vec<_>>()
+                .join("; ");
+            Placed::Nowhere(msg!(
+                "units.successor.counts-for-none",
+                unit = from,
+                successors
+            ))
+        }
+    }
+}
+
+/// The units merged into the province or commune `code` that have no plan
+/// among `from` (the units whose plans count for it).
 fn merged_without_plan(map: &Map, tier: Tier, code: u32, from: &[String]) -> Vec<String> {
+    if tier == Tier::Commune {
+        let before = registry::before();
+        return registry::predecessor_units(code)
+            .into_iter()
+            .map(|unit| before.path(unit))
+            .filter(|path| !from.contains(path))
+            .collect();
+    }
     if tier != Tier::Province {
         return Vec::new();
     }

@@ -1,7 +1,9 @@
 //! Every administrative unit on the General Statistics Office's list, before
 //! and after 1 July 2025 (`catalogue/units/*.tsv`, imported from the Python
-//! package `vietnam-provinces` by `catalogue/units/import.py`), and how a
-//! plan's jurisdiction is found among them.
+//! package `vietnam-provinces` by `catalogue/units/import.py`), how a
+//! plan's jurisdiction is found among them, and which commune of the list
+//! after each unit of the list before became part of
+//! (`catalogue/units/successors.tsv`, from the package `vietnamadminunits`).
 
 use std::sync::OnceLock;
 
@@ -10,6 +12,7 @@ use crate::text::fold;
 
 const BEFORE: &str = include_str!("../../catalogue/units/before-2025.tsv");
 const AFTER: &str = include_str!("../../catalogue/units/after-2025.tsv");
+const SUCCESSORS: &str = include_str!("../../catalogue/units/successors.tsv");
 
 /// The units of one map: the 63 provinces with their districts and
 /// communes, or the 34 provinces with their communes.
@@ -61,6 +64,93 @@ pub(crate) fn before() -> &'static Map {
 pub(crate) fn after() -> &'static Map {
     static CELL: OnceLock<Map> = OnceLock::new();
     CELL.get_or_init(|| Map::parse(AFTER))
+}
+
+/// How much of a unit before 1 July 2025 went into a commune after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Extent {
+    /// All of it (alone, or merged with others).
+    Whole,
+    /// A part: it was divided among several communes.
+    Part,
+}
+
+/// One row of the conversion table: a unit of the map before (a commune,
+/// or a district without communes) and a commune of the map after.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Succession {
+    pub tier: Tier,
+    pub before: u32,
+    /// The commune's code on the map after.
+    pub after: u32,
+    pub extent: Extent,
+}
+
+/// The conversion table, sorted by the unit before.
+fn successions() -> &'static [Succession] {
+    static CELL: OnceLock<Vec<Succession>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut rows: Vec<Succession> = SUCCESSORS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|line| {
+                let fields: Vec<&str> = line.split('\t').collect();
+                let [row, before, after, extent] = fields[..] else {
+                    panic!("catalogue/units/successors.tsv: four fields a row at {line}");
+                };
+                let code = |c: &str| -> u32 {
+                    c.parse()
+                        .expect("catalogue/units/successors.tsv: a numeric code")
+                };
+                Succession {
+                    tier: match row {
+                        "C" => Tier::Commune,
+                        "D" => Tier::District,
+                        _ => panic!("catalogue/units/successors.tsv: unknown row {row}"),
+                    },
+                    before: code(before),
+                    after: code(after),
+                    extent: match extent {
+                        "whole" => Extent::Whole,
+                        "part" => Extent::Part,
+                        _ => panic!("catalogue/units/successors.tsv: unknown extent {extent}"),
+                    },
+                }
+            })
+            .collect();
+        rows.sort_unstable_by_key(|s| (s.tier, s.before, s.after));
+        rows
+    })
+}
+
+/// The communes of the map after 1 July 2025 that `unit`, of the map
+/// before, became part of, as the conversion table says: one when it went
+/// whole, several when it was divided, none when the table does not have
+/// it (a district with communes: each of them has its own).
+pub(crate) fn successors(unit: &Unit) -> &'static [Succession] {
+    let rows = successions();
+    let first = rows.partition_point(|s| (s.tier, s.before) < (unit.tier, unit.code));
+    let count = rows[first..]
+        .iter()
+        .take_while(|s| (s.tier, s.before) == (unit.tier, unit.code))
+        .count();
+    &rows[first..first + count]
+}
+
+/// The units of the map before that went, whole or in part, into the
+/// commune `after` (its code on the map after).
+pub(crate) fn predecessor_units(after: u32) -> Vec<&'static Unit> {
+    successions()
+        .iter()
+        .filter(|s| s.after == after)
+        .filter_map(|s| before().by_code(s.tier, s.before))
+        .collect()
+}
+
+/// How many units of the map before went, whole or in part, into the
+/// commune `after` (its code on the map after).
+pub(crate) fn predecessors(after: u32) -> usize {
+    successions().iter().filter(|s| s.after == after).count()
 }
 
 /// The kinds a jurisdiction may be written with, folded, longest first so
@@ -490,5 +580,94 @@ mod tests {
                 .closest(Tier::District, "huyện Qwxz", None)
                 .is_none()
         );
+    }
+
+    /// The communes of the map after that `code` (a unit of `tier` on the
+    /// map before) went into, with how much of it.
+    fn became(tier: Tier, code: u32) -> Vec<(String, Extent)> {
+        let unit = before().by_code(tier, code).unwrap();
+        successors(unit)
+            .iter()
+            .map(|s| {
+                let new = after().by_code(Tier::Commune, s.after).unwrap();
+                (after().path(new), s.extent)
+            })
+            .collect()
+    }
+
+    fn whole(path: &str) -> Vec<(String, Extent)> {
+        vec![(path.to_owned(), Extent::Whole)]
+    }
+
+    /// As the package's conversion table has them (`converter_2025.json`,
+    /// `tinhhungyen`): thành phố Thái Bình's communes went whole into five
+    /// phường of Hưng Yên.
+    #[test]
+    fn the_communes_of_thai_binh_city_and_what_they_became() {
+        let vu_phuc = "phường Vũ Phúc, tỉnh Hưng Yên";
+        assert_eq!(became(Tier::Commune, 12466), whole(vu_phuc));
+        assert_eq!(became(Tier::Commune, 12448), whole(vu_phuc));
+        let tra_ly = "phường Trà Lý, tỉnh Hưng Yên";
+        for dong_hoa_hoang_dieu_dong_my_dong_tho in [12457, 12460, 12817, 12820] {
+            assert_eq!(
+                became(Tier::Commune, dong_hoa_hoang_dieu_dong_my_dong_tho),
+                whole(tra_ly)
+            );
+        }
+        assert_eq!(
+            became(Tier::Commune, 12433),
+            whole("phường Thái Bình, tỉnh Hưng Yên")
+        );
+        // Trần Lãm took five units of the city and xã Tây Sơn of Kiến Xương.
+        assert_eq!(predecessors(12454), 6);
+        // The city itself, a district, became nothing: the level ended.
+        assert!(became(Tier::District, 336).is_empty());
+    }
+
+    #[test]
+    fn a_divided_commune_has_each_part_and_an_island_district_its_dac_khu() {
+        // Phường Cống Vị of Ba Đình, split between Ngọc Hà and Giảng Võ.
+        assert_eq!(
+            became(Tier::Commune, 7),
+            [
+                ("phường Ngọc Hà, thành phố Hà Nội".to_owned(), Extent::Part),
+                ("phường Giảng Võ, thành phố Hà Nội".to_owned(), Extent::Part),
+            ]
+        );
+        // Huyện Côn Đảo had no communes; it became đặc khu Côn Đảo.
+        assert_eq!(
+            became(Tier::District, 755),
+            whole("đặc khu Côn Đảo, thành phố Hồ Chí Minh")
+        );
+    }
+
+    #[test]
+    fn every_row_of_the_conversion_table_is_on_both_maps() {
+        use std::collections::HashSet;
+        let codes = |map: &Map| -> HashSet<(Tier, u32)> {
+            map.units.iter().map(|u| (u.tier, u.code)).collect()
+        };
+        let (old, new) = (codes(before()), codes(after()));
+        let rows = successions();
+        for row in rows {
+            assert!(old.contains(&(row.tier, row.before)), "{row:?}");
+            assert!(new.contains(&(Tier::Commune, row.after)), "{row:?}");
+        }
+        // A unit went whole into one commune, or in part into several.
+        for unit in &before().units {
+            let consistent = match successors(unit) {
+                [one] => one.extent == Extent::Whole,
+                parts => parts.iter().all(|p| p.extent == Extent::Part),
+            };
+            assert!(consistent, "{}", unit.name);
+        }
+        let mut communes: Vec<u32> = rows
+            .iter()
+            .filter(|r| r.tier == Tier::Commune)
+            .map(|r| r.before)
+            .collect();
+        communes.dedup();
+        // The rest are not on the package's list (see the file's header).
+        assert_eq!(communes.len(), 10032);
     }
 }

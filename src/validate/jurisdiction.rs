@@ -7,7 +7,7 @@ use crate::i18n::Message;
 use crate::model::Level;
 use crate::msg;
 use crate::suggest::did_you_mean;
-use crate::units::registry::{self, Map, Resolution, Tier, Unit};
+use crate::units::registry::{self, Extent, Map, Resolution, Tier, Unit};
 use crate::units::{Units, issued_after_merger};
 
 impl Check<'_> {
@@ -120,20 +120,39 @@ fn elsewhere(
 }
 
 /// What a unit of the map before 1 July 2025 became, as far as the record
-/// says: the unit itself when on record, else the province it lies in.
+/// says: the commune(s) it went into when on record, else the province it
+/// lies in.
 fn successor_note(unit_path: String, unit: &Unit) -> Message {
     let units = Units::embedded();
-    let became = units
-        .unit_successors
-        .iter()
-        .filter(|s| unit.tier == Tier::District && s.before == unit.code)
-        .find_map(|s| registry::after().by_code(Tier::Commune, s.after));
-    if let Some(new) = became {
-        return msg!(
-            "units.jurisdiction.became",
-            unit = unit_path,
-            successor = registry::after().path(new)
-        );
+    let after = registry::after();
+    match units.successors_of(unit)[..] {
+        // A district that became a đặc khu, or a commune alone in its
+        // successor (renamed or re-ranked): it became that unit.
+        [(new, Extent::Whole)]
+            if unit.tier == Tier::District || registry::predecessors(new.code) <= 1 =>
+        {
+            return msg!(
+                "units.jurisdiction.became",
+                unit = unit_path,
+                successor = after.path(new)
+            );
+        }
+        [(new, Extent::Whole)] => {
+            return msg!(
+                "units.successor.part-of",
+                unit = unit_path,
+                successor = after.path(new)
+            );
+        }
+        [] => {}
+        ref parts => {
+            let successors = parts
+                .iter()
+                .map(|(new, _)| after.path(new))
+                .collect::<Vec<_>>()
+                .join("; ");
+            return msg!("units.successor.divided", unit = unit_path, successors);
+        }
     }
     match units.successor(unit.province) {
         Some(province) => msg!(

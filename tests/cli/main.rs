@@ -26,6 +26,7 @@ mod rollup;
 mod schedule;
 mod schema;
 mod seeds;
+mod successors;
 mod validate_cli;
 
 #[test]

@@ -493,10 +493,7 @@ fn the_workbook_holds_the_matrix_with_figures_as_numbers() {
         let matrix = book.worksheet_range(sheets[0]).unwrap();
         let rows: Vec<Vec<Data>> = matrix.rows().map(<[Data]>::to_vec).collect();
         assert_eq!(rows[0][0].to_string(), plan_header);
-        let vinh_long = rows
-            .iter()
-            .find(|r| r[0] == "vinh-long-2012-2020")
-            .unwrap();
+        let vinh_long = rows.iter().find(|r| r[0] == "vinh-long-2012-2020").unwrap();
         // Its shortfall on 2020's life-skills target: 30 against 50.
         let short = vinh_long
             .iter()
