@@ -399,7 +399,6 @@ fn exit_code(findings: &[&Finding], fail_on: Option<Severity>) -> ExitCode {
 fn baselines(action: Option<BaselinesAction>, settings: &Settings) -> anyhow::Result<ExitCode> {
     let color = settings.color();
     let plans: Vec<&crate::model::Plan> = baselines::embedded()
-        .iter()
         .filter_map(|l| l.plan.as_ref().ok())
         .collect();
     let text = match action {
@@ -480,8 +479,8 @@ fn diff(args: &DiffArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let known = crate::compare::chain::known(&beside);
     let against = match (&args.against, chosen) {
         (_, Some(id)) => Some(id),
-        (Some(id), None) if !known.contains_key(id.as_str()) => {
-            let ids: Vec<&str> = known.keys().copied().collect();
+        (Some(id), None) if !known.contains(id) => {
+            let ids: Vec<&str> = known.ids().collect();
             let suggestion = did_you_mean(id, &ids);
             return Err(localized(
                 &msg!("app.against-unknown-file", id, suggestion),
@@ -543,12 +542,11 @@ fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let against: Vec<String> = args.against.iter().cloned().collect();
     let checked = check_input(&args.input, &against, settings)?;
     if let Some(id) = &args.against {
-        let ids: Vec<&str> = baselines::embedded()
+        let files = checked.beside.plans.iter().chain(&checked.files);
+        let ids: Vec<&str> = baselines::SCHEMES
             .iter()
-            .chain(&checked.beside.plans)
-            .chain(&checked.files)
-            .filter_map(|l| l.plan.as_ref().ok())
-            .map(|p| p.document.id.as_str())
+            .map(|s| s.id)
+            .chain(files.filter_map(|l| Some(l.plan.as_ref().ok()?.document.id.as_str())))
             .collect();
         if !ids.contains(&id.as_str()) {
             let suggestion = did_you_mean(id, &ids);

@@ -2,44 +2,52 @@
 //! to them on a machine with nothing else.
 
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use crate::load::{Loaded, load_bytes};
 use crate::model::{Plan, TargetValue, Verification};
 use crate::source::Format;
 
-/// Each scheme's file, as shipped under plans/national/.
-const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "plans/national/de-an-89.yaml",
-        include_str!("../plans/national/de-an-89.yaml"),
-    ),
-    (
-        "plans/national/de-an-1373.yaml",
-        include_str!("../plans/national/de-an-1373.yaml"),
-    ),
-    (
-        "plans/national/de-an-281.yaml",
-        include_str!("../plans/national/de-an-281.yaml"),
-    ),
-    (
-        "plans/national/qd-489.yaml",
-        include_str!("../plans/national/qd-489.yaml"),
-    ),
-];
+/// A scheme as shipped under plans/national/, with what build.rs read of it.
+pub(crate) struct Scheme {
+    /// Its `document.id`, so a run can tell which schemes exist without
+    /// parsing them.
+    pub id: &'static str,
+    /// Its place in the repository, so a finding in a scheme points at a
+    /// file a user can open.
+    pub path: &'static str,
+    text: &'static str,
+    /// Of `text`, in lower-case hex, so a report can be reproduced.
+    pub sha256: &'static str,
+}
 
-/// The embedded schemes, loaded once per process. Paths are the files'
-/// places in the repository, so a finding in a baseline points at a file a
-/// user can open.
-pub(crate) fn embedded() -> &'static [Loaded] {
-    static LOADED: std::sync::OnceLock<Vec<Loaded>> = std::sync::OnceLock::new();
-    LOADED.get_or_init(|| {
-        EMBEDDED
-            .iter()
-            .map(|(path, text)| {
-                load_bytes(PathBuf::from(path), text.as_bytes().to_vec(), Format::Yaml)
-            })
-            .collect()
+/// Every scheme, in the order they are listed.
+pub(crate) const SCHEMES: &[Scheme] = include!(concat!(env!("OUT_DIR"), "/schemes.rs"));
+
+/// Each scheme, parsed on first use: most runs need one or none of them.
+static PARSED: [OnceLock<Loaded>; SCHEMES.len()] = [const { OnceLock::new() }; SCHEMES.len()];
+
+fn parsed(index: usize) -> &'static Loaded {
+    PARSED[index].get_or_init(|| {
+        let scheme = &SCHEMES[index];
+        load_bytes(
+            PathBuf::from(scheme.path),
+            scheme.text.as_bytes().to_vec(),
+            Format::Yaml,
+        )
     })
+}
+
+/// The embedded scheme of this id, parsed. `None` when there is none (or
+/// when it does not load, which `every_embedded_scheme_loads` rules out).
+pub(crate) fn scheme(id: &str) -> Option<(&'static Plan, &'static crate::source::SourceFile)> {
+    let loaded = parsed(SCHEMES.iter().position(|s| s.id == id)?);
+    Some((loaded.plan.as_ref().ok()?, &loaded.source))
+}
+
+/// Every embedded scheme, parsed: for the commands that list or search them all.
+pub(crate) fn embedded() -> impl Iterator<Item = &'static Loaded> {
+    (0..SCHEMES.len()).map(parsed)
 }
 
 /// How much of a scheme's figures can be relied on.
@@ -93,6 +101,22 @@ mod tests {
                 panic!("{}: {}", loaded.source.path.display(), e.message.english())
             });
             assert_eq!(plan.document.level, crate::model::Level::National);
+        }
+    }
+
+    #[test]
+    fn build_rs_read_each_scheme_as_the_parser_does() {
+        use sha2::{Digest, Sha256};
+        use std::fmt::Write as _;
+        for (scheme, loaded) in SCHEMES.iter().zip(embedded()) {
+            let plan = loaded.plan.as_ref().unwrap();
+            assert_eq!(scheme.id, plan.document.id);
+            let digest = Sha256::digest(loaded.source.text.as_bytes());
+            let hex = digest.iter().fold(String::new(), |mut hex, byte| {
+                let _ = write!(hex, "{byte:02x}");
+                hex
+            });
+            assert_eq!(scheme.sha256, hex, "{}", scheme.path);
         }
     }
 

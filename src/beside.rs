@@ -53,8 +53,8 @@ impl Search<'_> {
 /// schemes hold, following their own references in turn.
 pub fn find(run: &[Loaded], search: &Search<'_>) -> Result<Beside, WalkError> {
     let mut known: BTreeSet<String> = crate::compare::chain::known(run)
-        .keys()
-        .map(|id| (*id).to_owned())
+        .ids()
+        .map(str::to_owned)
         .collect();
     let mut wanted: BTreeSet<String> = run
         .iter()

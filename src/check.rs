@@ -169,11 +169,7 @@ fn orphan_status(source: &crate::source::SourceFile) -> Finding {
 /// file of the run wins over the embedded scheme of the same id, so an
 /// edited copy is checked as edited.
 pub fn check_loaded(loaded: &[Loaded], beside: &[Loaded]) -> Vec<Finding> {
-    let plans: HashMap<&str, &crate::model::Plan> =
-        crate::compare::chain::known(beside.iter().chain(loaded))
-            .into_iter()
-            .map(|(id, (plan, _))| (id, plan))
-            .collect();
+    let plans = crate::compare::chain::known(beside.iter().chain(loaded));
     let cx = Context {
         catalogue: Catalogue::embedded(),
         plans,

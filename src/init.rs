@@ -56,7 +56,7 @@ pub fn draft(request: &Request<'_>, under: &Loaded, known: &[&Loaded]) -> Option
     // The parent comes first in the chain: a scheme's duty that the parent
     // already hands down is carried by the task made for the parent's.
     for comparison in &diff.comparisons {
-        let Some(&(upper, _)) = known.get(comparison.against.as_str()) else {
+        let Some((upper, _)) = known.get(comparison.against.as_str()) else {
             continue;
         };
         for row in &comparison.targets {

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use schemars::JsonSchema;
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::baselines;
 use crate::compare::{self, Comparison};
@@ -497,25 +496,14 @@ impl Summary {
 
 /// The embedded schemes, by content hash, so a report can be reproduced.
 fn baselines_used() -> Vec<BaselineUsed> {
-    baselines::embedded()
+    baselines::SCHEMES
         .iter()
-        .filter_map(|b| {
-            let plan = b.plan.as_ref().ok()?;
-            Some(BaselineUsed {
-                id: plan.document.id.clone(),
-                file: b.source.path.clone(),
-                sha256: hex(&Sha256::digest(b.source.text.as_bytes())),
-            })
+        .map(|scheme| BaselineUsed {
+            id: scheme.id.to_owned(),
+            file: scheme.path.into(),
+            sha256: scheme.sha256.to_owned(),
         })
         .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
-    bytes.iter().fold(String::new(), |mut out, b| {
-        let _ = write!(out, "{b:02x}");
-        out
-    })
 }
 
 pub fn report_schema() -> String {

@@ -103,13 +103,8 @@ fn parent(under: &str, settings: &Settings) -> anyhow::Result<Loaded> {
     if Path::new(under).is_file() {
         return super::load_file(Path::new(under), settings);
     }
-    let embedded = crate::baselines::embedded();
-    let found = embedded
-        .iter()
-        .find(|l| l.plan.as_ref().is_ok_and(|p| p.document.id == under));
-    if let Some(found) = found {
+    if let Some((_, source)) = crate::baselines::scheme(under) {
         // Re-read from the embedded text: an owned copy, never a file on disk.
-        let source = &found.source;
         let text = source.text.clone().into_bytes();
         return Ok(crate::load::load_bytes(
             source.path.clone(),
@@ -117,11 +112,7 @@ fn parent(under: &str, settings: &Settings) -> anyhow::Result<Loaded> {
             source.format,
         ));
     }
-    let ids: Vec<&str> = embedded
-        .iter()
-        .filter_map(|l| l.plan.as_ref().ok())
-        .map(|p| p.document.id.as_str())
-        .collect();
+    let ids: Vec<&str> = crate::baselines::SCHEMES.iter().map(|s| s.id).collect();
     let suggestion = did_you_mean(under, &ids);
     let message = msg!("init.no-parent", under, suggestion, schemes = ids);
     Err(localized(&message, settings))

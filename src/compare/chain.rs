@@ -25,21 +25,45 @@ pub(crate) struct Chain<'a> {
     pub findings: Vec<Finding>,
 }
 
-pub(crate) type Known<'a> = HashMap<&'a str, (&'a Plan, &'a SourceFile)>;
+/// The plans a run can hold a plan to, by id: the embedded schemes and
+/// the run's files (a file of the run wins over the embedded scheme of its
+/// id, so an edited copy is compared as edited). Files that did not load
+/// are left out; their load error is reported where they are read. A
+/// scheme is parsed only when a plan asks for it.
+pub(crate) struct Known<'a> {
+    files: HashMap<&'a str, (&'a Plan, &'a SourceFile)>,
+}
 
-/// The plans a run can hold a plan to, by id: the embedded schemes, then
-/// `files` (a file of the run wins over the embedded scheme of its id, so
-/// an edited copy is compared as edited). Files that did not load are left
-/// out; their load error is reported where they are read.
 pub(crate) fn known<'a>(files: impl IntoIterator<Item = &'a Loaded>) -> Known<'a> {
-    crate::baselines::embedded()
-        .iter()
-        .chain(files)
+    let files = files
+        .into_iter()
         .filter_map(|file| {
             let plan = file.plan.as_ref().ok()?;
             Some((plan.document.id.as_str(), (plan, &file.source)))
         })
-        .collect()
+        .collect();
+    Known { files }
+}
+
+impl<'a> Known<'a> {
+    pub(crate) fn get(&self, id: &str) -> Option<(&'a Plan, &'a SourceFile)> {
+        self.files
+            .get(id)
+            .copied()
+            .or_else(|| crate::baselines::scheme(id))
+    }
+
+    pub(crate) fn contains(&self, id: &str) -> bool {
+        self.ids().any(|known| known == id)
+    }
+
+    /// Every id, without parsing a scheme: for did-you-mean.
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &'a str> + '_ {
+        let schemes = crate::baselines::SCHEMES.iter().map(|s| s.id);
+        schemes
+            .filter(|id| !self.files.contains_key(id))
+            .chain(self.files.keys().copied())
+    }
 }
 
 pub(crate) fn resolve<'a>(
@@ -53,7 +77,7 @@ pub(crate) fn resolve<'a>(
         findings: Vec::new(),
     };
     if let Some(id) = against {
-        if let Some(&(p, s)) = known.get(id) {
+        if let Some((p, s)) = known.get(id) {
             chain.push(p, s, Relation::Chosen);
         }
         return chain;
@@ -83,7 +107,7 @@ impl<'a> Chain<'a> {
         if !parent.available {
             self.findings
                 .push(parent_unavailable(plan, source, &path, parent));
-        } else if let Some(&(p, s)) = known.get(parent.plan.as_str()) {
+        } else if let Some((p, s)) = known.get(parent.plan.as_str()) {
             self.push(p, s, Relation::Parent);
             self.check_ancestors(plan, source, known);
         } else {
@@ -106,7 +130,7 @@ impl<'a> Chain<'a> {
                     plan = &link.plan
                 ),
             ));
-        } else if let Some(&(p, s)) = known.get(link.plan.as_str()) {
+        } else if let Some((p, s)) = known.get(link.plan.as_str()) {
             self.push(p, s, Relation::Implements);
         } else {
             self.findings.push(missing(source, &path, link));
@@ -146,7 +170,7 @@ impl<'a> Chain<'a> {
                 );
                 return;
             }
-            let Some(&(next, _)) = known.get(parent.plan.as_str()) else {
+            let Some((next, _)) = known.get(parent.plan.as_str()) else {
                 return;
             };
             seen.push(next.document.id.as_str());

@@ -228,7 +228,6 @@ type Located = (Link, usize);
 
 fn links(preamble: &[&Line]) -> (Vec<Located>, Option<Located>) {
     let schemes: Vec<&crate::model::Plan> = crate::baselines::embedded()
-        .iter()
         .filter_map(|l| l.plan.as_ref().ok())
         .collect();
     let mut implements: Vec<Located> = Vec::new();

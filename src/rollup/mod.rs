@@ -203,10 +203,10 @@ pub(crate) fn build(
 ) -> Result<Rollup, RollupError> {
     use rayon::prelude::*;
 
-    let best = |id: &str| crate::suggest::closest(id, known.keys().copied()).map(ToOwned::to_owned);
+    let best = |id: &str| crate::suggest::closest(id, known.ids()).map(ToOwned::to_owned);
     let under = match options.under {
         Some(id) => {
-            let &(plan, _) = known.get(id).ok_or_else(|| RollupError::UnknownUnder {
+            let (plan, _) = known.get(id).ok_or_else(|| RollupError::UnknownUnder {
                 id: id.to_owned(),
                 best: best(id),
             })?;
@@ -217,13 +217,12 @@ pub(crate) fn build(
         }
         None => None,
     };
-    let &(yardstick, _) =
-        known
-            .get(options.against)
-            .ok_or_else(|| RollupError::UnknownAgainst {
-                id: options.against.to_owned(),
-                best: best(options.against),
-            })?;
+    let (yardstick, _) = known
+        .get(options.against)
+        .ok_or_else(|| RollupError::UnknownAgainst {
+            id: options.against.to_owned(),
+            best: best(options.against),
+        })?;
     // Held to a plan of a province, district or commune, the plans are
     // those issued under it, and its units are the ones counted.
     let under = under.or((yardstick.document.level != Level::National).then_some(yardstick));
@@ -364,7 +363,7 @@ fn implements(plan: &Plan, scheme: &str, known: &Known<'_>) -> bool {
             return false;
         }
         seen.push(parent);
-        at = known.get(parent).map(|&(p, _)| p);
+        at = known.get(parent).map(|(p, _)| p);
     }
     false
 }
@@ -459,7 +458,7 @@ fn row(
         .parent
         .as_ref()
         .map(|link| link.plan.as_str())
-        .filter(|id| known.contains_key(id))
+        .filter(|id| known.get(id).is_some())
         .map(|id| {
             let rows: Vec<_> = against(id)
                 .comparisons

@@ -4,24 +4,24 @@
 //! plan's jurisdiction is found among them, and which commune of the list
 //! after each unit of the list before became part of
 //! (`catalogue/units/successors.tsv`, from the package `vietnamadminunits`).
+//! build.rs turns the lists into the Rust data of [`before`] and [`after`],
+//! their name index sorted.
 
 use std::sync::OnceLock;
 
 use crate::suggest::closest;
 use crate::text::fold;
 
-const BEFORE: &str = include_str!("../../catalogue/units/before-2025.tsv");
-const AFTER: &str = include_str!("../../catalogue/units/after-2025.tsv");
 const SUCCESSORS: &str = include_str!("../../catalogue/units/successors.tsv");
 
 /// The units of one map: the 63 provinces with their districts and
 /// communes, or the 34 provinces with their communes.
 #[derive(Debug)]
 pub(crate) struct Map {
-    units: Vec<Unit>,
+    units: &'static [Unit],
     /// Each unit's index by [`Tier`] and folded name without its kind,
     /// sorted.
-    by_name: Vec<(Tier, String, usize)>,
+    by_name: &'static [(Tier, &'static str, usize)],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -55,15 +55,16 @@ pub(crate) enum Resolution<'m> {
     NotFound,
 }
 
-/// Both maps, parsed on first use.
+/// The units before 1 July 2025 (`catalogue/units/before-2025.tsv`).
 pub(crate) fn before() -> &'static Map {
-    static CELL: OnceLock<Map> = OnceLock::new();
-    CELL.get_or_init(|| Map::parse(BEFORE))
+    static MAP: Map = include!(concat!(env!("OUT_DIR"), "/units-before-2025.rs"));
+    &MAP
 }
 
+/// The units from 1 July 2025 (`catalogue/units/after-2025.tsv`).
 pub(crate) fn after() -> &'static Map {
-    static CELL: OnceLock<Map> = OnceLock::new();
-    CELL.get_or_init(|| Map::parse(AFTER))
+    static MAP: Map = include!(concat!(env!("OUT_DIR"), "/units-after-2025.rs"));
+    &MAP
 }
 
 /// How much of a unit before 1 July 2025 went into a commune after it.
@@ -181,62 +182,6 @@ pub(crate) fn name_key(written: &str) -> String {
 }
 
 impl Map {
-    /// The lists are in the package's nested order: each province, then
-    /// its districts and communes, each district before its communes; a
-    /// unit's parent is the last one read above it.
-    fn parse(text: &'static str) -> Map {
-        let mut units: Vec<Unit> = Vec::new();
-        let (mut province, mut district) = (None, None);
-        for line in text
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-        {
-            let mut fields = line.split('\t');
-            let mut field = || fields.next().expect("catalogue/units: five fields a row");
-            let (row, code, up, kind, name) = (field(), field(), field(), field(), field());
-            let code: u32 = code.parse().expect("catalogue/units: a numeric code");
-            let parent = match row {
-                "P" => None,
-                "D" => province,
-                // Before 2025 a commune lies in a district; after, in its province.
-                "C" => district.or(province),
-                _ => panic!("catalogue/units: unknown row {row}"),
-            };
-            if let Some(p) = parent {
-                let unit: &Unit = &units[p];
-                assert_eq!(
-                    unit.code.to_string(),
-                    up,
-                    "catalogue/units: out of order at {line}"
-                );
-            }
-            match row {
-                "P" => (province, district) = (Some(units.len()), None),
-                "D" => district = Some(units.len()),
-                _ => {}
-            }
-            units.push(Unit {
-                code,
-                tier: match row {
-                    "P" => Tier::Province,
-                    "D" => Tier::District,
-                    _ => Tier::Commune,
-                },
-                kind,
-                name,
-                province: parent.map_or(up, |p| units[p].province),
-                parent,
-            });
-        }
-        let mut by_name: Vec<(Tier, String, usize)> = units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.tier, fold_listed(u.name), i))
-            .collect();
-        by_name.sort_unstable();
-        Map { units, by_name }
-    }
-
     /// The units of `tier`, in the list's order.
     pub(crate) fn units_of(&self, tier: Tier) -> impl Iterator<Item = &Unit> {
         self.units.iter().filter(move |u| u.tier == tier)
@@ -349,7 +294,7 @@ impl Map {
             .by_name
             .iter()
             .filter(|(t, k, i)| *t == tier && near(k) && in_scope(&self.units[*i]))
-            .map(|(_, k, _)| k.as_str())
+            .map(|(_, k, _)| *k)
             .collect();
         keys.dedup();
         let best = closest(&key, keys)?;
@@ -363,10 +308,10 @@ impl Map {
     fn named(&self, tier: Tier, key: &str, aliases: &dyn Fn(&str) -> Vec<String>) -> Vec<&Unit> {
         let first = self
             .by_name
-            .partition_point(|(t, k, _)| (*t, k.as_str()) < (tier, key));
+            .partition_point(|(t, k, _)| (*t, *k) < (tier, key));
         let mut found: Vec<&Unit> = self.by_name[first..]
             .iter()
-            .take_while(|(t, k, _)| *t == tier && k == key)
+            .take_while(|(t, k, _)| *t == tier && *k == key)
             .map(|(_, _, i)| &self.units[*i])
             .collect();
         if tier == Tier::Province && found.is_empty() {
@@ -380,27 +325,6 @@ impl Map {
         }
         found
     }
-}
-
-/// [`fold`] for a name of the lists, which are NFC with single spaces:
-/// the same key, char by char, at a fraction of the cost, so that reading
-/// fourteen thousand names stays unnoticed.
-fn fold_listed(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_ascii() {
-            key.push(c.to_ascii_lowercase());
-        } else if matches!(c, 'đ' | 'Đ') {
-            key.push('d');
-        } else {
-            let mut base = None;
-            unicode_normalization::char::decompose_canonical(c, |d| {
-                base.get_or_insert(d);
-            });
-            key.extend(base.unwrap_or(c).to_lowercase());
-        }
-    }
-    key
 }
 
 impl Unit {
@@ -457,9 +381,14 @@ mod tests {
     }
 
     #[test]
-    fn the_quick_fold_of_listed_names_is_fold() {
-        for unit in before().units.iter().chain(&after().units) {
-            assert_eq!(fold_listed(unit.name), fold(unit.name), "{}", unit.name);
+    fn build_rs_indexed_every_name_as_fold_does() {
+        for map in [before(), after()] {
+            assert_eq!(map.by_name.len(), map.units.len());
+            assert!(map.by_name.is_sorted());
+            for (tier, key, i) in map.by_name {
+                let unit = &map.units[*i];
+                assert_eq!((*tier, *key), (unit.tier, fold(unit.name).as_str()));
+            }
         }
     }
 

@@ -23,7 +23,7 @@ mod to_fill;
 pub(crate) struct Context<'a> {
     pub catalogue: &'a Catalogue,
     /// Plans known by id: the embedded baselines and every file of the run.
-    pub plans: HashMap<&'a str, &'a Plan>,
+    pub plans: crate::compare::chain::Known<'a>,
 }
 
 pub(crate) fn validate(plan: &Plan, source: &SourceFile, cx: &Context<'_>) -> Vec<Finding> {
@@ -181,7 +181,7 @@ mod tests {
         let plan = loaded.plan.unwrap();
         let cx = Context {
             catalogue: Catalogue::embedded(),
-            plans: HashMap::new(),
+            plans: crate::compare::chain::known(std::iter::empty()),
         };
         let found: Vec<(Rule, String)> = validate(&plan, &loaded.source, &cx)
             .into_iter()

@@ -9,7 +9,7 @@ use crate::suggest::{closest, did_you_mean};
 
 impl Check<'_> {
     pub(super) fn known_plan(&self, id: &str) -> Option<&Plan> {
-        self.cx.plans.get(id).copied()
+        self.cx.plans.get(id).map(|(plan, _)| plan)
     }
 
     pub(super) fn unknown_plan(&self, path: &FieldPath, id: &str) -> Finding {
@@ -18,7 +18,7 @@ impl Check<'_> {
             path,
             msg!("validate.references.unknown-plan", id),
         );
-        match closest(id, self.cx.plans.keys().copied()) {
+        match closest(id, self.cx.plans.ids()) {
             Some(best) => finding.hint(did_you_mean(best)),
             None => finding.hint(msg!("validate.references.unknown-plan-hint")),
         }

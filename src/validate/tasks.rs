@@ -21,7 +21,7 @@ impl Check<'_> {
             .links
             .implements
             .iter()
-            .filter_map(|l| cx.plans.get(l.plan.as_str()).copied())
+            .filter_map(|l| Some(cx.plans.get(l.plan.as_str())?.0))
             .collect();
         for (i, task) in plan.tasks.iter().enumerate() {
             let path = root().key("tasks").index(i);
