@@ -583,7 +583,7 @@ mod tests {
             assert!(new.contains(&(Tier::Commune, row.after)), "{row:?}");
         }
         // A unit went whole into one commune, or in part into several.
-        for unit in &before().units {
+        for unit in before().units {
             let consistent = match successors(unit) {
                 [one] => one.extent == Extent::Whole,
                 parts => parts.iter().all(|p| p.extent == Extent::Part),

@@ -436,11 +436,18 @@ fn every_level_the_run_has_plans_of_is_counted() {
         .collect();
     assert_eq!(levels, ["province", "commune"]);
     assert_eq!(rollup["coverage"][1]["expected"], 3321);
-    // Commune plans of 2021 are units of the old list: counted for none,
-    // each with the reason, rather than guessed.
-    assert_eq!(
-        rollup["coverage"][1]["unplaced"].as_array().unwrap().len(),
-        2
+    // Commune plans of 2021 are units of the old list: each counts for
+    // the commune it went into.
+    let through: Vec<&str> = rollup["coverage"][1]["through_old"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["unit"].as_str().unwrap())
+        .collect();
+    assert_eq!(through.len(), 2, "{through:?}");
+    assert!(
+        through.contains(&"phường Vũ Phúc, tỉnh Hưng Yên"),
+        "{through:?}"
     );
 }
 

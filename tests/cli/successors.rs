@@ -72,7 +72,7 @@ fn an_old_commune_plan_counts_for_the_commune_it_became_part_of() {
     let dir = thai_binh_with(&[("vu-phuc-2021-2025", "xã Vũ Phúc", "thai-binh")]);
     let rollup: Value =
         serde_json::from_str(&rollup_1373(dir.path(), &["--format", "json"])).unwrap();
-    let coverage = &rollup["coverage"];
+    let coverage = &rollup["coverage"][0];
     assert_eq!(coverage["era"], "after2025");
     assert_eq!(coverage["level"], "commune");
     assert_eq!(coverage["expected"], 3321);
@@ -101,7 +101,7 @@ fn a_divided_communes_plan_counts_for_none_and_says_so() {
     ]);
     let rollup: Value =
         serde_json::from_str(&rollup_1373(dir.path(), &["--format", "json"])).unwrap();
-    let coverage = &rollup["coverage"];
+    let coverage = &rollup["coverage"][0];
     assert_eq!(coverage["through_old"].as_array().unwrap().len(), 1);
     let missing = coverage["missing"].as_array().unwrap();
     for part in [
@@ -125,7 +125,7 @@ fn a_divided_communes_plan_counts_for_none_and_says_so() {
     ))
     .unwrap();
     assert_eq!(
-        vi["coverage"]["unplaced"][0]["reason"],
+        vi["coverage"][0]["unplaced"][0]["reason"],
         "phường Cống Vị, quận Ba Đình, thành phố Hà Nội đã được chia cho \
          phường Ngọc Hà, thành phố Hà Nội; phường Giảng Võ, thành phố Hà Nội từ ngày \
          01/7/2025: kế hoạch của đơn vị này không được tính cho đơn vị nào trong số đó"
