@@ -306,6 +306,11 @@ fn place(plan: &Plan, tier: Tier, era: Era) -> Placed {
     let aliases = |id: &str| Units::embedded().province_names(id);
     let found = match own_map.resolve(tier, jurisdiction, within, &aliases) {
         Resolution::Found(found) if found.len() == 1 => found[0],
+        // Names that differ only in their marks (xã Văn Lăng, xã Văn Lang)
+        // fold alike; the one written exactly is the one meant.
+        Resolution::Found(found) if exactly(&found, jurisdiction).is_some() => {
+            exactly(&found, jurisdiction).unwrap_or(found[0])
+        }
         Resolution::Found(_) | Resolution::Ambiguous(_) => {
             return Placed::Nowhere(msg!("rollup.coverage.ambiguous-unit", jurisdiction));
         }
@@ -338,6 +343,24 @@ fn successor(old: &Unit, from: String) -> Placed {
                 successors
             ))
         }
+    }
+}
+
+/// The one unit among `found` whose name is written as `jurisdiction`
+/// writes it (its first part, before any comma), marks and all.
+fn exactly(found: &[&'static Unit], jurisdiction: &str) -> Option<&'static Unit> {
+    let written = jurisdiction
+        .split(',')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
+    let mut exact = found
+        .iter()
+        .filter(|u| u.written().to_lowercase() == written || u.name.to_lowercase() == written);
+    match (exact.next(), exact.next()) {
+        (Some(unit), None) => Some(unit),
+        _ => None,
     }
 }
 

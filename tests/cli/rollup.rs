@@ -663,3 +663,53 @@ fn markdown_keeps_a_plans_control_characters_and_links_inert() {
     assert!(markdown.contains("\\u{1b}]0;pwned"), "{markdown}");
     assert!(markdown.contains("\\[click]"), "{markdown}");
 }
+
+/// "xã Văn Lăng" and "xã Văn Lang" of Thái Nguyên fold to one name: the
+/// one written with its marks is the plan's unit, not an ambiguity.
+#[test]
+fn a_name_written_exactly_is_placed_among_names_that_fold_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(root().join("examples/commune-plan.yaml")).unwrap();
+    let text = example
+        .replace("id: vi-du-2021-2025", "id: van-lang-2026-2030")
+        .replace(
+            "jurisdiction: xã Vũ Phúc",
+            "jurisdiction: xã Văn Lăng\n  province: thai-nguyen",
+        )
+        .replace("date: 2021-10-15", "date: 2026-01-10")
+        .replace(
+            "period: {start: 2021, end: 2025}",
+            "period: {start: 2026, end: 2030}",
+        )
+        .replace("milestones: [2025]", "milestones: [2030]");
+    assert!(text.contains("date: 2026-01-10") && text.contains("start: 2026"));
+    std::fs::write(dir.path().join("van-lang.yaml"), text).unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            "rollup",
+            ".",
+            "--against",
+            "de-an-1373",
+            "--level",
+            "commune",
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    let rollup: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let coverage = &rollup["coverage"][0];
+    assert_eq!(coverage["covered"], 1, "{coverage}");
+    assert!(
+        coverage["unplaced"].as_array().unwrap().is_empty(),
+        "{coverage}"
+    );
+    assert!(
+        coverage["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m == "xã Văn Lang, tỉnh Thái Nguyên")
+    );
+}

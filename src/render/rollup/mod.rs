@@ -366,9 +366,6 @@ fn coverage_lines(coverage: &Coverage) -> Vec<Message> {
     if coverage.era == crate::rollup::Era::Before2025 && coverage.level != Level::Province {
         lines.push(msg!("rollup.coverage.list-of-january-2025"));
     }
-    if coverage.spans_merger {
-        lines.push(msg!("rollup.coverage.spans-merger"));
-    }
     if !coverage.missing.is_empty() {
         // A unit is named with the units it lies in, after commas: units
         // are set apart by semicolons.
@@ -433,6 +430,11 @@ fn coverage_blocks(rollup: &Rollup) -> Vec<Block> {
     for why in &rollup.coverage_notes {
         out.push(Block::Para(
             msg!("rollup.coverage.not-counted", why).render(lang),
+        ));
+    }
+    if rollup.coverage.iter().any(|c| c.spans_merger) {
+        out.push(Block::Para(
+            msg!("rollup.coverage.spans-merger").render(lang),
         ));
     }
     for coverage in &rollup.coverage {
