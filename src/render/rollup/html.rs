@@ -25,6 +25,7 @@ tr { break-inside: avoid; }
 th, td { border: 1px solid #555; padding: 0.6mm 1mm; vertical-align: top; }
 th { background: #eee; font-weight: bold; text-align: center; }
 table.matrix td.cell { text-align: center; white-space: nowrap; min-width: 9mm; }
+table.matrix td:first-child, table.matrix td:nth-child(2) { white-space: nowrap; }
 .meets { background: #c8e6c9; } .shortfall { background: #ef9a9a; font-weight: bold; }
 .gap { background: #ffcc80; font-weight: bold; } .not-applicable { background: #eeeeee; color: #555; }
 .undecided { background: #fff59d; } .outside { background: #fff; color: #999; }
@@ -47,7 +48,7 @@ pub(super) fn draw(rollup: &Rollup) -> String {
         "<p class=\"maker\">xhht {}</p>\n<h1>{}</h1>\n<p class=\"subtitle\">{}</p>",
         env!("CARGO_PKG_VERSION"),
         esc(&title),
-        esc(&super::scope(rollup).render(lang))
+        crate::render::markup_message(&super::scope(rollup).render(lang))
     );
     let _ = writeln!(
         out,
