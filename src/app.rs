@@ -321,11 +321,22 @@ fn emit(
         color: output.color,
         fail_on: output.fail_on,
     };
-    let drawn = render::draw(output.format, &input);
     let also = [output.accepted.as_deref(), output.write_accepted.as_deref()];
     let inputs = run.inputs(&report, &also);
     let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-    write_out(output.file.as_deref(), &drawn, &inputs, settings)?;
+    if output.format == Format::Json {
+        // The one output that grows with the corpus (hundreds of megabytes
+        // for the country's plans): written as it is made, never held.
+        stream_out(
+            output.file.as_deref(),
+            &|out| render::write_json(&report, out),
+            &inputs,
+            settings,
+        )?;
+    } else {
+        let drawn = render::draw(output.format, &input);
+        write_out(output.file.as_deref(), &drawn, &inputs, settings)?;
+    }
     if output.format == Format::Github
         && let Some(summary) = &settings.step_summary
     {
@@ -337,6 +348,25 @@ fn emit(
     }
     let failing: Vec<&Finding> = report.findings.iter().filter(|f| f.is_new()).collect();
     Ok(exit_code(&failing, output.fail_on))
+}
+
+/// What `contents` writes, to `file` as [`write_out`] writes, else to
+/// standard output as it is written.
+fn stream_out(
+    file: Option<&Path>,
+    contents: &dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    inputs: &[&Path],
+    settings: &Settings,
+) -> anyhow::Result<()> {
+    if let Some(path) = file {
+        crate::output::write_report_with(path, contents, inputs)
+            .map_err(|e| localized(&e.message(), settings))?;
+    } else {
+        let mut out = std::io::BufWriter::new(anstream::stdout().lock());
+        contents(&mut out)?;
+        out.flush()?;
+    }
+    Ok(())
 }
 
 /// A drawn result to `file` (never over one of `inputs`, never half

@@ -2,7 +2,7 @@
 //! the run reads, never half a file, never a device node replaced by a
 //! regular file. An interrupted write leaves nothing behind.
 
-use std::io::Write as _;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -56,11 +56,20 @@ pub fn clean_up_when_interrupted() {
 /// so such a file is a plan or a status file, read by this run or not, and
 /// a new one would be taken for a plan by the next run.
 pub fn write_report(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), OutputError> {
+    write_report_with(path, &|out| out.write_all(bytes), inputs)
+}
+
+/// [`write_report`] of what `contents` writes, as it writes it.
+pub fn write_report_with(
+    path: &Path,
+    contents: &dyn Fn(&mut dyn Write) -> std::io::Result<()>,
+    inputs: &[&Path],
+) -> Result<(), OutputError> {
     refuse_input(path, inputs)?;
     if crate::source::Format::from_path(path).is_some() {
         return Err(OutputError::MayBePlan(path.to_owned()));
     }
-    write(path, bytes, inputs)
+    write_with(path, contents, inputs)
 }
 
 /// Writes `bytes` to `path`, unless `path` is one of `inputs`. A regular
@@ -68,6 +77,14 @@ pub fn write_report(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), O
 /// temporary file beside it; a device or a pipe (`/dev/null`,
 /// `/dev/stdout`) is written in place, never replaced.
 pub fn write(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), OutputError> {
+    write_with(path, &|out| out.write_all(bytes), inputs)
+}
+
+fn write_with(
+    path: &Path,
+    contents: &dyn Fn(&mut dyn Write) -> std::io::Result<()>,
+    inputs: &[&Path],
+) -> Result<(), OutputError> {
     let io = |error| OutputError::Io {
         path: path.to_owned(),
         error,
@@ -77,17 +94,21 @@ pub fn write(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), OutputEr
         Ok(meta) if meta.is_file() => {
             // Through a link, the file it points to is replaced, not the link.
             let target = path.canonicalize().map_err(io)?;
-            replace(&target, bytes).map_err(io)
+            replace(&target, contents).map_err(io)
         }
         Ok(meta) if meta.is_dir() => Err(OutputError::IsDirectory(path.to_owned())),
         Ok(meta) if is_device_or_pipe(&meta) => std::fs::OpenOptions::new()
             .write(true)
             .open(path)
-            .and_then(|mut file| file.write_all(bytes))
+            .and_then(|file| {
+                let mut out = std::io::BufWriter::new(file);
+                contents(&mut out)?;
+                out.flush()
+            })
             .map_err(io),
         Ok(_) => Err(OutputError::NotWritable(path.to_owned())),
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-            replace(path, bytes).map_err(io)
+            replace(path, contents).map_err(io)
         }
         Err(error) => Err(io(error)),
     }
@@ -118,7 +139,10 @@ fn is_device_or_pipe(_: &std::fs::Metadata) -> bool {
 
 /// Through a temporary file in the same directory, synced, then renamed
 /// into place: a reader never sees half a report.
-fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn replace(
+    path: &Path,
+    contents: &dyn Fn(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -127,7 +151,11 @@ fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let temporary = file.path().to_owned();
     pending(|p| p.push(temporary.clone()));
     let written = (|| {
-        file.write_all(bytes)?;
+        {
+            let mut out = std::io::BufWriter::new(file.as_file_mut());
+            contents(&mut out)?;
+            out.flush()?;
+        }
         // A temporary file is private to its owner; a report is not.
         #[cfg(unix)]
         {

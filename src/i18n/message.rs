@@ -315,6 +315,20 @@ thread_local! {
 /// first (on a national corpus that tree was a gigabyte and the slowest
 /// single-threaded step of `report`).
 pub fn to_localized_json<T: Serialize>(value: &T, lang: Lang) -> serde_json::Result<String> {
+    localizing(lang, || serde_json::to_string_pretty(value))
+}
+
+/// [`to_localized_json`] written to `writer` as it is made, so a report of
+/// hundreds of megabytes is never held whole in memory.
+pub fn write_localized_json<W: std::io::Write, T: Serialize>(
+    writer: W,
+    value: &T,
+    lang: Lang,
+) -> serde_json::Result<()> {
+    localizing(lang, || serde_json::to_writer_pretty(writer, value))
+}
+
+fn localizing<R>(lang: Lang, serialize: impl FnOnce() -> R) -> R {
     /// Takes the language back off even when serializing fails or panics.
     struct Reset(Option<Lang>);
     impl Drop for Reset {
@@ -323,7 +337,7 @@ pub fn to_localized_json<T: Serialize>(value: &T, lang: Lang) -> serde_json::Res
         }
     }
     let _reset = Reset(LOCALIZING.replace(Some(lang)));
-    serde_json::to_string_pretty(value)
+    serialize()
 }
 
 impl schemars::JsonSchema for Message {

@@ -168,6 +168,11 @@ impl From<Vec<u8>> for Document {
     }
 }
 
+/// The JSON report written as it is made (see [`json::write`]).
+pub(crate) fn write_json(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    json::write(report, out)
+}
+
 /// GitHub's job summary: the Markdown report, saying first which findings
 /// did not fit in the step's annotations.
 pub(crate) fn job_summary(input: &Input<'_>) -> String {
