@@ -97,6 +97,10 @@ pub struct PlanSummary {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<CivilDate>,
     pub issuer: String,
+    /// What the plan's unit became on 1 July 2025, for a plan issued before
+    /// it: the plan keeps its unit, the reader learns today's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub successor: Option<crate::i18n::Message>,
 }
 
 #[derive(Debug, Serialize, JsonSchema)]
@@ -472,6 +476,7 @@ impl PlanSummary {
             number: doc.number.as_ref().map(std::string::ToString::to_string),
             date: doc.date,
             issuer: doc.issuer.to_string(),
+            successor: crate::units::successor_note(plan),
         }
     }
 }

@@ -177,6 +177,135 @@ pub(crate) fn merger_day() -> CivilDate {
     CivilDate::new(2025, 7, 1).expect("a real date")
 }
 
+/// Where a plan's jurisdiction leads on the map of the plan's own time.
+pub(crate) enum UnitOf {
+    Found(&'static Unit),
+    /// Units of that name in several places, none written exactly so.
+    Ambiguous,
+    NotFound,
+}
+
+/// The unit of `tier` a plan's jurisdiction names, on the map of its time
+/// (within `document.province` when that is a province of the map).
+pub(crate) fn unit_of_plan(plan: &Plan, tier: Tier) -> UnitOf {
+    let map = if issued_after_merger(plan) {
+        registry::after()
+    } else {
+        registry::before()
+    };
+    let within = plan
+        .document
+        .province
+        .as_deref()
+        .filter(|id| map.has_province(id));
+    let jurisdiction = plan.document.jurisdiction.as_str();
+    let aliases = |id: &str| Units::embedded().province_names(id);
+    match map.resolve(tier, jurisdiction, within, &aliases) {
+        registry::Resolution::Found(found) if found.len() == 1 => UnitOf::Found(found[0]),
+        // Names that differ only in their marks (xã Văn Lăng, xã Văn Lang)
+        // fold alike; the one written exactly is the one meant.
+        registry::Resolution::Found(found) | registry::Resolution::Ambiguous(found) => {
+            exactly(&found, jurisdiction).map_or(UnitOf::Ambiguous, UnitOf::Found)
+        }
+        registry::Resolution::NotFound => UnitOf::NotFound,
+    }
+}
+
+/// The one unit among `found` whose name is written as `jurisdiction`
+/// writes it (its first part, before any comma), marks and all.
+fn exactly(found: &[&'static Unit], jurisdiction: &str) -> Option<&'static Unit> {
+    let written = jurisdiction
+        .split(',')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_lowercase();
+    let mut exact = found
+        .iter()
+        .filter(|u| u.written().to_lowercase() == written || u.name.to_lowercase() == written);
+    match (exact.next(), exact.next()) {
+        (Some(unit), None) => Some(unit),
+        _ => None,
+    }
+}
+
+/// What a plan's unit became on 1 July 2025, for a plan issued before it
+/// whose unit did not simply carry on: reports name it beside the plan.
+pub(crate) fn successor_note(plan: &Plan) -> Option<Message> {
+    if issued_after_merger(plan) {
+        return None;
+    }
+    let units = Units::embedded();
+    let tier = match plan.document.level {
+        Level::National => return None,
+        Level::Province => {
+            let Some(PlanProvince::Before2025(old)) = units.of_plan(plan) else {
+                return None;
+            };
+            let new = units.successor(&old.id)?;
+            let written = |kind: ProvinceKind, name: &Text| format!("{} {}", kind.prefix(), name);
+            let successor = written(new.kind, &new.name);
+            let unit = written(old.kind, &old.name);
+            return match new.formed_from.len() {
+                1 if successor == unit => None,
+                1 => Some(msg!("units.jurisdiction.became", unit, successor)),
+                _ => Some(msg!("units.successor.part-of", unit, successor)),
+            };
+        }
+        Level::District => Tier::District,
+        Level::Commune => Tier::Commune,
+    };
+    let UnitOf::Found(old) = unit_of_plan(plan, tier) else {
+        return None;
+    };
+    Some(became(registry::before().path(old), old))
+}
+
+/// What a unit of the map before 1 July 2025 became, as far as the record
+/// says: the commune(s) it went into when on record, else the province it
+/// lies in.
+pub(crate) fn became(unit_path: String, unit: &Unit) -> Message {
+    let units = Units::embedded();
+    let after = registry::after();
+    match units.successors_of(unit)[..] {
+        // A district that became a đặc khu, or a commune alone in its
+        // successor (renamed or re-ranked): it became that unit.
+        [(new, Extent::Whole)]
+            if unit.tier == Tier::District || registry::predecessors(new.code) <= 1 =>
+        {
+            return msg!(
+                "units.jurisdiction.became",
+                unit = unit_path,
+                successor = after.path(new)
+            );
+        }
+        [(new, Extent::Whole)] => {
+            return msg!(
+                "units.successor.part-of",
+                unit = unit_path,
+                successor = after.path(new)
+            );
+        }
+        [] => {}
+        ref parts => {
+            let successors = parts
+                .iter()
+                .map(|(new, _)| after.path(new))
+                .collect::<Vec<_>>()
+                .join("; ");
+            return msg!("units.successor.divided", unit = unit_path, successors);
+        }
+    }
+    match units.successor(unit.province) {
+        Some(province) => msg!(
+            "units.jurisdiction.lies-in",
+            unit = unit_path,
+            successor = format!("{} {}", province.kind.prefix(), province.name)
+        ),
+        None => msg!("units.jurisdiction.old-unit", unit = unit_path),
+    }
+}
+
 impl Units {
     pub(crate) fn embedded() -> &'static Units {
         static UNITS_CELL: OnceLock<Units> = OnceLock::new();

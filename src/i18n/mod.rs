@@ -12,9 +12,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 pub use catalogue::{CatalogueError, Messages};
-pub use message::{
-    Arg, IntoArg, Localize, Message, to_localized_json, write_localized_json,
-};
+pub use message::{Arg, IntoArg, Localize, Message, to_localized_json, write_localized_json};
 
 use crate::finding::{Kind, Severity};
 

@@ -178,6 +178,9 @@ fn plan_name(plan: &PlanSummary, lang: Lang) -> String {
     }
     by.push(plan.issuer.clone());
     cited.push_str(&format!(" ({})", by.join(", ")));
+    if let Some(successor) = &plan.successor {
+        cited.push_str(&format!(". {}", successor.render(lang)));
+    }
     cited
 }
 

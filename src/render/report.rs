@@ -68,11 +68,11 @@ fn plans_blocks(report: &Report) -> Vec<Block> {
                 (None, Some(d)) => d,
                 (None, None) => "—".into(),
             };
-            vec![
-                p.id.clone(),
-                format!("{} ({}; {number})", p.title, p.issuer),
-                super::shown_path(&p.file),
-            ]
+            let mut subject = format!("{} ({}; {number})", p.title, p.issuer);
+            if let Some(successor) = &p.successor {
+                subject.push_str(&format!(". {}", successor.render(report.lang)));
+            }
+            vec![p.id.clone(), subject, super::shown_path(&p.file)]
         })
         .collect();
     vec![

@@ -12,8 +12,8 @@ use serde::Serialize;
 use crate::i18n::Message;
 use crate::model::{Level, Plan};
 use crate::msg;
-use crate::units::registry::{self, Extent, Map, Resolution, Tier, Unit};
-use crate::units::{PlanProvince, Units, issued_after_merger};
+use crate::units::registry::{self, Extent, Map, Tier, Unit};
+use crate::units::{PlanProvince, UnitOf, Units, issued_after_merger};
 
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct Coverage {
@@ -298,23 +298,12 @@ fn place(plan: &Plan, tier: Tier, era: Era) -> Placed {
     }
     let own_era = Era::of_plan(plan);
     let own_map = own_era.map();
-    let within = plan
-        .document
-        .province
-        .as_deref()
-        .filter(|id| own_map.has_province(id));
-    let aliases = |id: &str| Units::embedded().province_names(id);
-    let found = match own_map.resolve(tier, jurisdiction, within, &aliases) {
-        Resolution::Found(found) if found.len() == 1 => found[0],
-        // Names that differ only in their marks (xã Văn Lăng, xã Văn Lang)
-        // fold alike; the one written exactly is the one meant.
-        Resolution::Found(found) if exactly(&found, jurisdiction).is_some() => {
-            exactly(&found, jurisdiction).unwrap_or(found[0])
-        }
-        Resolution::Found(_) | Resolution::Ambiguous(_) => {
+    let found = match crate::units::unit_of_plan(plan, tier) {
+        UnitOf::Found(unit) => unit,
+        UnitOf::Ambiguous => {
             return Placed::Nowhere(msg!("rollup.coverage.ambiguous-unit", jurisdiction));
         }
-        Resolution::NotFound => return unknown(),
+        UnitOf::NotFound => return unknown(),
     };
     match (own_era, era) {
         (a, b) if a == b => Placed::Own(found),
@@ -343,24 +332,6 @@ fn successor(old: &Unit, from: String) -> Placed {
                 successors
             ))
         }
-    }
-}
-
-/// The one unit among `found` whose name is written as `jurisdiction`
-/// writes it (its first part, before any comma), marks and all.
-fn exactly(found: &[&'static Unit], jurisdiction: &str) -> Option<&'static Unit> {
-    let written = jurisdiction
-        .split(',')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_lowercase();
-    let mut exact = found
-        .iter()
-        .filter(|u| u.written().to_lowercase() == written || u.name.to_lowercase() == written);
-    match (exact.next(), exact.next()) {
-        (Some(unit), None) => Some(unit),
-        _ => None,
     }
 }
 

@@ -7,7 +7,7 @@ use crate::i18n::Message;
 use crate::model::Level;
 use crate::msg;
 use crate::suggest::did_you_mean;
-use crate::units::registry::{self, Extent, Map, Resolution, Tier, Unit};
+use crate::units::registry::{self, Map, Resolution, Tier, Unit};
 use crate::units::{Units, issued_after_merger};
 
 impl Check<'_> {
@@ -111,57 +111,12 @@ fn elsewhere(
     for unit in found {
         let unit_path = other.path(unit);
         notes.push(if after {
-            successor_note(unit_path, unit)
+            crate::units::became(unit_path, unit)
         } else {
             msg!("units.jurisdiction.new-unit", unit = unit_path)
         });
     }
     notes
-}
-
-/// What a unit of the map before 1 July 2025 became, as far as the record
-/// says: the commune(s) it went into when on record, else the province it
-/// lies in.
-fn successor_note(unit_path: String, unit: &Unit) -> Message {
-    let units = Units::embedded();
-    let after = registry::after();
-    match units.successors_of(unit)[..] {
-        // A district that became a đặc khu, or a commune alone in its
-        // successor (renamed or re-ranked): it became that unit.
-        [(new, Extent::Whole)]
-            if unit.tier == Tier::District || registry::predecessors(new.code) <= 1 =>
-        {
-            return msg!(
-                "units.jurisdiction.became",
-                unit = unit_path,
-                successor = after.path(new)
-            );
-        }
-        [(new, Extent::Whole)] => {
-            return msg!(
-                "units.successor.part-of",
-                unit = unit_path,
-                successor = after.path(new)
-            );
-        }
-        [] => {}
-        ref parts => {
-            let successors = parts
-                .iter()
-                .map(|(new, _)| after.path(new))
-                .collect::<Vec<_>>()
-                .join("; ");
-            return msg!("units.successor.divided", unit = unit_path, successors);
-        }
-    }
-    match units.successor(unit.province) {
-        Some(province) => msg!(
-            "units.jurisdiction.lies-in",
-            unit = unit_path,
-            successor = format!("{} {}", province.kind.prefix(), province.name)
-        ),
-        None => msg!("units.jurisdiction.old-unit", unit = unit_path),
-    }
 }
 
 /// Each unit with the units it lies in, "; " between them: a path has
