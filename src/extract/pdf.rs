@@ -8,16 +8,26 @@
 //! word processors write Vietnamese) and bounds every stream it
 //! inflates, so a small file cannot unpack into gigabytes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use lopdf::content::Content;
-use lopdf::{Document, Encoding, LoadOptions, Object};
+use lopdf::{Dictionary, Document, Encoding, LoadOptions, Object};
 
 /// The most any one stream may unpack to: a page of text is kilobytes.
 const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
+/// The most one page's content may unpack to. Its drawing operations take
+/// about fifteen times the room of its bytes once decoded, so this, not
+/// the stream bound, is what keeps a page's memory small.
+const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
 /// The most all pages' content may unpack to together, so a stream shared
 /// by thousands of pages is not inflated thousands of times.
-const MAX_CONTENT_BYTES: usize = 256 * 1024 * 1024;
+const MAX_CONTENT_BYTES: usize = 32 * 1024 * 1024;
+/// The most a font's `/ToUnicode` map may unpack to: a few hundred glyphs
+/// take kilobytes.
+const MAX_FONT_MAP_BYTES: usize = 1024 * 1024;
+/// The most distinct fonts a document may use; each is read once, however
+/// many pages use it.
+const MAX_FONTS: usize = 256;
 /// A `TJ` gap wider than this (thousandths of the font size) is a space.
 const WORD_GAP: f32 = 150.0;
 
@@ -37,17 +47,37 @@ pub fn text(bytes: &[u8]) -> Result<String, PdfError> {
     };
     let doc = Document::load_mem_with_options(bytes, options)?;
     let pages = doc.get_pages();
+    if pages.is_empty() {
+        // No page at all is a damaged file, not a scan.
+        return Err(PdfError::Unreadable("the document has no pages".into()));
+    }
     let mut budget = MAX_CONTENT_BYTES;
+    // Each font read once, by the dictionary's place in the document.
+    let mut fonts_read: HashMap<*const Dictionary, Encoding<'_>> = HashMap::new();
     let mut lines = Vec::new();
     for page in pages.values() {
-        let content = doc.get_page_content_with_limit(*page, budget)?;
+        let content = doc.get_page_content_with_limit(*page, budget.min(MAX_PAGE_BYTES))?;
         budget = budget.saturating_sub(content.len());
         let fonts = doc.get_page_fonts(*page)?;
-        let mut encodings = BTreeMap::new();
-        for (name, font) in fonts {
-            let encoding = font.get_font_encoding_with_limit(&doc, MAX_STREAM_BYTES)?;
-            encodings.insert(name, encoding);
+        for font in fonts.values() {
+            let key: *const Dictionary = *font;
+            if !fonts_read.contains_key(&key) {
+                if fonts_read.len() == MAX_FONTS {
+                    return Err(PdfError::Unreadable(format!(
+                        "it uses more than {MAX_FONTS} fonts"
+                    )));
+                }
+                let encoding = font.get_font_encoding_with_limit(&doc, MAX_FONT_MAP_BYTES)?;
+                fonts_read.insert(key, encoding);
+            }
         }
+        let encodings: BTreeMap<Vec<u8>, &Encoding<'_>> = fonts
+            .iter()
+            .filter_map(|(name, font)| {
+                let key: *const Dictionary = *font;
+                fonts_read.get(&key).map(|e| (name.clone(), e))
+            })
+            .collect();
         let content = Content::decode(&content)?;
         lines.extend(page_lines(&content, &encodings));
     }
@@ -69,7 +99,7 @@ impl From<lopdf::Error> for PdfError {
 /// The lines of print on one page, in the order the page draws them. A
 /// line ends where the text moves up or down; text placed further along
 /// the same line is a new word.
-fn page_lines(content: &Content, encodings: &BTreeMap<Vec<u8>, Encoding<'_>>) -> Vec<String> {
+fn page_lines(content: &Content, encodings: &BTreeMap<Vec<u8>, &Encoding<'_>>) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     let mut font = None;
@@ -396,27 +426,55 @@ mod tests {
 
     #[test]
     fn a_scan_is_told_apart() {
+        let bytes = one_page(b"q 595 0 0 842 0 0 cm Q".to_vec(), 1);
+        assert_eq!(text(&bytes), Err(PdfError::Scan { pages: 1 }));
+    }
+
+    /// A page of 5 MiB of drawing operations (a 60 KB file compressed)
+    /// would take gigabytes decoded: it is refused before.
+    #[test]
+    fn a_page_of_too_much_content_is_refused_unread() {
+        let content = b"1 2 Td\n".repeat(5 * 1024 * 1024 / 7);
+        assert!(matches!(
+            text(&one_page(content, 1)),
+            Err(PdfError::Unreadable(_))
+        ));
+    }
+
+    /// No page at all is a damaged file, not a scan to OCR.
+    #[test]
+    fn a_document_without_pages_is_unreadable() {
+        let bytes = one_page(b"BT ET".to_vec(), 0);
+        assert!(
+            matches!(text(&bytes), Err(PdfError::Unreadable(_))),
+            "{:?}",
+            text(&bytes)
+        );
+    }
+
+    /// A document of one page drawing `content`, listed in its page tree
+    /// `listed` times (0: an empty page tree).
+    fn one_page(content: Vec<u8>, listed: usize) -> Vec<u8> {
         let mut doc = Document::with_version("1.7");
         let pages_id = doc.new_object_id();
-        let content = doc.add_object(Stream::new(
-            dictionary! {},
-            b"q 595 0 0 842 0 0 cm Q".to_vec(),
-        ));
+        let content = doc.add_object(Stream::new(dictionary! {}, content));
         let page = doc.add_object(dictionary! {
             "Type" => "Page",
             "Parent" => pages_id,
             "Contents" => content,
             "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
         });
+        let kids: Vec<Object> = std::iter::repeat_n(page.into(), listed).collect();
+        let count = i64::try_from(listed).unwrap();
         doc.objects.insert(
             pages_id,
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }.into(),
+            dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }.into(),
         );
         let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
         doc.trailer.set("Root", catalog);
         let mut bytes = Vec::new();
         doc.save_to(&mut bytes).unwrap();
-        assert_eq!(text(&bytes), Err(PdfError::Scan { pages: 1 }));
+        bytes
     }
 
     #[test]
