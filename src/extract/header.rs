@@ -23,6 +23,9 @@ pub struct Header {
     pub years: Option<(Option<u16>, u16)>,
     pub implements: Vec<(Link, usize)>,
     pub parent: Option<(Link, usize)>,
+    /// Whether the letterhead or the title names a commune ("xã",
+    /// "phường", "thị trấn") without the territory being read from it.
+    pub says_commune: bool,
     pub review: Vec<Message>,
 }
 
@@ -56,6 +59,14 @@ pub fn read(doc: &Doc) -> Header {
         .and_then(|i| head.get(i + 1))
         .filter(|l| !starts_preamble(&l.text))
         .map(|l| l.text.clone());
+    let letterhead = kind_line.map_or_else(
+        || head.iter().take_while(|l| !starts_preamble(&l.text)).count(),
+        |i| i + 2,
+    );
+    let says_commune = head
+        .iter()
+        .take(letterhead)
+        .any(|l| names_commune(&l.text));
     let preamble: Vec<&Line> = doc
         .lines
         .iter()
@@ -68,12 +79,13 @@ pub fn read(doc: &Doc) -> Header {
         .or_else(|| doc.lines.iter().find_map(|l| territory(&l.text)));
     // The issuing committee's territory is the plan's; the text's own
     // mention of it, when the same, is better spelled than capitals.
-    let jurisdiction = match (head.iter().find_map(|l| issuing_committee(&l.text)), named) {
+    let mut review = Vec::new();
+    let issuer = head.iter().find_map(|l| issuing_committee(&l.text));
+    let jurisdiction = match (issuer, named) {
         (Some(issuer), Some(named)) if fold(&issuer.0) == fold(&named.0) => Some(named),
         (issuer, named) => issuer.or(named),
     };
     let years = title.as_deref().and_then(title_years);
-    let mut review = Vec::new();
     if title.is_none() {
         review.push(msg!("extract.review.no-title"));
     }
@@ -87,6 +99,7 @@ pub fn read(doc: &Doc) -> Header {
         years,
         implements,
         parent,
+        says_commune,
         review,
     }
 }
@@ -94,6 +107,22 @@ pub fn read(doc: &Doc) -> Header {
 fn starts_preamble(text: &str) -> bool {
     let folded = fold(text);
     folded.starts_with("can cu") || folded.starts_with("thuc hien")
+}
+
+/// "xã", "phường" or "thị trấn" as a word of their own ("HÒA XÃ HỘI" is
+/// the society of the national motto, not a commune).
+fn names_commune(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| match *w {
+        "xã" => words.get(i + 1) != Some(&"hội"),
+        "phường" => true,
+        "thị" => words.get(i + 1) == Some(&"trấn"),
+        _ => false,
+    })
 }
 
 /// "Cát Hải, ngày 03 tháng 01 năm 2020".
