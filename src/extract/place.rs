@@ -62,6 +62,34 @@ pub fn locate(
     }
 }
 
+/// The unit a document is dated at ("Ninh Thuận, ngày …"), looked for
+/// among provinces, then districts, then communes (a province's plan is
+/// dated at the province's name, a district's at the district's): written
+/// as the list writes it, with its level and, when a lower level holds the
+/// name too, that unit, for review.
+pub fn dated(name: &str, time: (Option<CivilDate>, u16)) -> Option<(String, Level, Option<String>)> {
+    let map = if after_merger(time) {
+        registry::after()
+    } else {
+        registry::before()
+    };
+    let units = Units::embedded();
+    let aliases = |id: &str| units.province_names(id);
+    let mut found = [
+        (Tier::Province, Level::Province),
+        (Tier::District, Level::District),
+        (Tier::Commune, Level::Commune),
+    ]
+    .into_iter()
+    .filter_map(|(tier, level)| match map.resolve(tier, name, None, &aliases) {
+        Resolution::Found(units) | Resolution::Ambiguous(units) => Some((units[0], level)),
+        Resolution::NotFound => None,
+    });
+    let (unit, level) = found.next()?;
+    let also = found.next().map(|(other, _)| map.path(other));
+    Some((unit.written(), level, also))
+}
+
 /// Whether a plan issued on `date` (or, undated, starting in `start`)
 /// belongs to the map of 1 July 2025.
 pub fn after_merger((date, start): (Option<CivilDate>, u16)) -> bool {
