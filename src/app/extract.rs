@@ -79,7 +79,10 @@ fn under(args: &ExtractArgs, settings: &Settings) -> anyhow::Result<Option<Plan>
         Ok(plan) => Ok(Some(plan)),
         Err(e) => {
             let (path, error) = (&loaded.source.path, e.message);
-            Err(localized(&msg!("extract.under.broken", path, error), settings))
+            Err(localized(
+                &msg!("extract.under.broken", path, error),
+                settings,
+            ))
         }
     }
 }
@@ -93,8 +96,8 @@ fn by_id(id: &str, args: &ExtractArgs, settings: &Settings) -> anyhow::Result<Lo
         also_wanted: &wanted,
         filter: &crate::walk::Filter::default(),
     };
-    let mut found = crate::beside::find(&[], &search)
-        .map_err(|e| localized(&e.message(), settings))?;
+    let mut found =
+        crate::beside::find(&[], &search).map_err(|e| localized(&e.message(), settings))?;
     super::warn_broken_beside(&found, settings);
     let at = found
         .plans
@@ -105,7 +108,10 @@ fn by_id(id: &str, args: &ExtractArgs, settings: &Settings) -> anyhow::Result<Lo
     }
     if found.ambiguous.iter().any(|(claimed, _)| claimed == id) {
         // Said by the warning above: which files claim it.
-        return Err(localized(&msg!("extract.under.ambiguous", under = id), settings));
+        return Err(localized(
+            &msg!("extract.under.ambiguous", under = id),
+            settings,
+        ));
     }
     let ids = plan_ids(&named, &args.plans);
     let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
@@ -124,7 +130,11 @@ fn plan_ids(named: &[std::path::PathBuf], dirs: &[std::path::PathBuf]) -> Vec<St
         Some(dir) if !dir.as_os_str().is_empty() => (dir.to_path_buf(), Some(1)),
         _ => (std::path::PathBuf::from("."), Some(1)),
     });
-    let dirs: Vec<_> = dirs.iter().map(|d| (d.clone(), None)).chain(beside).collect();
+    let dirs: Vec<_> = dirs
+        .iter()
+        .map(|d| (d.clone(), None))
+        .chain(beside)
+        .collect();
     let files = crate::walk::lookup(&dirs, &crate::walk::Filter::default()).unwrap_or_default();
     files
         .iter()

@@ -60,13 +60,14 @@ pub fn read(doc: &Doc) -> Header {
         .filter(|l| !starts_preamble(&l.text))
         .map(|l| l.text.clone());
     let letterhead = kind_line.map_or_else(
-        || head.iter().take_while(|l| !starts_preamble(&l.text)).count(),
+        || {
+            head.iter()
+                .take_while(|l| !starts_preamble(&l.text))
+                .count()
+        },
         |i| i + 2,
     );
-    let says_commune = head
-        .iter()
-        .take(letterhead)
-        .any(|l| names_commune(&l.text));
+    let says_commune = head.iter().take(letterhead).any(|l| names_commune(&l.text));
     let preamble: Vec<&Line> = doc
         .lines
         .iter()
@@ -484,8 +485,9 @@ mod tests {
             Some("Thực hiện Chương trình “Học tập suốt đời” trên địa bàn huyện Thử")
         );
         assert_eq!(header.parent.unwrap().0.number.as_str(), "7/KH-UBND");
-        let cited_first =
-            Doc::parse("KẾ HOẠCH\nThực hiện Quyết định số 1373/QĐ-TTg ngày 30/7/2021;\nI. MỤC TIÊU");
+        let cited_first = Doc::parse(
+            "KẾ HOẠCH\nThực hiện Quyết định số 1373/QĐ-TTg ngày 30/7/2021;\nI. MỤC TIÊU",
+        );
         assert_eq!(read(&cited_first).title, None);
     }
 
@@ -503,7 +505,8 @@ mod tests {
         );
         assert!(!header.says_commune, "HÒA XÃ HỘI is no commune");
         // A district's name is a district when no province bears it.
-        let district = Doc::parse("UBND\nSố: 3/KH-UBND\nĐông Anh, ngày 2 tháng 3 năm 2021\nKẾ HOẠCH");
+        let district =
+            Doc::parse("UBND\nSố: 3/KH-UBND\nĐông Anh, ngày 2 tháng 3 năm 2021\nKẾ HOẠCH");
         assert_eq!(
             read(&district).jurisdiction,
             Some(("huyện Đông Anh".to_owned(), Level::District))

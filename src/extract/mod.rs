@@ -125,13 +125,6 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
     let place = where_(&header, level, time, within.as_deref(), &mut review);
     let jurisdiction = place.jurisdiction;
     let issued_by = issuer(&header, level, &jurisdiction, &mut review);
-    let mut milestones: Vec<u16> = years
-        .iter()
-        .copied()
-        .filter(|y| period.contains(*y))
-        .collect();
-    milestones.sort_unstable();
-    milestones.dedup();
     let document = Document {
         id: document_id(&jurisdiction, period),
         title: Text::new(header.title.as_deref().unwrap_or(jurisdiction.as_str())),
@@ -145,7 +138,7 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
         lead: None,
         approved_by: None,
         period,
-        milestones,
+        milestones: milestones(&years, period),
         phases: Vec::new(),
         sources: vec![Text::new(options.source)],
         restatements: Vec::new(),
@@ -153,18 +146,15 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
     };
     let (kept, set_aside): (Vec<_>, Vec<_>) =
         found_targets.into_iter().partition(|t| t.indicator_known);
-    let parent = match options.parent {
-        Some(plan) => Some(under(plan, header.parent.clone())),
-        None => header.parent.clone().map(|(link, line)| {
-            let review = if link.available {
-                Vec::new()
-            } else {
-                vec![msg!("extract.review.parent-unavailable")]
-            };
-            (link, line, review)
-        }),
-    };
-    let notes = item_notes(review, &header, parent.as_ref(), &agencies, &kept, &found_tasks);
+    let parent = parent_link(options.parent, header.parent.clone());
+    let notes = item_notes(
+        review,
+        &header,
+        parent.as_ref(),
+        &agencies,
+        &kept,
+        &found_tasks,
+    );
     let plan = Plan {
         document,
         links: Links {
@@ -215,8 +205,31 @@ fn level(
         crate::compare::level_name(level),
         parent.document.id.as_str(),
     );
-    review.push(msg!("extract.under.level", level = level_name, parent = parent_id));
+    review.push(msg!(
+        "extract.under.level",
+        level = level_name,
+        parent = parent_id
+    ));
     level
+}
+
+/// The plan it is issued under: the one named with `--under`, else the one
+/// its "Thực hiện Kế hoạch số …" line cites, with its line and what to review.
+fn parent_link(
+    named: Option<&Plan>,
+    cited: Option<(Link, usize)>,
+) -> Option<(Link, usize, Vec<Message>)> {
+    if let Some(plan) = named {
+        return Some(under(plan, cited));
+    }
+    cited.map(|(link, line)| {
+        let review = if link.available {
+            Vec::new()
+        } else {
+            vec![msg!("extract.review.parent-unavailable")]
+        };
+        (link, line, review)
+    })
 }
 
 /// The link to the plan named with `--under`, with the words and line of
@@ -236,20 +249,25 @@ fn under(plan: &Plan, cited: Option<(Link, usize)>) -> (Link, usize, Vec<Message
     };
     let key = crate::registry::compact(number.as_str());
     match cited {
-        Some((link, line)) if crate::registry::compact(link.number.as_str()) == key => (
+        Some((link, at)) if crate::registry::compact(link.number.as_str()) == key => (
             Link {
                 plan: d.id.clone(),
                 available: true,
                 date: link.date.or(d.date),
                 ..link
             },
-            line,
+            at,
             Vec::new(),
         ),
-        Some((link, line)) => {
+        Some((link, at)) => {
             let (cited, id) = (link.number.as_str(), d.id.as_str());
-            let review = msg!("extract.under.cites-another", cited, id, number = number.as_str());
-            (own, line, vec![review])
+            let review = msg!(
+                "extract.under.cites-another",
+                cited,
+                id,
+                number = number.as_str()
+            );
+            (own, at, vec![review])
         }
         None => (own, 1, Vec::new()),
     }
@@ -313,6 +331,18 @@ fn item_notes(
     notes
 }
 
+/// The target years within the period, in order.
+fn milestones(years: &[u16], period: Period) -> Vec<u16> {
+    let mut milestones: Vec<u16> = years
+        .iter()
+        .copied()
+        .filter(|y| period.contains(*y))
+        .collect();
+    milestones.sort_unstable();
+    milestones.dedup();
+    milestones
+}
+
 fn period(
     first: Option<u16>,
     end: Option<u16>,
@@ -342,7 +372,9 @@ fn where_(
     review: &mut Vec<Message>,
 ) -> place::Place {
     // The plan it is issued under says which province, for a plan below one.
-    let province = within.filter(|_| level != Level::Province).map(str::to_owned);
+    let province = within
+        .filter(|_| level != Level::Province)
+        .map(str::to_owned);
     let Some((written, _)) = &header.jurisdiction else {
         review.push(msg!("extract.review.no-jurisdiction"));
         return place::Place {
@@ -521,7 +553,9 @@ mod tests {
     }
 
     fn bundled(name: &str) -> Plan {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans").join(name);
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("plans")
+            .join(name);
         crate::load::load_file(&path).unwrap().plan.unwrap()
     }
 
@@ -559,7 +593,10 @@ mod tests {
         let district = bundled("cat-hai-2020.yaml");
         let under_district = below(&district, "ỦY BAN NHÂN DÂN", "2 tháng 3 năm 2020");
         assert_eq!(under_district.document.level, Level::Commune);
-        assert_eq!(under_district.document.province.as_deref(), Some("hai-phong"));
+        assert_eq!(
+            under_district.document.province.as_deref(),
+            Some("hai-phong")
+        );
     }
 
     #[test]
@@ -572,7 +609,11 @@ mod tests {
             parent: Some(&province),
         };
         let draft = from_text(text, &options);
-        assert_eq!(draft.plan.document.level, Level::District, "the header says");
+        assert_eq!(
+            draft.plan.document.level,
+            Level::District,
+            "the header says"
+        );
         let link = draft.plan.links.parent.as_ref().unwrap();
         assert_eq!(link.plan, "vinh-long-2012-2020");
         let note = draft.notes.iter().find(|n| n.id == link.plan).unwrap();

@@ -8,8 +8,8 @@ use crate::date::CivilDate;
 use crate::i18n::Message;
 use crate::model::{Level, Plan};
 use crate::msg;
-use crate::units::{PlanProvince, Units};
 use crate::units::registry::{self, Resolution, Tier};
+use crate::units::{PlanProvince, Units};
 
 /// Where the plan's territory lies.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,7 +67,10 @@ pub fn locate(
 /// dated at the province's name, a district's at the district's): written
 /// as the list writes it, with its level and, when a lower level holds the
 /// name too, that unit, for review.
-pub fn dated(name: &str, time: (Option<CivilDate>, u16)) -> Option<(String, Level, Option<String>)> {
+pub fn dated(
+    name: &str,
+    time: (Option<CivilDate>, u16),
+) -> Option<(String, Level, Option<String>)> {
     let map = if after_merger(time) {
         registry::after()
     } else {
@@ -81,10 +84,12 @@ pub fn dated(name: &str, time: (Option<CivilDate>, u16)) -> Option<(String, Leve
         (Tier::Commune, Level::Commune),
     ]
     .into_iter()
-    .filter_map(|(tier, level)| match map.resolve(tier, name, None, &aliases) {
-        Resolution::Found(units) | Resolution::Ambiguous(units) => Some((units[0], level)),
-        Resolution::NotFound => None,
-    });
+    .filter_map(
+        |(tier, level)| match map.resolve(tier, name, None, &aliases) {
+            Resolution::Found(units) | Resolution::Ambiguous(units) => Some((units[0], level)),
+            Resolution::NotFound => None,
+        },
+    );
     let (unit, level) = found.next()?;
     let also = found.next().map(|(other, _)| map.path(other));
     Some((unit.written(), level, also))
@@ -134,7 +139,12 @@ mod tests {
         let shared = locate("huyện Châu Thành", Level::District, (date, 2021), None).unwrap_err();
         let shared = shared.render(crate::i18n::Lang::En);
         assert!(shared.contains("Long An"), "{shared}");
-        let within = locate("huyện Châu Thành", Level::District, (date, 2021), Some("long-an"));
+        let within = locate(
+            "huyện Châu Thành",
+            Level::District,
+            (date, 2021),
+            Some("long-an"),
+        );
         assert_eq!(within.unwrap().province.as_deref(), Some("long-an"));
     }
 }

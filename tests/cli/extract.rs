@@ -381,7 +381,14 @@ fn under_an_id_found_beside_the_document_in_vietnamese() {
     let dir = under_cat_hai(true);
     let out = run_in(
         dir.path(),
-        &["--lang", "vi", "extract", "xa.txt", "--under", "cat-hai-2020"],
+        &[
+            "--lang",
+            "vi",
+            "extract",
+            "xa.txt",
+            "--under",
+            "cat-hai-2020",
+        ],
         &[],
     );
     assert_eq!(out.status.code(), Some(0), "{out:?}");
@@ -442,7 +449,11 @@ fn an_unknown_parent_gets_a_suggestion_and_exit_2() {
             && stderr.contains("(có phải ý bạn là `cat-hai-2020`?)"),
         "{stderr}"
     );
-    let scheme = run_in(dir.path(), &["extract", "xa.txt", "--under", "de-an-89"], &[]);
+    let scheme = run_in(
+        dir.path(),
+        &["extract", "xa.txt", "--under", "de-an-89"],
+        &[],
+    );
     assert_eq!(scheme.status.code(), Some(2), "{scheme:?}");
     let stderr = String::from_utf8(scheme.stderr).unwrap();
     assert!(stderr.contains("is a national scheme"), "{stderr}");
