@@ -45,6 +45,7 @@ fn main() {
             &Options {
                 level: None,
                 source: &seed,
+                parent: None,
             },
         );
         let found: Vec<&Target> = draft.all_targets().collect();

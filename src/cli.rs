@@ -193,6 +193,13 @@ pub struct ExtractArgs {
     /// The plan's level, when the document does not say it plainly.
     #[arg(long, value_enum)]
     pub level: Option<crate::model::Level>,
+    /// The plan it is issued under: a plan file, or the id of a plan beside
+    /// DOCUMENT or under --plans [default: the one its "Thực hiện" line cites, not looked up].
+    #[arg(long, value_name = "PLAN|ID")]
+    pub under: Option<String>,
+    /// Also look here for the plan named with --under (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub plans: Vec<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]

@@ -10,7 +10,8 @@ use crate::cli::ExtractArgs;
 use crate::extract::decode::DecodeError;
 use crate::extract::pdf::PdfError;
 use crate::extract::{self, MAX_INPUT_BYTES, Options};
-use crate::load::{ReadError, read_regular_file};
+use crate::load::{Loaded, ReadError, read_regular_file};
+use crate::model::Plan;
 use crate::msg;
 use crate::settings::Settings;
 
@@ -23,9 +24,11 @@ pub(super) fn run(args: &ExtractArgs, settings: &Settings) -> anyhow::Result<Exi
     let path = args.document.as_path();
     let text = read(path, settings)?;
     let source = path.display().to_string();
+    let parent = under(args, settings)?;
     let options = Options {
         level: args.level,
         source: &source,
+        parent: parent.as_ref(),
     };
     let draft = extract::from_text(&text, &options);
     let written_as =
@@ -57,6 +60,87 @@ pub(super) fn run(args: &ExtractArgs, settings: &Settings) -> anyhow::Result<Exi
         settings,
     );
     Ok(ExitCode::from(EXIT_OK))
+}
+
+/// The plan named with `--under`: a file, or a plan of that id beside the
+/// document or under `--plans`, found as every command finds them.
+fn under(args: &ExtractArgs, settings: &Settings) -> anyhow::Result<Option<Plan>> {
+    let Some(under) = args.under.as_deref() else {
+        return Ok(None);
+    };
+    let loaded = if Path::new(under).is_file() {
+        super::load_file(Path::new(under), settings)?
+    } else if crate::baselines::scheme(under).is_some() {
+        return Err(localized(&msg!("extract.under.scheme", under), settings));
+    } else {
+        by_id(under, args, settings)?
+    };
+    match loaded.plan {
+        Ok(plan) => Ok(Some(plan)),
+        Err(e) => {
+            let (path, error) = (&loaded.source.path, e.message);
+            Err(localized(
+                &msg!("extract.under.broken", path, error),
+                settings,
+            ))
+        }
+    }
+}
+
+fn by_id(id: &str, args: &ExtractArgs, settings: &Settings) -> anyhow::Result<Loaded> {
+    let wanted = [id.to_owned()];
+    let named = [args.document.clone()];
+    let search = crate::beside::Search {
+        named: &named,
+        dirs: &args.plans,
+        also_wanted: &wanted,
+        filter: &crate::walk::Filter::default(),
+    };
+    let mut found =
+        crate::beside::find(&[], &search).map_err(|e| localized(&e.message(), settings))?;
+    super::warn_broken_beside(&found, settings);
+    let at = found
+        .plans
+        .iter()
+        .position(|l| l.plan.as_ref().is_ok_and(|p| p.document.id == id));
+    if let Some(at) = at {
+        return Ok(found.plans.swap_remove(at));
+    }
+    if found.ambiguous.iter().any(|(claimed, _)| claimed == id) {
+        // Said by the warning above: which files claim it.
+        return Err(localized(
+            &msg!("extract.under.ambiguous", under = id),
+            settings,
+        ));
+    }
+    let ids = plan_ids(&named, &args.plans);
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let suggestion = super::did_you_mean(id, &ids);
+    let document = args.document.as_path();
+    Err(localized(
+        &msg!("extract.under.unknown", under = id, document, suggestion),
+        settings,
+    ))
+}
+
+/// The ids of the plans where `--under` looks: read only to suggest one
+/// when the id named is not among them.
+fn plan_ids(named: &[std::path::PathBuf], dirs: &[std::path::PathBuf]) -> Vec<String> {
+    let beside = named.iter().map(|file| match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => (dir.to_path_buf(), Some(1)),
+        _ => (std::path::PathBuf::from("."), Some(1)),
+    });
+    let dirs: Vec<_> = dirs
+        .iter()
+        .map(|d| (d.clone(), None))
+        .chain(beside)
+        .collect();
+    let files = crate::walk::lookup(&dirs, &crate::walk::Filter::default()).unwrap_or_default();
+    files
+        .iter()
+        .filter_map(|path| crate::load::load_file(path).ok()?.plan.ok())
+        .map(|plan| plan.document.id)
+        .collect()
 }
 
 /// The document's text, from whichever format it is in.

@@ -288,6 +288,7 @@ mod tests {
         let options = |source| crate::extract::Options {
             level: None,
             source,
+            parent: None,
         };
         let from_word = crate::extract::from_text(&text, &options("huyen-thu.docx"));
         let from_text = crate::extract::from_text(FIXTURE, &options("huyen-thu.txt"));

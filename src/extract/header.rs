@@ -23,6 +23,9 @@ pub struct Header {
     pub years: Option<(Option<u16>, u16)>,
     pub implements: Vec<(Link, usize)>,
     pub parent: Option<(Link, usize)>,
+    /// Whether the letterhead or the title names a commune ("xã",
+    /// "phường", "thị trấn") without the territory being read from it.
+    pub says_commune: bool,
     pub review: Vec<Message>,
 }
 
@@ -56,6 +59,15 @@ pub fn read(doc: &Doc) -> Header {
         .and_then(|i| head.get(i + 1))
         .filter(|l| !starts_preamble(&l.text))
         .map(|l| l.text.clone());
+    let letterhead = kind_line.map_or_else(
+        || {
+            head.iter()
+                .take_while(|l| !starts_preamble(&l.text))
+                .count()
+        },
+        |i| i + 2,
+    );
+    let says_commune = head.iter().take(letterhead).any(|l| names_commune(&l.text));
     let preamble: Vec<&Line> = doc
         .lines
         .iter()
@@ -68,12 +80,28 @@ pub fn read(doc: &Doc) -> Header {
         .or_else(|| doc.lines.iter().find_map(|l| territory(&l.text)));
     // The issuing committee's territory is the plan's; the text's own
     // mention of it, when the same, is better spelled than capitals.
-    let jurisdiction = match (head.iter().find_map(|l| issuing_committee(&l.text)), named) {
+    let mut review = Vec::new();
+    let issuer = head.iter().find_map(|l| issuing_committee(&l.text));
+    // A letterhead that names no territory ("ỦY BAN NHÂN DÂN" alone): the
+    // place it is dated at is the issuer's, when the list of units has it
+    // (a territory the title names is surer: it says its level).
+    let issuer = issuer.or_else(|| {
+        let titled = title.as_deref().and_then(territory);
+        titled.is_none().then_some(())?;
+        let at = head.iter().find_map(|l| dated_at(&l.text))?;
+        let year = date.map_or(0, |d| u16::try_from(d.year()).unwrap_or(0));
+        let (place, level, also) = super::place::dated(at, (date, year))?;
+        if let Some(also) = also {
+            let (written, level) = (place.as_str(), crate::compare::level_name(level));
+            review.push(msg!("extract.place.dated", written, level, also));
+        }
+        Some((place, level))
+    });
+    let jurisdiction = match (issuer, named) {
         (Some(issuer), Some(named)) if fold(&issuer.0) == fold(&named.0) => Some(named),
         (issuer, named) => issuer.or(named),
     };
     let years = title.as_deref().and_then(title_years);
-    let mut review = Vec::new();
     if title.is_none() {
         review.push(msg!("extract.review.no-title"));
     }
@@ -87,13 +115,57 @@ pub fn read(doc: &Doc) -> Header {
         years,
         implements,
         parent,
+        says_commune,
         review,
     }
 }
 
+/// "Căn cứ …", or "Thực hiện …" citing a numbered document ("Thực hiện
+/// Quyết định số 1373/QĐ-TTg"): a title may begin "Thực hiện Đề án …"
+/// too, but cites no number.
 fn starts_preamble(text: &str) -> bool {
     let folded = fold(text);
-    folded.starts_with("can cu") || folded.starts_with("thuc hien")
+    folded.starts_with("can cu") || (folded.starts_with("thuc hien") && cites_number(text))
+}
+
+/// A document's number: "281/QĐ-TTg", "49-KL/TW" (a date has no letters).
+fn cites_number(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.contains('/')
+            && w.chars().any(char::is_alphabetic)
+    })
+}
+
+/// "xã", "phường" or "thị trấn" as a word of their own ("HÒA XÃ HỘI" is
+/// the society of the national motto, not a commune).
+fn names_commune(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().any(|(i, w)| match *w {
+        "xã" => words.get(i + 1) != Some(&"hội"),
+        "phường" => true,
+        "thị" => words.get(i + 1) == Some(&"trấn"),
+        _ => false,
+    })
+}
+
+/// "Ninh Thuận, ngày 02 tháng 6 năm 2020" → "Ninh Thuận": the place a
+/// document is dated at, a name of a few capitalised words.
+fn dated_at(text: &str) -> Option<&str> {
+    issue_date(text)?;
+    let cell = text.split('|').find(|c| issue_date(c).is_some())?;
+    let (place, _) = cell.split_once(", ngày")?;
+    let place = place.trim();
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let named = (1..=5).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    named.then_some(place)
 }
 
 /// "Cát Hải, ngày 03 tháng 01 năm 2020".
@@ -400,5 +472,47 @@ mod tests {
             ),
             Some((Some(2021), 2030))
         );
+    }
+
+    #[test]
+    fn a_title_may_begin_thuc_hien_a_preamble_line_cites_a_number() {
+        let doc = Doc::parse(
+            "KẾ HOẠCH\nThực hiện Chương trình “Học tập suốt đời” trên địa bàn huyện Thử\nThực hiện Kế hoạch số 7/KH-UBND ngày 02/3/2022 của Ủy ban nhân dân tỉnh;\nI. MỤC TIÊU",
+        );
+        let header = read(&doc);
+        assert_eq!(
+            header.title.as_deref(),
+            Some("Thực hiện Chương trình “Học tập suốt đời” trên địa bàn huyện Thử")
+        );
+        assert_eq!(header.parent.unwrap().0.number.as_str(), "7/KH-UBND");
+        let cited_first = Doc::parse(
+            "KẾ HOẠCH\nThực hiện Quyết định số 1373/QĐ-TTg ngày 30/7/2021;\nI. MỤC TIÊU",
+        );
+        assert_eq!(read(&cited_first).title, None);
+    }
+
+    #[test]
+    fn a_letterhead_without_a_territory_is_placed_by_its_date_line() {
+        // The committee's name broken over two lines, as a table copied
+        // from a portal leaves it.
+        let doc = Doc::parse(
+            "ỦY\nBAN NHÂN DÂN |\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 15/KH-UBND |\nBắc Kạn, ngày 02 tháng 6 năm 2020 |\nI. MỤC ĐÍCH",
+        );
+        let header = read(&doc);
+        assert_eq!(
+            header.jurisdiction,
+            Some(("tỉnh Bắc Kạn".to_owned(), Level::Province))
+        );
+        assert!(!header.says_commune, "HÒA XÃ HỘI is no commune");
+        // A district's name is a district when no province bears it.
+        let district =
+            Doc::parse("UBND\nSố: 3/KH-UBND\nĐông Anh, ngày 2 tháng 3 năm 2021\nKẾ HOẠCH");
+        assert_eq!(
+            read(&district).jurisdiction,
+            Some(("huyện Đông Anh".to_owned(), Level::District))
+        );
+        // A place the list does not hold says nothing.
+        let unknown = Doc::parse("UBND\nThử, ngày 2 tháng 3 năm 2021\nKẾ HOẠCH");
+        assert_eq!(read(&unknown).jurisdiction, None);
     }
 }

@@ -18,7 +18,7 @@ pub mod targets;
 pub mod tasks;
 
 use crate::i18n::Message;
-use crate::model::{Document, Level, Links, Period, Plan};
+use crate::model::{Document, Level, Link, Links, Period, Plan};
 use crate::msg;
 use crate::text::Text;
 
@@ -32,6 +32,8 @@ pub struct Options<'a> {
     pub level: Option<Level>,
     /// Where the document was read, recorded in `document.sources`.
     pub source: &'a str,
+    /// The plan it is issued under (`--under`), when the user names one.
+    pub parent: Option<&'a Plan>,
 }
 
 /// A draft plan and what the extractor knows about each of its items.
@@ -94,16 +96,15 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
     let doc = doc::Doc::parse(text);
     let header = header::read(&doc);
     let mut review = header.review.clone();
-    let level = match (options.level, &header.jurisdiction) {
-        (Some(level), _) => level,
-        (None, Some((_, level))) => *level,
-        (None, None) => {
-            review.push(msg!("extract.review.level-assumed"));
-            Level::Province
-        }
-    };
     let issued = header.date.map(|d| u16::try_from(d.year()).unwrap_or(0));
     let first = header.years.and_then(|(start, _)| start).or(issued);
+    let time = (
+        header.date,
+        first
+            .or(options.parent.map(|p| p.document.period.start))
+            .unwrap_or(2020),
+    );
+    let level = level(options, &header, time, &mut review);
     let rough = Period {
         start: first.unwrap_or(2020),
         end: header.years.map(|(_, end)| end),
@@ -118,16 +119,12 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
     let mut agencies = agencies::Agencies::default();
     let found_tasks = tasks::extract(&doc, level, &mut agencies);
     tasks::name_all(&doc, level, &mut agencies);
-    let place = where_(&header, level, period.start, &mut review);
+    let within = options
+        .parent
+        .and_then(|p| place::province_of(p, place::after_merger(time)));
+    let place = where_(&header, level, time, within.as_deref(), &mut review);
     let jurisdiction = place.jurisdiction;
     let issued_by = issuer(&header, level, &jurisdiction, &mut review);
-    let mut milestones: Vec<u16> = years
-        .iter()
-        .copied()
-        .filter(|y| period.contains(*y))
-        .collect();
-    milestones.sort_unstable();
-    milestones.dedup();
     let document = Document {
         id: document_id(&jurisdiction, period),
         title: Text::new(header.title.as_deref().unwrap_or(jurisdiction.as_str())),
@@ -141,7 +138,7 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
         lead: None,
         approved_by: None,
         period,
-        milestones,
+        milestones: milestones(&years, period),
         phases: Vec::new(),
         sources: vec![Text::new(options.source)],
         restatements: Vec::new(),
@@ -149,12 +146,20 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
     };
     let (kept, set_aside): (Vec<_>, Vec<_>) =
         found_targets.into_iter().partition(|t| t.indicator_known);
-    let notes = item_notes(review, &header, &agencies, &kept, &found_tasks);
+    let parent = parent_link(options.parent, header.parent.clone());
+    let notes = item_notes(
+        review,
+        &header,
+        parent.as_ref(),
+        &agencies,
+        &kept,
+        &found_tasks,
+    );
     let plan = Plan {
         document,
         links: Links {
             implements: header.implements.into_iter().map(|(l, _)| l).collect(),
-            parent: header.parent.map(|(l, _)| l),
+            parent: parent.map(|(link, _, _)| link),
         },
         citations: Vec::new(),
         agencies: agencies.list,
@@ -170,10 +175,109 @@ pub fn from_text(text: &str, options: &Options<'_>) -> Draft {
     }
 }
 
+/// The plan's level: as `--level` gives it, else as the header names it,
+/// else the level below the plan it is issued under.
+fn level(
+    options: &Options<'_>,
+    header: &header::Header,
+    time: (Option<crate::date::CivilDate>, u16),
+    review: &mut Vec<Message>,
+) -> Level {
+    if let Some(level) = options.level {
+        return level;
+    }
+    if let Some((_, level)) = &header.jurisdiction {
+        return *level;
+    }
+    let Some(parent) = options.parent else {
+        review.push(msg!("extract.review.level-assumed"));
+        return Level::Province;
+    };
+    let level = match parent.document.level {
+        Level::National => Level::Province,
+        // Districts ended on 1 July 2025: a province's plans since are
+        // communes'; before, a district's unless the document says "xã".
+        Level::Province if place::after_merger(time) || header.says_commune => Level::Commune,
+        Level::Province => Level::District,
+        Level::District | Level::Commune => Level::Commune,
+    };
+    let (level_name, parent_id) = (
+        crate::compare::level_name(level),
+        parent.document.id.as_str(),
+    );
+    review.push(msg!(
+        "extract.under.level",
+        level = level_name,
+        parent = parent_id
+    ));
+    level
+}
+
+/// The plan it is issued under: the one named with `--under`, else the one
+/// its "Thực hiện Kế hoạch số …" line cites, with its line and what to review.
+fn parent_link(
+    named: Option<&Plan>,
+    cited: Option<(Link, usize)>,
+) -> Option<(Link, usize, Vec<Message>)> {
+    if let Some(plan) = named {
+        return Some(under(plan, cited));
+    }
+    cited.map(|(link, line)| {
+        let review = if link.available {
+            Vec::new()
+        } else {
+            vec![msg!("extract.review.parent-unavailable")]
+        };
+        (link, line, review)
+    })
+}
+
+/// The link to the plan named with `--under`, with the words and line of
+/// the document's own citation of it when it cites it; a document citing
+/// another plan is marked for review, since one of the two is wrong.
+fn under(plan: &Plan, cited: Option<(Link, usize)>) -> (Link, usize, Vec<Message>) {
+    let d = &plan.document;
+    let number = d.number.clone().unwrap_or_else(|| Text::new(""));
+    let own = Link {
+        plan: d.id.clone(),
+        number: number.clone(),
+        date: d.date,
+        available: true,
+        quote: None,
+        section: None,
+        note: None,
+    };
+    let key = crate::registry::compact(number.as_str());
+    match cited {
+        Some((link, at)) if crate::registry::compact(link.number.as_str()) == key => (
+            Link {
+                plan: d.id.clone(),
+                available: true,
+                date: link.date.or(d.date),
+                ..link
+            },
+            at,
+            Vec::new(),
+        ),
+        Some((link, at)) => {
+            let (cited, id) = (link.number.as_str(), d.id.as_str());
+            let review = msg!(
+                "extract.under.cites-another",
+                cited,
+                id,
+                number = number.as_str()
+            );
+            (own, at, vec![review])
+        }
+        None => (own, 1, Vec::new()),
+    }
+}
+
 /// Each item's line and what to review in it, the header's first.
 fn item_notes(
     review: Vec<Message>,
     header: &header::Header,
+    parent: Option<&(Link, usize, Vec<Message>)>,
     agencies: &agencies::Agencies,
     kept: &[targets::Found],
     found_tasks: &[tasks::Found],
@@ -184,15 +288,18 @@ fn item_notes(
         line: 1,
         review,
     });
-    for (link, line) in header.implements.iter().chain(&header.parent) {
+    for (link, line) in &header.implements {
         notes.push(Note {
             id: link.plan.clone(),
             line: *line,
-            review: if link.available {
-                Vec::new()
-            } else {
-                vec![msg!("extract.review.parent-unavailable")]
-            },
+            review: Vec::new(),
+        });
+    }
+    if let Some((link, line, review)) = parent {
+        notes.push(Note {
+            id: link.plan.clone(),
+            line: *line,
+            review: review.clone(),
         });
     }
     for (agency, line) in agencies.list.iter().zip(&agencies.first_line) {
@@ -224,6 +331,18 @@ fn item_notes(
     notes
 }
 
+/// The target years within the period, in order.
+fn milestones(years: &[u16], period: Period) -> Vec<u16> {
+    let mut milestones: Vec<u16> = years
+        .iter()
+        .copied()
+        .filter(|y| period.contains(*y))
+        .collect();
+    milestones.sort_unstable();
+    milestones.dedup();
+    milestones
+}
+
 fn period(
     first: Option<u16>,
     end: Option<u16>,
@@ -248,21 +367,26 @@ fn period(
 fn where_(
     header: &header::Header,
     level: Level,
-    start: u16,
+    time: (Option<crate::date::CivilDate>, u16),
+    within: Option<&str>,
     review: &mut Vec<Message>,
 ) -> place::Place {
+    // The plan it is issued under says which province, for a plan below one.
+    let province = within
+        .filter(|_| level != Level::Province)
+        .map(str::to_owned);
     let Some((written, _)) = &header.jurisdiction else {
         review.push(msg!("extract.review.no-jurisdiction"));
         return place::Place {
             jurisdiction: level_word(level).to_owned(),
-            province: None,
+            province,
         };
     };
-    place::locate(written, level, header.date, start).unwrap_or_else(|why| {
+    place::locate(written, level, time, within).unwrap_or_else(|why| {
         review.push(why);
         place::Place {
             jurisdiction: written.clone(),
-            province: None,
+            province,
         }
     })
 }
@@ -337,6 +461,7 @@ mod tests {
         let options = Options {
             level: None,
             source: "huyen-thu.txt",
+            parent: None,
         };
         from_text(FIXTURE, &options)
     }
@@ -425,5 +550,74 @@ mod tests {
                 "{line}"
             );
         }
+    }
+
+    fn bundled(name: &str) -> Plan {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("plans")
+            .join(name);
+        crate::load::load_file(&path).unwrap().plan.unwrap()
+    }
+
+    /// A letterhead naming neither territory nor level, dated `date`.
+    fn below(parent: &Plan, letterhead: &str, date: &str) -> Plan {
+        let text = format!(
+            "{letterhead}\nSố: 3/KH-UBND\nThử, ngày {date}\nKẾ HOẠCH\nXây dựng xã hội học tập\nI. MỤC TIÊU"
+        );
+        let options = Options {
+            level: None,
+            source: "x.txt",
+            parent: Some(parent),
+        };
+        from_text(&text, &options).plan
+    }
+
+    #[test]
+    fn the_level_below_the_parent_and_its_province() {
+        let province = bundled("vinh-long-2012-2020.yaml");
+        let before = below(&province, "ỦY BAN NHÂN DÂN", "2 tháng 3 năm 2014");
+        assert_eq!(before.document.level, Level::District);
+        assert_eq!(before.document.province.as_deref(), Some("vinh-long"));
+        let link = before.links.parent.unwrap();
+        assert_eq!(
+            (link.plan.as_str(), link.number.as_str(), link.available),
+            ("vinh-long-2012-2020", "446/KH-SGDĐT-GDCN-GDTX", true)
+        );
+        let commune = below(&province, "ỦY BAN NHÂN DÂN\nXÃ", "2 tháng 3 năm 2014");
+        assert_eq!(commune.document.level, Level::Commune);
+        // Since 1 July 2025 a province has communes below it, and Vĩnh Long
+        // is part of the province of the 34 it was merged into.
+        let after = below(&province, "ỦY BAN NHÂN DÂN", "2 tháng 8 năm 2025");
+        assert_eq!(after.document.level, Level::Commune);
+        assert_eq!(after.document.province.as_deref(), Some("vinh-long"));
+        let district = bundled("cat-hai-2020.yaml");
+        let under_district = below(&district, "ỦY BAN NHÂN DÂN", "2 tháng 3 năm 2020");
+        assert_eq!(under_district.document.level, Level::Commune);
+        assert_eq!(
+            under_district.document.province.as_deref(),
+            Some("hai-phong")
+        );
+    }
+
+    #[test]
+    fn a_parent_the_document_does_not_cite_is_for_review() {
+        let province = bundled("vinh-long-2012-2020.yaml");
+        let text = "UBND HUYỆN LONG HỒ\nKẾ HOẠCH\nXây dựng xã hội học tập\nThực hiện Kế hoạch số 99/KH-UBND ngày 01/02/2014 của Ủy ban nhân dân tỉnh;\nI. MỤC TIÊU";
+        let options = Options {
+            level: None,
+            source: "x.txt",
+            parent: Some(&province),
+        };
+        let draft = from_text(text, &options);
+        assert_eq!(
+            draft.plan.document.level,
+            Level::District,
+            "the header says"
+        );
+        let link = draft.plan.links.parent.as_ref().unwrap();
+        assert_eq!(link.plan, "vinh-long-2012-2020");
+        let note = draft.notes.iter().find(|n| n.id == link.plan).unwrap();
+        let said = note.review[0].render(crate::i18n::Lang::En);
+        assert!(said.contains("99/KH-UBND"), "{said}");
     }
 }

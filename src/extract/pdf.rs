@@ -411,6 +411,7 @@ mod tests {
         let options = |source| crate::extract::Options {
             level: None,
             source,
+            parent: None,
         };
         let from_pdf = crate::extract::from_text(&text(&bytes).unwrap(), &options("huyen-thu.pdf"));
         let from_text = crate::extract::from_text(FIXTURE, &options("huyen-thu.txt"));

@@ -326,3 +326,135 @@ fn a_scanned_pdf_is_refused_with_what_to_do() {
             .contains("broken.pdf is not a PDF xhht can read"),
     );
 }
+
+/// A commune's plan whose letterhead names no territory, issued under
+/// Cát Hải's district plan (`plans/cat-hai-2020.yaml`), in a directory with
+/// the parent beside it (`beside`) or in `plans/` below it.
+fn under_cat_hai(beside: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = root().join("tests/fixtures/extract/xa-duoi-huyen.txt");
+    std::fs::copy(fixture, dir.path().join("xa.txt")).unwrap();
+    let parent_dir = if beside {
+        dir.path().to_path_buf()
+    } else {
+        dir.path().join("plans")
+    };
+    std::fs::create_dir_all(&parent_dir).unwrap();
+    std::fs::copy(
+        root().join("plans/cat-hai-2020.yaml"),
+        parent_dir.join("cat-hai-2020.yaml"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn under_a_plan_file_the_draft_is_linked_below_it() {
+    let dir = under_cat_hai(false);
+    let out = run_in(
+        dir.path(),
+        &["extract", "xa.txt", "--under", "plans/cat-hai-2020.yaml"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let draft = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        draft.starts_with(
+            "# REVIEW: the document does not name its level: taken as the commune level, the one below cat-hai-2020"
+        ),
+        "{draft}"
+    );
+    assert!(draft.contains("  level: commune\n"), "{draft}");
+    assert!(draft.contains("  province: hai-phong\n"), "{draft}");
+    // The document's own citation of the parent, with its words and line.
+    assert!(
+        draft.contains(
+            "links:\n  parent:\n    # line 8\n    plan: cat-hai-2020\n    number: 08/KH-BCĐ\n    date: 2020-01-03\n"
+        ),
+        "{draft}"
+    );
+    assert!(!draft.contains("available: false"), "{draft}");
+}
+
+#[test]
+fn under_an_id_found_beside_the_document_in_vietnamese() {
+    let dir = under_cat_hai(true);
+    let out = run_in(
+        dir.path(),
+        &[
+            "--lang",
+            "vi",
+            "extract",
+            "xa.txt",
+            "--under",
+            "cat-hai-2020",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let draft = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        draft.starts_with(
+            "# REVIEW: văn bản không ghi cấp của kế hoạch: tạm lấy là cấp xã, cấp dưới của cat-hai-2020"
+        ),
+        "{draft}"
+    );
+    assert!(draft.contains("    plan: cat-hai-2020\n"), "{draft}");
+    assert!(draft.contains("  province: hai-phong\n"), "{draft}");
+}
+
+#[test]
+fn under_an_id_found_under_plans() {
+    let dir = under_cat_hai(false);
+    let out = run_in(
+        dir.path(),
+        &[
+            "extract",
+            "xa.txt",
+            "--under",
+            "cat-hai-2020",
+            "--plans",
+            "plans",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let draft = String::from_utf8(out.stdout).unwrap();
+    assert!(draft.contains("    plan: cat-hai-2020\n"), "{draft}");
+}
+
+#[test]
+fn an_unknown_parent_gets_a_suggestion_and_exit_2() {
+    let dir = under_cat_hai(false);
+    let args = [
+        "extract",
+        "xa.txt",
+        "--under",
+        "cat-hai-202",
+        "--plans",
+        "plans",
+    ];
+    let out = run_in(dir.path(), &args, &[]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: --under cat-hai-202: no such plan file, and no plan with this id beside xa.txt or under --plans (did you mean `cat-hai-2020`?); name the parent plan's file, or the directory it is in with --plans\n"
+    );
+    let vi: Vec<&str> = ["--lang", "vi"].into_iter().chain(args).collect();
+    let out = run_in(dir.path(), &vi, &[]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: --under cat-hai-202: không có tệp kế hoạch nào như vậy")
+            && stderr.contains("(có phải ý bạn là `cat-hai-2020`?)"),
+        "{stderr}"
+    );
+    let scheme = run_in(
+        dir.path(),
+        &["extract", "xa.txt", "--under", "de-an-89"],
+        &[],
+    );
+    assert_eq!(scheme.status.code(), Some(2), "{scheme:?}");
+    let stderr = String::from_utf8(scheme.stderr).unwrap();
+    assert!(stderr.contains("is a national scheme"), "{stderr}");
+}
