@@ -13,8 +13,10 @@ use crate::settings::Settings;
 use super::{EXIT_FINDINGS, EXIT_OK, localized};
 
 pub(super) fn run(args: &RollupArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
+    // `-o -` is standard output, as for the other commands.
+    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
     if args.format == crate::cli::RollupFormat::Xlsx
-        && args.output.is_none()
+        && output.is_none()
         && settings.stdout_is_terminal
     {
         return Err(localized(&msg!("xlsx.binary-to-terminal"), settings));
@@ -37,7 +39,7 @@ pub(super) fn run(args: &RollupArgs, settings: &Settings) -> anyhow::Result<Exit
     if unreadable > 0 {
         super::warn(&msg!("rollup.unreadable", files = unreadable), settings);
     }
-    let color = args.output.is_none() && settings.color();
+    let color = output.is_none() && settings.color();
     let drawn = crate::render::rollup::draw(args.format, &rollup, color, settings.today);
     let inputs: Vec<PathBuf> = checked
         .files
@@ -46,7 +48,7 @@ pub(super) fn run(args: &RollupArgs, settings: &Settings) -> anyhow::Result<Exit
         .map(|f| f.source.path.clone())
         .collect();
     let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-    super::write_out(args.output.as_deref(), &drawn, &inputs, settings)?;
+    super::write_out(output, &drawn, &inputs, settings)?;
     Ok(ExitCode::from(exit_code(&rollup)))
 }
 

@@ -218,9 +218,34 @@ fn territory(text: &str) -> Option<(String, Level)> {
         if name.is_empty() {
             return None;
         }
-        return Some((format!("{word} {}", name.join(" ")), *level));
+        let written = format!("{word} {}", name.join(" "));
+        let level = level_of(&written, *level);
+        return Some((written, level));
     }
     None
+}
+
+/// A "thành phố" heads a province only when it is one of the cities run
+/// by the centre (Hải Phòng, Cần Thơ…); thành phố Thái Bình was a city of
+/// its province, at district level, and its plan is no province's.
+fn level_of(written: &str, level: Level) -> Level {
+    use crate::units::registry::{self, Resolution, Tier};
+    if level != Level::Province || !fold(written).starts_with("thanh pho ") {
+        return level;
+    }
+    let aliases = |id: &str| crate::units::Units::embedded().province_names(id);
+    let is_province = |map: &registry::Map| {
+        // The name alone finds tỉnh Thái Bình for thành phố Thái Bình.
+        matches!(
+            map.resolve(Tier::Province, written, None, &aliases),
+            Resolution::Found(found) if found.iter().any(|u| u.kind == "thành phố")
+        )
+    };
+    if is_province(registry::after()) || is_province(registry::before()) {
+        Level::Province
+    } else {
+        Level::District
+    }
 }
 
 /// "UBND TỈNH VĨNH LONG", "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN CÁT HẢI" → the
@@ -257,7 +282,11 @@ fn committee_in(cell: &str) -> Option<(String, Level)> {
             .take(4)
             .copied()
             .collect();
-        (!name.is_empty()).then(|| (format!("{word} {}", name.join(" ")), *level))
+        (!name.is_empty()).then(|| {
+            let written = format!("{word} {}", name.join(" "));
+            let level = level_of(&written, *level);
+            (written, level)
+        })
     })
 }
 
@@ -456,6 +485,15 @@ mod tests {
             Some(("xã VŨ PHÚC".to_owned(), Level::Commune))
         );
         assert_eq!(issuing_committee("Ủy ban nhân dân các huyện"), None);
+        // A city of a province is no province.
+        assert_eq!(
+            issuing_committee("ỦY BAN NHÂN DÂN THÀNH PHỐ THÁI BÌNH"),
+            Some(("thành phố THÁI BÌNH".to_owned(), Level::District))
+        );
+        assert_eq!(
+            issuing_committee("ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"),
+            Some(("thành phố HẢI PHÒNG".to_owned(), Level::Province))
+        );
         assert_eq!(
             issuing_committee(
                 "theo Quyết định số 2791/QĐ-UBND của Ủy ban nhân dân thành phố Hải Phòng"

@@ -157,6 +157,17 @@ fn count(
     let mut own = HashSet::new();
     let mut old: BTreeMap<u32, (String, Vec<String>, Vec<String>)> = BTreeMap::new();
     let mut unplaced = Vec::new();
+    // Old communes with a plan in the run, whether or not it counts for a
+    // unit here (a divided commune's counts for none): none of them is
+    // "without a plan".
+    let planned_before: HashSet<String> = plans
+        .iter()
+        .filter(|p| p.document.level == level && Era::of_plan(p) == Era::Before2025)
+        .filter_map(|p| match crate::units::unit_of_plan(p, tier) {
+            UnitOf::Found(unit) => Some(registry::before().path(unit)),
+            UnitOf::Ambiguous | UnitOf::NotFound => None,
+        })
+        .collect();
     for plan in plans.iter().filter(|p| p.document.level == level) {
         let id = plan.document.id.clone();
         match place(plan, tier, era) {
@@ -182,7 +193,7 @@ fn count(
         .into_iter()
         .filter(|(code, _)| !own.contains(code))
         .map(|(code, (unit, plans, from))| Succession {
-            without_plan: merged_without_plan(map, tier, code, &from),
+            without_plan: merged_without_plan(map, tier, code, &planned_before),
             unit,
             plans,
             from,
@@ -336,14 +347,14 @@ fn successor(old: &Unit, from: String) -> Placed {
 }
 
 /// The units merged into the province or commune `code` that have no plan
-/// among `from` (the units whose plans count for it).
-fn merged_without_plan(map: &Map, tier: Tier, code: u32, from: &[String]) -> Vec<String> {
+/// among `planned` (the units of the map before with a plan in the run).
+fn merged_without_plan(map: &Map, tier: Tier, code: u32, planned: &HashSet<String>) -> Vec<String> {
     if tier == Tier::Commune {
         let before = registry::before();
         return registry::predecessor_units(code)
             .into_iter()
             .map(|unit| before.path(unit))
-            .filter(|path| !from.contains(path))
+            .filter(|path| !planned.contains(path))
             .collect();
     }
     if tier != Tier::Province {
@@ -361,6 +372,6 @@ fn merged_without_plan(map: &Map, tier: Tier, code: u32, from: &[String]) -> Vec
         .iter()
         .filter_map(|id| units.province(id))
         .map(|p| format!("{} {}", p.kind.prefix(), p.name))
-        .filter(|name| !from.contains(name))
+        .filter(|name| !planned.contains(name))
         .collect()
 }

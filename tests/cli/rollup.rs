@@ -713,3 +713,80 @@ fn a_name_written_exactly_is_placed_among_names_that_fold_alike() {
             .any(|m| m == "xã Văn Lang, tỉnh Thái Nguyên")
     );
 }
+
+/// A commune plan for xã Yên Định (Hà Giang, 2021), which was divided on
+/// 1 July 2025, counts for none of its parts, and Yên Định is then not
+/// "merged in without a plan" into xã Ngọc Đường: its plan exists.
+#[test]
+fn a_divided_communes_plan_is_not_called_missing_where_a_part_went() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(root().join("examples/commune-plan.yaml")).unwrap();
+    for (id, name) in [("ngoc-duong", "Ngọc Đường"), ("yen-dinh", "Yên Định")] {
+        let text = example
+            .replace("id: vi-du-2021-2025", &format!("id: {id}"))
+            .replace(
+                "jurisdiction: xã Vũ Phúc",
+                &format!("jurisdiction: xã {name}\n  province: ha-giang"),
+            );
+        std::fs::write(dir.path().join(format!("{id}.yaml")), text).unwrap();
+    }
+    let out = run_in(
+        dir.path(),
+        &[
+            "rollup",
+            ".",
+            "--against",
+            "de-an-1373",
+            "--level",
+            "commune",
+            "--format",
+            "json",
+        ],
+        &[],
+    );
+    let rollup: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let coverage = &rollup["coverage"][0];
+    let ngoc_duong = coverage["through_old"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["unit"] == "xã Ngọc Đường, tỉnh Tuyên Quang")
+        .unwrap_or_else(|| panic!("{coverage}"));
+    assert!(
+        !ngoc_duong["without_plan"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u.as_str().unwrap().starts_with("xã Yên Định")),
+        "{ngoc_duong}"
+    );
+    assert_eq!(coverage["unplaced"][0]["plan"], "yen-dinh");
+}
+
+/// `-o -` is standard output, as for `report`: never a file named "-".
+#[test]
+fn dash_as_the_output_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("plans/vinh-long-2012-2020.yaml"),
+        dir.path().join("vinh-long.yaml"),
+    )
+    .unwrap();
+    let out = run_in(
+        dir.path(),
+        &[
+            "rollup",
+            ".",
+            "--against",
+            "de-an-89",
+            "--format",
+            "json",
+            "-o",
+            "-",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{out:?}");
+    assert!(out.stdout.starts_with(b"{"));
+    assert!(!dir.path().join("-").exists());
+}

@@ -28,15 +28,17 @@ fn tone(status: CellStatus) -> Tone {
     match status {
         CellStatus::Shortfall | CellStatus::Gap => Tone::Bad,
         CellStatus::Meets | CellStatus::Exceeds => Tone::Good,
-        CellStatus::NotApplicable | CellStatus::NotCommitted | CellStatus::OutsidePeriod => {
-            Tone::Muted
-        }
-        CellStatus::ToFill
+        // As the report's workbook colours them: a figure to fill in is
+        // the plan's to act on, the rest cannot be judged.
+        CellStatus::ToFill => Tone::Caution,
+        CellStatus::NotApplicable
+        | CellStatus::NotCommitted
+        | CellStatus::OutsidePeriod
         | CellStatus::NotComparable
         | CellStatus::OwnFigure
         | CellStatus::NoNationalFigure
         | CellStatus::NoFigures
-        | CellStatus::NotCompared => Tone::Caution,
+        | CellStatus::NotCompared => Tone::Muted,
     }
 }
 
