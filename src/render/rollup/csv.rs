@@ -3,7 +3,6 @@
 //! in words. Figures are written with a decimal point whatever the
 //! language, for programs; a spreadsheet user is better served by XLSX.
 
-use crate::i18n::{Label, Message};
 use crate::rollup::Rollup;
 
 /// Excel reads a CSV file without it as the machine's legacy code page,
@@ -12,29 +11,7 @@ const BYTE_ORDER_MARK: &str = "\u{feff}";
 
 pub(super) fn draw(rollup: &Rollup) -> String {
     let lang = rollup.lang;
-    let text = |id: &'static str| Message::new(id, Vec::new()).render(lang);
-    let mut header = vec![
-        Label::Plan.text(lang).to_owned(),
-        text("rollup.column.file"),
-        text("rollup.column.jurisdiction"),
-        text("rollup.column.level"),
-    ];
-    for (i, column) in rollup.columns.iter().enumerate() {
-        let name = format!(
-            "{}. {} ({}; {})",
-            i + 1,
-            super::column_name(column, lang),
-            column.year,
-            super::column_value(column, lang)
-        );
-        header.push(name.clone());
-        header.push(format!("{name}: {}", Label::Status.text(lang)));
-    }
-    header.push(text("rollup.column.parent"));
-    header.push(text("rollup.column.parent-judged"));
-    header.push(text("rollup.column.parent-lower"));
-    header.push(text("rollup.column.parent-left-out"));
-    header.push(Label::Error.text(lang).to_owned());
+    let header = super::matrix_header(rollup);
     let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
     let mut write = |record: Vec<String>| {
         // Writing to memory fails only on a record of another length, and

@@ -162,6 +162,39 @@ pub(super) fn column_value(column: &Column, lang: Lang) -> String {
     value
 }
 
+/// The matrix's header for a spreadsheet (CSV, XLSX): the plan, then a
+/// figure and a verdict column per target, then the plan against its
+/// parent and its errors.
+fn matrix_header(rollup: &Rollup) -> Vec<String> {
+    let lang = rollup.lang;
+    let text = |id: &'static str| Message::new(id, Vec::new()).render(lang);
+    let mut header = vec![
+        Label::Plan.text(lang).to_owned(),
+        text("rollup.column.file"),
+        text("rollup.column.jurisdiction"),
+        text("rollup.column.level"),
+    ];
+    for (i, column) in rollup.columns.iter().enumerate() {
+        let name = format!(
+            "{}. {} ({}; {})",
+            i + 1,
+            column_name(column, lang),
+            column.year,
+            column_value(column, lang)
+        );
+        header.push(name.clone());
+        header.push(format!("{name}: {}", Label::Status.text(lang)));
+    }
+    header.extend([
+        text("rollup.column.parent"),
+        text("rollup.column.parent-judged"),
+        text("rollup.column.parent-lower"),
+        text("rollup.column.parent-left-out"),
+        Label::Error.text(lang).to_owned(),
+    ]);
+    header
+}
+
 fn columns_header(rollup: &Rollup) -> Vec<String> {
     let lang = rollup.lang;
     let text = |id: &'static str| Message::new(id, Vec::new()).render(lang);

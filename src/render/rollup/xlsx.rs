@@ -44,30 +44,14 @@ fn tone(status: CellStatus) -> Tone {
 
 fn matrix(rollup: &Rollup) -> Sheet {
     let lang = rollup.lang;
-    let mut header = vec![
-        Label::Plan.text(lang).to_owned(),
-        text("rollup.column.jurisdiction", lang),
-        text("rollup.column.level", lang),
-    ];
-    for (i, column) in rollup.columns.iter().enumerate() {
-        let name = format!(
-            "{}. {} ({}; {})",
-            i + 1,
-            super::column_name(column, lang),
-            column.year,
-            super::column_value(column, lang)
-        );
-        header.push(name.clone());
-        header.push(format!("{name}: {}", Label::Status.text(lang)));
-    }
-    header.push(text("rollup.column.below-parent", lang));
-    header.push(Label::Error.text(lang).to_owned());
+    let header = super::matrix_header(rollup);
     let rows = rollup
         .rows
         .iter()
         .map(|row| {
             let mut cells = vec![
                 Cell::text(&row.plan),
+                Cell::text(row.file.display().to_string()),
                 Cell::text(&row.jurisdiction),
                 Cell::text(crate::compare::level_name(row.level).render(lang)),
             ];
@@ -78,11 +62,15 @@ fn matrix(rollup: &Rollup) -> Sheet {
                     tone(cell.status),
                 ));
             }
-            cells.push(
-                row.against_parent
-                    .as_ref()
-                    .map_or(Cell::Empty, |p| Cell::count(p.shortfalls)),
-            );
+            match &row.against_parent {
+                Some(p) => cells.extend([
+                    Cell::text(&p.parent),
+                    Cell::count(p.judged),
+                    Cell::count(p.shortfalls),
+                    Cell::count(p.gaps),
+                ]),
+                None => cells.extend([Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]),
+            }
             cells.push(Cell::count(row.errors));
             cells
         })
