@@ -24,6 +24,20 @@ pub struct Settings {
     pub step_summary: Option<PathBuf>,
 }
 
+/// Settings for a unit test: English, 1 January 2026, no CI.
+#[cfg(test)]
+impl Settings {
+    pub(crate) fn for_test(stdout_is_terminal: bool) -> Self {
+        Self {
+            lang: Lang::En,
+            today: CivilDate::parse_iso("2026-01-01").expect("a real date"),
+            stdout_is_terminal,
+            github_actions: false,
+            step_summary: None,
+        }
+    }
+}
+
 /// Where and how one command writes its result.
 #[derive(Debug, Clone)]
 pub struct Output {

@@ -118,13 +118,7 @@ mod tests {
     use super::*;
 
     fn settings(stdout_is_terminal: bool) -> Settings {
-        Settings {
-            lang: crate::i18n::Lang::En,
-            today: crate::date::CivilDate::parse_iso("2026-01-01").unwrap(),
-            stdout_is_terminal,
-            github_actions: false,
-            step_summary: None,
-        }
+        Settings::for_test(stdout_is_terminal)
     }
 
     #[test]
