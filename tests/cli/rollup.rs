@@ -16,6 +16,13 @@ fn json(args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// The JSON of a run in `dir`, whatever its exit code.
+fn json_in(dir: &Path, args: &[&str]) -> Value {
+    let out = run_in(dir, args, &[]);
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)))
+}
+
 fn row<'a>(rollup: &'a Value, plan: &str) -> &'a Value {
     rollup["rows"]
         .as_array()
@@ -422,12 +429,10 @@ fn a_file_that_does_not_load_fails_the_run_and_is_listed() {
 #[test]
 fn every_level_the_run_has_plans_of_is_counted() {
     let dir = thai_binh_with_two_communes();
-    let out = run_in(
+    let rollup = json_in(
         dir.path(),
         &["rollup", ".", "--against", "de-an-1373", "--format", "json"],
-        &[],
     );
-    let rollup: Value = serde_json::from_slice(&out.stdout).unwrap();
     let levels: Vec<&str> = rollup["coverage"]
         .as_array()
         .unwrap()
@@ -573,12 +578,10 @@ fn an_unmerged_provinces_earlier_plan_is_its_own() {
         );
     assert!(ha_noi.contains("thành phố Hà Nội"));
     std::fs::write(dir.path().join("ha-noi.yaml"), ha_noi).unwrap();
-    let out = run_in(
+    let rollup = json_in(
         dir.path(),
         &["rollup", ".", "--against", "de-an-1373", "--format", "json"],
-        &[],
     );
-    let rollup: Value = serde_json::from_slice(&out.stdout).unwrap();
     let coverage = &rollup["coverage"][0];
     assert_eq!(coverage["covered"], 1, "{coverage}");
     assert!(
@@ -684,7 +687,7 @@ fn a_name_written_exactly_is_placed_among_names_that_fold_alike() {
         .replace("milestones: [2025]", "milestones: [2030]");
     assert!(text.contains("date: 2026-01-10") && text.contains("start: 2026"));
     std::fs::write(dir.path().join("van-lang.yaml"), text).unwrap();
-    let out = run_in(
+    let rollup = json_in(
         dir.path(),
         &[
             "rollup",
@@ -696,9 +699,7 @@ fn a_name_written_exactly_is_placed_among_names_that_fold_alike() {
             "--format",
             "json",
         ],
-        &[],
     );
-    let rollup: Value = serde_json::from_slice(&out.stdout).unwrap();
     let coverage = &rollup["coverage"][0];
     assert_eq!(coverage["covered"], 1, "{coverage}");
     assert!(
@@ -730,7 +731,7 @@ fn a_divided_communes_plan_is_not_called_missing_where_a_part_went() {
             );
         std::fs::write(dir.path().join(format!("{id}.yaml")), text).unwrap();
     }
-    let out = run_in(
+    let rollup = json_in(
         dir.path(),
         &[
             "rollup",
@@ -742,9 +743,7 @@ fn a_divided_communes_plan_is_not_called_missing_where_a_part_went() {
             "--format",
             "json",
         ],
-        &[],
     );
-    let rollup: Value = serde_json::from_slice(&out.stdout).unwrap();
     let coverage = &rollup["coverage"][0];
     let ngoc_duong = coverage["through_old"]
         .as_array()
