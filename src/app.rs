@@ -25,6 +25,7 @@ mod indicators;
 mod init;
 mod man;
 mod rollup;
+mod streamed;
 
 /// No finding at or above `--fail-on`.
 pub const EXIT_OK: u8 = 0;
@@ -95,23 +96,36 @@ fn check_input(
     )
     .map_err(|e| localized(&e.message(), settings))?;
     warn_broken_beside(&checked.beside, settings);
-    if !checked.skipped.is_empty() {
-        let names = |wanted: Shape| -> Vec<String> {
-            let paths = checked.skipped.iter().filter(|(_, shape)| *shape == wanted);
-            paths.map(|(path, _)| path.display().to_string()).collect()
-        };
-        let (others, status) = (names(Shape::NotAPlan), names(Shape::StatusFile));
-        if !others.is_empty() {
-            warn(&msg!("app.skipped-not-plans", files = others), settings);
-        }
-        if !status.is_empty() {
-            warn(&msg!("app.skipped-status-files", files = status), settings);
-        }
+    warn_skipped(&checked.skipped, settings);
+    let nothing = checked.files.is_empty() && checked.findings.is_empty();
+    refuse_nothing_checked(input, &files, nothing, settings)?;
+    Ok(checked)
+}
+
+fn warn_skipped(skipped: &[(PathBuf, Shape)], settings: &Settings) {
+    let names = |wanted: Shape| -> Vec<String> {
+        let paths = skipped.iter().filter(|(_, shape)| *shape == wanted);
+        paths.map(|(path, _)| path.display().to_string()).collect()
+    };
+    let (others, status) = (names(Shape::NotAPlan), names(Shape::StatusFile));
+    if !others.is_empty() {
+        warn(&msg!("app.skipped-not-plans", files = others), settings);
     }
-    // Checking nothing must not look like a pass; but files named and found
-    // not to be plans (pre-commit names every YAML file) were looked at.
+    if !status.is_empty() {
+        warn(&msg!("app.skipped-status-files", files = status), settings);
+    }
+}
+
+/// Checking nothing must not look like a pass; but files named and found
+/// not to be plans (pre-commit names every YAML file) were looked at.
+fn refuse_nothing_checked(
+    input: &InputArgs,
+    files: &[crate::walk::Found],
+    nothing: bool,
+    settings: &Settings,
+) -> anyhow::Result<()> {
     let named_and_skipped = input.skip_non_plans && files.iter().any(|f| f.named);
-    if checked.files.is_empty() && checked.findings.is_empty() && !named_and_skipped {
+    if nothing && !named_and_skipped {
         let paths: Vec<String> = input
             .paths
             .iter()
@@ -119,7 +133,7 @@ fn check_input(
             .collect();
         anyhow::bail!(msg!("app.no-plan-files", paths).render(settings.lang));
     }
-    Ok(checked)
+    Ok(())
 }
 
 /// A file that names a wanted plan but does not load may be the parent the
@@ -175,6 +189,11 @@ fn load_file(path: &Path, settings: &Settings) -> anyhow::Result<load::Loaded> {
 }
 
 fn validate(input: &InputArgs, output: &Output, settings: &Settings) -> anyhow::Result<ExitCode> {
+    if streamed::streams(input, output, false) {
+        let mut options = report_options(settings, &[]);
+        options.compare = false;
+        return streamed::run(input, None, output, &options, settings);
+    }
     let checked = check_input(input, &[], settings)?;
     let beside = &checked.beside.plans;
     let mut options = report_options(settings, beside);
@@ -569,6 +588,32 @@ fn diff_beside(
 
 fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
     let output = output(&args.output, settings)?;
+    let status_plan = args
+        .status
+        .as_deref()
+        .map(|path| crate::schedule::status::load_status(path).map(|status| status.plan))
+        .transpose()
+        .map_err(|e| localized(&e.message(), settings))?;
+    let mut options = crate::report::Options {
+        as_of: args.as_of.unwrap_or(settings.today),
+        lang: settings.lang,
+        against: args.against.as_deref(),
+        only: args.only,
+        within_days: args.within,
+        status: args.status.as_deref().zip(status_plan.as_deref()),
+        compare: true,
+        occurrences: args.occurrences,
+        also_known: &[],
+    };
+    if streamed::streams(&args.input, &output, args.occurrences) {
+        return streamed::run(
+            &args.input,
+            args.status.as_deref(),
+            &output,
+            &options,
+            settings,
+        );
+    }
     let against: Vec<String> = args.against.iter().cloned().collect();
     let checked = check_input(&args.input, &against, settings)?;
     if let Some(id) = &args.against {
@@ -586,25 +631,7 @@ fn report(args: &ReportArgs, settings: &Settings) -> anyhow::Result<ExitCode> {
             ));
         }
     }
-    let status_plan = match &args.status {
-        Some(path) => Some(
-            crate::schedule::status::load_status(path)
-                .map_err(|e| localized(&e.message(), settings))?
-                .plan,
-        ),
-        None => None,
-    };
-    let options = crate::report::Options {
-        as_of: args.as_of.unwrap_or(settings.today),
-        lang: settings.lang,
-        against: args.against.as_deref(),
-        only: args.only,
-        within_days: args.within,
-        status: args.status.as_deref().zip(status_plan.as_deref()),
-        compare: true,
-        occurrences: args.occurrences,
-        also_known: &checked.beside.plans,
-    };
+    options.also_known = &checked.beside.plans;
     let report = crate::report::build(&checked.files, checked.findings.clone(), &options);
     // Recorded without --only: the accepted file covers every kind.
     let everything = || {

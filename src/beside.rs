@@ -52,22 +52,33 @@ impl Search<'_> {
 /// Finds the plans that `run` refers to and neither it nor the embedded
 /// schemes hold, following their own references in turn.
 pub fn find(run: &[Loaded], search: &Search<'_>) -> Result<Beside, WalkError> {
-    let mut known: BTreeSet<String> = crate::compare::chain::known(run)
+    let known: BTreeSet<String> = crate::compare::chain::known(run)
         .ids()
         .map(str::to_owned)
         .collect();
-    let mut wanted: BTreeSet<String> = run
+    let wanted: BTreeSet<String> = run
         .iter()
         .filter_map(|file| file.plan.as_ref().ok())
         .flat_map(referenced)
         .chain(search.also_wanted.iter().cloned())
         .filter(|id| !known.contains(id))
         .collect();
-    let mut beside = Beside::default();
     if wanted.is_empty() {
-        return Ok(beside);
+        return Ok(Beside::default());
     }
     let run_files: Vec<PathBuf> = run.iter().map(|f| canonical(&f.source.path)).collect();
+    find_ids(wanted, known, &run_files, search)
+}
+
+/// Finds the plans `wanted` by id outside the run's files (`run_files`,
+/// canonical), following their references to plans not `known`.
+pub(crate) fn find_ids(
+    mut wanted: BTreeSet<String>,
+    mut known: BTreeSet<String>,
+    run_files: &[PathBuf],
+    search: &Search<'_>,
+) -> Result<Beside, WalkError> {
+    let mut beside = Beside::default();
     let mut candidates: Vec<PathBuf> = crate::walk::lookup(&search.directories(), search.filter)?
         .into_iter()
         .filter(|path| !run_files.contains(&canonical(path)))
@@ -176,7 +187,7 @@ fn declares(text: &[u8], id: &[u8]) -> bool {
 }
 
 /// The ids of the plans a plan refers to.
-fn referenced(plan: &Plan) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn referenced(plan: &Plan) -> impl Iterator<Item = String> + '_ {
     let links = &plan.links;
     let linked = links
         .implements
@@ -194,7 +205,7 @@ fn referenced(plan: &Plan) -> impl Iterator<Item = String> + '_ {
     linked.chain(items).chain(skipped).cloned()
 }
 
-fn canonical(path: &Path) -> PathBuf {
+pub(crate) fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_owned())
 }
 

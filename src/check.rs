@@ -72,46 +72,27 @@ pub fn check_found(
     also_wanted: &[String],
     filter: &crate::walk::Filter,
 ) -> Result<Checked, CheckError> {
-    let loaded = files
+    let taken = files
         .par_iter()
-        .map(|found| {
-            let loaded = load::load_named(&found.path)?;
-            let shape = match &loaded.plan {
-                Err(_) => match load::shape(&loaded.source) {
-                    // A status file named on the command line is checked
-                    // with its plan; another tool's file only when asked to skip.
-                    load::Shape::StatusFile if found.named => Shape::NamedStatus,
-                    shape if skip_non_plans || !found.named => Shape::Other(shape),
-                    _ => Shape::Other(load::Shape::BrokenPlan),
-                },
-                Ok(_) => Shape::Other(load::Shape::BrokenPlan),
-            };
-            Ok((loaded, shape))
-        })
+        .map(|found| take(found, skip_non_plans))
         .collect::<Result<Vec<_>, load::ReadError>>()?;
     let mut kept = Vec::new();
     let mut skipped = Vec::new();
-    let mut orphans = Vec::new();
     let mut statuses = Vec::new();
-    for (file, shape) in loaded {
-        match shape {
-            Shape::Other(load::Shape::BrokenPlan) => kept.push(file),
-            Shape::Other(other) => skipped.push((file.source.path, other)),
-            Shape::NamedStatus => statuses.push(file),
+    for taken in taken {
+        match taken {
+            Taken::Plan(file) => kept.push(file),
+            Taken::Skipped(path, shape) => skipped.push((path, shape)),
+            Taken::NamedStatus(file) => statuses.push(file),
         }
     }
-    for status in statuses {
-        match plan_of_status(&status.source.path) {
-            Some(plan) if kept.iter().any(|f| f.source.path == plan) => {}
-            Some(plan) => kept.push(load::load_file(&plan)?),
-            // Pre-commit names every file: one without its plan is left out,
-            // as `--skip-non-plans` promises.
-            None if skip_non_plans => {
-                skipped.push((status.source.path, load::Shape::StatusFile));
-            }
-            None => orphans.push(orphan_status(&status.source)),
-        }
-    }
+    let paired = pair_statuses(
+        statuses,
+        |plan| kept.iter().any(|f| f.source.path == plan),
+        skip_non_plans,
+    )?;
+    kept.extend(paired.plans);
+    skipped.extend(paired.skipped);
     let named: Vec<PathBuf> = files
         .iter()
         .filter(|f| f.named)
@@ -125,7 +106,7 @@ pub fn check_found(
     };
     let beside = crate::beside::find(&kept, &search)?;
     let mut findings = check_loaded(&kept, &beside.plans);
-    findings.extend(orphans);
+    findings.extend(paired.orphans);
     Ok(Checked {
         files: kept,
         beside,
@@ -135,10 +116,67 @@ pub fn check_found(
 }
 
 /// What a file of the run turned out to be.
-enum Shape {
+pub(crate) enum Taken {
+    /// A plan, or a file that may be one with a mistake: checked.
+    Plan(Loaded),
+    /// Plainly something else: left out, and said so.
+    Skipped(PathBuf, load::Shape),
     /// A status file named on the command line: checked with its plan.
-    NamedStatus,
-    Other(load::Shape),
+    NamedStatus(Loaded),
+}
+
+/// Reads one file of the run and says what it is (see [`check_found`]).
+pub(crate) fn take(found: &Found, skip_non_plans: bool) -> Result<Taken, load::ReadError> {
+    let loaded = load::load_named(&found.path)?;
+    if loaded.plan.is_ok() {
+        return Ok(Taken::Plan(loaded));
+    }
+    Ok(match load::shape(&loaded.source) {
+        load::Shape::StatusFile if found.named => Taken::NamedStatus(loaded),
+        shape if skip_non_plans || !found.named => match shape {
+            load::Shape::BrokenPlan => Taken::Plan(loaded),
+            other => Taken::Skipped(loaded.source.path, other),
+        },
+        _ => Taken::Plan(loaded),
+    })
+}
+
+/// The plans of the status files named on the command line, once all the
+/// run's files were read.
+pub(crate) struct Paired {
+    /// Plans the run did not hold already: checked after its own files.
+    pub plans: Vec<Loaded>,
+    pub skipped: Vec<(PathBuf, load::Shape)>,
+    pub orphans: Vec<Finding>,
+}
+
+/// Pairs each status file named with the plan beside it, reading that plan
+/// unless `is_kept` says the run checks it already.
+pub(crate) fn pair_statuses(
+    statuses: Vec<Loaded>,
+    is_kept: impl Fn(&std::path::Path) -> bool,
+    skip_non_plans: bool,
+) -> Result<Paired, load::ReadError> {
+    let mut paired = Paired {
+        plans: Vec::new(),
+        skipped: Vec::new(),
+        orphans: Vec::new(),
+    };
+    for status in statuses {
+        match plan_of_status(&status.source.path) {
+            Some(plan) if is_kept(&plan) || paired.plans.iter().any(|f| f.source.path == plan) => {}
+            Some(plan) => paired.plans.push(load::load_file(&plan)?),
+            // Pre-commit names every file: one without its plan is left out,
+            // as `--skip-non-plans` promises.
+            None if skip_non_plans => {
+                paired
+                    .skipped
+                    .push((status.source.path, load::Shape::StatusFile));
+            }
+            None => paired.orphans.push(orphan_status(&status.source)),
+        }
+    }
+    Ok(paired)
 }
 
 /// The plan a status file sits beside: `STEM.yaml`, `.yml` or `.toml` for
@@ -178,31 +216,41 @@ pub fn check_loaded(loaded: &[Loaded], beside: &[Loaded]) -> Vec<Finding> {
     // costly part, so it runs in parallel like loading.
     let mut findings: Vec<Finding> = loaded
         .par_iter()
-        .flat_map_iter(|file| match &file.plan {
-            Ok(plan) => validate::validate(plan, &file.source, &cx),
-            Err(error) => Finding::from_load_errors(&file.source, error),
-        })
+        .flat_map_iter(|file| validate_file(file, &cx))
         .collect();
-    findings.extend(duplicate_plan_ids(loaded));
+    let mut claims = Claims::default();
+    findings.extend(loaded.iter().filter_map(|file| claims.claim(file)));
     finding::sort(&mut findings);
     findings
 }
 
-/// Two files of one run claiming one document id: references to it would
-/// silently reach only one of them, so both comparisons are suspect.
-fn duplicate_plan_ids(loaded: &[Loaded]) -> Vec<Finding> {
-    let mut first: HashMap<&str, &Loaded> = HashMap::new();
-    let mut findings = Vec::new();
-    for file in loaded {
-        let Ok(plan) = &file.plan else { continue };
+/// One file's findings: its load errors, or what validating it found.
+pub(crate) fn validate_file(file: &Loaded, cx: &Context<'_>) -> Vec<Finding> {
+    match &file.plan {
+        Ok(plan) => validate::validate(plan, &file.source, cx),
+        Err(error) => Finding::from_load_errors(&file.source, error),
+    }
+}
+
+/// The document ids the run's files claimed so far, in the run's order.
+#[derive(Default)]
+pub(crate) struct Claims {
+    first: HashMap<String, PathBuf>,
+}
+
+impl Claims {
+    /// Two files of one run claiming one document id: references to it
+    /// would silently reach only one of them, so both comparisons are
+    /// suspect. The finding is on the later file.
+    pub(crate) fn claim(&mut self, file: &Loaded) -> Option<Finding> {
+        let plan = file.plan.as_ref().ok()?;
         let id = plan.document.id.as_str();
-        let Some(earlier) = first.get(id) else {
-            first.insert(id, file);
-            continue;
+        let Some(other) = self.first.get(id) else {
+            self.first.insert(id.to_owned(), file.source.path.clone());
+            return None;
         };
         let path = crate::source::FieldPath::root().key("document").key("id");
-        let other = &earlier.source.path;
-        findings.push(
+        Some(
             Finding::at(
                 Rule::DuplicateId,
                 &file.source,
@@ -212,7 +260,6 @@ fn duplicate_plan_ids(loaded: &[Loaded]) -> Vec<Finding> {
             )
             .in_plan(id)
             .hint(msg!("check.duplicate-plan-id-hint")),
-        );
+        )
     }
-    findings
 }

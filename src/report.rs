@@ -2,6 +2,8 @@
 //! above, and (later) the schedule, gathered into a versioned report that the
 //! table, JSON and Markdown renderers all draw from.
 
+pub mod stream;
+
 use std::path::PathBuf;
 
 use schemars::JsonSchema;
@@ -191,30 +193,9 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     // Each plan is checked on its own, on every thread; the results are
     // gathered in file order, so the report is the same whatever the
     // thread count.
-    let checked: Vec<(PlanSummary, Checks)> = loaded
+    let checked: Vec<Checked> = loaded
         .par_iter()
-        .filter_map(|file| {
-            let plan = file.plan.as_ref().ok()?;
-            let summary = PlanSummary::of(file, plan);
-            if !options.compare {
-                // `validate` checks the status file beside each plan, not its deadlines.
-                return Some((
-                    summary,
-                    Checks::Records(status_records(file, plan, options)),
-                ));
-            }
-            // The schemes themselves are the yardstick, not held to one, and
-            // their deadlines are not a local office's to meet.
-            if plan.document.level == Level::National && options.against.is_none() {
-                return Some((summary, Checks::None));
-            }
-            let schedule = schedule(file, plan, options);
-            let chain = compare::resolve(plan, &file.source, &known, options.against);
-            // Asked for here, not before the loop: `validate` never compares,
-            // and parsing the registry was a quarter of a one-file run.
-            let diff = compare::diff(plan, &file.source, &chain, Registry::embedded());
-            Some((summary, Checks::Full(Box::new((schedule, diff)))))
-        })
+        .filter_map(|file| check_plan(file, options, &known))
         .collect();
     let mut findings = validation;
     let mut comparisons = Vec::new();
@@ -223,47 +204,27 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     let mut status_sources = Vec::new();
     let mut plans = Vec::new();
     let mut listable = MAX_OCCURRENCES;
-    for (summary, checks) in checked {
-        plans.push(summary);
-        let (schedule, diff) = match checks {
-            Checks::None => continue,
-            Checks::Records((found, source)) => {
-                findings.extend(found);
-                status_sources.extend(source);
-                continue;
+    for checked in checked {
+        plans.push(checked.summary);
+        findings.extend(checked.findings);
+        status_sources.extend(checked.status_source);
+        comparisons.extend(checked.comparisons);
+        if let Some((mut schedule, plan_progress)) = checked.scheduled {
+            if let Some(occurrences) = &mut schedule.occurrences {
+                occurrences.omitted = occurrences.listed.len().saturating_sub(listable);
+                occurrences.listed.truncate(listable);
+                listable -= occurrences.listed.len();
             }
-            Checks::Full(checks) => *checks,
-        };
-        match schedule {
-            Ok(mut done) => {
-                if let Some(occurrences) = &mut done.schedule.occurrences {
-                    occurrences.omitted = occurrences.listed.len().saturating_sub(listable);
-                    occurrences.listed.truncate(listable);
-                    listable -= occurrences.listed.len();
-                }
-                schedules.push(done.schedule);
-                progress.push(done.progress);
-                findings.extend(done.findings);
-                status_sources.extend(done.source);
-            }
-            Err(finding) => findings.push(*finding),
+            schedules.push(schedule);
+            progress.push(plan_progress);
         }
-        findings.extend(diff.findings);
-        comparisons.extend(diff.comparisons);
-    }
-    label_rows(&mut comparisons, options.lang);
-    if let Some(only) = options.only {
-        // A file that did not load, or a comparison that could not be made,
-        // is never filtered away: the checks it stops are not a pass.
-        findings
-            .retain(|f| only.keeps(f.kind) || f.kind == Kind::Comparison || f.code.is_load_error());
     }
     let mut report = assemble(
         loaded.len(),
         plans,
         comparisons,
         schedules,
-        findings,
+        keep_only(findings, options.only),
         options.as_of,
         options.lang,
     );
@@ -272,14 +233,71 @@ pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>)
     report
 }
 
-/// What a run checks of one plan.
-enum Checks {
-    /// A national scheme, not held to anything.
-    None,
-    /// `validate`: the progress records only, and the status file read.
-    Records((Vec<Finding>, Option<crate::source::SourceFile>)),
-    /// `report`: the schedule and progress, and the comparison.
-    Full(Box<(Result<Scheduled, Box<Finding>>, compare::Diff)>),
+/// With `--only`, the findings of that kind; a file that did not load, or a
+/// comparison that could not be made, is never filtered away: the checks it
+/// stops are not a pass.
+fn keep_only(mut findings: Vec<Finding>, only: Option<Only>) -> Vec<Finding> {
+    if let Some(only) = only {
+        findings
+            .retain(|f| only.keeps(f.kind) || f.kind == Kind::Comparison || f.code.is_load_error());
+    }
+    findings
+}
+
+/// What a run found in one plan, gathered in file order afterwards.
+pub(crate) struct Checked {
+    pub summary: PlanSummary,
+    /// With their indicators named in the run's language.
+    pub comparisons: Vec<Comparison>,
+    /// The plan's schedule and progress; none for `validate`, for a scheme,
+    /// and when its status file cannot be read.
+    pub scheduled: Option<(PlanSchedule, crate::progress::PlanProgress)>,
+    pub findings: Vec<Finding>,
+    /// The status file read, for diagnostics that point into it.
+    pub status_source: Option<crate::source::SourceFile>,
+}
+
+/// Checks one plan of the run as `options` ask; none for a file that did
+/// not load (its load errors are validation's).
+pub(crate) fn check_plan(
+    file: &Loaded,
+    options: &Options<'_>,
+    known: &compare::chain::Known<'_>,
+) -> Option<Checked> {
+    let plan = file.plan.as_ref().ok()?;
+    let mut checked = Checked {
+        summary: PlanSummary::of(file, plan),
+        comparisons: Vec::new(),
+        scheduled: None,
+        findings: Vec::new(),
+        status_source: None,
+    };
+    if !options.compare {
+        // `validate` checks the status file beside each plan, not its deadlines.
+        (checked.findings, checked.status_source) = status_records(file, plan, options);
+        return Some(checked);
+    }
+    // The schemes themselves are the yardstick, not held to one, and
+    // their deadlines are not a local office's to meet.
+    if plan.document.level == Level::National && options.against.is_none() {
+        return Some(checked);
+    }
+    match schedule(file, plan, options) {
+        Ok(done) => {
+            checked.scheduled = Some((done.schedule, done.progress));
+            checked.findings = done.findings;
+            checked.status_source = done.source;
+        }
+        Err(finding) => checked.findings.push(*finding),
+    }
+    let chain = compare::resolve(plan, &file.source, known, options.against);
+    // Asked for here, not before the loop: `validate` never compares,
+    // and parsing the registry was a quarter of a one-file run.
+    let mut diff = compare::diff(plan, &file.source, &chain, Registry::embedded());
+    label_rows(&mut diff.comparisons, options.lang);
+    checked.findings.extend(diff.findings);
+    checked.comparisons = diff.comparisons;
+    Some(checked)
 }
 
 /// A plan's schedule, its progress, their findings and the status file read.

@@ -32,6 +32,9 @@ pub(crate) struct Chain<'a> {
 /// scheme is parsed only when a plan asks for it.
 pub(crate) struct Known<'a> {
     files: HashMap<&'a str, (&'a Plan, &'a SourceFile)>,
+    /// Ids of the run's plans not held here (a streamed run holds only the
+    /// plans others are held to): suggested for a misspelt id.
+    listed: Vec<&'a str>,
 }
 
 pub(crate) fn known<'a>(files: impl IntoIterator<Item = &'a Loaded>) -> Known<'a> {
@@ -42,7 +45,22 @@ pub(crate) fn known<'a>(files: impl IntoIterator<Item = &'a Loaded>) -> Known<'a
             Some((plan.document.id.as_str(), (plan, &file.source)))
         })
         .collect();
-    Known { files }
+    Known {
+        files,
+        listed: Vec::new(),
+    }
+}
+
+/// [`known`] for a run that holds only some of its plans, knowing the ids
+/// of the others.
+pub(crate) fn known_listing<'a>(
+    files: impl IntoIterator<Item = &'a Loaded>,
+    listed: impl IntoIterator<Item = &'a str>,
+) -> Known<'a> {
+    Known {
+        listed: listed.into_iter().collect(),
+        ..known(files)
+    }
 }
 
 impl<'a> Known<'a> {
@@ -63,6 +81,12 @@ impl<'a> Known<'a> {
         schemes
             .filter(|id| !self.files.contains_key(id))
             .chain(self.files.keys().copied())
+            .chain(
+                self.listed
+                    .iter()
+                    .copied()
+                    .filter(|id| !self.files.contains_key(id)),
+            )
     }
 }
 

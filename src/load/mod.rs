@@ -395,6 +395,25 @@ pub fn load_bytes(path: PathBuf, bytes: Vec<u8>, format: Format) -> Loaded {
     Loaded { source, plan }
 }
 
+/// The document id a plan file declares, or none when it declares none or
+/// does not load. The `document` block of a YAML file is read alone when
+/// it can be (see `yaml::document_id`); else the whole file is loaded.
+/// The id is the one loading the file gives, whenever the file loads.
+pub fn declared_id(path: &Path) -> Option<String> {
+    let format = Format::from_path(path)?;
+    let bytes = read_regular_file(path, MAX_FILE_BYTES).ok()?;
+    if format == Format::Yaml
+        && let Ok(text) = std::str::from_utf8(&bytes)
+        && let Some(id) = yaml::document_id(path, text)
+    {
+        return Some(id);
+    }
+    load_bytes(path.to_owned(), bytes, format)
+        .plan
+        .ok()
+        .map(|plan| plan.document.id)
+}
+
 /// A file of another kind than a plan (a status file), with its text for
 /// findings and the value if it parsed.
 pub struct Parsed<T> {

@@ -55,6 +55,54 @@ fn parse_within<T: DeserializeOwned>(
         .map_err(|err| to_load_error(source, &err, max_nodes))
 }
 
+/// The id in a plan's `document` block, read from that block alone when
+/// the file writes it in block style at the top level (`document:` at the
+/// start of a line, its keys indented below): what indexing a country's
+/// plans needs without parsing each twice. None when the block is not
+/// there or does not parse alone (an alias to elsewhere, flow style).
+pub(super) fn document_id(path: &std::path::Path, text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        document: Document,
+    }
+    #[derive(serde::Deserialize)]
+    struct Document {
+        id: String,
+    }
+    let start = top_level_key(text, "document")?;
+    let block = &text[start..];
+    // The block ends at the next line that starts in the first column and
+    // is not a comment: the next top-level key, or a document marker.
+    let end = block
+        .match_indices('\n')
+        .map(|(at, _)| at + 1)
+        .find(|&at| {
+            block[at..]
+                .chars()
+                .next()
+                .is_some_and(|c| !matches!(c, ' ' | '\t' | '#' | '\n' | '\r'))
+        })
+        .unwrap_or(block.len());
+    let source = SourceFile::new(
+        path.to_owned(),
+        block[..end].to_owned(),
+        crate::source::Format::Yaml,
+    );
+    parse::<Head>(&source).ok().map(|head| head.document.id)
+}
+
+/// Where the line `key:` starts, at the top level of a block-style file.
+fn top_level_key(text: &str, key: &str) -> Option<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .find(|&at| {
+            text[at..]
+                .strip_prefix(key)
+                .and_then(|rest| rest.strip_prefix(':'))
+                .is_some_and(|rest| rest.starts_with(['\n', '\r', ' ', '#']))
+        })
+}
+
 /// Where the first value tagged `!!binary` is, however the tag is spelt
 /// (`!!binary`, `!<tag:yaml.org,2002:binary>`, a `%TAG` handle, `!binary`).
 /// serde-saphyr would decode it from base64 into text, which lets a plan

@@ -1,0 +1,541 @@
+//! The JSON report of a whole country's plans in memory that does not grow
+//! with them. The run's files are read, checked and written a chunk at a
+//! time, in the run's order; what stays is what a plan is held to (a
+//! commune's province plan, found by an index of the ids every file
+//! declares), the findings, and a path and an id per file. Each section of
+//! the report goes to a temporary file as its rows are made; the report is
+//! put together from them at the end: the same bytes as [`super::build`]
+//! drawn by `render::write_json`, which a test holds it to.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::{Seek, Write};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{Checked, Options, Report};
+use crate::beside::{Beside, Search};
+use crate::check::{CheckError, Claims, Taken};
+use crate::finding::Finding;
+use crate::i18n::Lang;
+use crate::load::{self, Loaded};
+use crate::walk::Found;
+
+/// Files read and checked at a time: enough to keep every thread busy, few
+/// enough that their models are a small part of the run's memory.
+const CHUNK: usize = 256;
+
+/// What a streamed run reads.
+pub struct Input<'a> {
+    pub files: &'a [Found],
+    pub skip_non_plans: bool,
+    /// Where the plans referred to and not in the run are looked for.
+    pub search: Search<'a>,
+}
+
+/// A run checked and its report written aside, ready to be put together.
+pub struct Streamed {
+    /// The report without its plans, comparisons, schedules and progress.
+    head: Report,
+    /// Those four sections, in that order, each its rows as JSON.
+    sections: [Written; 4],
+    /// Every file the run read: no output may replace one.
+    pub read: Vec<PathBuf>,
+    /// How many of the run's files were checked as plans.
+    pub checked: usize,
+    pub skipped: Vec<(PathBuf, load::Shape)>,
+    /// The plans found beside the run's, and the files that might have been.
+    pub beside: Beside,
+}
+
+/// Why a streamed run stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    #[error(transparent)]
+    Check(#[from] CheckError),
+    /// A temporary file for the report's sections could not be written.
+    #[error("{0}")]
+    Spill(#[from] std::io::Error),
+    /// `--against` names no plan the run knows.
+    #[error("unknown plan {id}")]
+    UnknownAgainst { id: String, known: Vec<String> },
+}
+
+impl Streamed {
+    pub fn findings(&self) -> &[Finding] {
+        &self.head.findings
+    }
+
+    /// The report, as `render::write_json` writes the one `build` makes.
+    pub fn write_json(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let head = crate::i18n::to_localized_json(&self.head, self.head.lang)
+            .map_err(std::io::Error::other)?;
+        let mut rest = head.as_str();
+        for (key, spill) in SECTIONS.iter().zip(&self.sections) {
+            // Top-level keys alone are indented by two spaces.
+            let empty = format!("\n  \"{key}\": []");
+            let at = rest.find(&empty).ok_or_else(|| {
+                std::io::Error::other(format!("the report has no top-level `{key}`"))
+            })?;
+            out.write_all(&rest.as_bytes()[..at + empty.len() - 1])?;
+            if spill.rows > 0 {
+                spill.copy_to(out)?;
+                out.write_all(b"\n  ")?;
+            }
+            out.write_all(b"]")?;
+            rest = &rest[at + empty.len()..];
+        }
+        out.write_all(rest.as_bytes())?;
+        out.write_all(b"\n")
+    }
+}
+
+const SECTIONS: [&str; 4] = ["plans", "comparisons", "schedules", "progress"];
+
+/// Checks the run's files as [`crate::check::check_found`] and
+/// [`super::build`] do together, one chunk of files at a time.
+pub fn run(input: &Input<'_>, options: &Options<'_>) -> Result<Streamed, StreamError> {
+    let index = index(input.files);
+    let mut held = Held::new(&index, input);
+    if let Some(id) = options.against {
+        held.hold([id.to_owned()])?;
+        if !held.has(id) {
+            return Err(StreamError::UnknownAgainst {
+                id: id.to_owned(),
+                known: held.known().ids().map(str::to_owned).collect(),
+            });
+        }
+    }
+    let mut run = Gathered::new()?;
+    let mut statuses = Vec::new();
+    for chunk in input.files.chunks(CHUNK) {
+        let taken = chunk
+            .par_iter()
+            .map(|found| crate::check::take(found, input.skip_non_plans))
+            .collect::<Result<Vec<_>, load::ReadError>>()
+            .map_err(CheckError::from)?;
+        let mut plans = Vec::new();
+        for taken in taken {
+            match taken {
+                Taken::Plan(file) => plans.push(file),
+                Taken::Skipped(path, shape) => run.skipped.push((path, shape)),
+                Taken::NamedStatus(file) => statuses.push(file),
+            }
+        }
+        run.check(&plans, &mut held, options)?;
+    }
+    let paired = crate::check::pair_statuses(
+        statuses,
+        |plan| run.read.iter().any(|read| read == plan),
+        input.skip_non_plans,
+    )
+    .map_err(CheckError::from)?;
+    run.check(&paired.plans, &mut held, options)?;
+    run.skipped.extend(paired.skipped);
+    run.findings.extend(paired.orphans);
+    Ok(run.finish(held, options)?)
+}
+
+/// The ids the run's files declare, each with the files that declare it in
+/// the run's order: which file to read when a plan is held to one.
+fn index(files: &[Found]) -> HashMap<String, Vec<usize>> {
+    let declared: Vec<Option<String>> = files
+        .par_iter()
+        .map(|found| load::declared_id(&found.path))
+        .collect();
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (at, id) in declared.into_iter().enumerate() {
+        if let Some(id) = id {
+            index.entry(id).or_default().push(at);
+        }
+    }
+    index
+}
+
+/// The plans the run's plans are held to, read when first asked for and
+/// kept: never more than the plans that others name.
+struct Held<'a> {
+    index: &'a HashMap<String, Vec<usize>>,
+    input: &'a Input<'a>,
+    plans: HashMap<String, Loaded>,
+    /// Every id asked for, held or not: asked once.
+    asked: BTreeSet<String>,
+    /// The run's files, canonical, when a search beside them needs them.
+    canonical: Option<Vec<PathBuf>>,
+    beside: Beside,
+}
+
+impl<'a> Held<'a> {
+    fn new(index: &'a HashMap<String, Vec<usize>>, input: &'a Input<'a>) -> Self {
+        Self {
+            index,
+            input,
+            plans: HashMap::new(),
+            asked: BTreeSet::new(),
+            canonical: None,
+            beside: Beside::default(),
+        }
+    }
+
+    fn has(&self, id: &str) -> bool {
+        self.plans.contains_key(id) || crate::baselines::SCHEMES.iter().any(|s| s.id == id)
+    }
+
+    /// Holds the plans `wanted` and the plans they refer to in turn, as
+    /// the whole run would know them: the last of the run's files that
+    /// declares an id and loads (as a map of every file keeps the last),
+    /// else the embedded scheme, else a plan found beside the run's.
+    fn hold(&mut self, wanted: impl IntoIterator<Item = String>) -> Result<(), StreamError> {
+        let mut queue: Vec<String> = wanted.into_iter().collect();
+        loop {
+            let mut outside = BTreeSet::new();
+            while let Some(id) = queue.pop() {
+                if !self.asked.insert(id.clone()) {
+                    continue;
+                }
+                if let Some(file) = self.read_from_run(&id) {
+                    queue.extend(referenced(&file));
+                    self.plans.insert(id, file);
+                } else if !self.has(&id) {
+                    outside.insert(id);
+                }
+            }
+            if outside.is_empty() {
+                return Ok(());
+            }
+            let found = self.search_beside(outside)?;
+            for file in found.plans {
+                queue.extend(referenced(&file));
+                if let Ok(plan) = &file.plan {
+                    self.plans.insert(plan.document.id.clone(), file);
+                }
+            }
+            self.beside.broken.extend(found.broken);
+            self.beside.ambiguous.extend(found.ambiguous);
+        }
+    }
+
+    fn read_from_run(&self, id: &str) -> Option<Loaded> {
+        let claimants = self.index.get(id)?;
+        claimants.iter().rev().find_map(|&at| {
+            let file = load::load_file(&self.input.files[at].path).ok()?;
+            let declares = file.plan.as_ref().is_ok_and(|p| p.document.id == id);
+            declares.then_some(file)
+        })
+    }
+
+    fn search_beside(&mut self, wanted: BTreeSet<String>) -> Result<Beside, CheckError> {
+        let files = self.input.files;
+        let canonical = self.canonical.get_or_insert_with(|| {
+            files
+                .iter()
+                .map(|f| crate::beside::canonical(&f.path))
+                .collect()
+        });
+        let known = self
+            .index
+            .keys()
+            .chain(&self.asked)
+            .cloned()
+            .chain(crate::baselines::SCHEMES.iter().map(|s| s.id.to_owned()))
+            .filter(|id| !wanted.contains(id))
+            .collect();
+        Ok(crate::beside::find_ids(
+            wanted,
+            known,
+            canonical,
+            &self.input.search,
+        )?)
+    }
+
+    fn known(&self) -> crate::compare::chain::Known<'_> {
+        crate::compare::chain::known_listing(
+            self.plans.values(),
+            self.index.keys().map(String::as_str),
+        )
+    }
+}
+
+fn referenced(file: &Loaded) -> Vec<String> {
+    file.plan
+        .as_ref()
+        .map(|plan| crate::beside::referenced(plan).collect())
+        .unwrap_or_default()
+}
+
+/// The run so far: its findings, its sections written aside, and what it
+/// read.
+struct Gathered {
+    findings: Vec<Finding>,
+    sections: [Spill; 4],
+    claims: Claims,
+    read: Vec<PathBuf>,
+    checked: usize,
+    skipped: Vec<(PathBuf, load::Shape)>,
+}
+
+impl Gathered {
+    fn new() -> std::io::Result<Self> {
+        Ok(Self {
+            findings: Vec::new(),
+            sections: [Spill::new()?, Spill::new()?, Spill::new()?, Spill::new()?],
+            claims: Claims::default(),
+            read: Vec::new(),
+            checked: 0,
+            skipped: Vec::new(),
+        })
+    }
+
+    /// Validates and checks `plans`, a chunk of the run's files in order,
+    /// and writes their rows.
+    fn check(
+        &mut self,
+        plans: &[Loaded],
+        held: &mut Held<'_>,
+        options: &Options<'_>,
+    ) -> Result<(), StreamError> {
+        held.hold(plans.iter().flat_map(referenced))?;
+        let cx = crate::validate::Context {
+            catalogue: crate::catalogue::Catalogue::embedded(),
+            plans: held.known(),
+        };
+        let rows = plans
+            .par_iter()
+            .map(|file| {
+                let mut findings = crate::check::validate_file(file, &cx);
+                let checked = super::check_plan(file, options, &cx.plans);
+                let rows = checked
+                    .map(|checked| Rows::of(checked, &mut findings, options.lang))
+                    .transpose()?;
+                Ok((findings, rows))
+            })
+            .collect::<serde_json::Result<Vec<_>>>()
+            .map_err(std::io::Error::other)?;
+        for (file, (findings, rows)) in plans.iter().zip(rows) {
+            self.checked += 1;
+            self.read.push(file.source.path.clone());
+            self.findings.extend(findings);
+            self.findings.extend(self.claims.claim(file));
+            let Some(rows) = rows else { continue };
+            self.read.extend(rows.status_file);
+            self.sections[0].push(&rows.summary)?;
+            for comparison in &rows.comparisons {
+                self.sections[1].push(comparison)?;
+            }
+            if let Some((schedule, progress)) = &rows.scheduled {
+                self.sections[2].push(schedule)?;
+                self.sections[3].push(progress)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(self, held: Held<'_>, options: &Options<'_>) -> std::io::Result<Streamed> {
+        let mut report = super::assemble(
+            self.checked,
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            super::keep_only(self.findings, options.only),
+            options.as_of,
+            options.lang,
+        );
+        report.generated = options.as_of;
+        let mut read = self.read;
+        read.extend(held.plans.values().map(|f| f.source.path.clone()));
+        let [plans, comparisons, schedules, progress] = self.sections;
+        Ok(Streamed {
+            head: report,
+            sections: [
+                plans.finish()?,
+                comparisons.finish()?,
+                schedules.finish()?,
+                progress.finish()?,
+            ],
+            read,
+            checked: self.checked,
+            skipped: self.skipped,
+            beside: held.beside,
+        })
+    }
+}
+
+/// One plan's rows, as the report's JSON writes them.
+struct Rows {
+    summary: String,
+    comparisons: Vec<String>,
+    scheduled: Option<(String, String)>,
+    status_file: Option<PathBuf>,
+}
+
+impl Rows {
+    fn of(checked: Checked, findings: &mut Vec<Finding>, lang: Lang) -> serde_json::Result<Self> {
+        findings.extend(checked.findings);
+        Ok(Self {
+            summary: element(&checked.summary, lang)?,
+            comparisons: checked
+                .comparisons
+                .iter()
+                .map(|c| element(c, lang))
+                .collect::<serde_json::Result<_>>()?,
+            scheduled: checked
+                .scheduled
+                .map(|(schedule, progress)| {
+                    Ok::<_, serde_json::Error>((
+                        element(&schedule, lang)?,
+                        element(&progress, lang)?,
+                    ))
+                })
+                .transpose()?,
+            status_file: checked.status_source.map(|source| source.path),
+        })
+    }
+}
+
+/// A row as the whole report's pretty JSON writes it: an element of a
+/// top-level list, four spaces in. JSON text has no raw line breaks inside
+/// its strings, so each line break is where a line of the row begins.
+fn element(value: &impl Serialize, lang: Lang) -> serde_json::Result<String> {
+    Ok(crate::i18n::to_localized_json(value, lang)?.replace('\n', "\n    "))
+}
+
+/// A section's rows, written to a temporary file as they come.
+struct Spill {
+    file: std::io::BufWriter<std::fs::File>,
+    rows: usize,
+}
+
+impl Spill {
+    fn new() -> std::io::Result<Self> {
+        Ok(Self {
+            file: std::io::BufWriter::new(tempfile::tempfile()?),
+            rows: 0,
+        })
+    }
+
+    fn push(&mut self, row: &str) -> std::io::Result<()> {
+        let separator: &[u8] = if self.rows == 0 {
+            b"\n    "
+        } else {
+            b",\n    "
+        };
+        self.file.write_all(separator)?;
+        self.file.write_all(row.as_bytes())?;
+        self.rows += 1;
+        Ok(())
+    }
+
+    fn finish(self) -> std::io::Result<Written> {
+        Ok(Written {
+            file: self
+                .file
+                .into_inner()
+                .map_err(std::io::IntoInnerError::into_error)?,
+            rows: self.rows,
+        })
+    }
+}
+
+/// A section's rows, all written.
+struct Written {
+    file: std::fs::File,
+    rows: usize,
+}
+
+impl Written {
+    fn copy_to(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let mut file = &self.file;
+        file.rewind()?;
+        std::io::copy(&mut file, out)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::{Input, run};
+    use crate::date::CivilDate;
+    use crate::i18n::Lang;
+    use crate::report::Options;
+
+    /// The report built whole and drawn, as `xhht report --format json`
+    /// gave it before it was streamed.
+    fn whole(paths: &[PathBuf], options: &Options<'_>) -> String {
+        let filter = crate::walk::Filter::default();
+        let files = crate::walk::find(paths, &filter).unwrap();
+        let checked = crate::check::check_found(&files, false, &[], &[], &filter).unwrap();
+        let options = Options {
+            also_known: &checked.beside.plans,
+            ..*options
+        };
+        let report = crate::report::build(&checked.files, checked.findings, &options);
+        let mut json = Vec::new();
+        crate::render::write_json(&report, &mut json).unwrap();
+        String::from_utf8(json).unwrap()
+    }
+
+    fn streamed(paths: &[PathBuf], options: &Options<'_>) -> String {
+        let filter = crate::walk::Filter::default();
+        let files = crate::walk::find(paths, &filter).unwrap();
+        let named: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+        let input = Input {
+            files: &files,
+            skip_non_plans: false,
+            search: crate::beside::Search {
+                named: &named,
+                dirs: &[],
+                also_wanted: &[],
+                filter: &filter,
+            },
+        };
+        let mut json = Vec::new();
+        run(&input, options).unwrap().write_json(&mut json).unwrap();
+        String::from_utf8(json).unwrap()
+    }
+
+    /// Plans with parents and schemes, broken files, two files claiming one
+    /// id, a parent found beside a plan named alone; in both languages,
+    /// held to their own plans and to one scheme, and validated alone.
+    #[test]
+    fn the_streamed_report_is_the_whole_report_byte_for_byte() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let runs: [Vec<PathBuf>; 4] = [
+            vec![root.join("plans")],
+            vec![root.join("tests/fixtures")],
+            vec![root.join("plans"), root.join("tests/fixtures/diff")],
+            vec![root.join("plans/thai-binh-2021-2030.yaml")],
+        ];
+        for paths in &runs {
+            for lang in [Lang::En, Lang::Vi] {
+                for (against, compare) in [(None, true), (Some("de-an-1373"), true), (None, false)]
+                {
+                    let options = Options {
+                        as_of: CivilDate::new(2026, 11, 30).unwrap(),
+                        lang,
+                        against,
+                        only: None,
+                        within_days: Some(30),
+                        status: None,
+                        compare,
+                        occurrences: false,
+                        also_known: &[],
+                    };
+                    let (whole, streamed) = (whole(paths, &options), streamed(paths, &options));
+                    assert!(whole.len() > 1000, "{paths:?}: {whole}");
+                    assert!(
+                        whole == streamed,
+                        "{paths:?} {lang:?} {against:?}: they part at byte {}",
+                        whole
+                            .bytes()
+                            .zip(streamed.bytes())
+                            .position(|(a, b)| a != b)
+                            .unwrap_or(whole.len().min(streamed.len()))
+                    );
+                }
+            }
+        }
+    }
+}
