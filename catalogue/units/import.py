@@ -197,18 +197,78 @@ class Matcher:
         return ours
 
 
+def untangle_namesakes(pairs, package_names, matcher):
+    """The package's table gives communes of one name in one new province
+    the same new communes (phường 4 of thành phố Tây Ninh and of thành phố
+    Tân An both go in part to phường Tân Ninh and phường Long An): its
+    source, sapnhap.bando.com.vn, names the old communes of a new one without
+    their district where it thinks the province enough, and the package joined
+    those names to its old units by (new province, name) alone. A new commune
+    so shared goes back to the namesakes whose old district it draws its
+    other, unshared units from; one that no namesake's district reaches stays
+    with all of them, nothing telling them apart. An old commune left with one
+    new commune lies wholly in it. Returns the pairs, the new communes taken
+    from each old commune (by code) and the new communes still shared (with
+    their namesakes)."""
+    successors = collections.defaultdict(set)
+    for old, new, _ in pairs:
+        successors[old].add(new)
+
+    def district(old):
+        return int(matcher.communes[old[1]][2]) if old[0] == "C" else old[1]
+
+    namesakes = collections.defaultdict(list)
+    for old in successors:
+        if old[0] == "C":
+            namesakes[package_names[old]].append(old)
+    shared = collections.defaultdict(lambda: collections.defaultdict(set))
+    for group in namesakes.values():
+        for a in group:
+            for b in group:
+                for new in successors[a] & successors[b] if district(a) != district(b) else ():
+                    shared[new][a].add(b)
+    reaches = collections.defaultdict(set)
+    for old, new_codes in successors.items():
+        for new in new_codes:
+            if old not in shared[new]:
+                reaches[new].add(district(old))
+    kept = {old: set(new_codes) for old, new_codes in successors.items()}
+    settled = None
+    while settled != reaches:
+        settled = {new: set(districts) for new, districts in reaches.items()}
+        for new, claimants in shared.items():
+            for old in claimants:
+                if district(old) not in reaches[new] and any(district(o) in reaches[new] for o in claimants[old]):
+                    kept[old].discard(new)
+        # An old commune left with one new commune surely reaches it, which may settle its namesakes.
+        for old, new_codes in kept.items():
+            if len(new_codes) == 1:
+                reaches[min(new_codes)].add(district(old))
+    dropped = {old[1]: sorted(successors[old] - kept[old]) for old in kept if kept[old] != successors[old]}
+    undecided = {
+        new: sorted(a[1] for a, others in claimants.items() if new in kept[a] and any(new in kept[b] for b in others))
+        for new, claimants in shared.items()
+    }
+    undecided = {new: olds for new, olds in undecided.items() if olds}
+    untangled = {(old, new, whole or len(kept[old]) == 1) for old, new, whole in pairs if new in kept[old]}
+    return untangled, dropped, undecided
+
+
 def successors_main(wheel, release):
     """successors.tsv: for each old commune the package's table converts, the
     new commune(s) it became part of, keyed by the codes of our two lists."""
     old_units, new_units = package_units(wheel)
     matcher = Matcher()
-    pairs, absent = set(), set()
+    pairs, absent, package_names = set(), set(), {}
     for old_key, new_key, whole in conversions(wheel):
         old = matcher.old(*old_units[old_key])
         if old is None:
             absent.add(old_units[old_key][1:])
             continue
         pairs.add((old, matcher.new(*new_units[new_key]), whole))
+        # The package's own keys, "tinhtayninh" and "phuong4", by which it confused namesakes.
+        package_names[old] = (new_key[0], old_key.split("_")[2])
+    pairs, dropped, undecided = untangle_namesakes(pairs, package_names, matcher)
     mapped = {old for old, _, _ in pairs}
     rows = collections.Counter(old for old, _, _ in pairs)
     for old, _, whole in pairs:
@@ -242,6 +302,13 @@ def successors_main(wheel, release):
         f" before-2025.tsv is of 4 January 2025): {len(unmapped)}",
     ]
     out += [f"#   {c} {matcher.communes[c][3]} {matcher.communes[c][4]} (district {matcher.communes[c][2]})" for c in unmapped]
+    out.append(
+        "# Namesakes the package gave each other's new communes, given back by old district (import.py,"
+        f" untangle_namesakes): {len(dropped)} old communes, the new communes taken from each:"
+    )
+    out += [f"#   {old} -{','.join(map(str, news))}" for old, news in sorted(dropped.items())]
+    out.append(f"# New communes still shared by namesakes, no old district telling them apart: {len(undecided)}")
+    out += [f"#   {new} <- {' '.join(map(str, olds))}" for new, olds in sorted(undecided.items())]
     out.append(f"# Units of the package's old list not on before-2025.tsv, left out: {len(absent)}")
     out += [f"#   {ward} ({code})" for ward, code in sorted(absent, key=lambda a: a[1])]
     out += [

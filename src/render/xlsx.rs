@@ -316,7 +316,8 @@ fn duty_tone(status: DutyStatus) -> Tone {
     }
 }
 
-/// One row per task with a deadline, as of the report's date.
+/// One row per task with a deadline, as of the report's date, with how
+/// many of its occurrences were missed and are yet to come, as numbers.
 fn schedule(report: &Report) -> Sheet {
     let lang = report.lang;
     let header = vec![
@@ -326,6 +327,8 @@ fn schedule(report: &Report) -> Sheet {
         label(Label::Owner, lang),
         label(Label::Deadline, lang),
         label(Label::Occurrences, lang),
+        label(Label::Missed, lang),
+        label(Label::Upcoming, lang),
         label(Label::LastMissed, lang),
         label(Label::NextDue, lang),
         label(Label::Status, lang),
@@ -346,6 +349,8 @@ fn schedule(report: &Report) -> Sheet {
                     Cell::Text(owner),
                     Cell::text(&row.wording),
                     Cell::count(row.occurrences.total),
+                    Cell::count(row.occurrences.missed),
+                    Cell::count(row.occurrences.upcoming),
                     Cell::date_or_empty(row.last_missed.as_ref().map(|d| d.due)),
                     Cell::date_or_empty(row.next_due.as_ref().map(|d| d.due)),
                     Cell::Status(

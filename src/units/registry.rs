@@ -570,6 +570,23 @@ mod tests {
         );
     }
 
+    /// The package's table gives both phường 4 the new communes of both
+    /// (its source names them without their city); its own data, and the
+    /// merger lookup it was built from, put each in its own city's phường.
+    #[test]
+    fn namesakes_of_two_old_districts_each_have_their_own_successor() {
+        assert_eq!(
+            became(Tier::Commune, 25462),
+            whole("phường Tân Ninh, tỉnh Tây Ninh"),
+            "phường 4 of thành phố Tây Ninh"
+        );
+        assert_eq!(
+            became(Tier::Commune, 27691),
+            whole("phường Long An, tỉnh Tây Ninh"),
+            "phường 4 of thành phố Tân An"
+        );
+    }
+
     #[test]
     fn every_row_of_the_conversion_table_is_on_both_maps() {
         use std::collections::HashSet;

@@ -66,13 +66,23 @@ impl Check<'_> {
                     None => msg!("units.jurisdiction.unknown", jurisdiction, era),
                 };
                 let mut finding = self.at(Rule::UnknownJurisdiction, &path, message);
-                if let Some(best) = map.closest(tier, written, within) {
-                    finding = finding.hint(did_you_mean(&map.path(best)));
+                let counterparts = counterparts(other, tier, written, within, after);
+                // An old commune's name is no typo of a new one's: what it
+                // became is the name to write.
+                let hint = (after && tier == Tier::Commune)
+                    .then(|| successor_hint(&counterparts))
+                    .flatten()
+                    .or_else(|| {
+                        let best = map.closest(tier, written, within)?;
+                        Some(did_you_mean(&map.path(best)))
+                    });
+                if let Some(hint) = hint {
+                    finding = finding.hint(hint);
                 }
                 if after && tier == Tier::District {
                     finding = finding.note(msg!("units.jurisdiction.no-districts"));
                 }
-                for note in elsewhere(map, other, tier, written, within, after) {
+                for note in elsewhere(map, other, tier, written, within, after, &counterparts) {
                     finding = finding.note(note);
                 }
                 finding.note(msg!("units.jurisdiction.source"))
@@ -82,8 +92,70 @@ impl Check<'_> {
     }
 }
 
+/// The units of the other map that bear the name, within the provinces
+/// there that the plan's province corresponds to: those it was formed from
+/// (a plan of 2026 giving `hung-yen` may name a commune of Thái Bình), or
+/// the one it became part of.
+fn counterparts(
+    other: &'static Map,
+    tier: Tier,
+    written: &str,
+    within: Option<&str>,
+    after: bool,
+) -> Vec<&'static Unit> {
+    let units = Units::embedded();
+    let aliases = |id: &str| units.province_names(id);
+    let scopes: Vec<Option<&str>> = match within {
+        None => vec![None],
+        Some(id) if after => units
+            .province_2025(id)
+            .map(|p| p.formed_from.iter().map(|old| Some(old.as_str())).collect())
+            .unwrap_or_default(),
+        Some(id) => units
+            .successor(id)
+            .map(|p| Some(p.id.as_str()))
+            .into_iter()
+            .collect(),
+    };
+    let mut found: Vec<&'static Unit> = Vec::new();
+    for scope in scopes {
+        if let Resolution::Found(units) | Resolution::Ambiguous(units) =
+            other.resolve(tier, written, scope, &aliases)
+        {
+            for unit in units {
+                if !found.iter().any(|f| std::ptr::eq(*f, unit)) {
+                    found.push(unit);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The name a plan of 2026 should write for an old commune it names: the
+/// one commune of the list after that the unit(s) went into, else a choice
+/// among those the notes name; none when the record has no successor.
+fn successor_hint(old: &[&Unit]) -> Option<Message> {
+    let units = Units::embedded();
+    let mut successors: Vec<&Unit> = old
+        .iter()
+        .flat_map(|unit| units.successors_of(unit))
+        .map(|(new, _)| new)
+        .collect();
+    successors.sort_by_key(|unit| unit.code);
+    successors.dedup_by_key(|unit| unit.code);
+    match successors[..] {
+        [] => None,
+        [one] => Some(msg!(
+            "units.successor-hint.one",
+            successor = registry::after().path(one)
+        )),
+        _ => Some(msg!("units.successor-hint.choose")),
+    }
+}
+
 /// Where else the name is found: in another province of the plan's map,
-/// or on the other map (with what an old unit became).
+/// or on the other map (`counterparts`, with what an old unit became).
 fn elsewhere(
     map: &Map,
     other: &Map,
@@ -91,6 +163,7 @@ fn elsewhere(
     written: &str,
     within: Option<&str>,
     after: bool,
+    counterparts: &[&Unit],
 ) -> Vec<Message> {
     let aliases = |id: &str| Units::embedded().province_names(id);
     let mut notes = Vec::new();
@@ -103,12 +176,7 @@ fn elsewhere(
             places = places(map, &found)
         ));
     }
-    let (Resolution::Found(found) | Resolution::Ambiguous(found)) =
-        other.resolve(tier, written, within, &aliases)
-    else {
-        return notes;
-    };
-    for unit in found {
+    for &unit in counterparts {
         let unit_path = other.path(unit);
         notes.push(if after {
             crate::units::became(unit_path, unit)

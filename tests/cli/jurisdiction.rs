@@ -6,6 +6,7 @@ use crate::common::{finding_codes, run};
 const MISSPELT: &str = "tests/fixtures/jurisdiction/misspelt-commune.yaml";
 const SHARED_NAME: &str = "tests/fixtures/jurisdiction/shared-name.yaml";
 const OLD_DISTRICT: &str = "tests/fixtures/jurisdiction/old-district-new-plan.yaml";
+const OLD_COMMUNE_NEW_PROVINCE: &str = "tests/fixtures/jurisdiction/old-commune-new-province.yaml";
 
 fn validate(args: &[&str]) -> (Option<i32>, String) {
     let out = run(&[&["validate"], args].concat());
@@ -88,6 +89,39 @@ fn a_unit_of_the_old_map_in_a_new_plan_names_what_it_became() {
         vi.contains("từ ngày 01/7/2025 trở thành đặc khu Cát Hải, thành phố Hải Phòng"),
         "{vi}"
     );
+}
+
+/// A plan of 2026 for an old commune of Thái Bình that gives the province
+/// Thái Bình merged into, `hung-yen`: the commune is looked for in the
+/// provinces `hung-yen` was formed from, as with `thai-binh` itself.
+#[test]
+fn an_old_commune_under_its_merged_province_names_what_it_became() {
+    let (code, en) = validate(&[OLD_COMMUNE_NEW_PROVINCE]);
+    assert_eq!(code, Some(0), "{en}");
+    assert!(
+        en.contains(
+            "note: xã Vũ Chính, thành phố Thái Bình, tỉnh Thái Bình is a unit of the map before \
+             1 July 2025; on 1 July 2025 it became part of phường Trần Lãm, tỉnh Hưng Yên"
+        ),
+        "{en}"
+    );
+    // Not a typo of a commune of Hưng Yên (xã Vũ Tiên): the commune it became.
+    assert!(!en.contains("did you mean"), "{en}");
+    assert!(
+        en.contains(
+            "help: name the plan's unit as on the list from 1 July 2025: \
+             `phường Trần Lãm, tỉnh Hưng Yên`"
+        ),
+        "{en}"
+    );
+    insta::assert_snapshot!("old-commune-new-province-en", en);
+    let (_, vi) = validate(&[OLD_COMMUNE_NEW_PROVINCE, "--lang", "vi"]);
+    assert!(
+        vi.contains("từ ngày 01/7/2025 được sắp xếp vào phường Trần Lãm, tỉnh Hưng Yên"),
+        "{vi}"
+    );
+    assert!(!vi.contains("có phải là"), "{vi}");
+    insta::assert_snapshot!("old-commune-new-province-vi", vi);
 }
 
 #[test]

@@ -131,6 +131,59 @@ fn a_shortfall_row_holds_its_figures_as_numbers() {
     }
 }
 
+/// A recurring deadline's occurrences missed and yet to come, as numbers a
+/// column sums: the table report's "10: 5 missed, 5 upcoming" for Thái
+/// Bình's yearly events of 2021-2030 as of 30 November 2026.
+#[test]
+fn the_schedule_counts_missed_and_upcoming_occurrences_as_numbers() {
+    for (lang, missed, upcoming) in [
+        ("en", "Missed", "Upcoming"),
+        ("vi", "Bỏ lỡ", "Chưa đến hạn"),
+    ] {
+        let mut book = open(written(&[
+            "--lang",
+            lang,
+            "report",
+            "plans/thai-binh-2021-2030.yaml",
+            "--as-of",
+            AS_OF,
+        ]));
+        let sheet = if lang == "en" {
+            "Schedule"
+        } else {
+            "Thời hạn"
+        };
+        let header = header(&mut book, sheet);
+        let (task, missed, upcoming) = (
+            column(
+                &header,
+                if lang == "en" {
+                    "Task id"
+                } else {
+                    "Mã nhiệm vụ"
+                },
+            ),
+            column(&header, missed),
+            column(&header, upcoming),
+        );
+        let schedule = rows(&mut book, sheet);
+        let yearly = schedule
+            .iter()
+            .find(|row| row[task] == Data::String("t-3-1-yearly-events".into()))
+            .unwrap_or_else(|| panic!("{lang}: no row of t-3-1-yearly-events: {schedule:?}"));
+        assert_eq!(yearly[missed], Data::Float(5.0), "{lang}: {yearly:?}");
+        assert_eq!(yearly[upcoming], Data::Float(5.0), "{lang}: {yearly:?}");
+        let total: f64 = schedule[1..]
+            .iter()
+            .map(|row| match row[missed] {
+                Data::Float(n) => n,
+                ref other => panic!("{lang}: missed is {other:?}, not a number"),
+            })
+            .sum();
+        assert!(total > 5.0, "{lang}: {total}");
+    }
+}
+
 #[test]
 fn vietnamese_headers_and_sheet_names_with_lang_vi() {
     let mut book = open(written(&[
