@@ -1,15 +1,19 @@
 //! Reads embedded data at build time, so a run does not: each national
 //! scheme's id and SHA-256 (a run neither parses every scheme to learn which
-//! ones there are nor hashes them to say which it used), and the GSO's unit
+//! ones there are nor hashes them to say which it used); the GSO's unit
 //! lists as Rust data with their name index sorted (reading and sorting
-//! them was a third of a one-file `validate`). The files stay the source of
-//! truth; `baselines::tests` and `units::registry::tests` check what is
+//! them was a third of a one-file `validate`); the message catalogues as
+//! `(id, template)` pairs (their TOML was a fifth). The files stay the
+//! source of truth; `baselines::tests` and `units::registry::tests` check what is
 //! written here against them.
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 use sha2::{Digest, Sha256};
+
+#[path = "src/i18n/flatten.rs"]
+mod flatten;
 
 /// The schemes, in the order `xhht baselines` lists them.
 const SCHEMES: &[&str] = &[
@@ -53,6 +57,31 @@ fn main() {
         std::fs::write(Path::new(&out).join(format!("units-{map}.rs")), code)
             .expect("OUT_DIR is writable");
     }
+    for lang in ["en", "vi"] {
+        let path = format!("catalogue/messages/{lang}.toml");
+        println!("cargo::rerun-if-changed={path}");
+        let text = std::fs::read_to_string(Path::new(&root).join(&path))
+            .unwrap_or_else(|e| panic!("{path}: {e}"));
+        std::fs::write(
+            Path::new(&out).join(format!("messages-{lang}.rs")),
+            messages(&path, &text),
+        )
+        .expect("OUT_DIR is writable");
+    }
+}
+
+/// A catalogue's `(id, template)` pairs, sorted by id, as a Rust slice:
+/// parsing its TOML was a fifth of a one-file `validate`.
+fn messages(path: &str, text: &str) -> String {
+    let table: toml::Table = text.parse().unwrap_or_else(|e| panic!("{path}: {e}"));
+    let pairs = flatten::flatten(&table)
+        .unwrap_or_else(|id| panic!("{path}: `{id}` is neither a table nor a string"));
+    let mut code = String::from("&[\n");
+    for (id, template) in pairs {
+        let _ = writeln!(code, "    ({id:?}, {template:?}),");
+    }
+    code.push_str("]\n");
+    code
 }
 
 /// A row of a unit list: see the header of `catalogue/units/*.tsv`.

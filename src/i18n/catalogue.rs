@@ -35,8 +35,10 @@ struct Template {
 /// compiled in and tested, so this is a build defect, never a user's error.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
+    #[cfg(test)]
     #[error("not TOML: {0}")]
     Toml(#[from] toml::de::Error),
+    #[cfg(test)]
     #[error("`{0}` is neither a table nor a string")]
     NotText(String),
     #[error("`{id}`: {problem}")]
@@ -44,11 +46,31 @@ pub enum CatalogueError {
 }
 
 impl Messages {
+    /// The messages of `(id, template)` pairs, as `build.rs` flattens a
+    /// catalogue file.
+    pub fn from_pairs(pairs: &[(&str, &str)]) -> Result<Self, CatalogueError> {
+        let mut templates = HashMap::with_capacity(pairs.len());
+        for &(id, text) in pairs {
+            let pieces = parse_template(text).map_err(|problem| CatalogueError::Template {
+                id: id.to_owned(),
+                problem,
+            })?;
+            let source = text.to_owned();
+            templates.insert(id.to_owned(), Template { source, pieces });
+        }
+        Ok(Self { templates })
+    }
+
+    /// A catalogue's text, as `build.rs` reads it.
+    #[cfg(test)]
     pub fn parse(text: &str) -> Result<Self, CatalogueError> {
         let table: toml::Table = toml::from_str(text)?;
-        let mut templates = HashMap::new();
-        flatten("", &table, &mut templates)?;
-        Ok(Self { templates })
+        let pairs = super::flatten::flatten(&table).map_err(CatalogueError::NotText)?;
+        let pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(id, text)| (id.as_str(), text.as_str()))
+            .collect();
+        Self::from_pairs(&pairs)
     }
 
     /// The template of `id` with its placeholders filled by `arg`; a
@@ -116,38 +138,6 @@ impl Messages {
         names.dedup();
         names
     }
-}
-
-fn flatten(
-    prefix: &str,
-    table: &toml::Table,
-    into: &mut HashMap<String, Template>,
-) -> Result<(), CatalogueError> {
-    for (key, value) in table {
-        let id = if prefix.is_empty() {
-            key.clone()
-        } else {
-            format!("{prefix}.{key}")
-        };
-        match value {
-            toml::Value::Table(inner) => flatten(&id, inner, into)?,
-            toml::Value::String(text) => {
-                let pieces = parse_template(text).map_err(|problem| CatalogueError::Template {
-                    id: id.clone(),
-                    problem,
-                })?;
-                into.insert(
-                    id,
-                    Template {
-                        source: text.clone(),
-                        pieces,
-                    },
-                );
-            }
-            _ => return Err(CatalogueError::NotText(id)),
-        }
-    }
-    Ok(())
 }
 
 fn parse_template(text: &str) -> Result<Vec<Piece>, &'static str> {

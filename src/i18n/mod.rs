@@ -4,6 +4,8 @@
 //! wording are never translated: they stay as the plan writes them.
 
 mod catalogue;
+#[cfg(test)]
+mod flatten;
 pub mod format;
 mod message;
 
@@ -35,9 +37,15 @@ macro_rules! languages {
                 match self { $(Lang::$variant => $name,)* }
             }
 
-            fn catalogue_text(self) -> &'static str {
+            /// The catalogue's `(id, template)` pairs, sorted by id, as
+            /// `build.rs` flattened them.
+            fn catalogue_pairs(self) -> &'static [(&'static str, &'static str)] {
                 match self {
-                    $(Lang::$variant => include_str!(concat!("../../catalogue/messages/", $code, ".toml")),)*
+                    $(Lang::$variant => {
+                        static PAIRS: &[(&str, &str)] =
+                            include!(concat!(env!("OUT_DIR"), "/messages-", $code, ".rs"));
+                        PAIRS
+                    })*
                 }
             }
         }
@@ -79,7 +87,7 @@ impl Lang {
             .position(|&l| l == self)
             .unwrap_or_default();
         slots[index].get_or_init(|| {
-            Messages::parse(self.catalogue_text()).unwrap_or_else(|e| {
+            Messages::from_pairs(self.catalogue_pairs()).unwrap_or_else(|e| {
                 panic!("catalogue/messages/{}.toml is invalid: {e}", self.code())
             })
         })
