@@ -3,6 +3,7 @@
 //! ngành liên quan") by their vocabulary. Each keeps the spelling the
 //! document used.
 
+use crate::extract::doc::has_words;
 use crate::model::{Agency, AgencyKind, Level};
 use crate::registry::{Body, Registry, compact};
 use crate::text::{Text, fold};
@@ -52,10 +53,17 @@ pub fn at_start(text: &str, level: Level) -> Option<Named> {
     };
     let here = registry.find(text, Some(level)).map(|b| (longest(b), b));
     let any = registry.find(text, None).map(|b| (longest(b), b));
-    let (length, body) = match (here, any) {
-        (Some(h), Some(a)) if a.0 > h.0 => a,
-        (Some(h), _) => h,
-        (None, found) => found?,
+    let found = match (here, any) {
+        (Some(h), Some(a)) if a.0 > h.0 => Some(a),
+        (Some(h), _) => Some(h),
+        (None, found) => found,
+    };
+    let Some((length, body)) = found else {
+        return at_every_level(text).map(|end| Named {
+            start: 0,
+            end,
+            body: None,
+        });
     };
     let end = extend(text, byte_end(text, length)?);
     Some(Named {
@@ -63,6 +71,28 @@ pub fn at_start(text: &str, level: Level) -> Option<Named> {
         end,
         body: Some(body),
     })
+}
+
+/// "Hội Khuyến học các cấp": a body of the registry named without its
+/// level word ("Hội Khuyến học tỉnh", "… huyện") at every level, a
+/// collective; the end of its name.
+fn at_every_level(head: &str) -> Option<usize> {
+    let (at, _) = head.match_indices(" các cấp").next()?;
+    let end = at + " các cấp".len();
+    if !crate::extract::doc::boundary(head, end) || head[..at].contains([',', ';', '.']) {
+        return None;
+    }
+    let stem = compact(&head[..at]);
+    let registry = Registry::embedded();
+    let known = ["tinh", "huyen", "xa"].iter().any(|level| {
+        let wanted = format!("{stem}{level}");
+        registry.bodies.iter().any(|b| {
+            std::iter::once(&b.name)
+                .chain(&b.aliases)
+                .any(|s| compact(s.as_str()) == wanted)
+        })
+    });
+    known.then_some(end)
 }
 
 /// Every body named in `text`, left to right, without overlaps.
@@ -233,7 +263,18 @@ fn named_to_colon(text: &str, end: usize) -> usize {
     let between = &text[end..end + colon];
     let short = between.split_whitespace().count() <= 8;
     let plain = !between.contains([',', ';', '.', '(', ')', '“', '”', '"']);
-    if short && plain {
+    // "Các sở, ngành có trách nhiệm:" heads the duties below; it names no more.
+    let folded = fold(between);
+    let duty = [
+        "trach nhiem",
+        "nhiem vu",
+        "thuc hien",
+        "chu tri",
+        "phoi hop",
+    ]
+    .iter()
+    .any(|w| has_words(&folded, w));
+    if short && plain && !duty {
         end + between.trim_end().len()
     } else {
         end
@@ -411,6 +452,16 @@ mod tests {
         assert_eq!(found[0].0, "các phòng, ban, địa phương");
         let found = names("các tổ chức chính trị-xã hội tham gia");
         assert_eq!(found[0].0, "các tổ chức chính trị-xã hội");
+        let found = names("Các phòng, ngành, địa phương có trách nhiệm: rà soát");
+        assert_eq!(found[0].0, "Các phòng, ngành, địa phương");
+    }
+
+    #[test]
+    fn a_body_at_every_level_is_a_collective() {
+        let found = names("Hội Khuyến học các cấp vận động; Hội Khuyến học huyện báo cáo");
+        assert_eq!(found[0], ("Hội Khuyến học các cấp", None));
+        assert_eq!(found[1].0, "Hội Khuyến học huyện");
+        assert!(found[1].1.is_some());
     }
 
     #[test]

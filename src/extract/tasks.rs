@@ -454,8 +454,8 @@ fn function(folded: &str) -> Option<Function> {
         .map(|(_, f)| *f)
 }
 
-/// The registry's bodies of the plan's level or above that the plan's text
-/// names outside its duties, added to the plan's agencies. Collectives ("các cơ quan liên quan") count only
+/// The registry's bodies the plan's text names outside its duties, added to
+/// the plan's agencies. Collectives ("các cơ quan liên quan") count only
 /// where a duty is given to them: named in passing they are no agency of
 /// the plan. Nor are the issuers of the documents it cites ("Căn cứ …",
 /// "Quyết định số … của Thủ tướng Chính phủ") or those it is sent to.
@@ -469,11 +469,7 @@ pub fn name_all(doc: &Doc, level: Level, agencies: &mut Agencies) {
             continue;
         }
         for named in all_in(&line.text, level) {
-            // A unit of a lower level named in passing ("hoạt động của Trung
-            // tâm học tập cộng đồng") is the kind every commune has, no one
-            // body of the plan; one given a duty is added with the duty.
-            let below = named.body.is_none_or(|b| b.level > level);
-            if below || issues_a_cited_document(&line.text[..named.start]) {
+            if named.body.is_none() || issues_a_cited_document(&line.text[..named.start]) {
                 continue;
             }
             agencies.add(
