@@ -159,11 +159,18 @@ impl Show for (String, Option<String>) {
     }
 }
 
+/// Each key item takes, of the found items not yet taken that match it,
+/// the one whose quote is closest to its own: the first that matches could
+/// be the one a later key item needs ("Hằng năm, tăng tỷ lệ …" twice in a
+/// section, about different people).
 fn score<K: Show, F: Show>(key: &[K], found: &[F], same: impl Fn(&K, &F) -> bool) -> Scored {
     let mut used = HashSet::new();
     let mut missed = Vec::new();
     for k in key {
-        if let Some(i) = (0..found.len()).find(|i| !used.contains(i) && same(k, &found[*i])) {
+        let best = (0..found.len())
+            .filter(|i| !used.contains(i) && same(k, &found[*i]))
+            .max_by_key(|i| closeness(&k.show(), &found[*i].show()));
+        if let Some(i) = best {
             used.insert(i);
         } else {
             missed.push(k.show());
@@ -190,6 +197,14 @@ fn words(text: &str) -> HashSet<String> {
         .collect()
 }
 
+/// Words two items' lines share, less the words only one of them has.
+fn closeness(key: &str, found: &str) -> i64 {
+    let (k, f) = (words(key), words(found));
+    let common = k.intersection(&f).count();
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    2 * count(common) - count(k.len()) - count(f.len())
+}
+
 /// Most of the key's quote is in the found one (or the other way round).
 fn overlaps(key: Option<&str>, found: Option<&str>) -> bool {
     let (Some(k), Some(f)) = (key, found) else {
@@ -208,6 +223,7 @@ fn same_target(key: &Target, found: &Target) -> bool {
         (TargetValue::Range { min: a, max: b }, TargetValue::Range { min: c, max: d }) => {
             (a - c).abs() < 1e-9 && (b - d).abs() < 1e-9
         }
+        (TargetValue::Qualitative, TargetValue::Qualitative) => true,
         _ => false,
     };
     value

@@ -182,11 +182,31 @@ fn read(path: &Path, settings: &Settings) -> anyhow::Result<String> {
                 settings,
             )
         }
+        DecodeError::LegacyLine(legacy, line) => {
+            let encoding = legacy.name();
+            localized(
+                &msg!("extract.decode.legacy-line", path, encoding, line),
+                settings,
+            )
+        }
         DecodeError::NotUnicode => localized(&msg!("extract.not-unicode", path), settings),
     })?;
     if let Some(legacy) = decoded.converted_from {
         let encoding = legacy.name();
-        warn(&msg!("extract.read.converted", path, encoding), settings);
+        let lines = decoded.converted_lines;
+        if lines.is_empty() {
+            warn(&msg!("extract.read.converted", path, encoding), settings);
+        } else {
+            let count = lines.len();
+            let message = msg!(
+                "extract.decode.converted-lines",
+                path,
+                encoding,
+                count,
+                lines
+            );
+            warn(&message, settings);
+        }
     }
     let text = decoded.text;
     if crate::text::is_blank(&text) {

@@ -30,6 +30,9 @@ impl Legacy {
 pub enum DecodeError {
     /// Looks typed in a legacy encoding, but does not convert cleanly.
     Legacy(Legacy),
+    /// One line (1-based) of a Unicode document looks typed in a legacy
+    /// encoding, but does not convert cleanly.
+    LegacyLine(Legacy, usize),
     /// Neither UTF-8 nor UTF-16 with a byte-order mark.
     NotUnicode,
 }
@@ -39,6 +42,9 @@ pub enum DecodeError {
 pub struct Decoded {
     pub text: String,
     pub converted_from: Option<Legacy>,
+    /// The lines (1-based) converted one by one, a paragraph pasted from a
+    /// legacy document into a Unicode one; empty when the whole text was.
+    pub converted_lines: Vec<usize>,
 }
 
 /// The document's text, converted from a legacy encoding if it is in one.
@@ -73,24 +79,102 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// encoding, in NFC.
 pub fn unlegacy(text: &str) -> Result<Decoded, DecodeError> {
     let Some(found) = legacy(text) else {
-        return Ok(Decoded {
-            text: crate::text::nfc(text).into_owned(),
-            converted_from: None,
-        });
+        return by_line(text);
     };
-    let converted = match found {
-        Legacy::Tcvn3 => convert(text, tcvn3(), 1),
-        Legacy::Vni => convert(text, vni(), 2),
-    };
-    let converted = crate::text::nfc(&converted).into_owned();
+    let converted = converted(text, found);
     if reads_as_vietnamese(text, &converted) {
         Ok(Decoded {
             text: converted,
             converted_from: Some(found),
+            converted_lines: Vec::new(),
         })
+    } else if mostly_unicode(text) {
+        by_line(text)
     } else {
         Err(DecodeError::Legacy(found))
     }
+}
+
+/// More lines written in Unicode's Vietnamese letters than lines that look
+/// legacy: a Unicode document with legacy paragraphs in it, read line by
+/// line, rather than a legacy one with a few Unicode lines (whose short
+/// legacy lines would go unconverted).
+fn mostly_unicode(text: &str) -> bool {
+    let (mut unicode, mut legacy) = (0, 0);
+    for line in text.lines() {
+        if line.chars().any(vietnamese_only) {
+            unicode += 1;
+        } else if line_legacy(line).is_some() {
+            legacy += 1;
+        }
+    }
+    unicode > legacy
+}
+
+fn converted(text: &str, encoding: Legacy) -> String {
+    let converted = match encoding {
+        Legacy::Tcvn3 => convert(text, tcvn3(), 1),
+        Legacy::Vni => convert(text, vni(), 2),
+    };
+    crate::text::nfc(&converted).into_owned()
+}
+
+/// A Unicode document with a paragraph pasted from a legacy one: too few
+/// marks in the whole to tell, so each line is looked at alone. A line
+/// with two marks or more and no letter only Unicode writes is converted
+/// when the result reads as Vietnamese; a line that holds enough marks to
+/// be legacy text but does not convert (or mixes both) is refused.
+fn by_line(text: &str) -> Result<Decoded, DecodeError> {
+    let mut out = String::with_capacity(text.len());
+    let mut converted_from = None;
+    let mut converted_lines = Vec::new();
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let Some(encoding) = line_legacy(line) else {
+            out.push_str(line);
+            continue;
+        };
+        let unicode = line.chars().filter(|c| vietnamese_only(*c)).count();
+        let attempt = (unicode == 0).then(|| converted(line, encoding));
+        match attempt {
+            Some(done) if reads_as_vietnamese(line, &done) => {
+                out.push_str(&done);
+                converted_from = Some(encoding);
+                converted_lines.push(n + 1);
+            }
+            _ if legacy(line).is_some() => return Err(DecodeError::LegacyLine(encoding, n + 1)),
+            // Two stray marks ("3 × 4 × 5") in an ordinary line.
+            _ => out.push_str(line),
+        }
+    }
+    Ok(Decoded {
+        text: crate::text::nfc(&out).into_owned(),
+        converted_from,
+        converted_lines,
+    })
+}
+
+/// The legacy encoding a single line may be typed in: two of its marks or
+/// more (a short TCVN3 line, `PhÊn ®Êu ®¹t`, holds few).
+fn line_legacy(line: &str) -> Option<Legacy> {
+    let count = |marks: &[char]| line.chars().filter(|c| marks.contains(c)).count();
+    let (tcvn3, vni) = (count(TCVN3_MARKS), count(VNI_MARKS));
+    if tcvn3 >= 2 && tcvn3 >= vni {
+        Some(Legacy::Tcvn3)
+    } else if vni >= 2 {
+        Some(Legacy::Vni)
+    } else {
+        None
+    }
+}
+
+/// Letters Vietnamese in Unicode writes that no legacy encoding read as
+/// Windows-1252 can produce: ă, đ, ơ, ư, ĩ, ũ and the letters with tones.
+fn vietnamese_only(c: char) -> bool {
+    matches!(
+        c,
+        'ă' | 'Ă' | 'đ' | 'Đ' | 'ơ' | 'Ơ' | 'ư' | 'Ư' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | '\u{1EA0}'
+            ..='\u{1EF9}'
+    )
 }
 
 /// Characters TCVN3 uses for Vietnamese letters that Vietnamese in Unicode
@@ -297,6 +381,7 @@ mod tests {
         let expected = Decoded {
             text: plan,
             converted_from: Some(Legacy::Tcvn3),
+            converted_lines: Vec::new(),
         };
         assert_eq!(decode(tcvn3.as_bytes()), Ok(expected.clone()));
         let (bytes, _, unmappable) = WINDOWS_1252.encode(&tcvn3);
@@ -317,6 +402,7 @@ mod tests {
             Ok(Decoded {
                 text: PLAN.to_owned(),
                 converted_from: Some(Legacy::Vni),
+                converted_lines: Vec::new(),
             })
         );
         let (bytes, _, _) = WINDOWS_1252.encode(&vni);
@@ -325,11 +411,12 @@ mod tests {
 
     #[test]
     fn unsure_text_is_refused() {
-        // Half typed in TCVN3, half in Unicode: converting would mix both.
+        // Half typed in TCVN3, half in Unicode on one line: converting
+        // would garble the Unicode half.
         let mixed = format!("{} {}", typed_in(&lower_toned(PLAN), tcvn3()), PLAN);
         assert_eq!(
             decode(mixed.as_bytes()),
-            Err(DecodeError::Legacy(Legacy::Tcvn3))
+            Err(DecodeError::LegacyLine(Legacy::Tcvn3, 1))
         );
         // TCVN3's marks, but what they spell is no Vietnamese.
         let noise = "¸µ¶·¹ ×Þ® ¬¸ µ¶· ¹×Þ ®¬¸ µ¶·¹× Þ®¬ ¸µ¶ ·¹×Þ®";
@@ -337,6 +424,45 @@ mod tests {
             decode(noise.as_bytes()),
             Err(DecodeError::Legacy(Legacy::Tcvn3))
         );
+    }
+
+    /// A Unicode plan with one paragraph pasted from a TCVN3 document.
+    fn with_pasted(paragraph: &str) -> String {
+        let unicode = "KẾ HOẠCH phát triển giáo dục thường xuyên của huyện Thử\n\
+            I. MỤC TIÊU\n\
+            Mọi người dân được học tập suốt đời, ở mọi nơi, mọi lúc.\n\
+            II. NHIỆM VỤ\n\
+            Ủy ban nhân dân các xã rà soát, củng cố trung tâm học tập cộng đồng.\n\
+            Hội Khuyến học huyện vận động các dòng họ, gia đình tham gia.\n\
+            Phòng Giáo dục và Đào tạo tổng hợp, báo cáo kết quả thực hiện.";
+        let mut lines: Vec<&str> = unicode.lines().collect();
+        lines.insert(3, paragraph);
+        lines.join("\n")
+    }
+
+    #[test]
+    fn a_tcvn3_paragraph_in_a_unicode_document_is_converted() {
+        let paragraph =
+            "Phấn đấu đến năm 2027 có 97% người lớn tuổi được học tập, đọc sách ở thư viện của xã.";
+        let pasted = with_pasted(&typed_in(&lower_toned(paragraph), tcvn3()));
+        let decoded = decode(pasted.as_bytes()).unwrap();
+        assert_eq!(decoded.text, with_pasted(&lower_toned(paragraph)));
+        assert_eq!(decoded.converted_from, Some(Legacy::Tcvn3));
+        assert_eq!(decoded.converted_lines, [4]);
+    }
+
+    #[test]
+    fn a_legacy_paragraph_that_reads_as_no_vietnamese_is_refused_by_its_line() {
+        let noise = "¸µ¶·¹ ×Þ® ¬¸ µ¶· ¹×Þ ®¬¸ µ¶·¹× Þ®¬ ¸µ¶ ·¹×Þ®";
+        assert_eq!(
+            decode(with_pasted(noise).as_bytes()),
+            Err(DecodeError::LegacyLine(Legacy::Tcvn3, 4))
+        );
+        // Two stray marks in a Unicode line are no legacy paragraph.
+        let table = "Bảng 3 × 4 × 5 · số liệu";
+        let decoded = decode(with_pasted(table).as_bytes()).unwrap();
+        assert_eq!(decoded.converted_from, None);
+        assert!(decoded.text.contains(table));
     }
 
     #[test]

@@ -41,12 +41,24 @@ impl Doc {
     pub fn parse(text: &str) -> Self {
         let mut lines = Vec::new();
         let mut open: Vec<(usize, String, String)> = Vec::new();
+        let mut open_sentence = false;
         for (i, raw) in text.lines().enumerate() {
             let cleaned = raw.trim().trim_end_matches('|').trim();
             if cleaned.is_empty() || cleaned.chars().all(|c| matches!(c, '|' | '-')) {
                 continue;
             }
             let (marker, rest) = marker(cleaned);
+            // A paragraph broken in the middle of a sentence (text copied
+            // from a PDF or a web page) goes on in lower case: one line.
+            let left_open = std::mem::replace(&mut open_sentence, !ends_sentence(raw));
+            if let Some(last) = lines.last_mut()
+                && left_open
+                && continues(last, &marker, rest)
+            {
+                last.text.push(' ');
+                last.text.push_str(rest);
+                continue;
+            }
             if let Marker::Number { rank, label } = &marker {
                 open.retain(|(r, _, _)| r < rank);
                 open.push((*rank, label.clone(), rest.to_owned()));
@@ -65,6 +77,21 @@ impl Doc {
         }
         Self { lines }
     }
+}
+
+/// Whether `rest`, a line with `marker`, goes on with the sentence `last`
+/// left open: no marker of its own, a lower-case start, and no stop at the
+/// end of a line that is no heading.
+fn continues(last: &Line, marker: &Marker, rest: &str) -> bool {
+    *marker == Marker::None
+        && !matches!(last.marker, Marker::Number { .. })
+        && rest.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// A line ending with a stop, or a table cell's bar, closes its sentence.
+fn ends_sentence(raw: &str) -> bool {
+    raw.trim_end()
+        .ends_with(['.', ';', ':', '!', '?', '”', '"', ')', '|'])
 }
 
 const ROMAN: &[&str] = &[
@@ -131,6 +158,31 @@ pub fn folded(line: &Line) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_paragraph_broken_mid_sentence_is_one_line() {
+        let doc = Doc::parse(
+            "- Hội Khuyến học vận động các gia đình\n\n\nđăng ký danh hiệu gia đình học tập.\n\
+             a) Mục tiêu đến năm 2030\n\
+             tiếp tục như trên;\n\
+             xã Thử |\nvà bảng",
+        );
+        let texts: Vec<(usize, &str)> = doc.lines.iter().map(|l| (l.no, l.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    1,
+                    "Hội Khuyến học vận động các gia đình đăng ký danh hiệu gia đình học tập."
+                ),
+                (5, "Mục tiêu đến năm 2030"),
+                (6, "tiếp tục như trên;"),
+                (7, "xã Thử"),
+                (8, "và bảng"),
+            ],
+            "a heading, a stop or a table cell's bar ends the line"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -34,18 +34,7 @@ const HEAD: usize = 40;
 
 pub fn read(doc: &Doc) -> Header {
     let head: Vec<&Line> = doc.lines.iter().take(HEAD).collect();
-    let number = head.iter().find_map(|l| {
-        let folded = fold(&l.text);
-        folded.starts_with("so:").then(|| {
-            l.text
-                .split_once(':')
-                .map_or("", |(_, n)| n)
-                .trim()
-                .trim_matches('|')
-                .trim()
-                .to_owned()
-        })
-    });
+    let number = head.iter().find_map(|l| number(&l.text));
     let date = head.iter().find_map(|l| issue_date(&l.text));
     let kind_line = head.iter().position(|l| {
         let folded = fold(&l.text);
@@ -101,7 +90,9 @@ pub fn read(doc: &Doc) -> Header {
         (Some(issuer), Some(named)) if fold(&issuer.0) == fold(&named.0) => Some(named),
         (issuer, named) => issuer.or(named),
     };
-    let years = title.as_deref().and_then(title_years);
+    let years = title
+        .as_deref()
+        .and_then(|t| period_in(t, date, &mut review));
     if title.is_none() {
         review.push(msg!("extract.review.no-title"));
     }
@@ -118,6 +109,18 @@ pub fn read(doc: &Doc) -> Header {
         says_commune,
         review,
     }
+}
+
+/// "Số: 08 /KH-BCĐ |" → "08 /KH-BCĐ".
+fn number(text: &str) -> Option<String> {
+    fold(text).starts_with("so:").then(|| {
+        text.split_once(':')
+            .map_or("", |(_, n)| n)
+            .trim()
+            .trim_matches('|')
+            .trim()
+            .to_owned()
+    })
 }
 
 /// "Căn cứ …", or "Thực hiện …" citing a numbered document ("Thực hiện
@@ -161,10 +164,7 @@ fn dated_at(text: &str) -> Option<&str> {
     let (place, _) = cell.split_once(", ngày")?;
     let place = place.trim();
     let words: Vec<&str> = place.split_whitespace().collect();
-    let named = (1..=5).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let named = (1..=6).contains(&words.len()) && proper_name(&words, 5).len() == words.len();
     named.then_some(place)
 }
 
@@ -209,11 +209,10 @@ fn territory(text: &str) -> Option<(String, Level)> {
         if !rest_lower.starts_with(word) {
             continue;
         }
-        let name: Vec<&str> = rest[word.len()..]
-            .split_whitespace()
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        let words: Vec<&str> = rest[word.len()..].split_whitespace().collect();
+        let name: Vec<&str> = proper_name(&words, 4)
+            .into_iter()
             .map(|w| w.trim_end_matches([',', ';', '.', ':']))
-            .take(4)
             .collect();
         if name.is_empty() {
             return None;
@@ -223,6 +222,28 @@ fn territory(text: &str) -> Option<(String, Level)> {
         return Some((written, level));
     }
     None
+}
+
+/// The capitalised words a unit's name is made of, up to `most`, with the
+/// dash that joins two names ("BÀ RỊA - VŨNG TÀU") when a capitalised
+/// word follows it.
+fn proper_name<'a>(words: &[&'a str], most: usize) -> Vec<&'a str> {
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut name = Vec::new();
+    let mut taken = 0;
+    for (i, word) in words.iter().enumerate() {
+        let joins = matches!(*word, "-" | "–") && !name.is_empty();
+        if joins && words.get(i + 1).is_some_and(capital) {
+            name.push(*word);
+            continue;
+        }
+        if !capital(word) || taken == most {
+            break;
+        }
+        name.push(*word);
+        taken += 1;
+    }
+    name
 }
 
 /// A "thành phố" heads a province only when it is one of the cities run
@@ -276,12 +297,7 @@ fn committee_in(cell: &str) -> Option<(String, Level)> {
         let kind: Vec<String> = word.split(' ').map(fold).collect();
         let name_at = after + kind.len();
         (folded.get(after..name_at)? == kind.as_slice()).then_some(())?;
-        let name: Vec<&str> = words[name_at..]
-            .iter()
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .take(4)
-            .copied()
-            .collect();
+        let name = proper_name(&words[name_at..], 4);
         (!name.is_empty()).then(|| {
             let written = format!("{word} {}", name.join(" "));
             let level = level_of(&written, *level);
@@ -290,35 +306,69 @@ fn committee_in(cell: &str) -> Option<(String, Level)> {
     })
 }
 
+/// The title's years: its own period, else (for review) the scheme's.
+fn period_in(
+    title: &str,
+    date: Option<CivilDate>,
+    review: &mut Vec<Message>,
+) -> Option<(Option<u16>, u16)> {
+    if let Some(own) = title_years(title) {
+        return Some(own);
+    }
+    // "Thực hiện Đề án “… giai đoạn 2021 - 2030” trên địa bàn tỉnh …": a
+    // plan that names no period of its own carries the scheme out over the
+    // scheme's, from the year it is issued in at the earliest.
+    let (start, end) = scheme_years(title)?;
+    let start = date
+        .and_then(|d| u16::try_from(d.year()).ok())
+        .map_or(start, |year| year.clamp(start, end));
+    review.push(msg!("extract.header.period-of-scheme", start, end));
+    Some((Some(start), end))
+}
+
 /// "giai đoạn 2021-2030" or "2014 - 2020" → both; "đến năm 2020" → the end.
 fn title_years(title: &str) -> Option<(Option<u16>, u16)> {
     let folded = fold(title);
-    let year = |s: &str| -> Option<u16> {
-        let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
-        digits
-            .parse()
-            .ok()
-            .filter(|y| (1945..=2100).contains(y) && digits.len() == 4)
-    };
-    for (at, _) in folded.match_indices("giai doan ") {
+    if let Some((start, end, _)) = spans(&folded).find(|(_, _, quoted)| !quoted) {
+        return Some((Some(start), end));
+    }
+    let at = folded.rfind("den nam ")?;
+    four_digit_year(&folded[at + "den nam ".len()..]).map(|end| (None, end))
+}
+
+/// The period of the scheme a title names in quotes ("Đề án “Xây dựng xã
+/// hội học tập giai đoạn 2021 - 2030”").
+fn scheme_years(title: &str) -> Option<(u16, u16)> {
+    spans(&fold(title))
+        .find(|(_, _, quoted)| *quoted)
+        .map(|(start, end, _)| (start, end))
+}
+
+/// Each "giai đoạn 2021-2030" of a folded title, and whether it stands in
+/// quotes (the scheme's own period is named in them; the plan's is not).
+fn spans(folded: &str) -> impl Iterator<Item = (u16, u16, bool)> + '_ {
+    folded.match_indices("giai doan ").filter_map(|(at, _)| {
         let rest = &folded[at + "giai doan ".len()..];
-        let start = year(rest);
+        let start = four_digit_year(rest)?;
         let after = rest
             .get(4..)
             .unwrap_or("")
             .trim_start()
             .trim_start_matches(['-', '–'])
             .trim_start();
-        if let (Some(start), Some(end)) = (start, year(after)) {
-            // The scheme's own period is named in quotes; the plan's comes last.
-            let before = &folded[..at];
-            if before.matches('“').count() <= before.matches('”').count() {
-                return Some((Some(start), end));
-            }
-        }
-    }
-    let at = folded.rfind("den nam ")?;
-    year(&folded[at + "den nam ".len()..]).map(|end| (None, end))
+        let end = four_digit_year(after)?;
+        let before = &folded[..at];
+        let quoted = before.matches('“').count() > before.matches('”').count();
+        Some((start, end, quoted))
+    })
+}
+
+fn four_digit_year(s: &str) -> Option<u16> {
+    let digits: String = s.chars().take_while(char::is_ascii_digit).collect();
+    digits
+        .parse()
+        .ok()
+        .filter(|y| (1945..=2100).contains(y) && digits.len() == 4)
 }
 
 /// The schemes the preamble implements ("Căn cứ Quyết định số
@@ -485,6 +535,15 @@ mod tests {
             Some(("xã VŨ PHÚC".to_owned(), Level::Commune))
         );
         assert_eq!(issuing_committee("Ủy ban nhân dân các huyện"), None);
+        // Two names joined by a dash are one province's.
+        assert_eq!(
+            issuing_committee("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU"),
+            Some(("tỉnh BÀ RỊA - VŨNG TÀU".to_owned(), Level::Province))
+        );
+        assert_eq!(
+            territory("học tập trên địa bàn tỉnh Bà Rịa – Vũng Tàu - giai đoạn mới"),
+            Some(("tỉnh Bà Rịa – Vũng Tàu".to_owned(), Level::Province))
+        );
         // A city of a province is no province.
         assert_eq!(
             issuing_committee("ỦY BAN NHÂN DÂN THÀNH PHỐ THÁI BÌNH"),
@@ -510,6 +569,23 @@ mod tests {
             ),
             Some((Some(2021), 2030))
         );
+    }
+
+    #[test]
+    fn a_title_without_a_period_of_its_own_takes_the_schemes() {
+        let text = "KẾ HOẠCH\nTriển khai Chương trình “Học tập suốt đời giai đoạn 2022 – 2028” tại huyện Thử\nI. MỤC TIÊU";
+        let header = read(&Doc::parse(text));
+        assert_eq!(header.years, Some((Some(2022), 2028)));
+        assert_eq!(
+            header.review.iter().filter_map(Message::id).next_back(),
+            Some("extract.header.period-of-scheme")
+        );
+        // Issued later than the scheme began: the plan starts when issued.
+        let dated = format!("Thử, ngày 5 tháng 9 năm 2024\n{text}");
+        assert_eq!(read(&Doc::parse(&dated)).years, Some((Some(2024), 2028)));
+        // A period of its own, or an end year, wins over the scheme's.
+        let own = "KẾ HOẠCH\nThực hiện Đề án “Học tập giai đoạn 2022-2028” trên địa bàn huyện Thử đến năm 2025";
+        assert_eq!(read(&Doc::parse(own)).years, Some((None, 2025)));
     }
 
     #[test]

@@ -552,6 +552,20 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_province_named_with_a_dash_is_read_whole() {
+        let text = "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU\nSố: 5/KH-UBND\nBà Rịa - Vũng Tàu, ngày 3 tháng 4 năm 2022\nKẾ HOẠCH\nHọc tập suốt đời giai đoạn 2022-2025\nI. MỤC TIÊU";
+        let options = Options {
+            level: None,
+            source: "x.txt",
+            parent: None,
+        };
+        let d = from_text(text, &options).plan.document;
+        assert_eq!(d.jurisdiction.as_str(), "tỉnh Bà Rịa - Vũng Tàu");
+        assert_eq!(d.level, Level::Province);
+        assert_eq!(d.id, "ba-ria-vung-tau-2022-2025");
+    }
+
     fn bundled(name: &str) -> Plan {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("plans")

@@ -5,7 +5,7 @@
 
 use crate::catalogue::Catalogue;
 use crate::i18n::Message;
-use crate::model::{Period, Population, Stance, Target, Unit};
+use crate::model::{Period, Population, Stance, Target, TargetValue, Unit};
 use crate::msg;
 use crate::text::{Text, fold};
 
@@ -40,6 +40,18 @@ pub fn extract(doc: &Doc, cx: &Context) -> Vec<Found> {
                 if let Some(target) = read(doc, i, &figure, quote, clause, lead_in, cx) {
                     found.push(target);
                 }
+            }
+        }
+        for quote in in_words(&line.text) {
+            let figure = Figure {
+                start: 0,
+                end: quote.len(),
+                value: TargetValue::Qualitative,
+            };
+            if let Some(mut target) = read(doc, i, &figure, quote, quote, lead_in, cx) {
+                target.target.each_year = fold(quote).starts_with("hang nam");
+                target.review.insert(0, msg!("extract.targets.qualitative"));
+                found.push(target);
             }
         }
     }
@@ -95,6 +107,77 @@ fn clauses(text: &str) -> Vec<&str> {
     parts
 }
 
+/// Targets a plan sets in words, without a figure: "Hằng năm, tăng tỷ lệ
+/// …", "Bảo đảm tỷ lệ biết chữ cân bằng giữa nam và nữ", "duy trì kết
+/// quả phổ cập …". A clause with no figure that opens with a target's verb
+/// and names what is measured starts one; the figure-less clauses after it
+/// in the same sentence belong to it. Each is marked for review.
+fn in_words(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    for sentence in sentences(text) {
+        let mut run: Option<(usize, usize)> = None;
+        let mut at = 0;
+        for piece in sentence.split_inclusive(';') {
+            let (from, to) = (at, at + piece.trim_end_matches(';').len());
+            at += piece.len();
+            let clause = &sentence[from..to];
+            if !percentages(clause).is_empty() {
+                found.extend(run.take().map(|(f, t)| sentence[f..t].trim()));
+            } else if let Some((_, end)) = &mut run {
+                *end = to;
+            } else if sets_in_words(&fold(clause.trim())) {
+                run = Some((from, to));
+            }
+        }
+        found.extend(run.map(|(f, t)| sentence[f..t].trim()));
+    }
+    found.retain(|q| !q.is_empty());
+    found
+}
+
+/// Sentences of a line: cut at a full stop before a capital.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '.'
+            && text.as_bytes().get(i + 1) == Some(&b' ')
+            && text[i + 2..].chars().next().is_some_and(char::is_uppercase)
+        {
+            parts.push(text[start..i].trim());
+            start = i + 1;
+        }
+    }
+    parts.push(text[start..].trim().trim_end_matches('.'));
+    parts
+}
+
+/// A folded clause that sets a target in words: a target's verb first
+/// (after "hằng năm", "tiếp tục", "đặc biệt"), and something measured.
+fn sets_in_words(folded: &str) -> bool {
+    let mut rest = folded;
+    loop {
+        let before = rest;
+        for opener in ["hang nam", "tiep tuc", "dac biet", "to chuc", "tung buoc"] {
+            if let Some(after) = rest.strip_prefix(opener) {
+                rest = after.trim_start_matches([',', ' ']);
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    let verb = [
+        "tang", "bao dam", "dam bao", "uu tien", "duy tri", "giam", "phan dau", "nang",
+    ]
+    .iter()
+    .any(|v| rest.starts_with(v) && super::doc::boundary(rest, v.len()));
+    let measured = ["ty le", "pho cap", "mu chu", "biet chu", "dat chuan"]
+        .iter()
+        .any(|w| has_words(rest, w));
+    verb && measured
+}
+
 /// Each figure of a clause with the words that belong to it: the whole
 /// clause for one figure; for "Trên 55% … bậc 2 và 30% có trình độ bậc 3",
 /// each from its figure to the next.
@@ -138,7 +221,10 @@ fn governed(quote: &str) -> Vec<&str> {
     let mut at = 0;
     for piece in quote.split_inclusive(", ") {
         let next = at + piece.len();
-        if at > 0 && names_result(piece) && names_result(&quote[*starts.last().unwrap_or(&0)..at]) {
+        let current = &quote[*starts.last().unwrap_or(&0)..at];
+        // After a cited document's number comes its title ("Nghị định số
+        // 20/2014/NĐ-CP … về phổ cập giáo dục, xóa mù chữ"), not a result.
+        if at > 0 && names_result(piece) && names_result(current) && !cites_document(current) {
             starts.push(at);
         }
         at = next;
@@ -156,6 +242,15 @@ fn governed(quote: &str) -> Vec<&str> {
     // catalogue's joint indicators ("phổ cập tiểu học và trung học cơ sở") count it.
     let levelled = parts.iter().filter(|p| level(&fold(p)).is_some()).count();
     if levelled >= 2 { parts } else { vec![quote] }
+}
+
+/// Whether `text` cites a document by its number ("số 20/2014/NĐ-CP").
+fn cites_document(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.contains('/')
+            && w.chars().any(char::is_alphabetic)
+    })
 }
 
 fn read(
@@ -464,6 +559,71 @@ mod tests {
             governed("95% cán bộ, công chức, viên chức được bồi dưỡng"),
             ["95% cán bộ, công chức, viên chức được bồi dưỡng"]
         );
+    }
+
+    fn found(text: &str) -> Vec<Found> {
+        let cx = Context {
+            issued: Some(2024),
+            period: Period {
+                start: 2024,
+                end: Some(2028),
+            },
+        };
+        extract(&Doc::parse(text), &cx)
+    }
+
+    #[test]
+    fn a_target_set_in_words_is_kept_for_review() {
+        let got = found(
+            "II. MỤC TIÊU ĐẾN NĂM 2028
+             - Mỗi năm, 95% học viên hoàn thành khóa học. Hằng năm, nâng dần tỷ lệ người cao tuổi tham gia câu lạc bộ đọc sách.
+             - Bảo đảm tỷ lệ trẻ em gái đến trường ngang bằng trẻ em trai; chú trọng các thôn vùng cao.
+             - Khuyến khích người dân tự học qua mạng.
+             - Từng bước duy trì kết quả phổ cập giáo dục mầm non; phấn đấu 60% thôn có tủ sách.",
+        );
+        let words: Vec<(&str, bool)> = got
+            .iter()
+            .filter(|f| f.target.value == TargetValue::Qualitative)
+            .map(|f| {
+                let quote = f.target.quote.as_ref().map_or("", Text::as_str);
+                (quote, f.target.each_year)
+            })
+            .collect();
+        assert_eq!(
+            words,
+            [
+                (
+                    "Hằng năm, nâng dần tỷ lệ người cao tuổi tham gia câu lạc bộ đọc sách",
+                    true
+                ),
+                (
+                    "Bảo đảm tỷ lệ trẻ em gái đến trường ngang bằng trẻ em trai; chú trọng các thôn vùng cao",
+                    false
+                ),
+                ("Từng bước duy trì kết quả phổ cập giáo dục mầm non", false),
+            ],
+            "an encouragement that measures nothing is no target"
+        );
+        let qualitative = got
+            .iter()
+            .find(|f| f.target.value == TargetValue::Qualitative)
+            .unwrap();
+        assert_eq!(qualitative.target.year, 2028);
+        assert_eq!(
+            qualitative.review[0].id(),
+            Some("extract.targets.qualitative")
+        );
+        assert_eq!(got.len(), 5, "and the two figures");
+    }
+
+    #[test]
+    fn a_cited_documents_title_is_no_result_of_its_own() {
+        let got = found(
+            "II. MỤC TIÊU
+- Đến năm 2028, 100% xã giữ vững phổ cập tiểu học mức độ 3, xóa mù chữ mức độ 2 theo Thông tư số 07/2016/TT-BGDĐT về phổ cập giáo dục, xóa mù chữ.",
+        );
+        let levels: Vec<Option<u8>> = got.iter().map(|f| f.target.level).collect();
+        assert_eq!(levels, [Some(3), Some(2)]);
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn extract(doc: &Doc, level: Level, agencies: &mut Agencies) -> Vec<Found> {
             continue;
         }
         let (requested, text) = strip_request(&line.text);
-        let named = listed(text, fronted(text), level);
+        let named = listed(text, fronted(text, level), level);
         let named_end = named.last().map_or(0, |n| n.end);
         let rest = text[named_end..].trim_start_matches([',', ' ', ':']);
         let only_names = !named.is_empty() && (rest.is_empty() || is_duty_phrase(rest));
@@ -89,7 +89,7 @@ pub fn extract(doc: &Doc, level: Level, agencies: &mut Agencies) -> Vec<Found> {
             }
             let mode = if requested { Mode::Requested } else { to.mode };
             (leads, coordinates, mode, duty_of(text, level))
-        } else if unaddressed_duty(line) {
+        } else if unaddressed_duty(line) || opens_with_deadline(text) {
             (Vec::new(), Vec::new(), Mode::Assigned, text)
         } else {
             continue;
@@ -242,13 +242,30 @@ fn in_tasks(line: &Line) -> bool {
         && !headings.iter().any(|h| has_words(h, "muc tieu"))
 }
 
-/// Where the words after a deadline that opens the line start ("Hằng năm,
-/// Sở A chủ trì …"), or 0: the body named after it is the one addressed.
-fn fronted(text: &str) -> usize {
-    super::deadlines::find(text)
+/// Where the words after a deadline or a ground that open the line start
+/// ("Hằng năm, Sở A chủ trì …", "Căn cứ nhiệm vụ được giao, Hội B …"), or
+/// 0: the body named after them is the one addressed.
+fn fronted(text: &str, level: Level) -> usize {
+    let after_deadline = super::deadlines::find(text)
         .first()
         .filter(|f| f.start == 0 && text[f.end..].starts_with(", "))
-        .map_or(0, |f| f.end + 2)
+        .map_or(0, |f| f.end + 2);
+    let rest = &text[after_deadline..];
+    if !fold(rest).starts_with("can cu ") {
+        return after_deadline;
+    }
+    rest.find(", ")
+        .map(|comma| after_deadline + comma + 2)
+        .filter(|at| at_start(&text[*at..], level).is_some())
+        .unwrap_or(after_deadline)
+}
+
+/// A line that opens with when it falls ("Hằng năm, …") is a duty, named
+/// body or not.
+fn opens_with_deadline(text: &str) -> bool {
+    super::deadlines::find(text)
+        .first()
+        .is_some_and(|f| f.start == 0 && text[f.end..].starts_with(", "))
 }
 
 /// An item of a "Nhiệm vụ và giải pháp" list that names no body and has
@@ -515,6 +532,28 @@ mod tests {
             let first = super::super::deadlines::find(text).into_iter().next();
             assert_eq!(first.map(|f| f.wording).as_deref(), wording, "{text}");
         }
+    }
+
+    #[test]
+    fn a_ground_or_a_deadline_may_come_before_the_body() {
+        let doc = Doc::parse(
+            "IV. TỔ CHỨC THỰC HIỆN\n\
+             - Căn cứ nhiệm vụ được giao hằng năm, Hội Khuyến học huyện lập dự toán kinh phí.\n\
+             Hằng năm, căn cứ kết quả rà soát, các xã bổ sung kế hoạch.",
+        );
+        let mut agencies = Agencies::default();
+        let found = extract(&doc, Level::District, &mut agencies);
+        let got: Vec<(usize, Option<&str>)> = found
+            .iter()
+            .map(|f| {
+                let wording = f.task.deadline.as_ref().map(|d| d.wording.as_str());
+                (f.task.leads.len(), wording)
+            })
+            .collect();
+        assert_eq!(got, [(1, Some("hằng năm")), (0, Some("Hằng năm"))]);
+        let lead = &agencies.list[0];
+        assert_eq!(lead.name.as_str(), "Hội Khuyến học huyện");
+        assert_eq!(found[1].review[0].id(), Some("extract.review.no-lead"));
     }
 
     #[test]

@@ -105,6 +105,38 @@ fn a_legacy_encoding_mixed_with_unicode_is_refused_with_advice() {
 }
 
 #[test]
+fn a_tcvn3_paragraph_in_a_unicode_document_is_converted_and_its_line_named() {
+    let dir = tempfile::tempdir().unwrap();
+    // The TCVN3 title pasted, as Latin-1 letters, into a plan typed in Unicode.
+    let tcvn3: String = TCVN3_TITLE.iter().map(|&b| char::from(b)).collect();
+    let pasted = tcvn3.lines().nth(1).unwrap();
+    let text = format!(
+        "KẾ HOẠCH\n{pasted}\nI. MỤC TIÊU\n- Phấn đấu đến năm 2025 có 99,5% người dân biết chữ.\n\
+         II. TỔ CHỨC THỰC HIỆN\n- Hội Khuyến học huyện vận động các gia đình tham gia học tập.\n"
+    );
+    std::fs::write(dir.path().join("pasted.txt"), text).unwrap();
+    let out = run_in(dir.path(), &["extract", "pasted.txt"], &[]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(
+            "pasted.txt: line 2 converted from the legacy TCVN3 (ABC) encoding to Unicode"
+        ),
+        "{stderr}"
+    );
+    let draft = String::from_utf8(out.stdout).unwrap();
+    assert!(draft.contains("jurisdiction: huyện Thử\n"), "{draft}");
+    let out = run_in(dir.path(), &["--lang", "vi", "extract", "pasted.txt"], &[]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(
+            "pasted.txt: dòng 2 đã được chuyển từ bảng mã cũ TCVN3 (ABC) sang Unicode"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn diff_reads_the_draft_from_standard_input() {
     let draft = run_in(root(), &["extract", &fixture()], &[]);
     assert_eq!(draft.status.code(), Some(0), "{draft:?}");
