@@ -151,7 +151,7 @@ fn naming(path: &Path, wanted: &BTreeSet<String>) -> Option<Loaded> {
 /// Whether `id` stands in `text` as the value of an `id` key, in YAML
 /// (`id: x`, `{id: "x"}`) or TOML (`id = "x"`). A false "no" leaves the
 /// plan unknown (XH012), never a wrong plan compared with.
-fn declares(text: &[u8], id: &[u8]) -> bool {
+pub(crate) fn declares(text: &[u8], id: &[u8]) -> bool {
     memchr::memmem::find_iter(text, id).any(|at| {
         // A key is short: look back a little, never to the start of a long line.
         let window = &text[at.saturating_sub(64)..at];

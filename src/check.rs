@@ -181,7 +181,7 @@ pub(crate) fn pair_statuses(
 
 /// The plan a status file sits beside: `STEM.yaml`, `.yml` or `.toml` for
 /// `STEM.status.yaml`, whichever exists.
-fn plan_of_status(path: &std::path::Path) -> Option<PathBuf> {
+pub(crate) fn plan_of_status(path: &std::path::Path) -> Option<PathBuf> {
     let name = path.file_name()?.to_str()?;
     let (stem, _) = name.rsplit_once('.')?;
     let stem = stem.strip_suffix(".status")?;

@@ -1,12 +1,14 @@
 //! "Did you mean" for misspelt names and ids.
 
-/// The candidate closest to `word`, if it is close enough to be a likely typo.
+/// The candidate closest to `word`, if it is close enough to be a likely
+/// typo; never `word` itself, which was looked for and not taken.
 pub(crate) fn closest<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     candidates
         .into_iter()
+        .filter(|c| *c != word)
         .map(|c| (strsim::jaro_winkler(word, c), c))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -21,6 +23,12 @@ pub(crate) fn did_you_mean(best: &str) -> crate::i18n::Message {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn never_suggests_the_word_itself() {
+        assert_eq!(closest("x-2026", ["x-2026", "x-2025"]), Some("x-2025"));
+        assert_eq!(closest("x-2026", ["x-2026"]), None);
+    }
 
     #[test]
     fn suggests_near_misses_only() {

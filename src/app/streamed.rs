@@ -68,7 +68,7 @@ pub(super) fn run(
     })?;
     warn_broken_beside(&streamed.beside, settings);
     warn_skipped(&streamed.skipped, settings);
-    let nothing = streamed.checked == 0 && streamed.findings().is_empty();
+    let nothing = streamed.checked == 0 && !streamed.found_any;
     super::refuse_nothing_checked(input, &files, nothing, settings)?;
     let inputs: Vec<&Path> = streamed
         .read

@@ -36,8 +36,12 @@ pub struct Input<'a> {
 
 /// A run checked and its report written aside, ready to be put together.
 pub struct Streamed {
-    /// The report without its plans, comparisons, schedules and progress.
+    /// The report without its plans, comparisons, schedules, progress and
+    /// findings.
     head: Report,
+    findings: Vec<Finding>,
+    /// Whether the run found anything before `--only` kept some of it.
+    pub found_any: bool,
     /// Those four sections, in that order, each its rows as JSON.
     sections: [Written; 4],
     /// Every file the run read: no output may replace one.
@@ -64,7 +68,7 @@ pub enum StreamError {
 
 impl Streamed {
     pub fn findings(&self) -> &[Finding] {
-        &self.head.findings
+        &self.findings
     }
 
     /// The report, as `render::write_json` writes the one `build` makes.
@@ -73,21 +77,60 @@ impl Streamed {
             .map_err(std::io::Error::other)?;
         let mut rest = head.as_str();
         for (key, spill) in SECTIONS.iter().zip(&self.sections) {
-            // Top-level keys alone are indented by two spaces.
-            let empty = format!("\n  \"{key}\": []");
-            let at = rest.find(&empty).ok_or_else(|| {
-                std::io::Error::other(format!("the report has no top-level `{key}`"))
-            })?;
-            out.write_all(&rest.as_bytes()[..at + empty.len() - 1])?;
-            if spill.rows > 0 {
-                spill.copy_to(out)?;
-                out.write_all(b"\n  ")?;
-            }
-            out.write_all(b"]")?;
-            rest = &rest[at + empty.len()..];
+            rest = splice(out, rest, key, |out| spill.copy_to(out))?;
         }
+        let lang = self.head.lang;
+        rest = splice(out, rest, "findings", |out| {
+            for (i, finding) in self.findings.iter().enumerate() {
+                out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+                let row = element(finding, lang).map_err(std::io::Error::other)?;
+                out.write_all(row.as_bytes())?;
+            }
+            Ok(())
+        })?;
         out.write_all(rest.as_bytes())?;
         out.write_all(b"\n")
+    }
+}
+
+/// Writes `rest` up to its empty top-level list `key`, the rows `write`
+/// writes in it, and returns what follows the list.
+fn splice<'r>(
+    out: &mut dyn Write,
+    rest: &'r str,
+    key: &str,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<&'r str> {
+    // Top-level keys alone are indented by two spaces.
+    let empty = format!("\n  \"{key}\": []");
+    let at = rest
+        .find(&empty)
+        .ok_or_else(|| std::io::Error::other(format!("the report has no top-level `{key}`")))?;
+    out.write_all(&rest.as_bytes()[..at + empty.len() - 1])?;
+    let mut counted = Counted { out, written: 0 };
+    write(&mut counted)?;
+    if counted.written > 0 {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(b"]")?;
+    Ok(&rest[at + empty.len()..])
+}
+
+/// A writer that counts what goes through it: whether a list had rows.
+struct Counted<'w> {
+    out: &'w mut dyn Write,
+    written: usize,
+}
+
+impl Write for Counted<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.out.write(bytes)?;
+        self.written += written;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -96,10 +139,10 @@ const SECTIONS: [&str; 4] = ["plans", "comparisons", "schedules", "progress"];
 /// Checks the run's files as [`crate::check::check_found`] and
 /// [`super::build`] do together, one chunk of files at a time.
 pub fn run(input: &Input<'_>, options: &Options<'_>) -> Result<Streamed, StreamError> {
-    let index = index(input.files);
+    let index = Index::of(input)?;
     let mut held = Held::new(&index, input);
     if let Some(id) = options.against {
-        held.hold([id.to_owned()])?;
+        held.hold([id.to_owned()], &mut [])?;
         if !held.has(id) {
             return Err(StreamError::UnknownAgainst {
                 id: id.to_owned(),
@@ -112,18 +155,22 @@ pub fn run(input: &Input<'_>, options: &Options<'_>) -> Result<Streamed, StreamE
     for chunk in input.files.chunks(CHUNK) {
         let taken = chunk
             .par_iter()
-            .map(|found| crate::check::take(found, input.skip_non_plans))
+            .map(|found| match held.by_path.get(&found.path) {
+                Some(id) => Ok(Slot::Held(id.clone())),
+                None => crate::check::take(found, input.skip_non_plans).map(Slot::Taken),
+            })
             .collect::<Result<Vec<_>, load::ReadError>>()
             .map_err(CheckError::from)?;
         let mut plans = Vec::new();
-        for taken in taken {
-            match taken {
-                Taken::Plan(file) => plans.push(file),
-                Taken::Skipped(path, shape) => run.skipped.push((path, shape)),
-                Taken::NamedStatus(file) => statuses.push(file),
+        for slot in taken {
+            match slot {
+                Slot::Taken(Taken::Plan(file)) => plans.push(Slot::Read(file)),
+                Slot::Taken(Taken::Skipped(path, shape)) => run.skipped.push((path, shape)),
+                Slot::Taken(Taken::NamedStatus(file)) => statuses.push(file),
+                other => plans.push(other),
             }
         }
-        run.check(&plans, &mut held, options)?;
+        run.check(plans, &mut held, options)?;
     }
     let paired = crate::check::pair_statuses(
         statuses,
@@ -131,34 +178,76 @@ pub fn run(input: &Input<'_>, options: &Options<'_>) -> Result<Streamed, StreamE
         input.skip_non_plans,
     )
     .map_err(CheckError::from)?;
-    run.check(&paired.plans, &mut held, options)?;
+    let plans = paired
+        .plans
+        .into_iter()
+        .map(|file| match held.by_path.get(&file.source.path) {
+            Some(id) => Slot::Held(id.clone()),
+            None => Slot::Read(file),
+        })
+        .collect();
+    run.check(plans, &mut held, options)?;
     run.skipped.extend(paired.skipped);
     run.findings.extend(paired.orphans);
     Ok(run.finish(held, options)?)
 }
 
+/// A file of a chunk: as read, or the plan already held for its path (a
+/// plan is read once, so the rows of a plan and its use as a parent agree).
+enum Slot {
+    Taken(Taken),
+    Read(Loaded),
+    Held(String),
+}
+
 /// The ids the run's files declare, each with the files that declare it in
-/// the run's order: which file to read when a plan is held to one.
-fn index(files: &[Found]) -> HashMap<String, Vec<usize>> {
-    let declared: Vec<Option<String>> = files
-        .par_iter()
-        .map(|found| load::declared_id(&found.path))
-        .collect();
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-    for (at, id) in declared.into_iter().enumerate() {
-        if let Some(id) = id {
-            index.entry(id).or_default().push(at);
+/// the run's order: which file to read when a plan is held to one. The
+/// plan beside a status file named on the command line comes last, as the
+/// whole run checks it last.
+struct Index {
+    declared: HashMap<String, Vec<PathBuf>>,
+    /// Every file the run may read as a plan, in its order.
+    files: Vec<PathBuf>,
+}
+
+impl Index {
+    fn of(input: &Input<'_>) -> Result<Self, CheckError> {
+        let mut files: Vec<PathBuf> = input.files.iter().map(|f| f.path.clone()).collect();
+        let beside_statuses = input
+            .files
+            .iter()
+            .filter(|found| found.named && crate::check::plan_of_status(&found.path).is_some())
+            .map(|found| crate::check::take(found, input.skip_non_plans))
+            .collect::<Result<Vec<_>, load::ReadError>>()?;
+        for taken in beside_statuses {
+            if let Taken::NamedStatus(status) = taken
+                && let Some(plan) = crate::check::plan_of_status(&status.source.path)
+                && !files.contains(&plan)
+            {
+                files.push(plan);
+            }
         }
+        let ids: Vec<Option<String>> = files
+            .par_iter()
+            .map(|path| load::declared_id(path))
+            .collect();
+        let mut declared: HashMap<String, Vec<PathBuf>> = HashMap::new();
+        for (path, id) in files.iter().zip(ids) {
+            if let Some(id) = id {
+                declared.entry(id).or_default().push(path.clone());
+            }
+        }
+        Ok(Self { declared, files })
     }
-    index
 }
 
 /// The plans the run's plans are held to, read when first asked for and
 /// kept: never more than the plans that others name.
 struct Held<'a> {
-    index: &'a HashMap<String, Vec<usize>>,
+    index: &'a Index,
     input: &'a Input<'a>,
     plans: HashMap<String, Loaded>,
+    by_path: HashMap<PathBuf, String>,
     /// Every id asked for, held or not: asked once.
     asked: BTreeSet<String>,
     /// The run's files, canonical, when a search beside them needs them.
@@ -167,11 +256,12 @@ struct Held<'a> {
 }
 
 impl<'a> Held<'a> {
-    fn new(index: &'a HashMap<String, Vec<usize>>, input: &'a Input<'a>) -> Self {
+    fn new(index: &'a Index, input: &'a Input<'a>) -> Self {
         Self {
             index,
             input,
             plans: HashMap::new(),
+            by_path: HashMap::new(),
             asked: BTreeSet::new(),
             canonical: None,
             beside: Beside::default(),
@@ -185,8 +275,14 @@ impl<'a> Held<'a> {
     /// Holds the plans `wanted` and the plans they refer to in turn, as
     /// the whole run would know them: the last of the run's files that
     /// declares an id and loads (as a map of every file keeps the last),
-    /// else the embedded scheme, else a plan found beside the run's.
-    fn hold(&mut self, wanted: impl IntoIterator<Item = String>) -> Result<(), StreamError> {
+    /// else the embedded scheme, else a plan found beside the run's. A
+    /// file of the chunk being checked (`chunk`) is taken from it, not read
+    /// again.
+    fn hold(
+        &mut self,
+        wanted: impl IntoIterator<Item = String>,
+        chunk: &mut [Slot],
+    ) -> Result<(), StreamError> {
         let mut queue: Vec<String> = wanted.into_iter().collect();
         loop {
             let mut outside = BTreeSet::new();
@@ -194,9 +290,10 @@ impl<'a> Held<'a> {
                 if !self.asked.insert(id.clone()) {
                     continue;
                 }
-                if let Some(file) = self.read_from_run(&id) {
+                let claimants = self.index.declared.get(&id).map_or(&[][..], Vec::as_slice);
+                if let Some(file) = last_that_loads(&id, claimants, chunk) {
                     queue.extend(referenced(&file));
-                    self.plans.insert(id, file);
+                    self.keep(id, file);
                 } else if !self.has(&id) {
                     outside.insert(id);
                 }
@@ -204,37 +301,80 @@ impl<'a> Held<'a> {
             if outside.is_empty() {
                 return Ok(());
             }
+            // The index reads a `document` block alone, which a quoted
+            // text running over lines can fool: before looking beside the
+            // run, its files are searched as the whole run would know them.
+            for (id, file) in self.declared_in_run(&outside) {
+                outside.remove(&id);
+                queue.extend(referenced(&file));
+                self.keep(id, file);
+            }
+            if outside.is_empty() {
+                continue;
+            }
             let found = self.search_beside(outside)?;
             for file in found.plans {
                 queue.extend(referenced(&file));
                 if let Ok(plan) = &file.plan {
-                    self.plans.insert(plan.document.id.clone(), file);
+                    let id = plan.document.id.clone();
+                    self.keep(id, file);
                 }
             }
-            self.beside.broken.extend(found.broken);
-            self.beside.ambiguous.extend(found.ambiguous);
+            for path in found.broken {
+                if !self.beside.broken.contains(&path) {
+                    self.beside.broken.push(path);
+                }
+            }
+            for claim in found.ambiguous {
+                if !self.beside.ambiguous.contains(&claim) {
+                    self.beside.ambiguous.push(claim);
+                }
+            }
         }
     }
 
-    fn read_from_run(&self, id: &str) -> Option<Loaded> {
-        let claimants = self.index.get(id)?;
-        claimants.iter().rev().find_map(|&at| {
-            let file = load::load_file(&self.input.files[at].path).ok()?;
-            let declares = file.plan.as_ref().is_ok_and(|p| p.document.id == id);
-            declares.then_some(file)
-        })
+    fn keep(&mut self, id: String, file: Loaded) {
+        self.by_path.insert(file.source.path.clone(), id.clone());
+        self.plans.insert(id, file);
+    }
+
+    /// The last file of the run that declares each of `wanted` and loads.
+    fn declared_in_run(&self, wanted: &BTreeSet<String>) -> Vec<(String, Loaded)> {
+        let found: Vec<Loaded> = self
+            .index
+            .files
+            .par_iter()
+            .filter_map(|path| {
+                let bytes = load::read_regular_file(path, load::MAX_FILE_BYTES).ok()?;
+                let named = wanted
+                    .iter()
+                    .any(|id| crate::beside::declares(&bytes, id.as_bytes()));
+                let format = crate::source::Format::from_path(path)?;
+                let file = named.then(|| load::load_bytes(path.clone(), bytes, format))?;
+                let declares = file
+                    .plan
+                    .as_ref()
+                    .is_ok_and(|p| wanted.contains(&p.document.id));
+                declares.then_some(file)
+            })
+            .collect();
+        let mut last: HashMap<String, Loaded> = HashMap::new();
+        for file in found {
+            if let Ok(plan) = &file.plan {
+                last.insert(plan.document.id.clone(), file);
+            }
+        }
+        last.into_iter().collect()
     }
 
     fn search_beside(&mut self, wanted: BTreeSet<String>) -> Result<Beside, CheckError> {
-        let files = self.input.files;
-        let canonical = self.canonical.get_or_insert_with(|| {
-            files
-                .iter()
-                .map(|f| crate::beside::canonical(&f.path))
-                .collect()
-        });
+        let files = &self.index.files;
+        let canonical = self
+            .canonical
+            .get_or_insert_with(|| files.iter().map(|f| crate::beside::canonical(f)).collect());
         let known = self
             .index
+            .declared
             .keys()
             .chain(&self.asked)
             .cloned()
@@ -252,9 +392,36 @@ impl<'a> Held<'a> {
     fn known(&self) -> crate::compare::chain::Known<'_> {
         crate::compare::chain::known_listing(
             self.plans.values(),
-            self.index.keys().map(String::as_str),
+            self.index.declared.keys().map(String::as_str),
         )
     }
+}
+
+/// The last of `claimants` (the files declaring `id`, in the run's order)
+/// that loads as a plan with that id: taken from `chunk` when it is there
+/// (the slot then points at the plan held), else read.
+fn last_that_loads(id: &str, claimants: &[PathBuf], chunk: &mut [Slot]) -> Option<Loaded> {
+    claimants.iter().rev().find_map(|path| {
+        let in_chunk = chunk
+            .iter()
+            .position(|slot| matches!(slot, Slot::Read(file) if &file.source.path == path));
+        let declares = |file: &Loaded| file.plan.as_ref().is_ok_and(|p| p.document.id == id);
+        match in_chunk {
+            Some(at) => {
+                let Slot::Read(file) = &chunk[at] else {
+                    return None;
+                };
+                if !declares(file) {
+                    return None;
+                }
+                match std::mem::replace(&mut chunk[at], Slot::Held(id.to_owned())) {
+                    Slot::Read(file) => Some(file),
+                    _ => None,
+                }
+            }
+            None => load::load_file(path).ok().filter(declares),
+        }
+    })
 }
 
 fn referenced(file: &Loaded) -> Vec<String> {
@@ -287,15 +454,32 @@ impl Gathered {
         })
     }
 
-    /// Validates and checks `plans`, a chunk of the run's files in order,
-    /// and writes their rows.
+    /// Validates and checks `chunk`, files of the run in order, and writes
+    /// their rows.
     fn check(
         &mut self,
-        plans: &[Loaded],
+        mut chunk: Vec<Slot>,
         held: &mut Held<'_>,
         options: &Options<'_>,
     ) -> Result<(), StreamError> {
-        held.hold(plans.iter().flat_map(referenced))?;
+        let wanted: Vec<String> = chunk
+            .iter()
+            .flat_map(|slot| match slot {
+                Slot::Read(file) => referenced(file),
+                Slot::Held(id) => held.plans.get(id).map(referenced).unwrap_or_default(),
+                Slot::Taken(_) => Vec::new(),
+            })
+            .collect();
+        held.hold(wanted, &mut chunk)?;
+        let held = &*held;
+        let plans: Vec<&Loaded> = chunk
+            .iter()
+            .filter_map(|slot| match slot {
+                Slot::Read(file) => Some(file),
+                Slot::Held(id) => held.plans.get(id),
+                Slot::Taken(_) => None,
+            })
+            .collect();
         let cx = crate::validate::Context {
             catalogue: crate::catalogue::Catalogue::embedded(),
             plans: held.known(),
@@ -332,6 +516,7 @@ impl Gathered {
     }
 
     fn finish(self, held: Held<'_>, options: &Options<'_>) -> std::io::Result<Streamed> {
+        let found_any = !self.findings.is_empty();
         let mut report = super::assemble(
             self.checked,
             Vec::new(),
@@ -342,11 +527,14 @@ impl Gathered {
             options.lang,
         );
         report.generated = options.as_of;
+        let findings = std::mem::take(&mut report.findings);
         let mut read = self.read;
         read.extend(held.plans.values().map(|f| f.source.path.clone()));
         let [plans, comparisons, schedules, progress] = self.sections;
         Ok(Streamed {
             head: report,
+            findings,
+            found_any,
             sections: [
                 plans.finish()?,
                 comparisons.finish()?,
@@ -432,7 +620,6 @@ impl Spill {
                 .file
                 .into_inner()
                 .map_err(std::io::IntoInnerError::into_error)?,
-            rows: self.rows,
         })
     }
 }
@@ -440,7 +627,6 @@ impl Spill {
 /// A section's rows, all written.
 struct Written {
     file: std::fs::File,
-    rows: usize,
 }
 
 impl Written {
@@ -494,6 +680,64 @@ mod tests {
         let mut json = Vec::new();
         run(&input, options).unwrap().write_json(&mut json).unwrap();
         String::from_utf8(json).unwrap()
+    }
+
+    fn plan(id: &str, level: &str, parent: Option<&str>) -> String {
+        let mut text = format!(
+            "document:\n  id: {id}\n  title: \"Kế hoạch {id}\"\n  kind: plan\n  issuer: \"UBND\"\n  \
+             level: {level}\n  jurisdiction: \"tỉnh Hưng Yên\"\n  province: hung-yen\n  \
+             period: {{start: 2026, end: 2030}}\nlinks:\n  implements:\n    - {{plan: de-an-1373, number: \"1373/QĐ-TTg\"}}\n"
+        );
+        if let Some(parent) = parent {
+            text.push_str(&format!("  parent: {{plan: {parent}, number: \"2/KH\"}}\n"));
+        }
+        text
+    }
+
+    /// What a run of its own files cannot show: a status file named with
+    /// a plan of another directory, whose plan is the parent (and has a
+    /// draft of the same id beside it); a plan whose first line is a
+    /// quoted text that runs over a line starting `document:`.
+    #[test]
+    fn the_streamed_report_knows_the_plans_the_whole_run_knows() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, text).unwrap();
+            path
+        };
+        let child = write(
+            "c/child.yaml",
+            &plan("p-child", "commune", Some("p-parent")),
+        );
+        write("d/parent.yaml", &plan("p-parent", "province", None));
+        write("d/parent-draft.yaml", &plan("p-parent", "province", None));
+        let status = write("d/parent.status.yaml", "plan: p-parent\ntasks: []\n");
+        let plain = plan("real-5", "province", None);
+        let (head, _) = plain.split_once("links:").unwrap();
+        let fooled = format!(
+            "links: {{implements: [{{plan: de-an-1373, number: \"1373\", note: \"x\n\
+             document:\n  id: fake-5\"}}]}}\n{head}"
+        );
+        write("e/parent.yaml", &fooled);
+        write("e/child.yaml", &plan("child-5", "commune", Some("real-5")));
+        let options = Options {
+            as_of: CivilDate::new(2026, 11, 30).unwrap(),
+            lang: Lang::En,
+            against: None,
+            only: None,
+            within_days: None,
+            status: None,
+            compare: true,
+            occurrences: false,
+            also_known: &[],
+        };
+        for paths in [vec![child, status], vec![dir.path().join("e")]] {
+            let (whole, streamed) = (whole(&paths, &options), streamed(&paths, &options));
+            assert!(whole.contains("\"relation\": \"parent\""), "{whole}");
+            assert!(whole == streamed, "{paths:?}:\n{whole}\n---\n{streamed}");
+        }
     }
 
     /// Plans with parents and schemes, broken files, two files claiming one

@@ -252,3 +252,102 @@ fn one_file_reached_twice_is_one_candidate() {
     );
     assert!(!found.iter().any(|c| c == "XH012"), "{found:?}");
 }
+
+/// A plan of Hưng Yên's, with a parent when given one.
+fn plan(id: &str, level: &str, parent: Option<&str>) -> String {
+    let mut text = format!(
+        "document:\n  id: {id}\n  title: \"Kế hoạch {id}\"\n  kind: plan\n  issuer: \"UBND\"\n  \
+         level: {level}\n  jurisdiction: \"tỉnh Hưng Yên\"\n  province: hung-yen\n  \
+         period: {{start: 2026, end: 2030}}\nlinks:\n  implements:\n    - {{plan: de-an-1373, number: \"1373/QĐ-TTg\"}}\n"
+    );
+    if let Some(parent) = parent {
+        text.push_str(&format!("  parent: {{plan: {parent}, number: \"2/KH\"}}\n"));
+    }
+    text
+}
+
+/// The parent's parent, claimed by two files under `--plans`, is said once,
+/// however the run reaches it (the JSON report reads a country's plans a
+/// chunk at a time and once said it twice).
+#[test]
+fn a_plan_claimed_twice_beside_the_run_is_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    };
+    write("run/a.yaml", &plan("a-2026", "commune", Some("y-2026")));
+    write("lib/y.yaml", &plan("y-2026", "province", Some("x-2026")));
+    write("lib/x1.yaml", &plan("x-2026", "province", None));
+    write("lib/x2.yaml", &plan("x-2026", "province", None));
+    for format in ["json", "table"] {
+        let args = ["report", "run", "--plans", "lib", "--format", format];
+        let out = run_in(dir.path(), &args, &[]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            stderr.matches("all hold plan `x-2026`").count(),
+            1,
+            "{stderr}"
+        );
+    }
+}
+
+/// `--against` an id that only a broken file declares is refused without
+/// suggesting that very id.
+#[test]
+fn against_an_id_no_plan_loads_with_never_suggests_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = plan("tinh-thu-2026-2030", "province", None)
+        .replace("kind: plan", "kind: plan\n  colour: red");
+    std::fs::write(dir.path().join("broken.yaml"), broken).unwrap();
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        plan("xa-thu-2026-2030", "commune", None),
+    )
+    .unwrap();
+    for format in ["json", "table"] {
+        let args = [
+            "report",
+            ".",
+            "--against",
+            "tinh-thu-2026-2030",
+            "--format",
+            format,
+        ];
+        let out = run_in(dir.path(), &args, &[]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("no such plan"), "{stderr}");
+        assert!(
+            !stderr.contains("did you mean `tinh-thu-2026-2030`"),
+            "{stderr}"
+        );
+    }
+}
+
+/// A status file named alone, with no plan beside it, and `--only`: the
+/// report says so, it does not claim there were no files.
+#[test]
+fn an_orphan_status_file_with_only_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("x.status.yaml"),
+        "plan: nobody\ntasks: []\n",
+    )
+    .unwrap();
+    for format in ["json", "table"] {
+        let args = [
+            "report",
+            "x.status.yaml",
+            "--only",
+            "conflicts",
+            "--format",
+            format,
+        ];
+        let out = run_in(dir.path(), &args, &[]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(!stderr.contains("no plan files"), "{stderr}");
+    }
+}
