@@ -396,15 +396,15 @@ pub fn load_bytes(path: PathBuf, bytes: Vec<u8>, format: Format) -> Loaded {
 }
 
 /// The document id a plan file declares, or none when it declares none or
-/// does not load. The `document` block of a YAML file is read alone when
-/// it can be (see `yaml::document_id`); else the whole file is loaded.
-/// The id is the one loading the file gives, whenever the file loads.
+/// does not load. A YAML file is read only up to that value (see
+/// `yaml::document_id`); else the whole file is loaded. The id is the one
+/// loading the file gives, whenever the file loads.
 pub fn declared_id(path: &Path) -> Option<String> {
     let format = Format::from_path(path)?;
     let bytes = read_regular_file(path, MAX_FILE_BYTES).ok()?;
     if format == Format::Yaml
         && let Ok(text) = std::str::from_utf8(&bytes)
-        && let Some(id) = yaml::document_id(path, text)
+        && let Some(id) = yaml::document_id(text)
     {
         return Some(id);
     }

@@ -55,52 +55,76 @@ fn parse_within<T: DeserializeOwned>(
         .map_err(|err| to_load_error(source, &err, max_nodes))
 }
 
-/// The id in a plan's `document` block, read from that block alone when
-/// the file writes it in block style at the top level (`document:` at the
-/// start of a line, its keys indented below): what indexing a country's
-/// plans needs without parsing each twice. None when the block is not
-/// there or does not parse alone (an alias to elsewhere, flow style).
-pub(super) fn document_id(path: &std::path::Path, text: &str) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Head {
-        document: Document,
+/// The id a plan file's `document` declares, from the parser's events up to
+/// that value only: what indexing a country's plans needs without
+/// deserializing each twice. The events are the ones serde-saphyr reads
+/// the whole file from, so the id is the one loading the file gives,
+/// whenever it loads. None when there is none, or it is written as an
+/// alias.
+pub(super) fn document_id(text: &str) -> Option<String> {
+    let mut open: Vec<Open> = Vec::new();
+    let in_document = |open: &[Open]| {
+        matches!(
+            open,
+            [Open::Mapping { key: Some(root), .. }, Open::Mapping { .. }] if root == "document"
+        )
+    };
+    for event in Parser::new_from_str(text) {
+        let (event, _) = event.ok()?;
+        let scalar = match event {
+            Event::Scalar(value, ..) => Some(value.to_string()),
+            Event::Alias(_) => None,
+            Event::MappingStart(..) => {
+                open.push(Open::Mapping {
+                    key: None,
+                    key_next: true,
+                });
+                continue;
+            }
+            Event::SequenceStart(..) => {
+                open.push(Open::Sequence);
+                continue;
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                if in_document(&open) {
+                    return None;
+                }
+                open.pop();
+                value_read(&mut open);
+                continue;
+            }
+            Event::DocumentEnd => return None,
+            _ => continue,
+        };
+        if let Some(Open::Mapping { key, key_next }) = open.last_mut()
+            && *key_next
+        {
+            *key = scalar;
+            *key_next = false;
+            continue;
+        }
+        let is_id =
+            matches!(open.last(), Some(Open::Mapping { key: Some(key), .. }) if key == "id");
+        if is_id && in_document(&open) {
+            return scalar;
+        }
+        value_read(&mut open);
     }
-    #[derive(serde::Deserialize)]
-    struct Document {
-        id: String,
-    }
-    let start = top_level_key(text, "document")?;
-    let block = &text[start..];
-    // The block ends at the next line that starts in the first column and
-    // is not a comment: the next top-level key, or a document marker.
-    let end = block
-        .match_indices('\n')
-        .map(|(at, _)| at + 1)
-        .find(|&at| {
-            block[at..]
-                .chars()
-                .next()
-                .is_some_and(|c| !matches!(c, ' ' | '\t' | '#' | '\n' | '\r'))
-        })
-        .unwrap_or(block.len());
-    let source = SourceFile::new(
-        path.to_owned(),
-        block[..end].to_owned(),
-        crate::source::Format::Yaml,
-    );
-    parse::<Head>(&source).ok().map(|head| head.document.id)
+    None
 }
 
-/// Where the line `key:` starts, at the top level of a block-style file.
-fn top_level_key(text: &str, key: &str) -> Option<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
-        .find(|&at| {
-            text[at..]
-                .strip_prefix(key)
-                .and_then(|rest| rest.strip_prefix(':'))
-                .is_some_and(|rest| rest.starts_with(['\n', '\r', ' ', '#']))
-        })
+/// After a mapping's value, its next node is a key.
+fn value_read(open: &mut [Open]) {
+    if let Some(Open::Mapping { key_next, .. }) = open.last_mut() {
+        *key_next = true;
+    }
+}
+
+/// An open collection while [`document_id`] reads: a mapping knows its
+/// current key, and whether the next node is a key.
+enum Open {
+    Mapping { key: Option<String>, key_next: bool },
+    Sequence,
 }
 
 /// Where the first value tagged `!!binary` is, however the tag is spelt
@@ -549,6 +573,33 @@ mod tests {
     use super::*;
     use crate::model::Plan;
     use crate::source::Format;
+
+    #[test]
+    fn the_document_id_is_read_as_the_parser_reads_it() {
+        for (text, id) in [
+            ("document:\n  title: x\n  id: a-1\n", Some("a-1")),
+            (
+                "links: {}\ndocument: {id: \"a-2\", title: x}\n",
+                Some("a-2"),
+            ),
+            ("\u{feff}document:\r\n  id: a-3\r\n", Some("a-3")),
+            // A quoted text running over a line that starts `document:`.
+            (
+                "links: {note: \"x\ndocument:\n  id: fake\"}\ndocument:\n  id: real\n",
+                Some("real"),
+            ),
+            (
+                "targets:\n  - document: {id: inner}\ndocument: {id: outer}\n",
+                Some("outer"),
+            ),
+            ("document:\n  id: &a a-4\n", Some("a-4")),
+            ("x: &i a-5\ndocument:\n  id: *i\n", None),
+            ("document:\n  title: x\n", None),
+            ("document: [\n", None),
+        ] {
+            assert_eq!(document_id(text).as_deref(), id, "{text}");
+        }
+    }
 
     fn source(text: &str) -> SourceFile {
         SourceFile::new("p.yaml".into(), text.to_owned(), Format::Yaml)

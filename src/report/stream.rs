@@ -1,11 +1,18 @@
 //! The JSON report of a whole country's plans in memory that does not grow
 //! with them. The run's files are read, checked and written a chunk at a
 //! time, in the run's order; what stays is what a plan is held to (a
-//! commune's province plan, found by an index of the ids every file
+//! commune's province plan, found by an index of the id every file
 //! declares), the findings, and a path and an id per file. Each section of
 //! the report goes to a temporary file as its rows are made; the report is
 //! put together from them at the end: the same bytes as [`super::build`]
-//! drawn by `render::write_json`, which a test holds it to.
+//! drawn by `render::write_json`, which the tests hold it to. Only a "did
+//! you mean" hint can differ: it may also name an id that a file of the
+//! run declares but that does not load, and it cannot name a plan beside
+//! the run that only a later chunk asks for.
+//!
+//! A plan others are held to is read once and used as read, both for its
+//! own rows and as a parent; a plan of an earlier chunk asked for later
+//! (a commune held to another commune) is read again.
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::{Seek, Write};
@@ -301,17 +308,6 @@ impl<'a> Held<'a> {
             if outside.is_empty() {
                 return Ok(());
             }
-            // The index reads a `document` block alone, which a quoted
-            // text running over lines can fool: before looking beside the
-            // run, its files are searched as the whole run would know them.
-            for (id, file) in self.declared_in_run(&outside) {
-                outside.remove(&id);
-                queue.extend(referenced(&file));
-                self.keep(id, file);
-            }
-            if outside.is_empty() {
-                continue;
-            }
             let found = self.search_beside(outside)?;
             for file in found.plans {
                 queue.extend(referenced(&file));
@@ -336,35 +332,6 @@ impl<'a> Held<'a> {
     fn keep(&mut self, id: String, file: Loaded) {
         self.by_path.insert(file.source.path.clone(), id.clone());
         self.plans.insert(id, file);
-    }
-
-    /// The last file of the run that declares each of `wanted` and loads.
-    fn declared_in_run(&self, wanted: &BTreeSet<String>) -> Vec<(String, Loaded)> {
-        let found: Vec<Loaded> = self
-            .index
-            .files
-            .par_iter()
-            .filter_map(|path| {
-                let bytes = load::read_regular_file(path, load::MAX_FILE_BYTES).ok()?;
-                let named = wanted
-                    .iter()
-                    .any(|id| crate::beside::declares(&bytes, id.as_bytes()));
-                let format = crate::source::Format::from_path(path)?;
-                let file = named.then(|| load::load_bytes(path.clone(), bytes, format))?;
-                let declares = file
-                    .plan
-                    .as_ref()
-                    .is_ok_and(|p| wanted.contains(&p.document.id));
-                declares.then_some(file)
-            })
-            .collect();
-        let mut last: HashMap<String, Loaded> = HashMap::new();
-        for file in found {
-            if let Ok(plan) = &file.plan {
-                last.insert(plan.document.id.clone(), file);
-            }
-        }
-        last.into_iter().collect()
     }
 
     fn search_beside(&mut self, wanted: BTreeSet<String>) -> Result<Beside, CheckError> {
