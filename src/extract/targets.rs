@@ -476,12 +476,13 @@ fn indicator(quote: &str, context: &str) -> Option<String> {
             .collect()
     };
     let (own, around) = (words(quote), words(context));
-    let mut best: Option<(f64, usize, &str)> = None;
+    let mut best: Option<(f64, usize, bool, &str)> = None;
     for indicator in &Catalogue::embedded().indicators {
         if indicator.unit != Unit::Percent {
             continue;
         }
-        let wanted = words(&fold(indicator.vi.as_str()));
+        let name = fold(indicator.vi.as_str());
+        let wanted = words(&name);
         if wanted.is_empty() {
             continue;
         }
@@ -492,14 +493,28 @@ fn indicator(quote: &str, context: &str) -> Option<String> {
         let in_own = wanted.iter().filter(|w| own.contains(w)).count();
         #[expect(clippy::cast_precision_loss, reason = "word counts are small")]
         let share = met as f64 / wanted.len() as f64;
-        let better = best
-            .is_none_or(|(s, o, _)| share > s || ((share - s).abs() < f64::EPSILON && in_own > o));
+        let level = names_the_level(&name, quote, context);
+        let better = best.is_none_or(|(s, o, l, _)| {
+            let same = (share - s).abs() < f64::EPSILON;
+            share > s || (same && in_own > o) || (same && in_own == o && level && !l)
+        });
         if better {
-            best = Some((share, in_own, indicator.id.as_str()));
+            best = Some((share, in_own, level, indicator.id.as_str()));
         }
     }
-    best.filter(|(share, in_own, _)| *share >= 0.75 && *in_own >= 2)
-        .map(|(_, _, id)| id.to_owned())
+    best.filter(|(share, in_own, _, _)| *share >= 0.75 && *in_own >= 2)
+        .map(|(_, _, _, id)| id.to_owned())
+}
+
+/// Whether an indicator's name (folded) names the level of government the
+/// clause or the lines above it name: of two indicators the words fit
+/// equally ("công chức … bồi dưỡng" of the province and of the commune),
+/// the one of the level the plan is speaking of.
+fn names_the_level(name: &str, quote: &str, context: &str) -> bool {
+    const LEVELS: &[&str] = &["cap xa", "cap huyen", "cap tinh"];
+    LEVELS.iter().any(|level| {
+        has_words(name, level) && (has_words(quote, level) || has_words(context, level))
+    })
 }
 
 fn id_of(target: &Target, line: usize) -> String {
@@ -534,6 +549,22 @@ pub(super) fn unique(taken: &mut Vec<String>, wanted: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn of_two_indicators_that_fit_alike_the_one_of_the_level_named_wins() {
+        let clause = fold("duy trì 98% thực hiện chế độ bồi dưỡng bắt buộc tối thiểu hằng năm");
+        // Both names' words are all here; only the level tells them apart.
+        let commune = fold("Về cán bộ, công chức cấp xã trong 5 năm tới:");
+        let province = fold("Đối với cán bộ, công chức cấp tỉnh, cấp huyện:");
+        assert_eq!(
+            indicator(&clause, &commune).as_deref(),
+            Some("professional.officials_commune.compulsory_annual_training")
+        );
+        assert_eq!(
+            indicator(&clause, &province).as_deref(),
+            Some("professional.officials_province_district.compulsory_annual_training")
+        );
+    }
 
     #[test]
     fn one_figure_governs_each_result_it_lists() {
