@@ -220,15 +220,8 @@ fn report_options<'a>(
     also_known: &'a [load::Loaded],
 ) -> crate::report::Options<'a> {
     crate::report::Options {
-        as_of: settings.today,
-        lang: settings.lang,
-        against: None,
-        only: None,
-        within_days: None,
-        status: None,
-        compare: true,
-        occurrences: false,
         also_known,
+        ..crate::report::Options::full(settings.today, settings.lang)
     }
 }
 

@@ -184,6 +184,24 @@ pub struct Options<'a> {
     pub also_known: &'a [Loaded],
 }
 
+impl Options<'_> {
+    /// A full report as of `as_of`: compared with the plans above, nothing
+    /// left out, no status file named.
+    pub fn full(as_of: CivilDate, lang: Lang) -> Self {
+        Options {
+            as_of,
+            lang,
+            against: None,
+            only: None,
+            within_days: None,
+            status: None,
+            compare: true,
+            occurrences: false,
+            also_known: &[],
+        }
+    }
+}
+
 /// Builds the report of a run: `loaded` are the user's files, already
 /// validated into `validation`.
 pub fn build(loaded: &[Loaded], validation: Vec<Finding>, options: &Options<'_>) -> Report {

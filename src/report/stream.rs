@@ -689,17 +689,7 @@ mod tests {
         );
         write("e/parent.yaml", &fooled);
         write("e/child.yaml", &plan("child-5", "commune", Some("real-5")));
-        let options = Options {
-            as_of: CivilDate::new(2026, 11, 30).unwrap(),
-            lang: Lang::En,
-            against: None,
-            only: None,
-            within_days: None,
-            status: None,
-            compare: true,
-            occurrences: false,
-            also_known: &[],
-        };
+        let options = Options::full(CivilDate::new(2026, 11, 30).unwrap(), Lang::En);
         for paths in [vec![child, status], vec![dir.path().join("e")]] {
             let (whole, streamed) = (whole(&paths, &options), streamed(&paths, &options));
             assert!(whole.contains("\"relation\": \"parent\""), "{whole}");
@@ -724,15 +714,10 @@ mod tests {
                 for (against, compare) in [(None, true), (Some("de-an-1373"), true), (None, false)]
                 {
                     let options = Options {
-                        as_of: CivilDate::new(2026, 11, 30).unwrap(),
-                        lang,
                         against,
-                        only: None,
                         within_days: Some(30),
-                        status: None,
                         compare,
-                        occurrences: false,
-                        also_known: &[],
+                        ..Options::full(CivilDate::new(2026, 11, 30).unwrap(), lang)
                     };
                     let (whole, streamed) = (whole(paths, &options), streamed(paths, &options));
                     assert!(whole.len() > 1000, "{paths:?}: {whole}");
