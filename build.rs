@@ -14,6 +14,8 @@ use sha2::{Digest, Sha256};
 
 #[path = "src/i18n/flatten.rs"]
 mod flatten;
+#[path = "src/i18n/template.rs"]
+mod template;
 
 /// The schemes, in the order `xhht baselines` lists them.
 const SCHEMES: &[&str] = &[
@@ -78,6 +80,9 @@ fn messages(path: &str, text: &str) -> String {
         .unwrap_or_else(|id| panic!("{path}: `{id}` is neither a table nor a string"));
     let mut code = String::from("&[\n");
     for (id, template) in pairs {
+        if let Err(problem) = template::parse_template(&template) {
+            panic!("{path}: `{id}`: {problem}");
+        }
         let _ = writeln!(code, "    ({id:?}, {template:?}),");
     }
     code.push_str("]\n");

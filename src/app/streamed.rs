@@ -39,6 +39,8 @@ pub(super) fn run(
     let filter = input.filter();
     let files =
         crate::walk::find(&input.paths, &filter).map_err(|e| localized(&e.message(), settings))?;
+    // As the whole run does: no files is said before an unknown --against.
+    super::refuse_nothing_checked(input, &files, files.is_empty(), settings)?;
     let named: Vec<PathBuf> = files
         .iter()
         .filter(|f| f.named)

@@ -8,6 +8,7 @@ mod catalogue;
 mod flatten;
 pub mod format;
 mod message;
+mod template;
 
 use std::sync::OnceLock;
 

@@ -329,6 +329,22 @@ impl<'a> Held<'a> {
         }
     }
 
+    /// Holds the run's files declaring `wanted`, and nothing beside the
+    /// run: a scheme the plan says is not available to xhht is looked for
+    /// among the run's files only, as the whole run knows them (validation
+    /// still reads its tasks to tell a designated lead).
+    fn hold_from_run(&mut self, wanted: Vec<String>, chunk: &mut [Slot]) {
+        for id in wanted {
+            if self.asked.contains(&id) || self.plans.contains_key(&id) {
+                continue;
+            }
+            let claimants = self.index.declared.get(&id).map_or(&[][..], Vec::as_slice);
+            if let Some(file) = last_that_loads(&id, claimants, chunk) {
+                self.keep(id, file);
+            }
+        }
+    }
+
     fn keep(&mut self, id: String, file: Loaded) {
         self.by_path.insert(file.source.path.clone(), id.clone());
         self.plans.insert(id, file);
@@ -391,6 +407,22 @@ fn last_that_loads(id: &str, claimants: &[PathBuf], chunk: &mut [Slot]) -> Optio
     })
 }
 
+/// The schemes the chunk's plans implement without xhht having them
+/// (`available: false`).
+fn unavailable_schemes(chunk: &[Slot], held: &Held<'_>) -> Vec<String> {
+    chunk
+        .iter()
+        .filter_map(|slot| match slot {
+            Slot::Read(file) => file.plan.as_ref().ok(),
+            Slot::Held(id) => held.plans.get(id)?.plan.as_ref().ok(),
+            Slot::Taken(_) => None,
+        })
+        .flat_map(|plan| &plan.links.implements)
+        .filter(|link| !link.available)
+        .map(|link| link.plan.clone())
+        .collect()
+}
+
 fn referenced(file: &Loaded) -> Vec<String> {
     file.plan
         .as_ref()
@@ -438,6 +470,7 @@ impl Gathered {
             })
             .collect();
         held.hold(wanted, &mut chunk)?;
+        held.hold_from_run(unavailable_schemes(&chunk, held), &mut chunk);
         let held = &*held;
         let plans: Vec<&Loaded> = chunk
             .iter()
@@ -694,6 +727,31 @@ mod tests {
             let (whole, streamed) = (whole(&paths, &options), streamed(&paths, &options));
             assert!(whole.contains("\"relation\": \"parent\""), "{whole}");
             assert!(whole == streamed, "{paths:?}:\n{whole}\n---\n{streamed}");
+        }
+        // A scheme of the run the plan names `available: false`: its tasks
+        // still tell validation who the designated lead is (XH031).
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let read = |path: &str| std::fs::read_to_string(root.join(path)).unwrap();
+        let scheme = read("plans/national/de-an-281.yaml").replacen(
+            "  id: \"de-an-281\"",
+            "  id: \"sch-x\"",
+            1,
+        );
+        write("f/a-scheme.yaml", &scheme);
+        let link = "    - {plan: de-an-89, number: \"89/QĐ-TTg\", date: 2013-01-09}\n";
+        let unavailable = "    - {plan: sch-x, number: \"281/QĐ-TTg\", available: false}\n";
+        let implementing = read("tests/fixtures/validate/ordered-mass-organisation.yaml").replacen(
+            link,
+            &format!("{link}{unavailable}"),
+            1,
+        );
+        write("f/b-plan.yaml", &implementing);
+        let paths = [dir.path().join("f")];
+        for compare in [false, true] {
+            let options = Options { compare, ..options };
+            let (whole, streamed) = (whole(&paths, &options), streamed(&paths, &options));
+            assert!(!whole.contains("XH031"), "{whole}");
+            assert!(whole == streamed, "{compare}:\n{whole}\n---\n{streamed}");
         }
     }
 

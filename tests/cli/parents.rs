@@ -351,3 +351,18 @@ fn an_orphan_status_file_with_only_is_reported() {
         assert!(!stderr.contains("no plan files"), "{stderr}");
     }
 }
+
+/// A directory with no plan and an unknown `--against`: the run says there
+/// are no plan files, in every format.
+#[test]
+fn no_plan_files_is_said_before_an_unknown_against() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("empty")).unwrap();
+    for format in ["json", "table"] {
+        let args = ["report", "empty", "--against", "sp-pa", "--format", format];
+        let out = run_in(dir.path(), &args, &[]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("no plan files"), "{stderr}");
+    }
+}
