@@ -8,7 +8,9 @@
 //! drawn by `render::write_json`, which the tests hold it to. Only a "did
 //! you mean" hint can differ: it may also name an id that a file of the
 //! run declares but that does not load, and it cannot name a plan beside
-//! the run that only a later chunk asks for.
+//! the run that only a later chunk asks for; and so can the warning that a
+//! file beside the run names a wanted plan but does not load, given when
+//! the chunk that asked still lacks the plan.
 //!
 //! A plan others are held to is read once and used as read, both for its
 //! own rows and as a parent; a plan of an earlier chunk asked for later
