@@ -685,11 +685,8 @@ mod tests {
     }
 
     fn plan(id: &str, level: &str, parent: Option<&str>) -> String {
-        let mut text = format!(
-            "document:\n  id: {id}\n  title: \"Kế hoạch {id}\"\n  kind: plan\n  issuer: \"UBND\"\n  \
-             level: {level}\n  jurisdiction: \"tỉnh Hưng Yên\"\n  province: hung-yen\n  \
-             period: {{start: 2026, end: 2030}}\nlinks:\n  implements:\n    - {{plan: de-an-1373, number: \"1373/QĐ-TTg\"}}\n"
-        );
+        let template = include_str!("../../tests/templates/hung-yen-plan.yaml.in");
+        let mut text = template.replace("LEVEL", level).replace("ID", id);
         if let Some(parent) = parent {
             text.push_str(&format!("  parent: {{plan: {parent}, number: \"2/KH\"}}\n"));
         }

@@ -255,11 +255,8 @@ fn one_file_reached_twice_is_one_candidate() {
 
 /// A plan of Hưng Yên's, with a parent when given one.
 fn plan(id: &str, level: &str, parent: Option<&str>) -> String {
-    let mut text = format!(
-        "document:\n  id: {id}\n  title: \"Kế hoạch {id}\"\n  kind: plan\n  issuer: \"UBND\"\n  \
-         level: {level}\n  jurisdiction: \"tỉnh Hưng Yên\"\n  province: hung-yen\n  \
-         period: {{start: 2026, end: 2030}}\nlinks:\n  implements:\n    - {{plan: de-an-1373, number: \"1373/QĐ-TTg\"}}\n"
-    );
+    let template = include_str!("../templates/hung-yen-plan.yaml.in");
+    let mut text = template.replace("LEVEL", level).replace("ID", id);
     if let Some(parent) = parent {
         text.push_str(&format!("  parent: {{plan: {parent}, number: \"2/KH\"}}\n"));
     }
